@@ -1,0 +1,3 @@
+module github.com/almanacdb/almanac
+
+go 1.26.8
