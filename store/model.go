@@ -70,12 +70,12 @@ func ParseStatus(s string) (Status, error) {
 	return 0, fmt.Errorf("unknown status %q (want actual or plan)", s)
 }
 
-// Period is the part of a year a figure covers. It is stored as one byte;
+// Period is the part of a year a figure covers, stored as one byte;
 // the zero value is PeriodYear.
 //
 // Codes: 0 year, 1-4 Q1-Q4, 5 H1, 6 H2, 7 Q1-Q3, 8 season, 9 span,
 // 16+m month m (M1..M12), 32+16*a+b months Ma-Mb (a < b).
-type Period uint16
+type Period uint8
 
 // Named periods. Months and month ranges are built with Month and Months.
 const (
@@ -237,6 +237,7 @@ type Document struct {
 	Title     string    // headline
 	Published time.Time // publication date (UTC midnight); zero if unknown
 	Byline    string    // the "By ( ... )" source or author
+	URL       string    // where the article came from, if known
 	Hash      [32]byte  // SHA-256 of Text
 	Ingested  time.Time
 	Text      string

@@ -1,0 +1,9 @@
+// Package store holds Almanac's domain types (Fact, Document, catalogue
+// entries) and keeps them in a bbolt file: a facts bucket, three covering
+// indexes (by metric, by entity, by year), documents with their texts, a
+// content-hash and a source index, and name catalogues with counts.
+//
+// Every bucket name and key encoding is in keys.go, every record encoding
+// in codec.go. Writes go through DB.Put, which commits each document with
+// all of its facts or not at all; reads go through DB.View and Tx.
+package store
