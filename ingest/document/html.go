@@ -1,0 +1,801 @@
+package document
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	// A real HTML5 tokenizer and tree builder, rather than hand-rolled
+	// tag matching: it decodes every entity, recovers from unclosed and
+	// misnested tags the way browsers do, and knows that <script> and
+	// <style> hold raw text, so a "<p>" inside a script is never taken for
+	// a paragraph.
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// ParseHTML extracts the article of an HTML page.
+//
+// Title is the page's og:title, else its JSON-LD headline, else its first
+// <h1> or <title>. Published comes from meta tags (article:published_time,
+// date, pubdate, DC.date and the like), JSON-LD datePublished, a
+// <time> element or a labelled date in the page ("Updated : 2024-08-26");
+// Byline from author meta tags, JSON-LD or a byline element or line.
+//
+// Text is the article's text: its paragraphs, separated by blank lines,
+// with entities decoded and white space collapsed inside each; a <br>
+// inside a paragraph is kept as a line break. Text starts with the
+// headline, breadcrumb, date and byline lines the article block holds (or
+// with the title alone), and Body spans the paragraphs after them. The
+// article block is the element holding most paragraph text (or its
+// enclosing <article> or articleBody element); navigation, scripts,
+// styles, page headers and footers, menus, asides, forms, comments and
+// hidden elements are left out.
+//
+// Source is the base name of source. Errors name source; a page without
+// article text is an error.
+func ParseHTML(source string, data []byte) (Article, error) {
+	if err := validate(source, data); err != nil {
+		return Article{}, err
+	}
+	doc, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		return Article{}, fmt.Errorf("%s: parse html: %w", source, err)
+	}
+	var m pageMeta
+	m.collect(doc)
+
+	root := contentRoot(doc)
+	paras := extract(root, true)
+	head, body := splitHead(paras, m.title())
+	if len(body) == 0 {
+		return Article{}, fmt.Errorf("%s: no article text found in the page", source)
+	}
+
+	a := Article{
+		Source: filepath.Base(source),
+		Title:  m.title(),
+		URL:    m.url,
+	}
+	for _, p := range head {
+		if a.Byline == "" {
+			a.Byline = bylineOf(p.text)
+		}
+	}
+	page := extract(doc, false)
+	a.Byline = firstNonEmpty(m.byline(), a.Byline, m.bylineElem, pageByline(page))
+	a.Published = m.published(page)
+
+	var sb strings.Builder
+	titleInHead := false
+	for _, p := range head {
+		if p.heading == 1 || sameText(p.text, a.Title) {
+			titleInHead = true
+		}
+	}
+	if !titleInHead && a.Title != "" {
+		sb.WriteString(a.Title)
+	}
+	for _, p := range head {
+		if sb.Len() > 0 {
+			sb.WriteString("\n\n")
+		}
+		sb.WriteString(p.text)
+	}
+	for i, p := range body {
+		if sb.Len() > 0 {
+			sb.WriteString("\n\n")
+		}
+		if i == 0 {
+			a.Body.Start = sb.Len()
+		}
+		sb.WriteString(p.text)
+	}
+	a.Text = sb.String()
+	a.Body.End = len(a.Text)
+	return a, nil
+}
+
+// A para is one paragraph of extracted text.
+type para struct {
+	text    string
+	heading int // 1-6 for <h1>-<h6>, else 0
+}
+
+// splitHead separates the leading lines of an article block that are not
+// article text (headline, breadcrumb, date line, byline) from the body.
+func splitHead(paras []para, title string) (head, body []para) {
+	i := 0
+	for ; i < len(paras); i++ {
+		p := paras[i]
+		short := len(p.text) <= 200
+		switch {
+		case p.heading == 1,
+			sameText(p.text, title),
+			short && dateLine.MatchString(p.text),
+			short && bylineOf(p.text) != "",
+			short && breadcrumb.MatchString(p.text):
+			continue
+		}
+		break
+	}
+	return paras[:i], paras[i:]
+}
+
+var (
+	// dateLine is a line that labels the page's date, as in
+	// "Updated : 2024-08-26" or "Published on Aug 24, 2024".
+	dateLine = regexp.MustCompile(`(?i)^(?:last\s+)?(?:updated|published|posted|released|date|time)(?:\s+(?:on|at))?\s*[:：]?\s*` + datePattern)
+	// labelledDate finds such a date anywhere in a page's text.
+	labelledDate = regexp.MustCompile(`(?i)\b(?:updated|published|posted|released|date)(?:\s+(?:on|at))?\s*[:：]?\s*(` + datePattern + `)`)
+	datePattern  = `(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|(?:[a-z]+,?\s+)?[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4})`
+	// breadcrumb is a trail of section names such as "Home>Biz updates".
+	breadcrumb = regexp.MustCompile(`^[^.!?>»›/]{1,40}(?:(?:\s*[>»›]\s*|\s+/\s+)[^.!?>»›/]{1,40})+$`)
+	// bylineParen is the corpus's "By ( e.my399.com )"; bylineWords a
+	// plain "By Li Wei".
+	bylineParen = regexp.MustCompile(`^(?i:by)\s*\(\s*(.+?)\s*\)$`)
+	bylineWords = regexp.MustCompile(`^(?i:by)\s+(\p{Lu}.{0,80})$`)
+	// bylineInLine is "By ( source )" inside a longer line.
+	bylineInLine = regexp.MustCompile(`\bBy\s*\(\s*([^()]{1,80}?)\s*\)`)
+)
+
+// bylineOf returns the name in a byline line, or "".
+func bylineOf(s string) string {
+	if m := bylineParen.FindStringSubmatch(s); m != nil {
+		return m[1]
+	}
+	if m := bylineWords.FindStringSubmatch(s); m != nil && !strings.ContainsAny(m[1], ".!?") {
+		return m[1]
+	}
+	return ""
+}
+
+// pageByline finds a "By ( source )" in a short line anywhere in the
+// page's text, as on pages that print it beside the date.
+func pageByline(page []para) string {
+	for _, p := range page {
+		if len(p.text) <= 200 {
+			if m := bylineInLine.FindStringSubmatch(p.text); m != nil {
+				return m[1]
+			}
+		}
+	}
+	return ""
+}
+
+// sameText reports whether two lines are the same words, ignoring case
+// and white space.
+func sameText(a, b string) bool {
+	return a != "" && strings.EqualFold(collapseSpace(a), collapseSpace(b))
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, x := range s {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
+}
+
+// walk visits the subtree of n depth first, calling enter before a node's
+// children and leave after them; enter returns false to skip the
+// children. It keeps no stack, following parent and sibling links
+// instead, so that a page nested a million elements deep cannot exhaust
+// the goroutine stack as recursion would.
+func walk(n *html.Node, enter func(*html.Node) bool, leave func(*html.Node)) {
+	cur := n
+	for {
+		if enter(cur) && cur.FirstChild != nil {
+			cur = cur.FirstChild
+			continue
+		}
+		if leave != nil {
+			leave(cur)
+		}
+		for cur != n && cur.NextSibling == nil {
+			cur = cur.Parent
+			if leave != nil {
+				leave(cur)
+			}
+		}
+		if cur == n {
+			return
+		}
+		cur = cur.NextSibling
+	}
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Namespace == "" && a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Namespace == "" && a.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// pageMeta is what the whole page says about its article.
+type pageMeta struct {
+	metas      map[string]string // first content of each meta name/property/itemprop, lower-cased key
+	titleTag   string
+	h1         string
+	url        string
+	bylineElem string
+	timePub    string // datetime of a <time> marked as the publication time
+	timeAny    string // datetime or text of the first <time>
+	ld         ldInfo
+}
+
+// ldInfo is what JSON-LD structured data says.
+type ldInfo struct {
+	headline, published, modified, author string
+}
+
+func (m *pageMeta) collect(doc *html.Node) {
+	m.metas = make(map[string]string)
+	walk(doc, func(n *html.Node) bool {
+		if n.Type != html.ElementNode {
+			return true
+		}
+		switch n.DataAtom {
+		case atom.Meta:
+			content := strings.TrimSpace(attr(n, "content"))
+			for _, k := range []string{"property", "name", "itemprop", "http-equiv"} {
+				if key := strings.ToLower(strings.TrimSpace(attr(n, k))); key != "" && content != "" {
+					if _, seen := m.metas[key]; !seen {
+						m.metas[key] = content
+					}
+				}
+			}
+			return false
+		case atom.Title:
+			if m.titleTag == "" && n.Namespace == "" {
+				m.titleTag = collapseSpace(textOf(n))
+			}
+			return false
+		case atom.Link:
+			if m.url == "" && strings.EqualFold(attr(n, "rel"), "canonical") {
+				m.url = strings.TrimSpace(attr(n, "href"))
+			}
+			return false
+		case atom.H1:
+			if m.h1 == "" && !inPageFrame(n) {
+				m.h1 = collapseSpace(textOf(n))
+			}
+		case atom.Time:
+			dt := strings.TrimSpace(attr(n, "datetime"))
+			if dt == "" {
+				dt = collapseSpace(textOf(n))
+			}
+			if m.timePub == "" && (hasAttr(n, "pubdate") || strings.EqualFold(attr(n, "itemprop"), "datePublished")) {
+				m.timePub = dt
+			}
+			if m.timeAny == "" {
+				m.timeAny = dt
+			}
+		case atom.Script:
+			if strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json") {
+				m.ld.merge(textOf(n))
+			}
+			return false
+		case atom.Style, atom.Noscript, atom.Template:
+			return false
+		}
+		if m.bylineElem == "" && isBylineElem(n) {
+			if s := collapseSpace(textOf(n)); len(s) <= 120 {
+				if b := bylineOf(s); b != "" {
+					s = b
+				}
+				m.bylineElem = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(s, "By "), "by "))
+			}
+		}
+		return true
+	}, nil)
+	if u := m.metas["og:url"]; u != "" {
+		m.url = u
+	}
+}
+
+// inPageFrame reports whether n sits in the page's own navigation,
+// footer, sidebar or masthead, where an <h1> is the site's name; a
+// <header> inside an <article> or <main> is the article's own.
+func inPageFrame(n *html.Node) bool {
+	for a := n.Parent; a != nil; a = a.Parent {
+		switch a.DataAtom {
+		case atom.Nav, atom.Footer, atom.Aside:
+			return true
+		case atom.Header:
+			for b := a.Parent; b != nil; b = b.Parent {
+				if b.DataAtom == atom.Article || b.DataAtom == atom.Main {
+					return false
+				}
+			}
+			return true
+		}
+		if r := strings.ToLower(attr(a, "role")); r == "banner" || r == "navigation" {
+			return true
+		}
+	}
+	return false
+}
+
+// isBylineElem reports an element marked as the author line.
+func isBylineElem(n *html.Node) bool {
+	if strings.EqualFold(attr(n, "rel"), "author") || strings.EqualFold(attr(n, "itemprop"), "author") {
+		return true
+	}
+	for _, tok := range classTokens(n) {
+		if tok == "byline" || tok == "author" {
+			return true
+		}
+	}
+	return false
+}
+
+// title picks the best of the page's titles. A <title> usually carries
+// the site's name too, so the <h1> wins when the <title> contains it.
+func (m *pageMeta) title() string {
+	if t := collapseSpace(m.metas["og:title"]); t != "" {
+		return t
+	}
+	if t := collapseSpace(m.ld.headline); t != "" {
+		return t
+	}
+	if m.h1 != "" && len(m.h1)*2 >= len(m.titleTag) && strings.Contains(strings.ToLower(m.titleTag), strings.ToLower(m.h1)) {
+		return m.h1
+	}
+	for _, t := range []string{m.titleTag, m.h1, collapseSpace(m.metas["twitter:title"]), collapseSpace(m.metas["dc.title"])} {
+		if t != "" {
+			return t
+		}
+	}
+	return ""
+}
+
+// publishedKeys are the meta names that carry a publication date, best
+// first; modifiedKeys serve when none of them does.
+var (
+	publishedKeys = []string{
+		"article:published_time", "og:published_time", "published_time",
+		"datepublished", "date", "pubdate", "publishdate", "publish-date",
+		"publish_date", "publication_date", "dc.date.issued", "dc.date",
+		"dcterms.issued", "dcterms.date", "dcterms.created", "dc.date.created",
+		"sailthru.date", "parsely-pub-date", "article.published",
+		"citation_publication_date", "citation_date",
+	}
+	modifiedKeys = []string{
+		"article:modified_time", "og:updated_time", "datemodified",
+		"dcterms.modified", "last-modified",
+	}
+	authorKeys = []string{
+		"author", "article:author", "dc.creator", "dcterms.creator", "byl",
+		"parsely-author", "sailthru.author",
+	}
+)
+
+// published returns the page's publication date, or the zero time.
+func (m *pageMeta) published(page []para) time.Time {
+	try := func(ss ...string) (time.Time, bool) {
+		for _, s := range ss {
+			if t, ok := ParseDate(s); ok {
+				return t, true
+			}
+		}
+		return time.Time{}, false
+	}
+	for _, k := range publishedKeys {
+		if t, ok := try(m.metas[k]); ok {
+			return t
+		}
+	}
+	if t, ok := try(m.ld.published, m.timePub); ok {
+		return t
+	}
+	for _, p := range page {
+		for _, sm := range labelledDate.FindAllStringSubmatch(p.text, 4) {
+			if t, ok := try(sm[1]); ok {
+				return t
+			}
+		}
+	}
+	if t, ok := try(m.timeAny); ok {
+		return t
+	}
+	for _, k := range modifiedKeys {
+		if t, ok := try(m.metas[k]); ok {
+			return t
+		}
+	}
+	t, _ := try(m.ld.modified)
+	return t
+}
+
+// byline returns the author named by meta data, or "".
+func (m *pageMeta) byline() string {
+	for _, k := range authorKeys {
+		v := collapseSpace(m.metas[k])
+		if v != "" && !strings.Contains(v, "://") {
+			return v
+		}
+	}
+	return collapseSpace(m.ld.author)
+}
+
+// merge reads one JSON-LD script, keeping fields already found.
+func (ld *ldInfo) merge(src string) {
+	var v any
+	if json.Unmarshal([]byte(src), &v) != nil {
+		return
+	}
+	ld.scan(v, 0)
+}
+
+func (ld *ldInfo) scan(v any, depth int) {
+	if depth > 20 {
+		return
+	}
+	switch v := v.(type) {
+	case []any:
+		for _, x := range v {
+			ld.scan(x, depth+1)
+		}
+	case map[string]any:
+		if s, ok := v["headline"].(string); ok && ld.headline == "" {
+			ld.headline = s
+		}
+		if s, ok := v["datePublished"].(string); ok && ld.published == "" {
+			ld.published = s
+		}
+		if s, ok := v["dateModified"].(string); ok && ld.modified == "" {
+			ld.modified = s
+		}
+		if ld.author == "" {
+			ld.author = ldName(v["author"])
+		}
+		if g, ok := v["@graph"]; ok {
+			ld.scan(g, depth+1)
+		}
+	}
+}
+
+// ldName returns the name of a JSON-LD author: a string, a Person, or a
+// list of either (names joined with commas).
+func ldName(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case map[string]any:
+		s, _ := v["name"].(string)
+		return s
+	case []any:
+		var names []string
+		for _, x := range v {
+			if s := ldName(x); s != "" && len(names) < 10 {
+				names = append(names, s)
+			}
+		}
+		return strings.Join(names, ", ")
+	}
+	return ""
+}
+
+// textOf returns the text inside n, scripts and styles excluded unless n
+// is one.
+func textOf(n *html.Node) string {
+	var sb strings.Builder
+	walk(n, func(c *html.Node) bool {
+		switch c.Type {
+		case html.TextNode:
+			sb.WriteString(c.Data)
+		case html.ElementNode:
+			return c == n || !skipTag[c.DataAtom]
+		}
+		return true
+	}, nil)
+	return sb.String()
+}
+
+func parentAtom(n *html.Node) atom.Atom {
+	if n.Parent == nil {
+		return 0
+	}
+	return n.Parent.DataAtom
+}
+
+// skipTag lists elements whose content is never article text.
+var skipTag = map[atom.Atom]bool{
+	atom.Head: true, atom.Script: true, atom.Style: true, atom.Noscript: true,
+	atom.Template: true, atom.Iframe: true, atom.Object: true, atom.Embed: true,
+	atom.Svg: true, atom.Math: true, atom.Canvas: true, atom.Video: true,
+	atom.Audio: true, atom.Select: true, atom.Textarea: true, atom.Button: true,
+	atom.Input: true, atom.Title: true,
+}
+
+// boilerplateTag lists elements that frame an article rather than being
+// part of it.
+var boilerplateTag = map[atom.Atom]bool{
+	atom.Nav: true, atom.Header: true, atom.Footer: true, atom.Aside: true,
+	atom.Form: true, atom.Menu: true, atom.Dialog: true, atom.Figure: true,
+	atom.Label: true,
+}
+
+// boilerplateRole lists ARIA roles of page furniture.
+var boilerplateRole = map[string]bool{
+	"navigation": true, "banner": true, "contentinfo": true, "complementary": true,
+	"menu": true, "menubar": true, "search": true, "dialog": true, "alert": true,
+}
+
+// boilerplateWord lists words of class and id names that mark page
+// furniture: "site-footer", "share_bar", "related-news".
+var boilerplateWord = map[string]bool{
+	"nav": true, "navbar": true, "navigation": true, "menu": true,
+	"breadcrumb": true, "breadcrumbs": true, "crumbs": true, "share": true,
+	"sharing": true, "social": true, "comment": true, "comments": true,
+	"disqus": true, "footer": true, "header": true, "masthead": true,
+	"sidebar": true, "related": true, "recommend": true, "recommended": true,
+	"advert": true, "advertisement": true, "ad": true, "ads": true,
+	"promo": true, "sponsor": true, "sponsored": true, "cookie": true,
+	"cookies": true, "subscribe": true, "newsletter": true, "popup": true,
+	"modal": true, "tags": true, "pagination": true, "pager": true,
+	"toolbar": true, "widget": true, "copyright": true, "hidden": true,
+}
+
+// notArticleWord lists the class and id words of furniture that can hold
+// many paragraphs, such as a comment thread, which must never be taken for
+// the article however much text it has.
+var notArticleWord = map[string]bool{
+	"comment": true, "comments": true, "disqus": true, "related": true,
+	"sidebar": true, "recommend": true, "recommended": true, "footer": true,
+}
+
+// classTokens returns the words of n's class and id attributes, split at
+// spaces, hyphens and underscores and lower-cased.
+func classTokens(n *html.Node) []string {
+	s := attr(n, "class") + " " + attr(n, "id")
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return r == ' ' || r == '-' || r == '_' || r == '\t' || r == '\n'
+	})
+}
+
+// hidden reports an element the page does not show.
+func hidden(n *html.Node) bool {
+	if hasAttr(n, "hidden") || strings.EqualFold(attr(n, "aria-hidden"), "true") {
+		return true
+	}
+	style := strings.ToLower(strings.ReplaceAll(attr(n, "style"), " ", ""))
+	return strings.Contains(style, "display:none") || strings.Contains(style, "visibility:hidden")
+}
+
+// furniture reports whether n is page furniture to leave out of the
+// article text. Class names are a weak signal, so an element marked as
+// furniture by class alone is kept if it holds most of the text around
+// it: "article-body has-share" is the article, not a share bar.
+func furniture(n *html.Node, textLen map[*html.Node]int, rootLen int) bool {
+	if boilerplateTag[n.DataAtom] || boilerplateRole[strings.ToLower(attr(n, "role"))] || hidden(n) {
+		return true
+	}
+	if n.DataAtom == atom.Body || n.DataAtom == atom.Html || n.DataAtom == atom.Article || n.DataAtom == atom.Main {
+		return false
+	}
+	for _, tok := range classTokens(n) {
+		if boilerplateWord[tok] {
+			return textLen[n]*2 < rootLen
+		}
+	}
+	return false
+}
+
+// contentRoot returns the element that holds the article: the element
+// with most paragraph text directly inside it, widened to an enclosing
+// <article> or articleBody element, or <body> when the page has no
+// paragraphs.
+func contentRoot(doc *html.Node) *html.Node {
+	var body *html.Node
+	score := make(map[*html.Node]int)
+	best, bestScore := (*html.Node)(nil), 0
+	walk(doc, func(n *html.Node) bool {
+		if n.Type != html.ElementNode {
+			return true
+		}
+		if n.DataAtom == atom.Body && body == nil {
+			body = n
+		}
+		if skipTag[n.DataAtom] || boilerplateTag[n.DataAtom] || boilerplateRole[strings.ToLower(attr(n, "role"))] || hidden(n) {
+			return false
+		}
+		for _, tok := range classTokens(n) {
+			if notArticleWord[tok] {
+				return false
+			}
+		}
+		if n.DataAtom == atom.P && n.Parent != nil {
+			s := score[n.Parent] + utf8.RuneCountInString(strings.TrimSpace(textOf(n)))
+			score[n.Parent] = s
+			if s > bestScore {
+				best, bestScore = n.Parent, s
+			}
+			return false
+		}
+		if n.DataAtom == atom.Br && n.Parent != nil {
+			// Text set apart by <br> rather than <p>: credit the text
+			// before each break to the container.
+			if prev := n.PrevSibling; prev != nil && prev.Type == html.TextNode {
+				s := score[n.Parent] + utf8.RuneCountInString(strings.TrimSpace(prev.Data))
+				score[n.Parent] = s
+				if s > bestScore {
+					best, bestScore = n.Parent, s
+				}
+			}
+		}
+		return true
+	}, nil)
+	if best == nil {
+		if body != nil {
+			return body
+		}
+		return doc
+	}
+	for a := best; a != nil; a = a.Parent {
+		if a.DataAtom == atom.Article || strings.EqualFold(attr(a, "itemprop"), "articleBody") {
+			return a
+		}
+		if a.DataAtom == atom.Body {
+			break
+		}
+	}
+	return best
+}
+
+// blockTag lists elements that break paragraphs.
+var blockTag = map[atom.Atom]bool{
+	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true,
+	atom.Body: true, atom.Center: true, atom.Dd: true, atom.Details: true,
+	atom.Dialog: true, atom.Dir: true, atom.Div: true, atom.Dl: true, atom.Dt: true,
+	atom.Fieldset: true, atom.Figcaption: true, atom.Figure: true, atom.Footer: true,
+	atom.Form: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
+	atom.H5: true, atom.H6: true, atom.Header: true, atom.Hgroup: true, atom.Hr: true,
+	atom.Html: true, atom.Li: true, atom.Main: true, atom.Menu: true, atom.Nav: true,
+	atom.Ol: true, atom.P: true, atom.Pre: true, atom.Section: true, atom.Summary: true,
+	atom.Table: true, atom.Tr: true, atom.Ul: true, atom.Caption: true,
+	atom.Tbody: true, atom.Thead: true, atom.Tfoot: true,
+}
+
+// extract returns the paragraphs of root's text. With article set it
+// leaves out page furniture; without, only what is never shown (scripts,
+// styles, hidden elements), which is what a date search wants.
+func extract(root *html.Node, article bool) []para {
+	var textLen map[*html.Node]int
+	if article {
+		textLen = make(map[*html.Node]int)
+		walk(root, func(n *html.Node) bool {
+			return n.Type != html.ElementNode || !skipTag[n.DataAtom]
+		}, func(n *html.Node) {
+			if n.Type == html.TextNode && !skipTag[parentAtom(n)] {
+				textLen[n] += len(n.Data)
+			}
+			if n != root && n.Parent != nil {
+				textLen[n.Parent] += textLen[n]
+			}
+		})
+	}
+	var b paraBuilder
+	walk(root, func(n *html.Node) bool {
+		switch n.Type {
+		case html.TextNode:
+			b.text(n.Data)
+		case html.ElementNode:
+			if skipTag[n.DataAtom] || hidden(n) {
+				return false
+			}
+			if article && n != root && furniture(n, textLen, textLen[root]) {
+				return false
+			}
+			switch {
+			case n.DataAtom == atom.Br:
+				b.lineBreak()
+			case n.DataAtom == atom.Td || n.DataAtom == atom.Th:
+				b.space()
+			case blockTag[n.DataAtom]:
+				b.flush()
+				b.heading = headingLevel(n.DataAtom)
+			}
+		}
+		return true
+	}, func(n *html.Node) {
+		if n.Type == html.ElementNode && blockTag[n.DataAtom] {
+			b.flush()
+		}
+		if n.Type == html.ElementNode && (n.DataAtom == atom.Td || n.DataAtom == atom.Th) {
+			b.space()
+		}
+	})
+	b.flush()
+	return b.paras
+}
+
+func headingLevel(a atom.Atom) int {
+	switch a {
+	case atom.H1:
+		return 1
+	case atom.H2:
+		return 2
+	case atom.H3:
+		return 3
+	case atom.H4:
+		return 4
+	case atom.H5:
+		return 5
+	case atom.H6:
+		return 6
+	}
+	return 0
+}
+
+// paraBuilder collects text into paragraphs, collapsing white space.
+type paraBuilder struct {
+	paras        []para
+	cur          []byte
+	pendingSpace bool // white space seen since the last character
+	heading      int
+}
+
+func (b *paraBuilder) text(s string) {
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			b.pendingSpace = true
+		case r == '\u200b' || r == '\ufeff' || r == '\u00ad' || r == '\u200c' || r == '\u200d' || r == '\u2060':
+			// Invisible: zero-width spaces and joiners, byte order
+			// marks, soft hyphens.
+		default:
+			if b.pendingSpace && len(b.cur) > 0 && b.cur[len(b.cur)-1] != '\n' {
+				b.cur = append(b.cur, ' ')
+			}
+			b.pendingSpace = false
+			b.cur = utf8.AppendRune(b.cur, r)
+		}
+	}
+}
+
+func (b *paraBuilder) space() { b.pendingSpace = true }
+
+// lineBreak ends a line; a second break in a row ends the paragraph.
+func (b *paraBuilder) lineBreak() {
+	b.pendingSpace = false
+	switch {
+	case len(b.cur) == 0:
+	case b.cur[len(b.cur)-1] == '\n':
+		b.flush()
+	default:
+		b.cur = append(b.cur, '\n')
+	}
+}
+
+func (b *paraBuilder) flush() {
+	s := strings.TrimRight(string(b.cur), "\n ")
+	if s != "" {
+		b.paras = append(b.paras, para{text: s, heading: b.heading})
+	}
+	b.cur = b.cur[:0]
+	b.pendingSpace = false
+	b.heading = 0
+}
