@@ -1,0 +1,183 @@
+// Package almanac is a knowledge base of the figures reported in news
+// articles. It extracts every reported figure as a fact (entity, metric,
+// year, period, value, unit, qualifier, plan or actual) with the sentence
+// it came from, stores the facts in a bbolt file indexed by entity, year and
+// metric, and answers questions in a small query language:
+//
+//	db, err := almanac.Open("almanac.db", nil)
+//	...
+//	db.IngestFiles(ctx, []string{"articles/"}, nil)
+//	res, err := db.Query(ctx, "metric high_tech_enterprises by year")
+//	res.Write(os.Stdout, almanac.Table, almanac.WriteOptions{})
+//
+// This package is a thin facade over store (the database), ingest (article
+// parsing and extraction) and query (the language and its output).
+package almanac
+
+import (
+	"context"
+	"embed"
+	"fmt"
+	"io"
+	"io/fs"
+	"time"
+
+	"github.com/almanacdb/almanac/ingest"
+	"github.com/almanacdb/almanac/ingest/resolve"
+	"github.com/almanacdb/almanac/query"
+	"github.com/almanacdb/almanac/store"
+)
+
+// Errors a caller may test for with errors.Is.
+var (
+	// ErrLocked is returned by Open when another process holds the database.
+	ErrLocked = store.ErrLocked
+	// ErrNotAlmanac is returned by Open for a file that is not an Almanac database.
+	ErrNotAlmanac = store.ErrNotAlmanac
+	// ErrSchemaTooNew is returned by Open for a database of a newer Almanac.
+	ErrSchemaTooNew = store.ErrSchemaTooNew
+	// ErrReadOnly is returned by writes to a database opened read-only.
+	ErrReadOnly = store.ErrReadOnly
+	// ErrIngestFailed is returned by the Ingest methods when some inputs
+	// failed; the others were stored.
+	ErrIngestFailed = ingest.ErrFailed
+)
+
+// Options configures Open. A nil *Options opens read-write with the
+// default lock timeout.
+type Options struct {
+	// ReadOnly opens with a shared lock: many readers at once, no writes.
+	ReadOnly bool
+	// LockTimeout bounds the wait for another process's lock (default
+	// store.DefaultLockTimeout); then Open fails with ErrLocked.
+	LockTimeout time.Duration
+	// NoSync skips fsync on commit (faster bulk loads; a crash may lose
+	// the last commits but never half of a document).
+	NoSync bool
+}
+
+// DB is an open Almanac database, safe for concurrent use: many goroutines
+// may query while one ingests.
+type DB struct {
+	store *store.DB
+}
+
+// Open opens or creates the database file at path.
+func Open(path string, opts *Options) (*DB, error) {
+	var o Options
+	if opts != nil {
+		o = *opts
+	}
+	s, err := store.Open(path, &store.Options{ReadOnly: o.ReadOnly, LockTimeout: o.LockTimeout, NoSync: o.NoSync})
+	if err != nil {
+		return nil, err
+	}
+	return &DB{store: s}, nil
+}
+
+// Close releases the database.
+func (db *DB) Close() error { return db.store.Close() }
+
+// Path returns the database's file name.
+func (db *DB) Path() string { return db.store.Path() }
+
+// Store returns the underlying store, for maintenance and for programs
+// that read facts directly.
+func (db *DB) Store() *store.DB { return db.store }
+
+// IngestOptions configures ingest; see ingest.Options.
+type IngestOptions = ingest.Options
+
+// IngestSummary counts an ingest run; see ingest.Summary.
+type IngestSummary = ingest.Summary
+
+// IngestReport is the outcome of one ingested document; see ingest.Report.
+type IngestReport = ingest.Report
+
+// LoadAliases reads a user alias file (see resolve.LoadAliases) for
+// IngestOptions.Aliases.
+func LoadAliases(path string) (resolve.Lookup, error) { return resolve.LoadAliases(path) }
+
+// IngestFiles ingests files and directories (recursively); "-" reads
+// standard input. A document that fails does not stop the others: the
+// error is ErrIngestFailed and opts.Report names each failure.
+func (db *DB) IngestFiles(ctx context.Context, paths []string, opts *IngestOptions) (IngestSummary, error) {
+	return ingest.Paths(ctx, db.store, paths, deref(opts))
+}
+
+// IngestReader ingests one input; name gives its format (by extension) and
+// its source name.
+func (db *DB) IngestReader(ctx context.Context, name string, r io.Reader, opts *IngestOptions) (IngestSummary, error) {
+	return ingest.Reader(ctx, db.store, name, r, deref(opts))
+}
+
+// IngestFS ingests every article file of fsys.
+func (db *DB) IngestFS(ctx context.Context, fsys fs.FS, opts *IngestOptions) (IngestSummary, error) {
+	return ingest.FS(ctx, db.store, fsys, deref(opts))
+}
+
+func deref(o *IngestOptions) IngestOptions {
+	if o == nil {
+		return IngestOptions{}
+	}
+	return *o
+}
+
+//go:embed examples/articles/*.txt
+var samples embed.FS
+
+// SampleArticles returns the sample articles bundled into the package
+// (examples/articles): written for Almanac, with real-world figures.
+func SampleArticles() fs.FS {
+	sub, err := fs.Sub(samples, "examples/articles")
+	if err != nil {
+		return samples
+	}
+	return sub
+}
+
+// Result is a query's answer; see query.Result.
+type Result = query.Result
+
+// Format is an output format of Result.Write.
+type Format = query.Format
+
+// WriteOptions tunes Result.Write; see query.WriteOptions.
+type WriteOptions = query.WriteOptions
+
+// The output formats.
+const (
+	Table = query.Table
+	JSON  = query.JSON
+	JSONL = query.JSONL
+	CSV   = query.CSV
+)
+
+// Query runs one statement of the query language. A syntax or semantic
+// error reads "line:col: message"; query.Caret draws where.
+func (db *DB) Query(ctx context.Context, text string) (*Result, error) {
+	return query.Run(ctx, db.store, text)
+}
+
+// Export writes every fact with its provenance as "jsonl" or "csv" and
+// returns how many it wrote.
+func (db *DB) Export(ctx context.Context, w io.Writer, format string) (int, error) {
+	return db.store.Export(ctx, w, format)
+}
+
+// Stats counts what the database holds.
+type Stats = store.Stats
+
+// Stats returns counts of documents, facts, entities, metrics, units and
+// years, and the file size.
+func (db *DB) Stats() (Stats, error) {
+	var s Stats
+	err := db.store.View(func(tx *store.Tx) error {
+		s = tx.Stats()
+		return nil
+	})
+	if err != nil {
+		return Stats{}, fmt.Errorf("stats: %w", err)
+	}
+	return s, nil
+}

@@ -1,0 +1,304 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/almanacdb/almanac"
+	"github.com/almanacdb/almanac/ingest/document"
+	"golang.org/x/term"
+)
+
+// Exit statuses.
+const (
+	exitOK      = 0
+	exitFailed  = 1 // the command ran and something failed
+	exitUsage   = 2 // the command line was wrong
+	defaultDB   = "almanac.db"
+	dbFlagUsage = "database `file`"
+)
+
+// stdio is the process's standard streams, passed in so tests can drive
+// every command.
+type stdio struct {
+	in       io.Reader
+	out, err io.Writer
+}
+
+// isTerminal reports whether v is an interactive terminal.
+func isTerminal(v any) bool {
+	f, ok := v.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+type command struct {
+	name, args, summary string
+	run                 func(ctx context.Context, args []string, io stdio) int
+}
+
+var commands []command
+
+func init() {
+	commands = []command{
+		{"ingest", "[--db FILE] [--published DATE] [--aliases FILE] PATH...", "add articles from files, directories or - (stdin)", cmdIngest},
+		{"query", "[--db FILE] [--format FMT] [-f FILE] [--bail] [QUERY...]", "run queries in batch", cmdQuery},
+		{"export", "[--db FILE] [--format jsonl|csv] [-o FILE]", "write every fact with its provenance", cmdExport},
+		{"stats", "[--db FILE]", "count documents, facts, entities, metrics", cmdStats},
+	}
+	commands = append(commands, maintenanceCommands...)
+}
+
+func run(ctx context.Context, args []string, io stdio) int {
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") && args[0] != "-h" && args[0] != "--help" && args[0] != "-help" {
+		return cmdShell(ctx, args, io)
+	}
+	name := args[0]
+	if name == "help" || name == "-h" || name == "--help" || name == "-help" {
+		if len(args) > 1 {
+			return run(ctx, []string{args[1], "--help"}, io)
+		}
+		usage(io.out)
+		return exitOK
+	}
+	for _, c := range commands {
+		if c.name == name {
+			return c.run(ctx, args[1:], io)
+		}
+	}
+	fmt.Fprintf(io.err, "almanac: unknown command %q\n\n", name)
+	usage(io.err)
+	return exitUsage
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "Almanac turns news articles into a queryable knowledge base of reported figures.")
+	fmt.Fprintln(w, "\nUsage:\n  almanac [--db FILE]            open the REPL (creates almanac.db from sample articles if missing)")
+	for _, c := range commands {
+		fmt.Fprintf(w, "  almanac %-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\nRun 'almanac COMMAND --help' for a command's flags. Queries: almanac query '.help'.")
+}
+
+// newFlags returns a flag set for a command whose errors and help go to
+// io.err, and which documents the command in its usage line.
+func newFlags(name string, io stdio) *flag.FlagSet {
+	fs := flag.NewFlagSet("almanac "+name, flag.ContinueOnError)
+	fs.SetOutput(io.err)
+	fs.Usage = func() {
+		for _, c := range commands {
+			if c.name == name {
+				fmt.Fprintf(io.err, "usage: almanac %s %s\n\n%s.\n\nFlags:\n", c.name, c.args, upperFirst(c.summary))
+			}
+		}
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// parseFlags parses args, allowing flags after positional arguments
+// ("almanac ingest DIR --db x.db"); "--" ends flags. It returns the
+// positional arguments, or ok=false with the exit status to use.
+func parseFlags(fs *flag.FlagSet, args []string) (pos []string, status int, ok bool) {
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, exitOK, false
+			}
+			return nil, exitUsage, false
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, 0, true
+		}
+		if len(args) > len(rest) && args[len(args)-len(rest)-1] == "--" {
+			return append(pos, rest...), 0, true
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+// openDB opens the database for a command, read-only for commands that
+// only read, so that several can run at once.
+func openDB(path string, readOnly bool, io stdio) (*almanac.DB, bool) {
+	if readOnly {
+		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+			fmt.Fprintf(io.err, "almanac: %s does not exist (create it with 'almanac ingest --db %s PATH' or run 'almanac')\n", path, path)
+			return nil, false
+		}
+	}
+	db, err := almanac.Open(path, &almanac.Options{ReadOnly: readOnly})
+	if err != nil {
+		fmt.Fprintf(io.err, "almanac: %v\n", err)
+		if errors.Is(err, almanac.ErrLocked) {
+			fmt.Fprintln(io.err, "almanac: another almanac is writing to it; try again when it has finished")
+		}
+		return nil, false
+	}
+	return db, true
+}
+
+func cmdIngest(ctx context.Context, args []string, io stdio) int {
+	fs := newFlags("ingest", io)
+	dbPath := fs.String("db", defaultDB, dbFlagUsage)
+	published := fs.String("published", "", "publication `date` (YYYY-MM-DD) for articles that carry none")
+	aliases := fs.String("aliases", "", "entity alias `file` (lines 'Alias = Canonical name')")
+	batch := fs.Int("batch", 0, "documents per transaction (default 512)")
+	quiet := fs.Bool("quiet", false, "print only errors and the summary")
+	paths, status, ok := parseFlags(fs, args)
+	if !ok {
+		return status
+	}
+	if len(paths) == 0 {
+		fmt.Fprintln(io.err, "almanac ingest: no paths given (files, directories, or - for stdin)")
+		fs.Usage()
+		return exitUsage
+	}
+	opts := almanac.IngestOptions{BatchSize: *batch, Stdin: io.in}
+	if *published != "" {
+		t, ok := document.ParseDate(*published)
+		if !ok {
+			fmt.Fprintf(io.err, "almanac ingest: --published %q is not a date (want YYYY-MM-DD)\n", *published)
+			return exitUsage
+		}
+		opts.Published = t
+	}
+	if *aliases != "" {
+		lookup, err := almanac.LoadAliases(*aliases)
+		if err != nil {
+			fmt.Fprintf(io.err, "almanac ingest: %v\n", err)
+			return exitFailed
+		}
+		opts.Aliases = lookup
+	}
+	db, ok := openDB(*dbPath, false, io)
+	if !ok {
+		return exitFailed
+	}
+	defer db.Close()
+	progress := isTerminal(io.err) && !*quiet
+	opts.Report = func(r almanac.IngestReport) {
+		if r.Err != nil {
+			if progress {
+				fmt.Fprint(io.err, "\r\033[K")
+			}
+			fmt.Fprintf(io.err, "error: %v\n", r.Err)
+		}
+		if !*quiet {
+			for _, w := range r.Warnings {
+				fmt.Fprintf(io.err, "warning: %s: %s\n", r.Path, w)
+			}
+		}
+	}
+	if progress {
+		last := time.Now()
+		opts.Progress = func(s almanac.IngestSummary) {
+			if time.Since(last) > 200*time.Millisecond {
+				fmt.Fprintf(io.err, "\r\033[K%d documents, %d facts...", s.Documents, s.Facts)
+				last = time.Now()
+			}
+		}
+	}
+	sum, err := db.IngestFiles(ctx, paths, &opts)
+	if progress {
+		fmt.Fprint(io.err, "\r\033[K")
+	}
+	fmt.Fprintf(io.out, "ingested %s\n", sum)
+	if err != nil {
+		if !errors.Is(err, almanac.ErrIngestFailed) {
+			fmt.Fprintf(io.err, "almanac ingest: %v\n", err)
+		}
+		return exitFailed
+	}
+	return exitOK
+}
+
+func cmdExport(ctx context.Context, args []string, io stdio) int {
+	fs := newFlags("export", io)
+	dbPath := fs.String("db", defaultDB, dbFlagUsage)
+	format := fs.String("format", "jsonl", "output `format`: jsonl or csv")
+	outPath := fs.String("o", "", "write to `file` instead of standard output")
+	pos, status, ok := parseFlags(fs, args)
+	if !ok {
+		return status
+	}
+	if len(pos) > 0 {
+		fmt.Fprintf(io.err, "almanac export: unexpected argument %q\n", pos[0])
+		return exitUsage
+	}
+	if *format != "jsonl" && *format != "csv" {
+		fmt.Fprintf(io.err, "almanac export: unknown format %q (want jsonl or csv)\n", *format)
+		return exitUsage
+	}
+	db, ok := openDB(*dbPath, true, io)
+	if !ok {
+		return exitFailed
+	}
+	defer db.Close()
+	w := io.out
+	if *outPath != "" {
+		f, err := os.Create(*outPath)
+		if err != nil {
+			fmt.Fprintf(io.err, "almanac export: %v\n", err)
+			return exitFailed
+		}
+		defer f.Close()
+		w = f
+	}
+	if _, err := db.Export(ctx, w, *format); err != nil {
+		fmt.Fprintf(io.err, "almanac: %v\n", err)
+		return exitFailed
+	}
+	return exitOK
+}
+
+func cmdStats(ctx context.Context, args []string, io stdio) int {
+	fs := newFlags("stats", io)
+	dbPath := fs.String("db", defaultDB, dbFlagUsage)
+	pos, status, ok := parseFlags(fs, args)
+	if !ok {
+		return status
+	}
+	if len(pos) > 0 {
+		fmt.Fprintf(io.err, "almanac stats: unexpected argument %q\n", pos[0])
+		return exitUsage
+	}
+	db, ok := openDB(*dbPath, true, io)
+	if !ok {
+		return exitFailed
+	}
+	defer db.Close()
+	s, err := db.Stats()
+	if err != nil {
+		fmt.Fprintf(io.err, "almanac: %v\n", err)
+		return exitFailed
+	}
+	fmt.Fprintf(io.out, "database   %s (%s)\ndocuments  %d\nfacts      %d\nentities   %d\nmetrics    %d\nunits      %d\nyears      %d\n",
+		db.Path(), byteSize(s.FileBytes), s.Documents, s.Facts, s.Entities, s.Metrics, s.Units, s.Years)
+	return exitOK
+}
+
+func byteSize(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}

@@ -1,0 +1,24 @@
+// Command almanac ingests news articles into a knowledge base of reported
+// figures and answers questions about them.
+//
+//	almanac                      open the REPL on almanac.db (created from sample articles if missing)
+//	almanac ingest [flags] PATH… add articles (files, directories, - for stdin)
+//	almanac query [flags] QUERY  run queries in batch
+//	almanac export [flags]       write every fact as JSON lines or CSV
+//	almanac stats [flags]        count what the database holds
+//
+// Run "almanac help" or "almanac COMMAND --help" for details.
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:], stdio{in: os.Stdin, out: os.Stdout, err: os.Stderr}))
+}

@@ -1,0 +1,4 @@
+package main
+
+// maintenanceCommands are the commands that look after a database file.
+var maintenanceCommands []command

@@ -1,0 +1,420 @@
+package ingest
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"iter"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/almanacdb/almanac/ingest/document"
+	"github.com/almanacdb/almanac/ingest/extract"
+	"github.com/almanacdb/almanac/ingest/resolve"
+	"github.com/almanacdb/almanac/store"
+)
+
+// Options configures an ingest run. The zero value is usable.
+type Options struct {
+	// Published is the publication date of documents that carry none.
+	// Without it such documents are stored, with a warning, and keep only
+	// facts whose year the text states.
+	Published time.Time
+	// Aliases adds the user's entity aliases to the built-in ones.
+	Aliases resolve.Lookup
+	// BatchSize is the number of documents per write transaction
+	// (default 512). A failing document never spoils the rest of its batch.
+	BatchSize int
+	// Workers is the number of extraction goroutines (default GOMAXPROCS).
+	Workers int
+	// Stdin is read for the path "-" (default os.Stdin).
+	Stdin io.Reader
+	// Report, if set, is called with each document's outcome, in input order.
+	Report func(Report)
+	// Progress, if set, is called after each committed batch.
+	Progress func(Summary)
+}
+
+// Report is what happened to one document or input.
+type Report struct {
+	Path     string // the file it came from ("-" for stdin)
+	Source   string // the document's source name; "" if it could not be parsed
+	Outcome  store.Outcome
+	Facts    int
+	Err      error    // why it failed, for Outcome Failed
+	Warnings []string // things the user should know, for any outcome
+}
+
+// Summary counts an ingest run.
+type Summary struct {
+	Documents  int // documents read (stored, duplicate or failed)
+	Added      int
+	Replaced   int
+	Duplicates int
+	Failed     int // documents or inputs that could not be stored
+	Facts      int // facts stored
+	Warnings   int
+	Bytes      int64 // article text read
+	Elapsed    time.Duration
+}
+
+// String is the one-line summary the CLI prints.
+func (s Summary) String() string {
+	return fmt.Sprintf("%d documents (%d added, %d replaced), %d facts, %d duplicates skipped, %d errors, %d warnings in %.2fs",
+		s.Documents, s.Added, s.Replaced, s.Facts, s.Duplicates, s.Failed, s.Warnings, s.Elapsed.Seconds())
+}
+
+// ErrFailed is returned by Paths and Reader when some documents or inputs
+// could not be ingested; the others were. Their Reports say which and why.
+var ErrFailed = errors.New("some inputs failed")
+
+// item is one unit flowing through the pipeline: a parsed article, or an
+// input that failed before it became one.
+type item struct {
+	path    string
+	article document.Article
+	err     error
+	facts   []store.Fact
+	aliases map[string][]string
+	warns   []string
+	done    chan struct{} // closed when extraction finished
+}
+
+// Paths ingests files, directories (recursively, following symlinks but not
+// loops; files with unknown extensions are skipped) and "-" for stdin.
+// Documents commit in input order, BatchSize to a transaction.
+func Paths(ctx context.Context, db *store.DB, paths []string, opts Options) (Summary, error) {
+	return run(ctx, db, opts, func(yield func(*item) bool) {
+		for _, p := range paths {
+			if !walkPath(ctx, p, &opts, yield) {
+				return
+			}
+		}
+	})
+}
+
+// Reader ingests one input read from r; name is its file name, used for
+// the format and the source name.
+func Reader(ctx context.Context, db *store.DB, name string, r io.Reader, opts Options) (Summary, error) {
+	return run(ctx, db, opts, func(yield func(*item) bool) {
+		readInput(name, name, r, -1, yield)
+	})
+}
+
+// FS ingests every file of fsys with a known extension, in path order;
+// the sample articles bundled into the binary come this way.
+func FS(ctx context.Context, db *store.DB, fsys fs.FS, opts Options) (Summary, error) {
+	return run(ctx, db, opts, func(yield func(*item) bool) {
+		err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if !yield(&item{path: p, err: err}) {
+					return fs.SkipAll
+				}
+				return nil
+			}
+			if d.IsDir() || !hasExtension(p) {
+				return nil
+			}
+			f, err := fsys.Open(p)
+			if err != nil {
+				if !yield(&item{path: p, err: err}) {
+					return fs.SkipAll
+				}
+				return nil
+			}
+			defer f.Close()
+			if !readInput(p, p, f, -1, yield) {
+				return fs.SkipAll
+			}
+			return nil
+		})
+		if err != nil {
+			yield(&item{path: ".", err: err})
+		}
+	})
+}
+
+// Extensions are the file name extensions a directory walk ingests.
+var Extensions = []string{".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".jsonlines", ".json"}
+
+func walkPath(ctx context.Context, p string, opts *Options, yield func(*item) bool) bool {
+	if p == "-" {
+		stdin := opts.Stdin
+		if stdin == nil {
+			stdin = os.Stdin
+		}
+		return readInput("-", "stdin", stdin, -1, yield)
+	}
+	fi, err := os.Stat(p)
+	if err != nil {
+		return yield(&item{path: p, err: err})
+	}
+	if !fi.IsDir() {
+		return readFile(p, fi, yield)
+	}
+	return walkDir(ctx, p, []os.FileInfo{fi}, yield)
+}
+
+// walkDir visits dir in name order; ancestors are the directories on the
+// way down, to detect loops through symlinks.
+func walkDir(ctx context.Context, dir string, ancestors []os.FileInfo, yield func(*item) bool) bool {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return yield(&item{path: dir, err: err})
+	}
+	for _, e := range entries {
+		if ctx.Err() != nil {
+			return false
+		}
+		name := e.Name()
+		if strings.HasPrefix(name, ".") {
+			continue
+		}
+		p := filepath.Join(dir, name)
+		fi, err := os.Stat(p) // follows symlinks
+		if err != nil {
+			if !yield(&item{path: p, err: err}) {
+				return false
+			}
+			continue
+		}
+		if fi.IsDir() {
+			loop := false
+			for _, a := range ancestors {
+				loop = loop || os.SameFile(a, fi)
+			}
+			if loop {
+				if !yield(&item{path: p, err: errors.New("directory loop through a symbolic link; skipped")}) {
+					return false
+				}
+				continue
+			}
+			if !walkDir(ctx, p, append(ancestors, fi), yield) {
+				return false
+			}
+			continue
+		}
+		if !fi.Mode().IsRegular() || !hasExtension(name) {
+			continue
+		}
+		if !readFile(p, fi, yield) {
+			return false
+		}
+	}
+	return true
+}
+
+func hasExtension(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	for _, e := range Extensions {
+		if ext == e {
+			return true
+		}
+	}
+	return false
+}
+
+func readFile(p string, fi os.FileInfo, yield func(*item) bool) bool {
+	f, err := os.Open(p)
+	if err != nil {
+		return yield(&item{path: p, err: err})
+	}
+	defer f.Close()
+	return readInput(p, p, f, fi.Size(), yield)
+}
+
+// readInput parses one input into articles. Text and HTML are read whole
+// (refused above document.MaxSize before reading); JSON lines stream.
+func readInput(path, name string, r io.Reader, size int64, yield func(*item) bool) bool {
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, _ := br.Peek(1024)
+	format := document.Detect(name, head)
+	if format == document.JSONL {
+		for a, err := range document.ReadJSONL(name, br) {
+			if !yield(&item{path: path, article: a, err: err}) {
+				return false
+			}
+		}
+		return true
+	}
+	if size > document.MaxSize {
+		return yield(&item{path: path, err: fmt.Errorf("%d bytes is over the %d MiB limit", size, document.MaxSize>>20)})
+	}
+	data, err := io.ReadAll(io.LimitReader(br, document.MaxSize+1))
+	if err != nil {
+		return yield(&item{path: path, err: err})
+	}
+	if len(data) > document.MaxSize {
+		return yield(&item{path: path, err: fmt.Errorf("over the %d MiB limit", document.MaxSize>>20)})
+	}
+	var a document.Article
+	if format == document.HTML {
+		a, err = document.ParseHTML(filepath.Base(name), data)
+	} else {
+		a, err = document.ParseText(filepath.Base(name), data)
+	}
+	return yield(&item{path: path, article: a, err: err})
+}
+
+// run drives the pipeline: the producer parses inputs in order, workers
+// extract facts concurrently, and this goroutine commits documents in
+// input order, BatchSize to a transaction.
+func run(ctx context.Context, db *store.DB, opts Options, produce iter.Seq[*item]) (sum Summary, err error) {
+	start := time.Now()
+	defer func() { sum.Elapsed = time.Since(start) }()
+	batchSize := opts.BatchSize
+	if batchSize <= 0 {
+		batchSize = 512
+	}
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	ordered := make(chan *item, 4*batchSize) // items in input order
+	work := make(chan *item, 4*batchSize)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for it := range work {
+				extractItem(it, &opts)
+				close(it.done)
+			}
+		})
+	}
+	go func() {
+		defer close(ordered)
+		defer close(work)
+		for it := range produce {
+			it.done = make(chan struct{})
+			if it.err != nil {
+				close(it.done)
+			}
+			select {
+			case ordered <- it:
+			case <-ctx.Done():
+				return
+			}
+			if it.err == nil {
+				select {
+				case work <- it:
+				case <-ctx.Done():
+					it.err = ctx.Err()
+					close(it.done)
+					return
+				}
+			}
+		}
+	}()
+	defer wg.Wait()
+
+	var batch []*item
+	commit := func() error {
+		if err := commitBatch(db, batch, &sum, &opts); err != nil {
+			return err
+		}
+		batch = batch[:0]
+		if opts.Progress != nil {
+			opts.Progress(sum)
+		}
+		return nil
+	}
+	for it := range ordered {
+		<-it.done
+		if it.err != nil {
+			sum.Failed++
+			report(&opts, Report{Path: it.path, Source: it.article.Source, Outcome: store.Failed, Err: fmt.Errorf("%s: %w", it.path, it.err)})
+			continue
+		}
+		batch = append(batch, it)
+		if len(batch) >= batchSize {
+			if err := commit(); err != nil {
+				return sum, err
+			}
+		}
+		if ctx.Err() != nil {
+			break
+		}
+	}
+	if err := commit(); err != nil {
+		return sum, err
+	}
+	if err := ctx.Err(); err != nil {
+		return sum, err
+	}
+	if sum.Failed > 0 {
+		return sum, ErrFailed
+	}
+	return sum, nil
+}
+
+func report(opts *Options, r Report) {
+	if opts.Report != nil {
+		opts.Report(r)
+	}
+}
+
+func extractItem(it *item, opts *Options) {
+	res := extract.Extract(it.article, extract.Options{Published: opts.Published, Aliases: opts.Aliases})
+	it.facts = res.Facts
+	it.warns = res.Warnings
+	it.aliases = res.Aliases
+}
+
+func commitBatch(db *store.DB, batch []*item, sum *Summary, opts *Options) error {
+	if len(batch) == 0 {
+		return nil
+	}
+	docs := make([]store.DocFacts, len(batch))
+	for i, it := range batch {
+		a := &it.article
+		docs[i] = store.DocFacts{
+			Doc: store.Document{
+				Source: a.Source, Title: a.Title, Published: a.Published, Byline: a.Byline,
+				URL: a.URL, Text: a.Text,
+			},
+			Facts:   it.facts,
+			Aliases: it.aliases,
+		}
+		if a.Published.IsZero() && !opts.Published.IsZero() {
+			docs[i].Doc.Published = opts.Published
+		}
+		sum.Bytes += int64(len(a.Text))
+	}
+	results, err := db.Put(docs)
+	for i, r := range results {
+		it := batch[i]
+		sum.Documents++
+		sum.Warnings += len(it.warns)
+		switch r.Outcome {
+		case store.Added:
+			sum.Added++
+			sum.Facts += r.Facts
+		case store.Replaced:
+			sum.Replaced++
+			sum.Facts += r.Facts
+		case store.Duplicate:
+			sum.Duplicates++
+		case store.Failed:
+			sum.Failed++
+		}
+		rep := Report{Path: it.path, Source: r.Source, Outcome: r.Outcome, Facts: r.Facts, Warnings: it.warns}
+		if r.Err != nil {
+			rep.Err = fmt.Errorf("%s: %w", it.path, r.Err)
+		}
+		report(opts, rep)
+	}
+	if err != nil {
+		return fmt.Errorf("ingest: %w", err)
+	}
+	return nil
+}
