@@ -1,0 +1,3 @@
+// Package syntax parses Almanac queries into a syntax tree and prints the
+// tree back as canonical text.
+package syntax

@@ -1,0 +1,270 @@
+package syntax
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/alecthomas/participle/v2"
+	"github.com/alecthomas/participle/v2/lexer"
+)
+
+// Error is a positioned error in query text: a syntax error from Parse or a
+// semantic error found by the planner.
+type Error struct {
+	Pos Pos
+	// Msg is lower case, without a final period, and says what was
+	// expected where it can.
+	Msg string
+}
+
+// Error returns "line:col: message".
+func (e *Error) Error() string {
+	return fmt.Sprintf("%d:%d: %s", e.Pos.Line, e.Pos.Column, e.Msg)
+}
+
+// ErrorList collects positioned errors, as go/scanner's ErrorList does.
+// The zero value is an empty list ready to use.
+type ErrorList []*Error
+
+// Add appends an error with the given position and message.
+func (p *ErrorList) Add(pos Pos, msg string) {
+	*p = append(*p, &Error{Pos: pos, Msg: msg})
+}
+
+// Len returns the number of errors.
+func (p ErrorList) Len() int { return len(p) }
+
+// Swap swaps errors i and j.
+func (p ErrorList) Swap(i, j int) { p[i], p[j] = p[j], p[i] }
+
+// Less orders errors by line, column, then message.
+func (p ErrorList) Less(i, j int) bool {
+	a, b := p[i].Pos, p[j].Pos
+	if a.Line != b.Line {
+		return a.Line < b.Line
+	}
+	if a.Column != b.Column {
+		return a.Column < b.Column
+	}
+	return p[i].Msg < p[j].Msg
+}
+
+// Sort sorts the list by position.
+func (p ErrorList) Sort() { sort.Stable(p) }
+
+// Error returns the first error, followed by how many more there are.
+func (p ErrorList) Error() string {
+	switch len(p) {
+	case 0:
+		return "no errors"
+	case 1:
+		return p[0].Error()
+	case 2:
+		return fmt.Sprintf("%s (and 1 more error)", p[0])
+	}
+	return fmt.Sprintf("%s (and %d more errors)", p[0], len(p)-1)
+}
+
+// Err returns nil for an empty list and the list otherwise, so that a
+// function can end with "return list.Err()".
+func (p ErrorList) Err() error {
+	if len(p) == 0 {
+		return nil
+	}
+	return p
+}
+
+// Unwrap returns the errors, for errors.Is and errors.As.
+func (p ErrorList) Unwrap() []error {
+	out := make([]error, len(p))
+	for i, e := range p {
+		out[i] = e
+	}
+	return out
+}
+
+// Caret returns the source line holding err's position and, below it, a
+// caret under the column, without a final newline:
+//
+//	metric by year
+//	       ^
+//
+// Tabs before the column are kept so that the caret lines up in a
+// terminal; wide (East Asian) runes count as two columns. It returns ""
+// when err carries no *Error or its line is not in src. For an ErrorList
+// it uses the first error.
+func Caret(src string, err error) string {
+	var e *Error
+	if !errors.As(err, &e) || e.Pos.Line < 1 || e.Pos.Column < 1 {
+		return ""
+	}
+	lines := strings.Split(src, "\n")
+	if e.Pos.Line > len(lines) {
+		return ""
+	}
+	line := strings.TrimSuffix(lines[e.Pos.Line-1], "\r")
+	var pad strings.Builder
+	col := 1
+	for _, r := range line {
+		if col >= e.Pos.Column {
+			break
+		}
+		col++
+		switch {
+		case r == '\t':
+			pad.WriteByte('\t')
+		case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r) || r == '\u200b' || r == '\ufeff':
+			// Zero width.
+		case isWide(r):
+			pad.WriteString("  ")
+		default:
+			pad.WriteByte(' ')
+		}
+	}
+	return line + "\n" + pad.String() + "^"
+}
+
+// isWide reports whether r takes two terminal columns: the East Asian
+// Wide and Fullwidth ranges that matter for names in articles.
+func isWide(r rune) bool {
+	switch {
+	case r < 0x1100:
+		return false
+	case r <= 0x115f, // Hangul Jamo
+		0x2e80 <= r && r <= 0x303e, // CJK radicals, punctuation
+		0x3041 <= r && r <= 0x33ff, // kana, CJK symbols
+		0x3400 <= r && r <= 0x4dbf, // CJK extension A
+		0x4e00 <= r && r <= 0x9fff, // CJK unified ideographs
+		0xa000 <= r && r <= 0xa4cf, // Yi
+		0xac00 <= r && r <= 0xd7a3, // Hangul syllables
+		0xf900 <= r && r <= 0xfaff, // CJK compatibility ideographs
+		0xfe30 <= r && r <= 0xfe4f, // CJK compatibility forms
+		0xff00 <= r && r <= 0xff60, // fullwidth forms
+		0xffe0 <= r && r <= 0xffe6,
+		0x1f300 <= r && r <= 0x1f64f, // emoji
+		0x1f900 <= r && r <= 0x1f9ff,
+		0x20000 <= r && r <= 0x3fffd: // CJK extensions B and later
+		return true
+	}
+	return false
+}
+
+// convertError turns a participle error into an *Error whose message names
+// tokens and productions in words. atEnd describes what may follow a
+// complete parse ("end of query" for Parse).
+func convertError(err error, atEnd string) error {
+	var e *Error
+	if errors.As(err, &e) {
+		return e
+	}
+	var ute *participle.UnexpectedTokenError
+	if errors.As(err, &ute) {
+		expected := atEnd
+		prefix := fmt.Sprintf("unexpected token %q", ute.Unexpected)
+		if rest, ok := strings.CutPrefix(ute.Message(), prefix+" (expected "); ok {
+			expected = describeExpected(strings.TrimSuffix(rest, ")"))
+		}
+		return &Error{Pos: ute.Unexpected.Pos, Msg: fmt.Sprintf("unexpected %s, expected %s",
+			describeToken(ute.Unexpected), expected)}
+	}
+	var perr participle.Error
+	if errors.As(err, &perr) {
+		return &Error{Pos: perr.Position(), Msg: lowerFirst(perr.Message())}
+	}
+	return &Error{Pos: Pos{Line: 1, Column: 1}, Msg: lowerFirst(err.Error())}
+}
+
+// describeToken names a token for an error message.
+func describeToken(t lexer.Token) string {
+	switch t.Type {
+	case lexer.EOF:
+		return "end of query"
+	case stringToken:
+		return "string " + t.Value
+	case intToken, numberToken:
+		return "number " + t.Value
+	case identToken:
+		return fmt.Sprintf("name %q", t.Value)
+	}
+	return fmt.Sprintf("%q", t.Value)
+}
+
+// productions maps the first element of what participle expected to
+// words.
+var productions = map[string]string{
+	"Statement": "a statement (metric, facts, entities, metrics, years, documents, units, show or search)",
+	"Name":      "a metric name",
+	"Expr":      "a condition",
+	"AndExpr":   "a condition",
+	"NotExpr":   "a condition",
+	"Primary":   "a condition",
+	"Field":     "a field (entity, metric, year, period, value, unit, qualifier, status, document or id)",
+	"OrderKey":  "an order key (a field or sources)",
+	"Value":     "a value (a string, number or word)",
+	"StringLit": "a string",
+	"Limit":     `"limit"`,
+	"<int>":     "an integer",
+	"<string>":  "a string",
+}
+
+// describeExpected turns participle's EBNF fragment for what it expected
+// (such as `Name` or `"," Value)* ")"`) into words.
+func describeExpected(ebnf string) string {
+	first := strings.TrimLeft(ebnf, "( ")
+	if first == "" {
+		return "more input"
+	}
+	end := strings.IndexAny(first, " )?*+|")
+	if first[0] == '"' {
+		// A quoted literal: find its closing quote.
+		if i := strings.IndexByte(first[1:], '"'); i >= 0 {
+			end = i + 2
+		}
+	}
+	if end < 0 {
+		end = len(first)
+	}
+	head := first[:end]
+	if words, ok := productions[head]; ok {
+		return words
+	}
+	// Alternatives of literals, such as ("=" | "!=" | ...).
+	if head[0] == '"' {
+		return describeLiterals(first)
+	}
+	return head
+}
+
+// describeLiterals lists the literal alternatives at the start of ebnf.
+func describeLiterals(ebnf string) string {
+	var lits []string
+	rest := ebnf
+	for strings.HasPrefix(rest, `"`) {
+		i := strings.IndexByte(rest[1:], '"')
+		if i < 0 {
+			break
+		}
+		lits = append(lits, rest[:i+2])
+		rest = strings.TrimLeft(rest[i+2:], " ")
+		if !strings.HasPrefix(rest, "| ") {
+			break
+		}
+		rest = rest[2:]
+	}
+	switch len(lits) {
+	case 0:
+		return ebnf
+	case 1:
+		return lits[0]
+	}
+	return strings.Join(lits[:len(lits)-1], ", ") + " or " + lits[len(lits)-1]
+}
+
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[n:]
+}

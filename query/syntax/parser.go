@@ -1,0 +1,212 @@
+package syntax
+
+import (
+	"fmt"
+
+	"github.com/alecthomas/participle/v2"
+	"github.com/alecthomas/participle/v2/lexer"
+)
+
+// MaxQueryLen is the longest text, in bytes, that Parse and ParseScript
+// accept.
+const MaxQueryLen = 1 << 20
+
+// MaxDepth is the deepest nesting of parentheses that Parse and
+// ParseScript accept.
+const MaxDepth = 100
+
+// Script is the root of ParseScript's grammar: queries one after another,
+// each optionally ended by ";".
+type script struct {
+	Queries []*Query `parser:"@@*"`
+}
+
+func options() []participle.Option {
+	return []participle.Option{
+		participle.Lexer(definition{}),
+		participle.Union[Statement](&Select{}, &Catalogue{}, &Show{}, &Search{}),
+		participle.Union[Primary](&Paren{}, &Compare{}, &In{}, &Like{}),
+		participle.Union[Value](&StringLit{}, &NumberLit{}),
+		// In and Like share "field not" before they differ.
+		participle.UseLookahead(2),
+	}
+}
+
+var (
+	queryParser  = participle.MustBuild[Query](options()...)
+	scriptParser = participle.MustBuild[script](options()...)
+)
+
+// EBNF returns the grammar of a query in EBNF, as participle prints it.
+// Productions are capitalised; <ident>, <string>, <int> and <number> are
+// tokens of the lexer described in the package documentation.
+func EBNF() string {
+	return queryParser.String()
+}
+
+// Parse parses a single query. Errors are *Error, with messages that say
+// what was expected.
+func Parse(src string) (q *Query, err error) {
+	defer recoverInternal(&err)
+	toks, err := tokens(src)
+	if err != nil {
+		return nil, err
+	}
+	peek, err := lexer.Upgrade(&tokenStream{toks: toks})
+	if err != nil {
+		return nil, err
+	}
+	q, err = queryParser.ParseFromLexer(peek)
+	if err != nil {
+		return nil, convertError(err, "end of query")
+	}
+	finishQuery(q)
+	return q, nil
+}
+
+// ParseScript parses queries written one after another. A query ends
+// where the next token cannot continue it, or at an optional ";", so
+// queries may be written one per line. It returns the first syntax error
+// as an *Error; an empty script gives no queries.
+func ParseScript(src string) (qs []*Query, err error) {
+	defer recoverInternal(&err)
+	toks, err := tokens(src)
+	if err != nil {
+		return nil, err
+	}
+	peek, err := lexer.Upgrade(&tokenStream{toks: toks})
+	if err != nil {
+		return nil, err
+	}
+	s, err := scriptParser.ParseFromLexer(peek)
+	if err != nil {
+		return nil, convertError(err, "a statement")
+	}
+	for _, q := range s.Queries {
+		finishQuery(q)
+	}
+	return s.Queries, nil
+}
+
+// recoverInternal turns a panic inside participle into an error, so that
+// none crosses the package boundary.
+func recoverInternal(err *error) {
+	if r := recover(); r != nil {
+		*err = &Error{Pos: Pos{Line: 1, Column: 1}, Msg: fmt.Sprintf("internal parser error: %v", r)}
+	}
+}
+
+// tokens enforces MaxQueryLen and MaxDepth, which bound the time and stack
+// participle's recursive descent can use, and lexes src.
+func tokens(src string) ([]lexer.Token, error) {
+	if len(src) > MaxQueryLen {
+		return nil, &Error{Pos: Pos{Line: 1, Column: 1},
+			Msg: fmt.Sprintf("query too long (%d bytes, limit %d)", len(src), MaxQueryLen)}
+	}
+	toks, err := scan(src)
+	if err != nil {
+		return nil, err
+	}
+	depth := 0
+	for _, t := range toks {
+		if t.Type != punctToken {
+			continue
+		}
+		switch t.Value {
+		case "(":
+			depth++
+			if depth > MaxDepth {
+				return nil, &Error{Pos: t.Pos,
+					Msg: fmt.Sprintf("parentheses nested too deeply (limit %d)", MaxDepth)}
+			}
+		case ")":
+			depth--
+		}
+	}
+	return toks, nil
+}
+
+// finishQuery unquotes strings and simplifies conditions, so that equal
+// queries give equal trees however they were spelled.
+func finishQuery(q *Query) {
+	switch s := q.Stmt.(type) {
+	case *Select:
+		if s.Metric != nil {
+			s.Metric.Value = unquote(s.Metric.Value)
+		}
+		s.Where = finishExpr(s.Where)
+	case *Catalogue:
+		finishString(s.Like)
+		s.Where = finishExpr(s.Where)
+	case *Show:
+		finishString(s.DocumentName)
+	case *Search:
+		finishString(s.Text)
+	}
+}
+
+func finishString(s *StringLit) {
+	if s != nil {
+		s.Value = unquote(s.Value)
+	}
+}
+
+// finishExpr unquotes the strings in e and removes the parentheses that do
+// not change its meaning (see Paren). The printer adds parentheses exactly
+// where the tree has a Paren, so printing a finished tree and parsing it
+// again gives the same tree.
+func finishExpr(e *Expr) *Expr {
+	if e == nil {
+		return nil
+	}
+	var or []*AndExpr
+	for _, a := range e.Or {
+		var and []*NotExpr
+		for _, n := range a.And {
+			finishNot(n)
+			if p, ok := n.X.(*Paren); ok && !n.Not && len(p.X.Or) == 1 {
+				// (a and b) within an "and": splice.
+				and = append(and, p.X.Or[0].And...)
+				continue
+			}
+			and = append(and, n)
+		}
+		a.And = and
+		if len(and) == 1 && !and[0].Not {
+			if p, ok := and[0].X.(*Paren); ok {
+				// (a or b) alone between "or"s: splice.
+				or = append(or, p.X.Or...)
+				continue
+			}
+		}
+		or = append(or, a)
+	}
+	e.Or = or
+	return e
+}
+
+// finishNot finishes the operand of n and, under "not", drops parentheses
+// around a single comparison: not (a = 1) is not a = 1.
+func finishNot(n *NotExpr) {
+	switch x := n.X.(type) {
+	case *Paren:
+		x.X = finishExpr(x.X)
+		if n.Not && len(x.X.Or) == 1 && len(x.X.Or[0].And) == 1 {
+			if inner := x.X.Or[0].And[0]; !inner.Not {
+				n.X = inner.X
+			}
+		}
+	case *Compare:
+		if s, ok := x.Value.(*StringLit); ok {
+			finishString(s)
+		}
+	case *In:
+		for _, v := range x.Values {
+			if s, ok := v.(*StringLit); ok {
+				finishString(s)
+			}
+		}
+	case *Like:
+		finishString(x.Pattern)
+	}
+}
