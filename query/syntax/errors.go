@@ -3,6 +3,7 @@ package syntax
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -154,28 +155,103 @@ func isWide(r rune) bool {
 }
 
 // convertError turns a participle error into an *Error whose message names
-// tokens and productions in words. atEnd describes what may follow a
-// complete parse ("end of query" for Parse).
-func convertError(err error, atEnd string) error {
+// tokens and productions in words. toks are the tokens that were parsed;
+// atEnd describes what may follow a complete parse ("end of query").
+func convertError(err error, toks []lexer.Token, atEnd string) error {
 	var e *Error
 	if errors.As(err, &e) {
 		return e
 	}
 	var ute *participle.UnexpectedTokenError
 	if errors.As(err, &ute) {
+		tok := ute.Unexpected
 		expected := atEnd
-		prefix := fmt.Sprintf("unexpected token %q", ute.Unexpected)
+		prefix := fmt.Sprintf("unexpected token %q", tok)
 		if rest, ok := strings.CutPrefix(ute.Message(), prefix+" (expected "); ok {
 			expected = describeExpected(strings.TrimSuffix(rest, ")"))
 		}
-		return &Error{Pos: ute.Unexpected.Pos, Msg: fmt.Sprintf("unexpected %s, expected %s",
-			describeToken(ute.Unexpected), expected)}
+		expected = refineExpected(expected, tok, toks)
+		msg := fmt.Sprintf("unexpected %s, expected %s", describeToken(tok), expected)
+		switch {
+		case expected == "an integer" && tok.Type == numberToken && strings.Trim(tok.Value, "0123456789") == "":
+			msg = fmt.Sprintf("integer %s out of range", tok.Value)
+		case tok.Type == keywordToken && quotable[expected] && !clauseWords[tok.Value]:
+			msg += " (quote keywords used as names or values)"
+		}
+		return &Error{Pos: tok.Pos, Msg: msg}
 	}
 	var perr participle.Error
 	if errors.As(err, &perr) {
 		return &Error{Pos: perr.Position(), Msg: lowerFirst(perr.Message())}
 	}
 	return &Error{Pos: Pos{Line: 1, Column: 1}, Msg: lowerFirst(err.Error())}
+}
+
+// quotable lists the expectations a quoted keyword would meet.
+var quotable = map[string]bool{
+	productions["Name"]:      true,
+	productions["Value"]:     true,
+	productions["StringLit"]: true,
+}
+
+// clauseWords are keywords nobody means as a name: after "metric" they
+// point at a missing name rather than at a keyword that needs quoting.
+var clauseWords = map[string]bool{
+	"explain": true, "where": true, "by": true, "order": true, "limit": true,
+	"asc": true, "desc": true, "like": true, "or": true, "and": true, "not": true, "in": true,
+}
+
+const (
+	statementWords  = "a statement (metric, facts, entities, metrics, years, documents, units, show or search)"
+	comparisonWords = `a comparison ("=", "!=", "<", "<=", ">", ">=", "in" or "like")`
+)
+
+// refineExpected improves on participle's expectation where it only
+// reports one branch of an alternative, using the tokens before tok.
+func refineExpected(expected string, tok lexer.Token, toks []lexer.Token) string {
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].Pos.Offset >= tok.Pos.Offset })
+	prev := func(k int) lexer.Token {
+		if i-k < 0 || i-k >= len(toks) {
+			return lexer.Token{}
+		}
+		return toks[i-k]
+	}
+	isKeyword := func(t lexer.Token, words ...string) bool {
+		return t.Type == keywordToken && slices.Contains(words, t.Value)
+	}
+	p1, p2 := prev(1), prev(2)
+	switch {
+	case i == 0 || i == 1 && isKeyword(p1, "explain"):
+		if expected != atEndOfQuery {
+			return statementWords
+		}
+	case expected == `"metric"`:
+		return `"metric" or "facts"`
+	case isKeyword(p1, "show"):
+		return `"fact" or "document"`
+	case isKeyword(p1, "fact") && isKeyword(p2, "show"):
+		return "a fact id"
+	case isKeyword(p1, "document") && isKeyword(p2, "show"):
+		return "a document id or name"
+	case isKeyword(p1, "not") && isKeyword(tok, "not"):
+		return "a condition (write not (not ...) for a double negation)"
+	case isKeyword(p1, "not") && p2.Type == keywordToken && fieldNames[p2.Value]:
+		return `"in" or "like"`
+	case p1.Type == keywordToken && fieldNames[p1.Value] && !isKeyword(p2, "by") && p2.Value != ",":
+		if strings.HasPrefix(expected, `"`) {
+			return comparisonWords
+		}
+	}
+	return expected
+}
+
+// atEndOfQuery is what Parse expects after a complete query.
+const atEndOfQuery = "end of query"
+
+// fieldNames are the keywords that name fields.
+var fieldNames = map[string]bool{
+	"entity": true, "metric": true, "year": true, "period": true, "value": true,
+	"unit": true, "qualifier": true, "status": true, "document": true, "id": true,
 }
 
 // describeToken names a token for an error message.
@@ -196,7 +272,7 @@ func describeToken(t lexer.Token) string {
 // productions maps the first element of what participle expected to
 // words.
 var productions = map[string]string{
-	"Statement": "a statement (metric, facts, entities, metrics, years, documents, units, show or search)",
+	"Statement": statementWords,
 	"Name":      "a metric name",
 	"Expr":      "a condition",
 	"AndExpr":   "a condition",

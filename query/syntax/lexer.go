@@ -106,15 +106,19 @@ type scanner struct {
 	line int
 	col  int
 	toks []lexer.Token
+	end  Pos // just after the last token
 }
 
 // scan returns the tokens of src, ending with an EOF token, or an *Error.
 func scan(src string) ([]lexer.Token, error) {
 	s := &scanner{src: src, line: 1, col: 1}
+	s.end = s.pos()
 	for {
 		s.skipSpace()
 		if s.off >= len(s.src) {
-			s.toks = append(s.toks, lexer.EOFToken(s.pos()))
+			// EOF sits right after the last token, so that "unexpected end
+			// of query" points at the line that needs more.
+			s.toks = append(s.toks, lexer.EOFToken(s.end))
 			return s.toks, nil
 		}
 		if err := s.token(); err != nil {
@@ -143,6 +147,7 @@ func (s *scanner) advance(n int) {
 func (s *scanner) emit(typ lexer.TokenType, value string, pos Pos, n int) {
 	s.toks = append(s.toks, lexer.Token{Type: typ, Value: value, Pos: pos})
 	s.advance(n)
+	s.end = s.pos()
 }
 
 func (s *scanner) skipSpace() {

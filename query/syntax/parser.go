@@ -58,7 +58,7 @@ func Parse(src string) (q *Query, err error) {
 	}
 	q, err = queryParser.ParseFromLexer(peek)
 	if err != nil {
-		return nil, convertError(err, "end of query")
+		return nil, convertError(err, toks, atEndOfQuery)
 	}
 	finishQuery(q)
 	return q, nil
@@ -80,7 +80,7 @@ func ParseScript(src string) (qs []*Query, err error) {
 	}
 	s, err := scriptParser.ParseFromLexer(peek)
 	if err != nil {
-		return nil, convertError(err, "a statement")
+		return nil, convertError(err, toks, statementWords)
 	}
 	for _, q := range s.Queries {
 		finishQuery(q)
