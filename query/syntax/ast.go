@@ -29,9 +29,11 @@ type Node interface {
 // Query is one statement, optionally prefixed by "explain" and followed by
 // an optional ";".
 type Query struct {
-	Pos     Pos
-	Explain bool      `parser:"@'explain'?"`
-	Stmt    Statement `parser:"@@ ';'?"`
+	Pos Pos
+	// Explain is true when the query starts with "explain".
+	Explain bool `parser:"@'explain'?"`
+	// Stmt is the statement; never nil after Parse.
+	Stmt Statement `parser:"@@ ';'?"`
 }
 
 // Statement is one of *Select, *Catalogue, *Show or *Search.
@@ -117,7 +119,8 @@ type Name struct {
 // Field is one of the fact fields: "entity", "metric", "year", "period",
 // "value", "unit", "qualifier", "status", "document" or "id".
 type Field struct {
-	Pos  Pos
+	Pos Pos
+	// Name is the field name, lower case.
 	Name string `parser:"@( 'entity' | 'metric' | 'year' | 'period' | 'value' | 'unit' | 'qualifier' | 'status' | 'document' | 'id' )"`
 }
 
@@ -168,21 +171,25 @@ type Primary interface {
 // "and". Nested "and" and "or" lists are flattened.
 type Paren struct {
 	Pos Pos
-	X   *Expr `parser:"'(' @@ ')'"`
+	// X is the condition inside the parentheses.
+	X *Expr `parser:"'(' @@ ')'"`
 }
 
 // Compare is a comparison of a field with a value: year >= 2019.
 type Compare struct {
-	Pos   Pos
+	Pos Pos
+	// Field is the field compared; Compare.Pos is its position.
 	Field *Field `parser:"@@"`
 	// Op is "=", "!=", "<", "<=", ">" or ">=".
-	Op    string `parser:"@( '=' | '!=' | '<=' | '>=' | '<' | '>' )"`
-	Value Value  `parser:"@@"`
+	Op string `parser:"@( '=' | '!=' | '<=' | '>=' | '<' | '>' )"`
+	// Value is what the field is compared with.
+	Value Value `parser:"@@"`
 }
 
 // In tests a field against a list of values: period in (Q1, H1).
 type In struct {
-	Pos   Pos
+	Pos Pos
+	// Field is the field tested; In.Pos is its position.
 	Field *Field `parser:"@@"`
 	// Not is true for "not in".
 	Not bool `parser:"@'not'?"`
@@ -192,7 +199,8 @@ type In struct {
 
 // Like matches a field against a pattern: entity like "Harbin".
 type Like struct {
-	Pos   Pos
+	Pos Pos
+	// Field is the field matched; Like.Pos is its position.
 	Field *Field `parser:"@@"`
 	// Not is true for "not like".
 	Not bool `parser:"@'not'?"`
@@ -218,7 +226,8 @@ type StringLit struct {
 // NumberLit is a number: 2021, -3.5, 1e6. Its Text is kept as written
 // (leading zeros of integers dropped) and printed back verbatim.
 type NumberLit struct {
-	Pos  Pos
+	Pos Pos
+	// Text is the number as written; see Float and Int for its value.
 	Text string `parser:"@( Int | Number )"`
 }
 

@@ -16,6 +16,7 @@ import (
 // Error is a positioned error in query text: a syntax error from Parse or a
 // semantic error found by the planner.
 type Error struct {
+	// Pos is where the error is; Line and Column are 1-based.
 	Pos Pos
 	// Msg is lower case, without a final period, and says what was
 	// expected where it can.

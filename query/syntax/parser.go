@@ -15,7 +15,7 @@ const MaxQueryLen = 1 << 20
 // ParseScript accept.
 const MaxDepth = 100
 
-// Script is the root of ParseScript's grammar: queries one after another,
+// script is the root of ParseScript's grammar: queries one after another,
 // each optionally ended by ";".
 type script struct {
 	Queries []*Query `parser:"@@*"`
