@@ -1,0 +1,117 @@
+package query
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/almanacdb/almanac/query/syntax"
+)
+
+// check reports what is wrong with p that can be seen without the
+// database: operators a field does not take, values of the wrong type,
+// groupings a statement cannot use. Names are checked later, by bind.
+func check(p *Plan) syntax.ErrorList {
+	var errs syntax.ErrorList
+	if p.Where != nil {
+		checkExpr(p.Where, &errs)
+	}
+	switch p.Stmt {
+	case Select:
+		seen := map[Field]bool{}
+		for _, b := range p.By {
+			switch {
+			case !groupable(b.Field):
+				errs.Add(b.Pos, fmt.Sprintf("cannot group by %s (group by entity, metric, year, period, status or unit)", b.Field))
+			case seen[b.Field]:
+				errs.Add(b.Pos, fmt.Sprintf("%s appears twice after by", b.Field))
+			case p.Func == FuncGrowth && b.Field != FieldYear && b.Field != FieldEntity:
+				errs.Add(b.Pos, fmt.Sprintf("growth is shown by year or by entity, not by %s", b.Field))
+			}
+			seen[b.Field] = true
+		}
+		if p.Func == FuncGrowth && len(p.By) > 1 {
+			errs.Add(p.By[1].Pos, "growth takes one by field: year or entity")
+		}
+	case Catalogue:
+		if len(p.By) > 0 {
+			errs.Add(p.By[0].Pos, fmt.Sprintf("%s cannot be grouped", p.List))
+		}
+	case Search:
+		if len(strings.Fields(p.Phrase)) == 0 {
+			errs.Add(p.ArgPos, "search needs at least one word")
+		}
+	}
+	if p.Limit < 0 {
+		errs.Add(p.LimitPos, "limit must be positive")
+	}
+	errs.Sort()
+	return errs
+}
+
+// groupable reports whether a pivot or aggregate may group by f: the
+// fields that identify a figure.
+func groupable(f Field) bool {
+	switch f {
+	case FieldEntity, FieldMetric, FieldYear, FieldPeriod, FieldStatus, FieldUnit:
+		return true
+	}
+	return false
+}
+
+func checkExpr(e Expr, errs *syntax.ErrorList) {
+	switch e := e.(type) {
+	case *And:
+		for _, x := range e.X {
+			checkExpr(x, errs)
+		}
+	case *Or:
+		for _, x := range e.X {
+			checkExpr(x, errs)
+		}
+	case *Not:
+		checkExpr(e.X, errs)
+	case *Cond:
+		checkCond(e, errs)
+	}
+}
+
+func checkCond(c *Cond, errs *syntax.ErrorList) {
+	f := c.Field
+	if f == FieldNone || int(f) >= len(fieldNames) {
+		errs.Add(c.Pos, "unknown field")
+		return
+	}
+	switch c.Op {
+	case Lt, Le, Gt, Ge:
+		if !f.numeric() {
+			errs.Add(c.Pos, fmt.Sprintf("%s takes =, !=, in and like, not %s", f, c.Op))
+			return
+		}
+	case Like, NotLike:
+		if f.numeric() {
+			errs.Add(c.Pos, fmt.Sprintf("%s is a number: it takes =, !=, <, <=, >, >= and in, not like", f))
+			return
+		}
+	}
+	if len(c.Values) == 0 || (c.Op != In && c.Op != NotIn && len(c.Values) != 1) {
+		errs.Add(c.Pos, fmt.Sprintf("%s %s needs %s", f, c.Op, map[bool]string{true: "a list of values", false: "one value"}[c.Op == In || c.Op == NotIn]))
+		return
+	}
+	for _, v := range c.Values {
+		switch {
+		case c.Op == Like || c.Op == NotLike:
+			if v.Kind != LitString {
+				errs.Add(v.Pos, fmt.Sprintf("type error: like needs a text pattern, got number %s", v))
+			}
+		case f.numeric() && v.Kind != LitNumber:
+			errs.Add(v.Pos, fmt.Sprintf("type error: %s is a number, got text %s", f, v))
+		case f.numeric() && f != FieldValue && v.Num != math.Trunc(v.Num):
+			errs.Add(v.Pos, fmt.Sprintf("type error: %s is a whole number, got %s", f, v))
+		case !f.numeric() && f != FieldDocument && v.Kind == LitNumber:
+			errs.Add(v.Pos, fmt.Sprintf("type error: %s is text, got number %s (quote it to use it as a name)", f, v))
+		case f == FieldDocument && v.Kind == LitNumber && (v.Num != math.Trunc(v.Num) || v.Num < 1):
+			errs.Add(v.Pos, fmt.Sprintf("type error: a document is a name or a positive whole id, got %s", v))
+		}
+	}
+}

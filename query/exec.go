@@ -1,0 +1,703 @@
+package query
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/alecthomas/participle/v2/lexer"
+	"github.com/almanacdb/almanac/query/syntax"
+	"github.com/almanacdb/almanac/store"
+)
+
+// Source is a database queries read; *store.DB satisfies it.
+type Source interface {
+	// View runs fn in a read-only transaction and returns fn's error (or
+	// the database's, if the transaction cannot start). The Tx is valid
+	// only until fn returns.
+	View(fn func(*store.Tx) error) error
+}
+
+// checkEvery is how many keys a scan reads between looks at the context.
+const checkEvery = 4096
+
+// Execute runs a plan against src. Mistakes in the plan come back as a
+// syntax.ErrorList of positioned errors; a cancelled ctx stops long scans
+// and its error is returned wrapped.
+func Execute(ctx context.Context, src Source, p *Plan) (*Result, error) {
+	if errs := check(p); len(errs) > 0 {
+		return nil, errs
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("query: %w", err)
+	}
+	var res *Result
+	err := src.View(func(tx *store.Tx) error {
+		e := &executor{ctx: ctx, tx: tx, p: p, b: &binder{tx: tx}, docs: map[uint64]*store.Document{}}
+		e.res = &Result{Plan: p, valueCol: -1}
+		if err := e.run(); err != nil {
+			return err
+		}
+		res = e.res
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	res.Exec.RowsOut = len(res.rows)
+	if p.Explain {
+		res = explain(res)
+	}
+	return res, nil
+}
+
+// executor runs one plan inside one transaction.
+type executor struct {
+	ctx  context.Context
+	tx   *store.Tx
+	p    *Plan
+	b    *binder
+	res  *Result
+	docs map[uint64]*store.Document
+
+	names [3][]string // entity, metric, unit names by ID, filled on demand
+}
+
+// name returns the name of id in dictionary d, caching it in a dense
+// slice: a pivot looks up every cell's names.
+func (e *executor) name(d int, id uint32) string {
+	ns := e.names[d]
+	if int(id) < len(ns) && ns[id] != "" {
+		return ns[id]
+	}
+	var n string
+	switch d {
+	case dictEntity:
+		n = e.tx.EntityName(id)
+	case dictMetric:
+		n = e.tx.MetricName(id)
+	default:
+		n = e.tx.UnitName(id)
+	}
+	if int(id) < 1<<20 {
+		if int(id) >= len(ns) {
+			ns = append(ns, make([]string, int(id)+1-len(ns))...)
+			e.names[d] = ns
+		}
+		ns[id] = n
+	}
+	return n
+}
+
+func (e *executor) run() error {
+	switch e.p.Stmt {
+	case Select:
+		return e.selectStmt()
+	case Catalogue:
+		return e.catalogue()
+	case ShowFact:
+		return e.showFact()
+	case ShowDocument:
+		return e.showDocument()
+	case Search:
+		return e.search()
+	}
+	return fmt.Errorf("unknown statement %d", e.p.Stmt)
+}
+
+// errsOrNil returns the binder's errors, sorted, if there are any.
+func (e *executor) errsOrNil() error {
+	if len(e.b.errs) == 0 {
+		return nil
+	}
+	e.b.errs.Sort()
+	return e.b.errs
+}
+
+// fail returns a positioned error.
+func fail(pos lexer.Position, format string, args ...any) error {
+	return syntax.ErrorList{{Pos: pos, Msg: fmt.Sprintf(format, args...)}}
+}
+
+// The shapes of a Select.
+const (
+	shapeList = iota
+	shapePivot
+	shapeAggregate
+	shapeGrowth
+)
+
+func (p *Plan) shape() int {
+	switch {
+	case p.Func == FuncGrowth:
+		return shapeGrowth
+	case p.Func != FuncNone:
+		return shapeAggregate
+	case len(p.By) > 0:
+		return shapePivot
+	}
+	return shapeList
+}
+
+func (p *Plan) byHas(f Field) bool {
+	return slices.ContainsFunc(p.By, func(b ByField) bool { return b.Field == f })
+}
+
+// defaults returns the conditions the view adds: whole-year figures for
+// pivots, sums, averages, extremes and growth, and actual figures for
+// every pivot, aggregate and growth rate, unless the query says otherwise
+// (a condition on the field, or grouping by it). Counting counts figures
+// of every period: a count does not pose as a year's value.
+func (p *Plan) defaults() []Expr {
+	var out []Expr
+	if p.Stmt != Select || p.shape() == shapeList {
+		return nil
+	}
+	if p.Func != FuncCount && !mentions(p.Where, FieldPeriod) && !p.byHas(FieldPeriod) {
+		out = append(out, &Cond{Field: FieldPeriod, Op: Eq, Values: []Literal{Str("year")}})
+	}
+	if !mentions(p.Where, FieldStatus) && !p.byHas(FieldStatus) {
+		out = append(out, &Cond{Field: FieldStatus, Op: Eq, Values: []Literal{Str("actual")}})
+	}
+	return out
+}
+
+// access is the planner's choice of how to read the facts.
+type access struct {
+	index    store.Index
+	full     bool // ScanAll
+	ids      []uint32
+	years    store.YearRange
+	empty    bool // the conditions exclude every fact
+	residual []bound
+	yearOut  []bound // growth: year conditions applied to the output
+}
+
+// choose picks the access path for a Select's (or catalogue's) conjuncts:
+// the source metric or a metric = / in condition gives idx_metric scans;
+// else entity = / in gives idx_entity scans; else a year = / in list, or
+// a year range bounded on both sides, gives idx_year scans of the years
+// that exist; else the facts bucket is read in full. Year bounds narrow
+// idx_metric and idx_entity scans. Conditions the scans answer exactly
+// are dropped from the residual filter.
+func (e *executor) choose(conj []bound, srcIDs []uint32, growth bool) access {
+	var acc access
+	used := make([]bool, len(conj))
+	lo, hi := math.MinInt, math.MaxInt
+	var yearRange []int // conjuncts that bound the year range exactly
+	var lists [][]int
+	var listIdx []int
+	for i, bd := range conj {
+		c := bd.cond
+		if c == nil || c.Field != FieldYear {
+			continue
+		}
+		if growth {
+			acc.yearOut = append(acc.yearOut, bd)
+			used[i] = true
+		}
+		v := int(c.Values[0].Num)
+		switch c.Op {
+		case Eq:
+			lo, hi = max(lo, v), min(hi, v)
+			yearRange = append(yearRange, i)
+		case Ge:
+			lo = max(lo, v)
+			yearRange = append(yearRange, i)
+		case Gt:
+			lo = max(lo, v+1)
+			yearRange = append(yearRange, i)
+		case Le:
+			hi = min(hi, v)
+			yearRange = append(yearRange, i)
+		case Lt:
+			hi = min(hi, v-1)
+			yearRange = append(yearRange, i)
+		case In:
+			var ys []int
+			for _, l := range c.Values {
+				ys = append(ys, int(l.Num))
+			}
+			lo, hi = max(lo, slices.Min(ys)), min(hi, slices.Max(ys))
+			lists = append(lists, ys)
+			listIdx = append(listIdx, i)
+		}
+	}
+	if growth && lo > math.MinInt {
+		lo-- // the year before the first one shown
+	}
+	if lo > hi || lo > store.MaxYear || hi < store.MinYear {
+		acc.empty = true
+	}
+	acc.years = store.YearRange{From: max(lo, 0), To: 0}
+	if hi < 0xFFFF {
+		acc.years.To = hi
+	}
+	consumeRange := func() {
+		if !growth {
+			for _, i := range yearRange {
+				used[i] = true
+			}
+		}
+	}
+	findIDs := func(f Field) int {
+		for i, bd := range conj {
+			if bd.cond != nil && bd.cond.Field == f && (bd.cond.Op == Eq || bd.cond.Op == In) {
+				return i
+			}
+		}
+		return -1
+	}
+	switch {
+	case srcIDs != nil:
+		acc.index, acc.ids = store.ByMetric, srcIDs
+		consumeRange()
+	case findIDs(FieldMetric) >= 0:
+		i := findIDs(FieldMetric)
+		acc.index, acc.ids = store.ByMetric, conj[i].ids
+		used[i] = true
+		consumeRange()
+	case findIDs(FieldEntity) >= 0:
+		i := findIDs(FieldEntity)
+		acc.index, acc.ids = store.ByEntity, conj[i].ids
+		used[i] = true
+		consumeRange()
+	case !growth && (len(lists) > 0 || lo > math.MinInt && hi < math.MaxInt):
+		acc.index = store.ByYear
+		var candidates []int
+		if len(lists) > 0 {
+			candidates = lists[0]
+		} else if ys, err := e.tx.Years(); err == nil {
+			for _, y := range ys {
+				candidates = append(candidates, y.Year)
+			}
+		} else {
+			acc.full = true
+		}
+		seen := map[int]bool{}
+	next:
+		for _, y := range candidates {
+			if y < lo || y > hi || y < 0 || y > 0xFFFF || seen[y] {
+				continue
+			}
+			for _, l := range lists {
+				if !slices.Contains(l, y) {
+					continue next
+				}
+			}
+			seen[y] = true
+			acc.ids = append(acc.ids, uint32(y))
+		}
+		slices.Sort(acc.ids)
+		consumeRange()
+		for _, i := range listIdx {
+			used[i] = true
+		}
+	default:
+		acc.full = true
+	}
+	for i, bd := range conj {
+		if !used[i] {
+			acc.residual = append(acc.residual, bd)
+		}
+	}
+	return acc
+}
+
+// describe fills in the access part of the execution record.
+func (e *executor) describe(acc *access) {
+	x := &e.res.Exec
+	years := ""
+	if acc.years.From > 0 || acc.years.To > 0 {
+		years = " years " + yearText(acc.years.From) + ".." + yearText(acc.years.To)
+	}
+	switch {
+	case acc.empty:
+		x.Access = "none (the conditions exclude every fact)"
+	case acc.full:
+		x.Access = "facts"
+		x.Prefixes = []string{"full scan"}
+	default:
+		x.Access = acc.index.String()
+		for _, id := range acc.ids {
+			var s string
+			switch acc.index {
+			case store.ByMetric:
+				s = "metric=" + e.name(dictMetric, id) + "(#" + strconv.Itoa(int(id)) + ")" + years
+			case store.ByEntity:
+				s = "entity=" + e.name(dictEntity, id) + "(#" + strconv.Itoa(int(id)) + ")" + years
+			default:
+				s = "year=" + strconv.Itoa(int(id))
+			}
+			x.Prefixes = append(x.Prefixes, s)
+		}
+	}
+	var rs []Expr
+	for _, bd := range acc.residual {
+		rs = append(rs, bd.expr)
+	}
+	if r := andOf(rs); r != nil {
+		x.Filter = r.String()
+	}
+}
+
+// scan reads the entries the access path selects and keeps those keep
+// accepts (nil keeps all). Entries come back with equal (metric, year,
+// entity) adjacent.
+func (e *executor) scan(acc *access, keep pred) ([]store.Entry, error) {
+	var out []store.Entry
+	var cur store.Entry
+	n := 0
+	fn := func(en store.Entry) error {
+		n++
+		if n%checkEvery == 0 {
+			if err := e.ctx.Err(); err != nil {
+				return err
+			}
+		}
+		cur = en
+		if keep == nil || keep(&cur) {
+			out = append(out, en)
+		}
+		return nil
+	}
+	x := &e.res.Exec
+	switch {
+	case acc.empty:
+	case acc.full:
+		x.Scans++
+		k, err := e.tx.ScanAll(fn)
+		x.KeysRead += k
+		if err != nil {
+			return nil, scanErr("facts", err)
+		}
+		slices.SortFunc(out, compareRun)
+	default:
+		for _, id := range acc.ids {
+			x.Scans++
+			k, err := e.tx.Scan(acc.index, id, acc.years, fn)
+			x.KeysRead += k
+			if err != nil {
+				return nil, scanErr(acc.index.String(), err)
+			}
+		}
+	}
+	return out, nil
+}
+
+func scanErr(what string, err error) error {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("scan %s: query stopped: %w", what, err)
+	}
+	return fmt.Errorf("scan %s: %w", what, err)
+}
+
+// andPred returns the conjunction of the residual conjuncts and extra
+// predicates; nil if there are none.
+func andPred(bs []bound, extra ...pred) pred {
+	var ps []pred
+	for _, b := range bs {
+		ps = append(ps, b.pred)
+	}
+	ps = append(ps, extra...)
+	switch len(ps) {
+	case 0:
+		return nil
+	case 1:
+		return ps[0]
+	case 2:
+		p, q := ps[0], ps[1]
+		return func(en *store.Entry) bool { return p(en) && q(en) }
+	case 3:
+		p, q, r := ps[0], ps[1], ps[2]
+		return func(en *store.Entry) bool { return p(en) && q(en) && r(en) }
+	}
+	return func(en *store.Entry) bool {
+		for _, p := range ps {
+			if !p(en) {
+				return false
+			}
+		}
+		return true
+	}
+}
+
+// selectEntries binds and plans a Select (or a catalogue's where) and
+// reads its entries.
+func (e *executor) selectEntries() ([]store.Entry, access, error) {
+	p := e.p
+	conj := e.b.bindWhere(p.Where)
+	var srcIDs []uint32
+	if p.Stmt == Select && p.Metric != "" {
+		srcIDs = e.b.lookup(dictMetric, p.Metric, p.MetricPos)
+	}
+	defs := p.defaults()
+	var defPreds []pred
+	for _, d := range defs {
+		defPreds = append(defPreds, e.b.compile(d))
+	}
+	if err := e.errsOrNil(); err != nil {
+		return nil, access{}, err
+	}
+	acc := e.choose(conj, srcIDs, p.Func == FuncGrowth)
+	e.describe(&acc)
+	if d := andOf(defs); d != nil {
+		e.res.Exec.Defaults = d.String()
+	}
+	entries, err := e.scan(&acc, andPred(acc.residual, defPreds...))
+	return entries, acc, err
+}
+
+func (e *executor) selectStmt() error {
+	entries, acc, err := e.selectEntries()
+	if err != nil {
+		return err
+	}
+	cells := e.reconcile(entries)
+	switch e.p.shape() {
+	case shapeList:
+		e.res.Exec.Shape = "list"
+		return e.list(entries, cells)
+	case shapePivot:
+		e.res.Exec.Shape = "pivot"
+		figs := e.figures(cells)
+		return e.pivot(figs, e.byFields())
+	case shapeAggregate:
+		e.res.Exec.Shape = "aggregate " + e.p.Func.String()
+		return e.aggregate(e.figures(cells))
+	}
+	e.res.Exec.Shape = "growth"
+	return e.growth(e.figures(cells), acc.yearOut)
+}
+
+func (e *executor) byFields() []Field {
+	var fs []Field
+	for _, b := range e.p.By {
+		fs = append(fs, b.Field)
+	}
+	return fs
+}
+
+// figures names the cells.
+func (e *executor) figures(cells []cell) []Figure {
+	figs := make([]Figure, len(cells))
+	for i := range cells {
+		c := &cells[i]
+		figs[i] = Figure{
+			Entity: e.name(dictEntity, c.Entity), Metric: e.name(dictMetric, c.Metric),
+			Year: c.Year, Period: c.Period, Value: c.Value, Unit: e.name(dictUnit, c.Unit),
+			Qualifier: c.Qualifier, Status: c.Status, Sources: int(c.sources), Conflict: c.conflict,
+			Fact: c.Fact, eid: c.Entity, mid: c.Metric, uid: c.Unit,
+		}
+	}
+	return figs
+}
+
+// factColumns are the columns of a list of facts.
+var factColumns = []Column{
+	{Name: "id", Kind: Int, Plain: true},
+	{Name: "entity", Kind: Text},
+	{Name: "metric", Kind: Text},
+	{Name: "year", Kind: Int, Plain: true},
+	{Name: "period", Kind: Text},
+	{Name: "value", Kind: Number},
+	{Name: "unit", Kind: Text},
+	{Name: "qualifier", Kind: Text},
+	{Name: "status", Kind: Text},
+	{Name: "document", Kind: Text},
+	{Name: "sources", Kind: Int, Detail: true},
+	{Name: "conflict", Kind: Bool, Detail: true},
+	{Name: "sentence", Kind: Text, Detail: true},
+}
+
+// Indexes into factColumns.
+const (
+	fcID = iota
+	fcEntity
+	fcMetric
+	fcYear
+	fcPeriod
+	fcValue
+	fcUnit
+	fcQualifier
+	fcStatus
+	fcDocument
+	fcSources
+	fcConflict
+	fcSentence
+)
+
+// factRow returns the row of a fact; the sentence is filled in later.
+func (e *executor) factRow(en *store.Entry, sources int, conflict bool) Row {
+	row := make(Row, len(factColumns))
+	row[fcID] = intVal(int64(en.Fact))
+	row[fcEntity] = textVal(e.name(dictEntity, en.Entity))
+	row[fcMetric] = textVal(e.name(dictMetric, en.Metric))
+	row[fcYear] = intVal(int64(en.Year))
+	row[fcPeriod] = rankVal(en.Period.String(), int(en.Period))
+	row[fcValue] = Value{Kind: Number, Num: en.Value, Conflict: conflict}
+	row[fcUnit] = textVal(e.name(dictUnit, en.Unit))
+	row[fcQualifier] = rankVal(en.Qualifier.String(), int(en.Qualifier))
+	row[fcStatus] = rankVal(en.Status.String(), int(en.Status))
+	row[fcDocument] = textVal(e.docOf(en.Doc).Source)
+	row[fcSources] = intVal(int64(sources))
+	row[fcConflict] = boolVal(conflict)
+	return row
+}
+
+// fillSentences reads the sentence of each row's fact.
+func (e *executor) fillSentences(rows []Row) error {
+	for i, row := range rows {
+		if i%checkEvery == checkEvery-1 {
+			if err := e.ctx.Err(); err != nil {
+				return fmt.Errorf("read sentences: %w", err)
+			}
+		}
+		f, err := e.tx.Fact(uint64(row[fcID].Int))
+		if err != nil {
+			return err
+		}
+		row[fcSentence] = textVal(f.Sentence)
+	}
+	return nil
+}
+
+func (e *executor) list(entries []store.Entry, cells []cell) error {
+	res := e.res
+	res.Kind = KindFacts
+	res.Columns = factColumns
+	res.valueCol = fcValue
+	res.rows = make([]Row, 0, len(entries))
+	conflicts := 0
+	for i := range cells {
+		c := &cells[i]
+		if c.conflict {
+			conflicts++
+		}
+		for k := c.lo; k < c.hi; k++ {
+			res.rows = append(res.rows, e.factRow(&entries[k], int(c.sources), c.conflict))
+		}
+	}
+	if err := e.order([]int{fcMetric, fcYear, fcEntity, fcPeriod, fcStatus, fcID}); err != nil {
+		return err
+	}
+	e.limit()
+	if conflicts > 0 {
+		res.Notes = append(res.Notes, fmt.Sprintf("! %s where sources disagree (show fact ID lists them)", plural(conflicts, "figure")))
+	}
+	return e.fillSentences(res.rows)
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return strconv.Itoa(n) + " " + what + "s"
+}
+
+// limit cuts the rows to the plan's limit.
+func (e *executor) limit() {
+	if l := e.p.Limit; l > 0 && len(e.res.rows) > l {
+		e.res.rows = e.res.rows[:l]
+	}
+}
+
+// order sorts the rows by the plan's order keys, then by the default
+// columns.
+func (e *executor) order(defaults []int) error {
+	type key struct {
+		col  int
+		desc bool
+	}
+	var keys []key
+	for _, k := range e.p.Order {
+		i := e.res.orderColumn(k.Name)
+		if i < 0 {
+			var names []string
+			for _, c := range e.res.Columns {
+				if !c.Detail || c.Name == "sources" {
+					names = append(names, c.Name)
+				}
+			}
+			return fail(k.Pos, "cannot order by %s here (order by %s)", k.Name, strings.Join(names, ", "))
+		}
+		keys = append(keys, key{i, k.Desc})
+	}
+	for _, d := range defaults {
+		keys = append(keys, key{col: d})
+	}
+	slices.SortStableFunc(e.res.rows, func(a, b Row) int {
+		for _, k := range keys {
+			c := compareValues(a[k.col], b[k.col])
+			if k.desc {
+				c = -c
+			}
+			if c != 0 {
+				return c
+			}
+		}
+		return 0
+	})
+	return nil
+}
+
+// orderColumn returns the column an order key names: a column of that
+// name; "value" for the result's main number; "sources" for a figure's
+// source count. -1 if none.
+func (r *Result) orderColumn(name string) int {
+	for i, c := range r.Columns {
+		if strings.EqualFold(c.Name, name) {
+			return i
+		}
+	}
+	if strings.EqualFold(name, "value") {
+		return r.valueCol
+	}
+	return -1
+}
+
+// compareValues orders values: nulls last, numbers numerically, texts
+// by rank (periods, statuses) or case-insensitively.
+func compareValues(a, b Value) int {
+	if a.Kind == Null || b.Kind == Null {
+		return cmp.Compare(b2i(a.Kind == Null), b2i(b.Kind == Null))
+	}
+	if fa, ok := a.Float(); ok {
+		if fb, ok := b.Float(); ok {
+			return cmp.Compare(fa, fb)
+		}
+	}
+	if a.rank != 0 && b.rank != 0 {
+		return cmp.Compare(a.rank, b.rank)
+	}
+	return cmp.Or(compareFold(a.Str, b.Str), strings.Compare(a.Str, b.Str))
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// compareFold compares strings ignoring ASCII case, without allocating.
+func compareFold(a, b string) int {
+	for i := 0; i < len(a) && i < len(b); i++ {
+		ca, cb := a[i], b[i]
+		if 'A' <= ca && ca <= 'Z' {
+			ca += 'a' - 'A'
+		}
+		if 'A' <= cb && cb <= 'Z' {
+			cb += 'a' - 'A'
+		}
+		if ca != cb {
+			return cmp.Compare(ca, cb)
+		}
+	}
+	return cmp.Compare(len(a), len(b))
+}

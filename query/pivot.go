@@ -1,0 +1,460 @@
+package query
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/almanacdb/almanac/store"
+)
+
+// identity lists the fields that identify a figure, in the order pivot
+// column labels name them.
+var identity = []Field{FieldEntity, FieldMetric, FieldYear, FieldPeriod, FieldStatus, FieldUnit}
+
+// dimVal returns a figure's value of an identity field as a number: a
+// dictionary ID, a year or a code.
+func dimVal(f *Figure, d Field) uint32 {
+	switch d {
+	case FieldEntity:
+		return f.eid
+	case FieldMetric:
+		return f.mid
+	case FieldYear:
+		return uint32(f.Year)
+	case FieldPeriod:
+		return uint32(f.Period)
+	case FieldStatus:
+		return uint32(f.Status)
+	case FieldUnit:
+		return f.uid
+	}
+	return 0
+}
+
+// dimText returns a figure's value of an identity field as text.
+func dimText(f *Figure, d Field) string {
+	switch d {
+	case FieldEntity:
+		return f.Entity
+	case FieldMetric:
+		return f.Metric
+	case FieldYear:
+		return strconv.Itoa(f.Year)
+	case FieldPeriod:
+		return f.Period.String()
+	case FieldStatus:
+		return f.Status.String()
+	case FieldUnit:
+		return f.Unit
+	}
+	return ""
+}
+
+// dimValue returns a figure's value of an identity field as a row value.
+func dimValue(f *Figure, d Field) Value {
+	switch d {
+	case FieldYear:
+		return intVal(int64(f.Year))
+	case FieldPeriod:
+		return rankVal(f.Period.String(), int(f.Period))
+	case FieldStatus:
+		return rankVal(f.Status.String(), int(f.Status))
+	}
+	return textVal(dimText(f, d))
+}
+
+func dimColumn(d Field) Column {
+	if d == FieldYear {
+		return Column{Name: "year", Kind: Int, Plain: true}
+	}
+	return Column{Name: d.String(), Kind: Text}
+}
+
+// compareDims orders figures by the given fields: names
+// case-insensitively, years and codes numerically.
+func compareDims(a, b *Figure, dims []Field) int {
+	for _, d := range dims {
+		var c int
+		switch d {
+		case FieldEntity, FieldMetric, FieldUnit:
+			x, y := dimText(a, d), dimText(b, d)
+			c = cmp.Or(compareFold(x, y), strings.Compare(x, y))
+		default:
+			c = cmp.Compare(dimVal(a, d), dimVal(b, d))
+		}
+		if c != 0 {
+			return c
+		}
+	}
+	return 0
+}
+
+// ordinals numbers the distinct combinations of some fields' values in
+// order of first appearance, keeping a representative figure of each.
+type ordinals struct {
+	dims  []Field
+	dense []int32 // one field with small values: value -> ordinal+1
+	m     map[[6]uint32]int32
+	reps  []*Figure
+}
+
+func (o *ordinals) of(f *Figure) int {
+	if len(o.dims) == 1 {
+		if v := dimVal(f, o.dims[0]); v < 1<<16 {
+			if int(v) >= len(o.dense) {
+				o.dense = append(o.dense, make([]int32, int(v)+1-len(o.dense))...)
+			}
+			if o.dense[v] == 0 {
+				o.reps = append(o.reps, f)
+				o.dense[v] = int32(len(o.reps))
+			}
+			return int(o.dense[v]) - 1
+		}
+	}
+	var k [6]uint32
+	for i, d := range o.dims {
+		k[i] = dimVal(f, d)
+	}
+	if o.m == nil {
+		o.m = map[[6]uint32]int32{}
+	}
+	n, ok := o.m[k]
+	if !ok {
+		o.reps = append(o.reps, f)
+		n = int32(len(o.reps) - 1)
+		o.m[k] = n
+	}
+	return int(n)
+}
+
+// ranks returns, for each ordinal, its position when the representatives
+// are sorted by the fields.
+func (o *ordinals) ranks() []int {
+	perm := make([]int, len(o.reps))
+	for i := range perm {
+		perm[i] = i
+	}
+	slices.SortFunc(perm, func(a, b int) int { return compareDims(o.reps[a], o.reps[b], o.dims) })
+	rank := make([]int, len(perm))
+	for pos, i := range perm {
+		rank[i] = pos
+	}
+	return rank
+}
+
+// constant returns the value all figures share in field d, and whether
+// they do.
+func constant(figs []Figure, d Field) (uint32, bool) {
+	v := dimVal(&figs[0], d)
+	for i := range figs {
+		if dimVal(&figs[i], d) != v {
+			return 0, false
+		}
+	}
+	return v, true
+}
+
+// pivot lays figures out in a grid: one row per combination of rowDims,
+// one column per combination of the other fields that tell figures apart.
+// The columns always include entity when rows are years and year
+// otherwise; a period other than the whole year and a status other than
+// actual appear in the column labels even when all figures share them,
+// so that a quarter's figure never reads as the year's.
+func (e *executor) pivot(figs []Figure, rowDims []Field) error {
+	res := e.res
+	res.Kind = KindPivot
+	for _, d := range rowDims {
+		res.Columns = append(res.Columns, dimColumn(d))
+	}
+	if len(figs) == 0 {
+		res.Title = e.pivotTitle(figs)
+		return nil
+	}
+	counterpart := FieldYear
+	if slices.Contains(rowDims, FieldYear) {
+		counterpart = FieldEntity
+	}
+	var colDims []Field
+	for _, d := range identity {
+		if slices.Contains(rowDims, d) {
+			continue
+		}
+		v, same := constant(figs, d)
+		switch {
+		case d == counterpart, !same,
+			d == FieldPeriod && store.Period(v) != store.PeriodYear,
+			d == FieldStatus && store.Status(v) != store.Actual:
+			colDims = append(colDims, d)
+		}
+	}
+	rows := ordinals{dims: rowDims}
+	cols := ordinals{dims: colDims}
+	rowOf := make([]int32, len(figs))
+	colOf := make([]int32, len(figs))
+	for i := range figs {
+		rowOf[i] = int32(rows.of(&figs[i]))
+		colOf[i] = int32(cols.of(&figs[i]))
+	}
+	rowRank, colRank := rows.ranks(), cols.ranks()
+	ncols := len(cols.reps)
+	colUnit := make([]string, ncols)
+	colMixed := make([]bool, ncols)
+	for i := range figs {
+		c := colRank[colOf[i]]
+		switch u := figs[i].Unit; {
+		case colUnit[c] == "":
+			colUnit[c] = u
+		case colUnit[c] != u:
+			colMixed[c] = true
+		}
+	}
+	valueCols := make([]Column, ncols)
+	for ord, rep := range cols.reps {
+		c := colRank[ord]
+		var parts []string
+		for _, d := range colDims {
+			parts = append(parts, dimText(rep, d))
+		}
+		label := strings.Join(parts, " ")
+		if label == "" {
+			label = "value"
+		}
+		valueCols[c] = Column{Name: label, Kind: Fig}
+		if !colMixed[c] {
+			valueCols[c].Unit = colUnit[c]
+		}
+	}
+	res.Columns = append(res.Columns, valueCols...)
+	width := len(rowDims) + ncols
+	vals := make([]Value, len(rows.reps)*width)
+	res.rows = make([]Row, len(rows.reps))
+	for ord, rep := range rows.reps {
+		r := rowRank[ord]
+		row := vals[r*width : (r+1)*width : (r+1)*width]
+		for j, d := range rowDims {
+			row[j] = dimValue(rep, d)
+		}
+		res.rows[r] = row
+	}
+	conflicts := 0
+	for i := range figs {
+		f := &figs[i]
+		if f.Conflict {
+			conflicts++
+		}
+		res.rows[rowRank[rowOf[i]]][len(rowDims)+colRank[colOf[i]]] = Value{Kind: Fig, Fig: f, Conflict: f.Conflict, Computed: f.Computed}
+	}
+	if err := e.order(nil); err != nil {
+		return err
+	}
+	e.limit()
+	for _, row := range res.rows {
+		for _, v := range row[len(rowDims):] {
+			if v.Kind == Fig {
+				res.figures = append(res.figures, v.Fig)
+			}
+		}
+	}
+	res.Title = e.pivotTitle(figs)
+	if conflicts > 0 {
+		res.Notes = append(res.Notes, fmt.Sprintf("! %s where sources disagree: the most recently published figure is shown (show fact ID lists them)", plural(conflicts, "figure")))
+	}
+	e.noteDefaults()
+	return nil
+}
+
+// pivotTitle describes what all the figures share.
+func (e *executor) pivotTitle(figs []Figure) string {
+	var parts []string
+	if e.p.Func == FuncGrowth {
+		parts = append(parts, "growth over the previous year")
+	}
+	if e.p.Metric != "" {
+		parts = append(parts, e.p.Metric)
+	}
+	if len(figs) > 0 {
+		if _, ok := constant(figs, FieldMetric); ok && e.p.Metric == "" {
+			parts = append(parts, figs[0].Metric)
+		}
+		if _, ok := constant(figs, FieldUnit); ok {
+			parts = append(parts, "in "+figs[0].Unit)
+		}
+		if _, ok := constant(figs, FieldPeriod); ok {
+			if figs[0].Period == store.PeriodYear {
+				parts = append(parts, "whole-year figures")
+			} else {
+				parts = append(parts, figs[0].Period.String()+" figures")
+			}
+		}
+		if _, ok := constant(figs, FieldStatus); ok {
+			parts = append(parts, figs[0].Status.String())
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// noteDefaults adds a note naming the conditions the view added.
+func (e *executor) noteDefaults() {
+	if d := e.res.Exec.Defaults; d != "" {
+		e.res.Notes = append(e.res.Notes, "only "+d+" (add a condition on the field to see others)")
+	}
+}
+
+// aggregate computes Func over the figures of each group of the by
+// fields. Sums, averages and extremes refuse to mix units.
+func (e *executor) aggregate(figs []Figure) error {
+	p := e.p
+	dims := e.byFields()
+	type group struct {
+		n             int
+		sum, min, max float64
+		unit          string
+		uid           uint32
+		conflict      bool
+	}
+	ord := ordinals{dims: dims}
+	var groups []group
+	for i := range figs {
+		f := &figs[i]
+		g := ord.of(f)
+		if g == len(groups) {
+			groups = append(groups, group{min: f.Value, max: f.Value, unit: f.Unit, uid: f.uid})
+		}
+		gr := &groups[g]
+		if p.Func != FuncCount && f.uid != gr.uid {
+			where := ""
+			if len(dims) > 0 {
+				var parts []string
+				for _, d := range dims {
+					parts = append(parts, d.String()+" "+dimText(f, d))
+				}
+				where = " (" + strings.Join(parts, ", ") + ")"
+			}
+			return fail(p.FuncPos, "cannot %s figures in %s and %s%s: add a condition such as where unit = %q",
+				p.Func, gr.unit, f.Unit, where, gr.unit)
+		}
+		gr.n++
+		gr.sum += f.Value
+		gr.min, gr.max = min(gr.min, f.Value), max(gr.max, f.Value)
+		gr.conflict = gr.conflict || f.Conflict
+	}
+	res := e.res
+	res.Kind = KindTable
+	for _, d := range dims {
+		res.Columns = append(res.Columns, dimColumn(d))
+	}
+	res.valueCol = len(res.Columns)
+	if p.Func == FuncCount {
+		res.Columns = append(res.Columns, Column{Name: "value", Kind: Int})
+	} else {
+		units := map[string]bool{}
+		for _, g := range groups {
+			units[g.unit] = true
+		}
+		vc := Column{Name: "value", Kind: Number}
+		if len(units) == 1 {
+			vc.Unit = groups[0].unit
+		}
+		res.Columns = append(res.Columns, vc, Column{Name: "unit", Kind: Text}, Column{Name: "figures", Kind: Int})
+	}
+	rank := ord.ranks()
+	res.rows = make([]Row, len(groups))
+	conflicts := 0
+	for g, rep := range ord.reps {
+		gr := &groups[g]
+		var row Row
+		for _, d := range dims {
+			row = append(row, dimValue(rep, d))
+		}
+		if gr.conflict {
+			conflicts++
+		}
+		if p.Func == FuncCount {
+			row = append(row, intVal(int64(gr.n)))
+		} else {
+			v := Value{Kind: Number, Conflict: gr.conflict, Computed: p.Func == FuncSum || p.Func == FuncAvg}
+			switch p.Func {
+			case FuncSum:
+				v.Num = gr.sum
+			case FuncAvg:
+				v.Num = gr.sum / float64(gr.n)
+			case FuncMin:
+				v.Num = gr.min
+			case FuncMax:
+				v.Num = gr.max
+			}
+			row = append(row, v, textVal(gr.unit), intVal(int64(gr.n)))
+		}
+		res.rows[rank[g]] = row
+	}
+	if err := e.order(nil); err != nil {
+		return err
+	}
+	e.limit()
+	what := "facts"
+	if p.Metric != "" {
+		what = p.Metric
+	}
+	res.Title = p.Func.String() + " of " + what
+	if len(dims) > 0 {
+		var names []string
+		for _, d := range dims {
+			names = append(names, d.String())
+		}
+		res.Title += " by " + strings.Join(names, ", ")
+	}
+	if p.Func == FuncCount {
+		res.Title += " (figures: facts stating the same figure count once)"
+	}
+	if conflicts > 0 && p.Func != FuncCount {
+		res.Notes = append(res.Notes, fmt.Sprintf("! %s include figures whose sources disagree (the most recently published value is used)", plural(conflicts, "value")))
+	}
+	e.noteDefaults()
+	return nil
+}
+
+// growth computes year-over-year growth in percent from consecutive
+// years' figures of each series (entity, metric, period, status, unit):
+// (v_y / v_{y-1} - 1) * 100, only where both years have a figure and the
+// earlier one is not zero. yearOut are the year conditions, applied to
+// the years shown.
+func (e *executor) growth(figs []Figure, yearOut []bound) error {
+	slices.SortFunc(figs, func(a, b Figure) int {
+		return cmp.Or(cmp.Compare(a.mid, b.mid), cmp.Compare(a.eid, b.eid), cmp.Compare(a.Period, b.Period),
+			cmp.Compare(a.Status, b.Status), cmp.Compare(a.uid, b.uid), cmp.Compare(a.Year, b.Year))
+	})
+	keep := andPred(yearOut)
+	var out []Figure
+	for i := 1; i < len(figs); i++ {
+		a, b := &figs[i-1], &figs[i]
+		if a.mid != b.mid || a.eid != b.eid || a.Period != b.Period || a.Status != b.Status || a.uid != b.uid ||
+			b.Year != a.Year+1 || a.Value == 0 {
+			continue
+		}
+		if keep != nil && !keep(&store.Entry{Year: b.Year}) {
+			continue
+		}
+		g := *b
+		g.Value = (b.Value/a.Value - 1) * 100
+		g.Unit = "%"
+		g.Computed = true
+		g.Conflict = a.Conflict || b.Conflict
+		g.Sources = min(a.Sources, b.Sources)
+		if a.Qualifier != store.Exact || b.Qualifier != store.Exact {
+			g.Qualifier = store.Approx
+		}
+		out = append(out, g)
+	}
+	rowDims := e.byFields()
+	if len(rowDims) == 0 {
+		rowDims = []Field{FieldYear}
+	}
+	if err := e.pivot(out, rowDims); err != nil {
+		return err
+	}
+	e.res.Notes = append(e.res.Notes, "growth is computed: (v_y / v_{y-1} - 1) * 100 from the figures of consecutive years")
+	return nil
+}

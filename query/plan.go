@@ -1,0 +1,482 @@
+package query
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/alecthomas/participle/v2/lexer"
+)
+
+// Statement says what a Plan does.
+type Statement uint8
+
+// The statements of the query language.
+const (
+	// Select lists, pivots or aggregates facts: "facts ..." or "metric NAME ...".
+	Select Statement = iota
+	// Catalogue lists entities, metrics, years, documents or units with counts.
+	Catalogue
+	// ShowFact shows one fact with its document, sentence and other sources.
+	ShowFact
+	// ShowDocument shows one document and its facts.
+	ShowDocument
+	// Search finds sentences containing all the words of a phrase.
+	Search
+)
+
+// Func is the aggregate or computation applied to a Select.
+type Func uint8
+
+// The functions of a Select. FuncNone lists (no "by") or pivots ("by").
+const (
+	FuncNone Func = iota
+	FuncSum
+	FuncAvg
+	FuncMin
+	FuncMax
+	FuncCount
+	FuncGrowth
+)
+
+var funcNames = [...]string{"", "sum", "avg", "min", "max", "count", "growth"}
+
+// String returns the function's keyword, or "" for FuncNone.
+func (f Func) String() string {
+	if int(f) < len(funcNames) {
+		return funcNames[f]
+	}
+	return "func(" + strconv.Itoa(int(f)) + ")"
+}
+
+// ParseFunc returns the function named s.
+func ParseFunc(s string) (Func, bool) {
+	for i, n := range funcNames[1:] {
+		if strings.EqualFold(s, n) {
+			return Func(i + 1), true
+		}
+	}
+	return FuncNone, false
+}
+
+// List is the catalogue a Catalogue statement lists.
+type List uint8
+
+// The catalogues.
+const (
+	Entities List = iota
+	Metrics
+	Years
+	Documents
+	Units
+)
+
+var listNames = [...]string{"entities", "metrics", "years", "documents", "units"}
+
+// String returns the catalogue's keyword.
+func (l List) String() string {
+	if int(l) < len(listNames) {
+		return listNames[l]
+	}
+	return "list(" + strconv.Itoa(int(l)) + ")"
+}
+
+// ParseList returns the catalogue named s.
+func ParseList(s string) (List, bool) {
+	for i, n := range listNames {
+		if strings.EqualFold(s, n) {
+			return List(i), true
+		}
+	}
+	return 0, false
+}
+
+// Field is a property of a fact that where, by and order by refer to.
+type Field uint8
+
+// The fields. FieldNone is the zero value and names nothing.
+const (
+	FieldNone Field = iota
+	FieldEntity
+	FieldMetric
+	FieldYear
+	FieldPeriod
+	FieldValue
+	FieldUnit
+	FieldQualifier
+	FieldStatus
+	FieldDocument // the document's source name (or its ID, given a number)
+	FieldID       // the fact ID
+)
+
+var fieldNames = [...]string{"", "entity", "metric", "year", "period", "value", "unit", "qualifier", "status", "document", "id"}
+
+// String returns the field's keyword.
+func (f Field) String() string {
+	if int(f) < len(fieldNames) {
+		return fieldNames[f]
+	}
+	return "field(" + strconv.Itoa(int(f)) + ")"
+}
+
+// ParseField returns the field named s (case-insensitively).
+func ParseField(s string) (Field, bool) {
+	for i, n := range fieldNames[1:] {
+		if strings.EqualFold(s, n) {
+			return Field(i + 1), true
+		}
+	}
+	return FieldNone, false
+}
+
+// numeric reports whether the field compares as a number.
+func (f Field) numeric() bool { return f == FieldYear || f == FieldValue || f == FieldID }
+
+// Op is the operator of a condition.
+type Op uint8
+
+// The operators. In and NotIn take a list of values, the others one.
+const (
+	Eq Op = iota
+	Ne
+	Lt
+	Le
+	Gt
+	Ge
+	In
+	NotIn
+	Like
+	NotLike
+)
+
+var opNames = [...]string{"=", "!=", "<", "<=", ">", ">=", "in", "not in", "like", "not like"}
+
+// String returns the operator as written in queries.
+func (o Op) String() string {
+	if int(o) < len(opNames) {
+		return opNames[o]
+	}
+	return "op(" + strconv.Itoa(int(o)) + ")"
+}
+
+// ParseOp returns the operator written s ("=", "!=", "<", "<=", ">", ">=",
+// "in", "not in", "like", "not like"; also "==" and "<>").
+func ParseOp(s string) (Op, bool) {
+	switch strings.ToLower(strings.Join(strings.Fields(s), " ")) {
+	case "==":
+		return Eq, true
+	case "<>":
+		return Ne, true
+	}
+	for i, n := range opNames {
+		if strings.EqualFold(s, n) {
+			return Op(i), true
+		}
+	}
+	return 0, false
+}
+
+// LitKind says how a literal was written.
+type LitKind uint8
+
+// The literal kinds.
+const (
+	LitString LitKind = iota // "quoted text" or a bare word such as Harbin or Q1
+	LitNumber                // 2020, 1.5e9, -3
+)
+
+// Literal is a value written in a query. Str holds the text of strings;
+// Num the value of numbers (and Str their text as written).
+type Literal struct {
+	Pos  lexer.Position
+	Kind LitKind
+	Str  string
+	Num  float64
+}
+
+// Str returns a string literal.
+func Str(s string) Literal { return Literal{Kind: LitString, Str: s} }
+
+// Num returns a number literal.
+func Num(v float64) Literal {
+	return Literal{Kind: LitNumber, Num: v, Str: strconv.FormatFloat(v, 'f', -1, 64)}
+}
+
+// String returns the literal as it would be written in a query.
+func (l Literal) String() string {
+	switch l.Kind {
+	case LitNumber:
+		if l.Str != "" {
+			return l.Str
+		}
+		return strconv.FormatFloat(l.Num, 'f', -1, 64)
+	}
+	return strconv.Quote(l.Str)
+}
+
+// Expr is a where-clause expression: *And, *Or, *Not or *Cond.
+type Expr interface {
+	// String returns the expression in query syntax, fully parenthesised
+	// where precedence requires.
+	String() string
+	expr()
+}
+
+// And is true when all of its operands are.
+type And struct{ X []Expr }
+
+// Or is true when any of its operands is.
+type Or struct{ X []Expr }
+
+// Not negates its operand.
+type Not struct {
+	Pos lexer.Position
+	X   Expr
+}
+
+// Cond compares a field with one value (Eq..Ge, Like, NotLike) or a list
+// (In, NotIn).
+type Cond struct {
+	Pos    lexer.Position // of the field
+	Field  Field
+	Op     Op
+	Values []Literal
+}
+
+func (*And) expr()  {}
+func (*Or) expr()   {}
+func (*Not) expr()  {}
+func (*Cond) expr() {}
+
+func (e *And) String() string { return joinExpr(e.X, " and ", precAnd) }
+func (e *Or) String() string  { return joinExpr(e.X, " or ", precOr) }
+func (e *Not) String() string { return "not " + paren(e.X, precNot) }
+
+func (e *Cond) String() string {
+	var b strings.Builder
+	b.WriteString(e.Field.String())
+	b.WriteByte(' ')
+	b.WriteString(e.Op.String())
+	b.WriteByte(' ')
+	if e.Op == In || e.Op == NotIn {
+		b.WriteByte('(')
+		for i, v := range e.Values {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(v.String())
+		}
+		b.WriteByte(')')
+		return b.String()
+	}
+	if len(e.Values) > 0 {
+		b.WriteString(e.Values[0].String())
+	}
+	return b.String()
+}
+
+// Operator precedence, loosest first.
+const (
+	precOr = iota
+	precAnd
+	precNot
+)
+
+func joinExpr(xs []Expr, sep string, prec int) string {
+	parts := make([]string, len(xs))
+	for i, x := range xs {
+		parts[i] = paren(x, prec)
+	}
+	return strings.Join(parts, sep)
+}
+
+// paren returns x's text, in parentheses if x binds more loosely than an
+// operand at precedence prec must.
+func paren(x Expr, prec int) string {
+	p := precNot + 1
+	switch x.(type) {
+	case *Or:
+		p = precOr
+	case *And:
+		p = precAnd
+	}
+	if p < prec {
+		return "(" + x.String() + ")"
+	}
+	return x.String()
+}
+
+// OrderKey sorts result rows by a column, named as the result names it
+// (a field such as year, "value" for aggregates, an entity in a pivot).
+type OrderKey struct {
+	Pos  lexer.Position
+	Name string
+	Desc bool
+}
+
+// String returns the key in query syntax.
+func (k OrderKey) String() string {
+	if k.Desc {
+		return k.Name + " desc"
+	}
+	return k.Name
+}
+
+// ByField is one field of a "by" clause.
+type ByField struct {
+	Pos   lexer.Position
+	Field Field
+}
+
+// Plan is a query lowered from syntax: what to read and how to shape it.
+// The evaluator works from Plans only; tests and library users may build
+// them directly and run them with Execute.
+type Plan struct {
+	// Text is the query as written, if it came from text (for explain and errors).
+	Text string
+	// Explain asks for the plan and its execution figures instead of the rows.
+	Explain bool
+
+	Stmt Statement
+	Pos  lexer.Position // of the statement's first token
+
+	// Select: [Func] metric Metric | facts, where, by, order by, limit.
+	Func      Func
+	FuncPos   lexer.Position
+	Metric    string // the metric after "metric"; "" for "facts"
+	MetricPos lexer.Position
+	Where     Expr // nil for none
+	By        []ByField
+	Order     []OrderKey
+	Limit     int // 0 for none
+	LimitPos  lexer.Position
+
+	// Catalogue: List [like Like] [where] [order by] [limit].
+	List    List
+	Like    string
+	LikePos lexer.Position
+
+	// ShowFact: the fact ID. ShowDocument: the document's ID, or its source
+	// name when DocSource is not "".
+	ID        uint64
+	DocSource string
+
+	// Search: the phrase.
+	Phrase string
+
+	// ArgPos is the position of the argument of show and search.
+	ArgPos lexer.Position
+}
+
+// String returns the plan in query syntax.
+func (p *Plan) String() string {
+	var b strings.Builder
+	if p.Explain {
+		b.WriteString("explain ")
+	}
+	switch p.Stmt {
+	case Select:
+		if p.Func != FuncNone {
+			b.WriteString(p.Func.String())
+			b.WriteByte(' ')
+		}
+		if p.Metric != "" {
+			b.WriteString("metric ")
+			b.WriteString(p.Metric)
+		} else {
+			b.WriteString("facts")
+		}
+	case Catalogue:
+		b.WriteString(p.List.String())
+		if p.Like != "" {
+			b.WriteString(" like ")
+			b.WriteString(strconv.Quote(p.Like))
+		}
+	case ShowFact:
+		b.WriteString("show fact ")
+		b.WriteString(strconv.FormatUint(p.ID, 10))
+	case ShowDocument:
+		b.WriteString("show document ")
+		if p.DocSource != "" {
+			b.WriteString(strconv.Quote(p.DocSource))
+		} else {
+			b.WriteString(strconv.FormatUint(p.ID, 10))
+		}
+	case Search:
+		b.WriteString("search ")
+		b.WriteString(strconv.Quote(p.Phrase))
+	}
+	if p.Where != nil {
+		b.WriteString(" where ")
+		b.WriteString(p.Where.String())
+	}
+	for i, f := range p.By {
+		if i == 0 {
+			b.WriteString(" by ")
+		} else {
+			b.WriteString(", ")
+		}
+		b.WriteString(f.Field.String())
+	}
+	for i, k := range p.Order {
+		if i == 0 {
+			b.WriteString(" order by ")
+		} else {
+			b.WriteString(", ")
+		}
+		b.WriteString(k.String())
+	}
+	if p.Limit > 0 {
+		b.WriteString(" limit ")
+		b.WriteString(strconv.Itoa(p.Limit))
+	}
+	return b.String()
+}
+
+// conjuncts returns the top-level operands of an And, or e itself.
+func conjuncts(e Expr) []Expr {
+	switch e := e.(type) {
+	case nil:
+		return nil
+	case *And:
+		var out []Expr
+		for _, x := range e.X {
+			out = append(out, conjuncts(x)...)
+		}
+		return out
+	}
+	return []Expr{e}
+}
+
+// mentions reports whether e has a condition on field f anywhere.
+func mentions(e Expr, f Field) bool {
+	switch e := e.(type) {
+	case *And:
+		for _, x := range e.X {
+			if mentions(x, f) {
+				return true
+			}
+		}
+	case *Or:
+		for _, x := range e.X {
+			if mentions(x, f) {
+				return true
+			}
+		}
+	case *Not:
+		return mentions(e.X, f)
+	case *Cond:
+		return e.Field == f
+	}
+	return false
+}
+
+// andOf returns the conjunction of xs: nil, the one operand, or an And.
+func andOf(xs []Expr) Expr {
+	switch len(xs) {
+	case 0:
+		return nil
+	case 1:
+		return xs[0]
+	}
+	return &And{X: xs}
+}

@@ -1,0 +1,173 @@
+package query
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/almanacdb/almanac/store"
+)
+
+// Reconciliation.
+//
+// Facts with the same entity, metric, year, period, status and unit state
+// one figure; however many documents repeat it, a pivot, aggregate or
+// growth rate counts it once. The figure's Sources is the number of
+// distinct documents among those facts.
+//
+// The facts conflict when their values differ by more than 0.5 % of the
+// larger magnitude. Articles round: "391.54 billion" becomes "391.5
+// billion" or "392 billion", and rounding to three significant digits
+// moves a figure by at most 0.5 %. Anything further apart is a different
+// claim, and the figure is marked as a conflict.
+//
+// The value shown, conflicting or not, is picked by one rule:
+//
+//  1. the fact from the most recently published document wins (revisions
+//     and final figures come after preliminary ones; a document without a
+//     date counts as oldest);
+//  2. on the same date, an exact figure beats an approximate, minimum or
+//     maximum one;
+//  3. then the later-ingested document wins (its ingestion time, then its
+//     ID), and within one document the later fact.
+//
+// "show fact N" lists every fact of the figure and says which one is shown.
+
+// conflictTolerance is the relative difference beyond which two values of
+// one figure conflict. See above.
+const conflictTolerance = 0.005
+
+// cell is one reconciled figure, still in IDs: the winning fact's entry,
+// and the span of entries that state it.
+type cell struct {
+	store.Entry
+	lo, hi   int32 // entries[lo:hi] state this figure
+	sources  int32
+	conflict bool
+}
+
+// docOf returns the cached document record of id (without text).
+func (e *executor) docOf(id uint64) *store.Document {
+	if d, ok := e.docs[id]; ok {
+		return d
+	}
+	d, err := e.tx.Document(id)
+	if err != nil {
+		d = store.Document{ID: id}
+	}
+	e.docs[id] = &d
+	return &d
+}
+
+// better reports whether entry a's value should be shown over b's.
+func (e *executor) better(a, b *store.Entry) bool {
+	if a.Doc != b.Doc {
+		da, db := e.docOf(a.Doc), e.docOf(b.Doc)
+		if c := da.Published.Compare(db.Published); c != 0 {
+			return c > 0
+		}
+	}
+	if (a.Qualifier == store.Exact) != (b.Qualifier == store.Exact) {
+		return a.Qualifier == store.Exact
+	}
+	if a.Doc != b.Doc {
+		da, db := e.docOf(a.Doc), e.docOf(b.Doc)
+		if c := da.Ingested.Compare(db.Ingested); c != 0 {
+			return c > 0
+		}
+		return a.Doc > b.Doc
+	}
+	return a.Fact > b.Fact
+}
+
+// differ reports whether two values of one figure conflict.
+func differ(a, b float64) bool {
+	d := a - b
+	if d < 0 {
+		d = -d
+	}
+	return d > conflictTolerance*max(abs64(a), abs64(b))
+}
+
+func abs64(f float64) float64 {
+	if f < 0 {
+		return -f
+	}
+	return f
+}
+
+// sameRun reports whether two entries share metric, year and entity: the
+// prefix of a figure's identity that index order keeps together.
+func sameRun(a, b *store.Entry) bool {
+	return a.Metric == b.Metric && a.Year == b.Year && a.Entity == b.Entity
+}
+
+// compareRun orders entries by metric, year and entity, then fact.
+func compareRun(a, b store.Entry) int {
+	return cmp.Or(cmp.Compare(a.Metric, b.Metric), cmp.Compare(a.Year, b.Year),
+		cmp.Compare(a.Entity, b.Entity), cmp.Compare(a.Fact, b.Fact))
+}
+
+// compareFigure orders entries within a run by the rest of a figure's
+// identity (period, status, unit), then document and fact.
+func compareFigure(a, b store.Entry) int {
+	return cmp.Or(cmp.Compare(a.Period, b.Period), cmp.Compare(a.Status, b.Status),
+		cmp.Compare(a.Unit, b.Unit), cmp.Compare(a.Doc, b.Doc), cmp.Compare(a.Fact, b.Fact))
+}
+
+func sameFigure(a, b *store.Entry) bool {
+	return a.Period == b.Period && a.Status == b.Status && a.Unit == b.Unit
+}
+
+// reconcile turns entries into figures. Entries must arrive with equal
+// (metric, year, entity) adjacent, as every index scan yields them;
+// reconcile reorders entries within such runs.
+func (e *executor) reconcile(entries []store.Entry) []cell {
+	cells := make([]cell, 0, len(entries))
+	for i := 0; i < len(entries); {
+		j := i + 1
+		for j < len(entries) && sameRun(&entries[i], &entries[j]) {
+			j++
+		}
+		if j == i+1 {
+			cells = append(cells, cell{Entry: entries[i], lo: int32(i), hi: int32(j), sources: 1})
+			i = j
+			continue
+		}
+		run := entries[i:j]
+		slices.SortFunc(run, compareFigure)
+		for a := 0; a < len(run); {
+			b := a + 1
+			for b < len(run) && sameFigure(&run[a], &run[b]) {
+				b++
+			}
+			cells = append(cells, e.pick(entries, i+a, i+b))
+			a = b
+		}
+		i = j
+	}
+	return cells
+}
+
+// pick reconciles entries[lo:hi], which state one figure and are sorted
+// by document.
+func (e *executor) pick(entries []store.Entry, lo, hi int) cell {
+	c := cell{Entry: entries[lo], lo: int32(lo), hi: int32(hi), sources: 1}
+	if hi-lo == 1 {
+		return c
+	}
+	best := lo
+	vmin, vmax := entries[lo].Value, entries[lo].Value
+	for k := lo + 1; k < hi; k++ {
+		en := &entries[k]
+		if en.Doc != entries[k-1].Doc {
+			c.sources++
+		}
+		vmin, vmax = min(vmin, en.Value), max(vmax, en.Value)
+		if e.better(en, &entries[best]) {
+			best = k
+		}
+	}
+	c.Entry = entries[best]
+	c.conflict = differ(vmin, vmax)
+	return c
+}

@@ -1,0 +1,284 @@
+package query
+
+import (
+	"iter"
+	"strconv"
+
+	"github.com/almanacdb/almanac/store"
+)
+
+// Kind says what shape of answer a Result holds; Write lays each out its
+// own way in tables and the same way (one object per row) in json, jsonl
+// and csv.
+type Kind uint8
+
+// The kinds of result.
+const (
+	// KindFacts is a long-form list of facts, one row per stored fact.
+	KindFacts Kind = iota
+	// KindPivot is a grid of reconciled figures: rows and columns are
+	// values of fields, each cell a Figure. Machine formats write its
+	// figures in long form, one object per non-empty cell.
+	KindPivot
+	// KindTable is a table of computed rows, such as aggregates by group.
+	KindTable
+	// KindCatalogue lists entities, metrics, years, documents or units
+	// with their fact counts.
+	KindCatalogue
+	// KindFact is one fact in detail (Result.Detail); its rows are the
+	// fact and its other sources.
+	KindFact
+	// KindDocument is one document (Result.Document) and its facts.
+	KindDocument
+	// KindSearch is the facts in sentences matching a search, one row per
+	// fact (or per sentence without facts).
+	KindSearch
+	// KindPlan is the answer to explain: one row per step of the plan.
+	KindPlan
+)
+
+var kindNames = [...]string{"facts", "pivot", "table", "catalogue", "fact", "document", "search", "plan"}
+
+// String returns the kind's name.
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "kind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// ValueKind is the type of a Value.
+type ValueKind uint8
+
+// The value kinds.
+const (
+	Null   ValueKind = iota // an empty cell
+	Int                     // Value.Int
+	Number                  // Value.Num
+	Text                    // Value.Str
+	Bool                    // Value.Int is 0 or 1
+	Fig                     // Value.Fig, a reconciled figure
+)
+
+// Value is one typed cell of a result row.
+type Value struct {
+	Kind ValueKind
+	Int  int64
+	Num  float64
+	Str  string
+	Fig  *Figure
+	// Conflict marks a number whose sources disagree (see Figure.Conflict).
+	Conflict bool
+	// Computed marks a number the query computed rather than read.
+	Computed bool
+
+	rank int // sort order of enumerated texts (periods, statuses)
+}
+
+// String returns the value as plain text: numbers without separators,
+// Null as "".
+func (v Value) String() string {
+	switch v.Kind {
+	case Int:
+		return strconv.FormatInt(v.Int, 10)
+	case Number:
+		return formatFloat(v.Num)
+	case Text:
+		return v.Str
+	case Bool:
+		return strconv.FormatBool(v.Int != 0)
+	case Fig:
+		return formatFloat(v.Fig.Value)
+	}
+	return ""
+}
+
+// Float returns the numeric value of an Int, Number or Fig value.
+func (v Value) Float() (float64, bool) {
+	switch v.Kind {
+	case Int, Bool:
+		return float64(v.Int), true
+	case Number:
+		return v.Num, true
+	case Fig:
+		return v.Fig.Value, true
+	}
+	return 0, false
+}
+
+func intVal(i int64) Value          { return Value{Kind: Int, Int: i} }
+func numVal(f float64) Value        { return Value{Kind: Number, Num: f} }
+func textVal(s string) Value        { return Value{Kind: Text, Str: s} }
+func boolVal(b bool) Value          { return Value{Kind: Bool, Int: map[bool]int64{true: 1}[b]} }
+func rankVal(s string, r int) Value { return Value{Kind: Text, Str: s, rank: r + 1} }
+
+// Column describes one column of a result.
+type Column struct {
+	// Name is the column's key in json and csv output, its header in
+	// tables, and what order by names.
+	Name string
+	Kind ValueKind
+	// Unit is the unit of every number in the column, when they share one.
+	Unit string
+	// Plain numbers print without thousands separators (years, IDs).
+	Plain bool
+	// Detail columns (sentences) are written in json, jsonl and csv but
+	// left out of tables, where show fact displays them.
+	Detail bool
+}
+
+// Row is one row of a result: one Value per column.
+type Row []Value
+
+// Figure is one reconciled figure: what the knowledge base says about an
+// entity's metric for one year, period and status, in one unit, however
+// many documents state it.
+type Figure struct {
+	Entity    string
+	Metric    string
+	Year      int
+	Period    store.Period
+	Value     float64 // the value shown; see the reconciliation rule in doc.go
+	Unit      string
+	Qualifier store.Qualifier
+	Status    store.Status
+	// Sources is the number of distinct documents that state the figure.
+	Sources int
+	// Conflict is true when the sources disagree by more than rounding.
+	Conflict bool
+	// Computed is true for figures the query computed (growth rates).
+	Computed bool
+	// Fact is the ID of the fact whose value is shown (for computed
+	// figures, the later year's).
+	Fact uint64
+
+	eid, mid, uid uint32
+}
+
+// Execution describes how a query ran, for explain.
+type Execution struct {
+	// Access is the bucket read: idx_metric, idx_entity, idx_year, facts
+	// (a full scan), or a description of a direct lookup.
+	Access string
+	// Prefixes are the key prefixes of the index scans, readable.
+	Prefixes []string
+	// Filter is the residual condition tested on each entry read, in
+	// query syntax ("" for none).
+	Filter string
+	// Defaults are conditions the view adds ("period = year", "status =
+	// actual"), in query syntax.
+	Defaults string
+	// Shape says how rows were built: list, pivot, aggregate, growth.
+	Shape string
+	// Scans is the number of index prefix scans (or full scans) made.
+	Scans int
+	// KeysRead is the number of index entries or records read.
+	KeysRead int
+	// RowsOut is the number of rows in the result.
+	RowsOut int
+}
+
+// FactDetail is a fact shown in full by "show fact".
+type FactDetail struct {
+	Fact     store.Fact
+	Document store.Document // without its text
+	// MarkStart and MarkEnd are the byte span of the number in
+	// Fact.Sentence, or -1 when the number lies outside the sentence.
+	MarkStart, MarkEnd int
+	// Figure is the fact's reconciled figure; Shown is true when this
+	// fact's value is the one the figure shows.
+	Figure Figure
+	Shown  bool
+	// Others are the other facts stating the same figure (same entity,
+	// metric, year, period, status and unit) in other documents.
+	Others []OtherSource
+}
+
+// OtherSource is another document's statement of a figure.
+type OtherSource struct {
+	Fact      uint64
+	Document  store.Document // without its text
+	Value     float64
+	Unit      string
+	Qualifier store.Qualifier
+	// Agrees is true when the value is within rounding (0.5 %) of the
+	// fact shown in detail.
+	Agrees bool
+	// Shown is true when reconciliation picks this value for the figure.
+	Shown bool
+}
+
+// Result is the answer to a query. Rows hold typed values, one per
+// column; Write formats them.
+type Result struct {
+	Kind Kind
+	// Title is a one-line caption printed above tables ("" for none).
+	Title   string
+	Columns []Column
+	rows    []Row
+	// Notes are printed below tables: legends, defaults the view applied,
+	// warnings. Machine formats leave them out.
+	Notes []string
+	// Plan is the executed plan.
+	Plan *Plan
+	// Exec says how the plan ran.
+	Exec Execution
+	// Detail is set for KindFact.
+	Detail *FactDetail
+	// Document is set for KindDocument.
+	Document *store.Document
+	// figures holds the cells of a pivot in row-major order, for long form.
+	figures []*Figure
+	// valueCol is the column "order by value" means, or -1.
+	valueCol int
+}
+
+// Len returns the number of rows.
+func (r *Result) Len() int { return len(r.rows) }
+
+// Row returns row i (0 <= i < Len()).
+func (r *Result) Row(i int) Row { return r.rows[i] }
+
+// Rows iterates over the rows in order.
+func (r *Result) Rows() iter.Seq[Row] {
+	return func(yield func(Row) bool) {
+		for _, row := range r.rows {
+			if !yield(row) {
+				return
+			}
+		}
+	}
+}
+
+// Each calls fn for every row in order, stopping at the first error,
+// which it returns.
+func (r *Result) Each(fn func(Row) error) error {
+	for _, row := range r.rows {
+		if err := fn(row); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Figures iterates over the figures of a pivot in long form: row by row,
+// the non-empty cells left to right. For other kinds it yields nothing.
+func (r *Result) Figures() iter.Seq[*Figure] {
+	return func(yield func(*Figure) bool) {
+		for _, f := range r.figures {
+			if !yield(f) {
+				return
+			}
+		}
+	}
+}
+
+// Column returns the index of the column named name, or -1.
+func (r *Result) Column(name string) int {
+	for i, c := range r.Columns {
+		if c.Name == name {
+			return i
+		}
+	}
+	return -1
+}
