@@ -105,7 +105,8 @@ func ParseHTML(source string, data []byte) (Article, error) {
 // A para is one paragraph of extracted text.
 type para struct {
 	text    string
-	heading int // 1-6 for <h1>-<h6>, else 0
+	heading int  // 1-6 for <h1>-<h6>, else 0
+	dated   bool // holds a <time> standing on a line of its own
 }
 
 // splitHead separates the leading lines of an article block that are not
@@ -117,6 +118,7 @@ func splitHead(paras []para, title string) (head, body []para) {
 		short := len(p.text) <= 200
 		switch {
 		case p.heading == 1,
+			p.dated && short,
 			sameText(p.text, title),
 			short && dateLine.MatchString(p.text),
 			short && bylineOf(p.text) != "",
@@ -714,6 +716,9 @@ func extract(root *html.Node, article bool) []para {
 				b.lineBreak()
 			case n.DataAtom == atom.Td || n.DataAtom == atom.Th:
 				b.space()
+			case n.DataAtom == atom.Time && ownLine(n):
+				b.flush()
+				b.dated = true
 			case blockTag[n.DataAtom]:
 				b.flush()
 				b.heading = headingLevel(n.DataAtom)
@@ -721,7 +726,7 @@ func extract(root *html.Node, article bool) []para {
 		}
 		return true
 	}, func(n *html.Node) {
-		if n.Type == html.ElementNode && blockTag[n.DataAtom] {
+		if n.Type == html.ElementNode && (blockTag[n.DataAtom] || n.DataAtom == atom.Time && b.dated) {
 			b.flush()
 		}
 		if n.Type == html.ElementNode && (n.DataAtom == atom.Td || n.DataAtom == atom.Th) {
@@ -730,6 +735,33 @@ func extract(root *html.Node, article bool) []para {
 	})
 	b.flush()
 	return b.paras
+}
+
+// ownLine reports whether n stands on a line of its own: nothing but
+// white space or block elements beside it.
+func ownLine(n *html.Node) bool {
+	alone := func(c *html.Node) bool {
+		return c == nil || c.Type == html.CommentNode ||
+			c.Type == html.TextNode && strings.TrimSpace(c.Data) == "" ||
+			c.Type == html.ElementNode && (blockTag[c.DataAtom] || c.DataAtom == atom.Br)
+	}
+	for c := n.PrevSibling; ; c = c.PrevSibling {
+		if !alone(c) {
+			return false
+		}
+		if c == nil || c.Type == html.ElementNode {
+			break
+		}
+	}
+	for c := n.NextSibling; ; c = c.NextSibling {
+		if !alone(c) {
+			return false
+		}
+		if c == nil || c.Type == html.ElementNode {
+			break
+		}
+	}
+	return true
 }
 
 func headingLevel(a atom.Atom) int {
@@ -755,7 +787,8 @@ type paraBuilder struct {
 	paras        []para
 	cur          []byte
 	pendingSpace bool // white space seen since the last character
-	heading      int
+	heading      int  // of the paragraph being built
+	dated        bool // of the paragraph being built
 }
 
 func (b *paraBuilder) text(s string) {
@@ -793,9 +826,10 @@ func (b *paraBuilder) lineBreak() {
 func (b *paraBuilder) flush() {
 	s := strings.TrimRight(string(b.cur), "\n ")
 	if s != "" {
-		b.paras = append(b.paras, para{text: s, heading: b.heading})
+		b.paras = append(b.paras, para{text: s, heading: b.heading, dated: b.dated})
 	}
 	b.cur = b.cur[:0]
 	b.pendingSpace = false
 	b.heading = 0
+	b.dated = false
 }

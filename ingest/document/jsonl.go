@@ -186,7 +186,7 @@ func jsonError(err error) error {
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syn):
-		return fmt.Errorf("invalid JSON at column %d: %s", syn.Offset, strings.TrimPrefix(syn.Error(), "json: "))
+		return fmt.Errorf("invalid JSON at column %d: %s", syn.Offset+1, strings.TrimPrefix(syn.Error(), "json: "))
 	case errors.As(err, &typ) && typ.Field == "":
 		return fmt.Errorf("record is a JSON %s, want an object", typ.Value)
 	case errors.As(err, &typ):
