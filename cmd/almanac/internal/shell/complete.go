@@ -1,0 +1,256 @@
+package shell
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/almanacdb/almanac/query/syntax"
+)
+
+// keywords are the words of the query language offered by completion,
+// statement words first.
+var keywords = []string{
+	"metric", "facts", "entities", "metrics", "years", "documents", "units", "show", "search",
+	"explain", "sum", "avg", "min", "max", "count", "growth",
+	"where", "by", "order", "limit", "asc", "desc", "like", "or", "and", "not", "in",
+	"fact", "document", "entity", "year", "period", "value", "unit", "qualifier", "status", "id", "sources",
+}
+
+// statementWords may start a statement.
+var statementWords = keywords[:16]
+
+func isKeyword(s string) bool { return syntax.IsKeyword(s) }
+
+// nameKind is a catalogue whose names completion offers.
+type nameKind int
+
+const (
+	metricNames nameKind = iota
+	entityNames
+	unitNames
+)
+
+// completer completes words of statements and meta-commands. names returns
+// a catalogue of the open database; it may be nil.
+type completer struct {
+	names func(nameKind) []string
+}
+
+// complete implements liner.WordCompleter: line is the whole line and pos
+// the cursor (in runes). It returns the text before the word being
+// completed, the candidates for the word, and the text after the cursor.
+func (c completer) complete(line string, pos int) (head string, candidates []string, tail string) {
+	runes := []rune(line)
+	if pos < 0 || pos > len(runes) {
+		pos = len(runes)
+	}
+	before, tail := string(runes[:pos]), string(runes[pos:])
+	start := wordStart(before)
+	head, word := before[:start], before[start:]
+
+	if strings.TrimSpace(head) == "" && strings.HasPrefix(word, ".") {
+		return head, matchWords(metaNames(), word), tail
+	}
+	if meta, ok := strings.CutPrefix(strings.TrimLeft(head, " \t"), "."); ok {
+		name, rest, _ := strings.Cut(meta, " ")
+		return head, c.completeMetaArg(name, rest, word), tail
+	}
+	return head, c.completeQuery(scanOpen(head).toks, word), tail
+}
+
+// wordStart returns where the word before the cursor begins: at an open
+// quote, or after the last character that cannot be part of a name.
+func wordStart(before string) int {
+	if st := scanOpen(before); st.quote != 0 {
+		return strings.LastIndexByte(before, st.quote)
+	}
+	i := len(before)
+	for i > 0 {
+		r, n := lastRune(before[:i])
+		if !isWordRune(r) && r != '-' && r != '.' && r != '/' && r != '~' {
+			break
+		}
+		i -= n
+	}
+	return i
+}
+
+func lastRune(s string) (rune, int) {
+	r := []rune(s)
+	last := r[len(r)-1]
+	return last, len(string(last))
+}
+
+// completeQuery offers the names a field takes where one is expected
+// (after "metric", "entity =", "unit in (" ...) and keywords elsewhere,
+// falling back to names when no keyword matches.
+func (c completer) completeQuery(toks []string, word string) []string {
+	if kind, ok := nameContext(toks); ok {
+		return c.matchNames(kind, word)
+	}
+	if strings.HasPrefix(word, `"`) || strings.HasPrefix(word, `'`) {
+		return append(c.matchNames(entityNames, word), c.matchNames(metricNames, word)...)
+	}
+	words := keywords
+	if len(toks) == 0 || len(toks) == 1 && toks[0] == "explain" || toks[len(toks)-1] == ";" {
+		words = statementWords
+	}
+	if m := matchWords(words, word); len(m) > 0 || word == "" {
+		return m
+	}
+	return append(c.matchNames(metricNames, word), c.matchNames(entityNames, word)...)
+}
+
+// nameContext reports which catalogue's names may follow toks.
+func nameContext(toks []string) (nameKind, bool) {
+	n := len(toks)
+	if n == 0 {
+		return 0, false
+	}
+	// The statement's "metric NAME" (but not the field in "by metric").
+	if toks[n-1] == "metric" && (n == 1 || !slices.Contains([]string{"by", ",", "order"}, toks[n-2])) {
+		return metricNames, true
+	}
+	// FIELD op | FIELD [not] like | FIELD [not] in ( v, v, ...
+	i := n - 1
+	switch toks[i] {
+	case "=", "!=", "like":
+		i--
+	case "(", ",":
+		for i >= 0 && toks[i] != "(" {
+			if toks[i] != "," && !isValueToken(toks[i]) {
+				return 0, false
+			}
+			i--
+		}
+		if i < 1 || toks[i-1] != "in" {
+			return 0, false
+		}
+		i -= 2
+	default:
+		return 0, false
+	}
+	if i >= 0 && toks[i] == "not" {
+		i--
+	}
+	if i < 0 {
+		return 0, false
+	}
+	switch toks[i] {
+	case "entity":
+		return entityNames, true
+	case "metric":
+		return metricNames, true
+	case "unit":
+		return unitNames, true
+	}
+	return 0, false
+}
+
+func isValueToken(t string) bool {
+	if t == "" {
+		return false
+	}
+	if t[0] == '"' || t[0] == '\'' {
+		return true
+	}
+	r := []rune(t)[0]
+	return (isWordRune(r) || r == '-') && !isKeyword(t)
+}
+
+// matchNames returns the names of kind that start with word (ignoring
+// case and an opening quote), written as the language wants them.
+func (c completer) matchNames(kind nameKind, word string) []string {
+	if c.names == nil {
+		return nil
+	}
+	quoted := strings.HasPrefix(word, `"`) || strings.HasPrefix(word, `'`)
+	prefix := strings.ToLower(strings.TrimLeft(word, `"'`))
+	names := slices.Clone(c.names(kind))
+	slices.SortFunc(names, func(a, b string) int { return strings.Compare(strings.ToLower(a), strings.ToLower(b)) })
+	var out []string
+	for _, name := range names {
+		if !strings.HasPrefix(strings.ToLower(name), prefix) {
+			continue
+		}
+		q := quoteName(name)
+		if quoted && !strings.HasPrefix(q, `"`) {
+			q = `"` + name + `"`
+		}
+		out = append(out, q)
+	}
+	return slices.Compact(out)
+}
+
+// matchWords returns the words that start with prefix, ignoring case.
+func matchWords(words []string, prefix string) []string {
+	var out []string
+	p := strings.ToLower(prefix)
+	for _, w := range words {
+		if strings.HasPrefix(w, p) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// completeMetaArg completes the argument of a meta-command; rest is the
+// text between the command's name and the word.
+func (c completer) completeMetaArg(name, rest, word string) []string {
+	cmd := findMeta(name)
+	if cmd == nil {
+		return nil
+	}
+	switch cmd.args {
+	case argFile:
+		return completeFile(word)
+	case argQuery:
+		toks := scanOpen(rest).toks
+		if cmd.name == "chart" {
+			if len(toks) == 0 {
+				return append(matchWords(chartStyles, word), c.completeQuery(nil, word)...)
+			}
+			if slices.Contains(chartStyles, toks[0]) {
+				toks = toks[1:]
+			}
+		}
+		return c.completeQuery(toks, word)
+	case argChoice:
+		if strings.TrimSpace(rest) == "" {
+			return matchWords(cmd.choices, word)
+		}
+	}
+	return nil
+}
+
+// completeFile completes a file name.
+func completeFile(word string) []string {
+	dir, base := filepath.Split(word)
+	readDir := dir
+	if readDir == "" {
+		readDir = "."
+	}
+	if strings.HasPrefix(readDir, "~/") {
+		if home, err := os.UserHomeDir(); err == nil {
+			readDir = filepath.Join(home, readDir[2:])
+		}
+	}
+	entries, err := os.ReadDir(readDir)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, e := range entries {
+		n := e.Name()
+		if !strings.HasPrefix(n, base) || strings.HasPrefix(n, ".") && !strings.HasPrefix(base, ".") {
+			continue
+		}
+		if e.IsDir() {
+			n += "/"
+		}
+		out = append(out, dir+n)
+	}
+	return out
+}

@@ -1,0 +1,195 @@
+package shell
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+)
+
+// helpTopic is a page of .help.
+type helpTopic struct {
+	name, summary, text string
+}
+
+// helpTopics are the pages of .help TOPIC; every query form has one, with
+// examples that run on the sample articles.
+var helpTopics = []helpTopic{
+	{"metric", "one metric as a table by year, entity...", `
+metric NAME [where CONDITION] [by FIELD, ...] [order by KEY [desc], ...] [limit N]
+
+  Without "by", lists the metric's facts; with "by", pivots its reconciled
+  figures (one per entity, year, period and status) into a grid.
+
+  metric high_tech_enterprises by year
+  metric gdp where entity = Harbin by year
+  metric "gdp" by entity, year
+  metric high_tech_enterprises where year >= 2021 order by value desc limit 3
+`},
+	{"facts", "every fact, filtered", `
+facts [where CONDITION] [by FIELD, ...] [order by KEY [desc], ...] [limit N]
+
+  Lists facts of every metric with their sources.
+
+  facts where entity = "Harbin New Area" and year = 2024
+  facts where status = plan
+  facts where value > 1e9 order by value desc limit 5
+`},
+	{"aggregates", "sum, avg, min, max, count and growth", `
+sum|avg|min|max|count|growth (metric NAME | facts) [where ...] [by FIELD, ...] ...
+
+  Aggregates reconciled figures within each group of the "by" fields;
+  growth computes the change from one year to the next.
+
+  count facts by metric order by value desc limit 10
+  sum metric gdp where year = 2023 by entity
+  max metric high_tech_enterprises by entity
+  growth metric high_tech_enterprises where entity = Harbin by year
+`},
+	{"where", "conditions on fields", `
+FIELD = VALUE   FIELD != VALUE   FIELD < VALUE (<=, >, >=)
+FIELD [not] in (VALUE, ...)      FIELD [not] like "PATTERN" (% and _ wildcards)
+CONDITION and CONDITION   CONDITION or CONDITION   not CONDITION   ( ... )
+
+  Fields: entity metric year period value unit qualifier status document id
+  Values are numbers, bare words (Harbin, Q1, plan) or quoted strings
+  ("Harbin New Area"); quote keywords used as values ("count").
+
+  facts where year in (2021, 2022) and not period = Q1
+  facts where entity like "Harbin%" and status = actual
+`},
+	{"catalogues", "entities, metrics, years, documents, units", `
+entities|metrics|years|documents|units [like "PATTERN"] [where CONDITION] [order by ...] [limit N]
+
+  Lists what the knowledge base holds, with fact counts.
+
+  metrics
+  entities like "Harbin%"
+  metrics where entity = Daqing
+  documents
+`},
+	{"show", "one fact or document in full", `
+show fact ID
+show document ID|"SOURCE"
+
+  Shows a fact with its sentence and the other documents that state it,
+  or a document with its facts. IDs come from facts listings.
+
+  show fact 1
+  show document 1
+`},
+	{"search", "sentences containing words", `
+search "WORDS" [limit N]
+
+  Finds the sentences that contain all the words, with their facts.
+
+  search "high-tech enterprises"
+  search "5G" limit 5
+`},
+	{"explain", "how a query runs", `
+explain QUERY
+
+  Shows the plan: which index is read, the key prefixes scanned, the
+  filter, and how many keys were read. .explain on explains every query;
+  .explain alone explains the last one.
+
+  explain metric high_tech_enterprises by year
+`},
+	{"chart", "draw a result by year", `
+.chart [line|bar] [QUERY]
+
+  Draws the last result (or QUERY's) as a line chart or as bars, one
+  series per entity. It needs figures by year: a "by year" pivot, or a
+  table with a year column.
+
+  metric high_tech_enterprises by year
+  .chart
+  .chart bar metric gdp by year
+`},
+	{"formats", "table, json, jsonl, csv", `
+.format table|json|jsonl|csv
+
+  table is for people (long results are cut at a screenful; .last shows
+  all); json, jsonl and csv write one object or record per row, with
+  plain numbers, for programs.
+`},
+	{"commands", "meta-commands", ""},
+	{"keys", "line editing keys", `
+  Tab        complete keywords, metric and entity names, meta-commands, files
+  Up, Down   history (kept between sessions), Ctrl-R searches it
+  Ctrl-C     abandon the line, or cancel a running query
+  Ctrl-D     leave
+  An open parenthesis or quote, or a trailing "where", "and", ",", ...
+  continues the statement on the next line; ";" separates statements.
+`},
+}
+
+// writeHelp writes .help's answer for topic ("" for the overview).
+func writeHelp(w io.Writer, topic string) error {
+	topic = strings.ToLower(strings.TrimPrefix(strings.TrimSpace(topic), "."))
+	switch topic {
+	case "":
+		fmt.Fprint(w, `Queries (.help TOPIC for details and examples):
+  metric NAME [where ...] [by FIELD, ...]    one metric, pivoted by year, entity...
+  facts [where ...]                          every fact, filtered
+  sum|avg|min|max|count|growth ...           aggregates
+  entities|metrics|years|documents|units     what the database holds
+  show fact ID | show document ID            one fact or document in full
+  search "WORDS"                             sentences containing words
+  explain QUERY                              how a query runs
+
+Try:
+  metrics
+  metric high_tech_enterprises by year
+  .chart
+
+`)
+		writeMetaHelp(w)
+		_, err := fmt.Fprintln(w, "\nTopics: "+topicNames()+".")
+		return err
+	case "commands", "meta":
+		return writeMetaHelp(w)
+	case "topics":
+		for _, t := range helpTopics {
+			fmt.Fprintf(w, "  %-11s %s\n", t.name, t.summary)
+		}
+		return nil
+	}
+	for _, t := range helpTopics {
+		if t.name == topic || strings.TrimSuffix(t.name, "s") == topic {
+			_, err := io.WriteString(w, strings.TrimPrefix(t.text, "\n"))
+			return err
+		}
+	}
+	switch {
+	case slices.Contains([]string{"sum", "avg", "min", "max", "count", "growth"}, topic):
+		return writeHelp(w, "aggregates")
+	case slices.Contains([]string{"entities", "metrics", "years", "documents", "units"}, topic):
+		return writeHelp(w, "catalogues")
+	case topic == "format" || topic == "table" || topic == "json" || topic == "csv" || topic == "jsonl":
+		return writeHelp(w, "formats")
+	case findMeta(topic) != nil:
+		c := findMeta(topic)
+		_, err := fmt.Fprintf(w, ".%s %s\n  %s\n", c.name, c.usage, c.summary)
+		return err
+	}
+	return fmt.Errorf("no help on %q (topics: %s)", topic, topicNames())
+}
+
+func writeMetaHelp(w io.Writer) error {
+	fmt.Fprintln(w, "Meta-commands:")
+	for _, c := range metaCmds {
+		if _, err := fmt.Fprintf(w, "  %-28s %s\n", "."+c.name+" "+c.usage, c.summary); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func topicNames() string {
+	names := make([]string, len(helpTopics))
+	for i, t := range helpTopics {
+		names[i] = t.name
+	}
+	return strings.Join(names, ", ")
+}
