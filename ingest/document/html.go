@@ -68,9 +68,20 @@ func ParseHTML(source string, data []byte) (Article, error) {
 			a.Byline = bylineOf(p.text)
 		}
 	}
-	page := extract(doc, false)
-	a.Byline = firstNonEmpty(m.byline(), a.Byline, m.bylineElem, pageByline(page))
-	a.Published = m.published(page)
+	// The whole page's text is needed only when the metadata lack a date
+	// or byline.
+	var page []para
+	pageText := func() []para {
+		if page == nil {
+			page = extract(doc, false)
+		}
+		return page
+	}
+	a.Byline = firstNonEmpty(m.byline(), a.Byline, m.bylineElem)
+	if a.Byline == "" {
+		a.Byline = pageByline(pageText())
+	}
+	a.Published = m.published(pageText)
 
 	var sb strings.Builder
 	titleInHead := false
@@ -158,11 +169,32 @@ func bylineOf(s string) string {
 	return ""
 }
 
+// searchParas is how many paragraphs from the top of a page are searched
+// for a labelled date or byline: they sit near the top, and the regular
+// expressions are too slow to run over every paragraph of a huge page.
+const searchParas = 300
+
+// hasYear reports whether s holds four digits in a row, which every date
+// the page search accepts does.
+func hasYear(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			if run++; run == 4 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
+}
+
 // pageByline finds a "By ( source )" in a short line anywhere in the
 // page's text, as on pages that print it beside the date.
 func pageByline(page []para) string {
-	for _, p := range page {
-		if len(p.text) <= 200 {
+	for _, p := range page[:min(len(page), searchParas)] {
+		if len(p.text) <= 200 && strings.Contains(p.text, "By") {
 			if m := bylineInLine.FindStringSubmatch(p.text); m != nil {
 				return m[1]
 			}
@@ -392,7 +424,7 @@ var (
 )
 
 // published returns the page's publication date, or the zero time.
-func (m *pageMeta) published(page []para) time.Time {
+func (m *pageMeta) published(pageText func() []para) time.Time {
 	try := func(ss ...string) (time.Time, bool) {
 		for _, s := range ss {
 			if t, ok := ParseDate(s); ok {
@@ -409,7 +441,11 @@ func (m *pageMeta) published(page []para) time.Time {
 	if t, ok := try(m.ld.published, m.timePub); ok {
 		return t
 	}
-	for _, p := range page {
+	page := pageText()
+	for _, p := range page[:min(len(page), searchParas)] {
+		if !hasYear(p.text) {
+			continue
+		}
 		for _, sm := range labelledDate.FindAllStringSubmatch(p.text, 4) {
 			if t, ok := try(sm[1]); ok {
 				return t
@@ -513,11 +549,20 @@ func textOf(n *html.Node) string {
 	return sb.String()
 }
 
-func parentAtom(n *html.Node) atom.Atom {
-	if n.Parent == nil {
-		return 0
-	}
-	return n.Parent.DataAtom
+// textLen returns the number of bytes of text inside n, scripts and
+// styles excluded.
+func textLen(n *html.Node) int {
+	total := 0
+	walk(n, func(c *html.Node) bool {
+		switch c.Type {
+		case html.TextNode:
+			total += len(c.Data)
+		case html.ElementNode:
+			return c == n || !skipTag[c.DataAtom]
+		}
+		return true
+	}, nil)
+	return total
 }
 
 // skipTag lists elements whose content is never article text.
@@ -591,7 +636,7 @@ func hidden(n *html.Node) bool {
 // article text. Class names are a weak signal, so an element marked as
 // furniture by class alone is kept if it holds most of the text around
 // it: "article-body has-share" is the article, not a share bar.
-func furniture(n *html.Node, textLen map[*html.Node]int, rootLen int) bool {
+func furniture(n *html.Node, rootLen int) bool {
 	if boilerplateTag[n.DataAtom] || boilerplateRole[strings.ToLower(attr(n, "role"))] || hidden(n) {
 		return true
 	}
@@ -600,7 +645,7 @@ func furniture(n *html.Node, textLen map[*html.Node]int, rootLen int) bool {
 	}
 	for _, tok := range classTokens(n) {
 		if boilerplateWord[tok] {
-			return textLen[n]*2 < rootLen
+			return textLen(n)*2 < rootLen
 		}
 	}
 	return false
@@ -685,19 +730,9 @@ var blockTag = map[atom.Atom]bool{
 // leaves out page furniture; without, only what is never shown (scripts,
 // styles, hidden elements), which is what a date search wants.
 func extract(root *html.Node, article bool) []para {
-	var textLen map[*html.Node]int
+	rootLen := 0
 	if article {
-		textLen = make(map[*html.Node]int)
-		walk(root, func(n *html.Node) bool {
-			return n.Type != html.ElementNode || !skipTag[n.DataAtom]
-		}, func(n *html.Node) {
-			if n.Type == html.TextNode && !skipTag[parentAtom(n)] {
-				textLen[n] += len(n.Data)
-			}
-			if n != root && n.Parent != nil {
-				textLen[n.Parent] += textLen[n]
-			}
-		})
+		rootLen = textLen(root)
 	}
 	var b paraBuilder
 	walk(root, func(n *html.Node) bool {
@@ -708,7 +743,7 @@ func extract(root *html.Node, article bool) []para {
 			if skipTag[n.DataAtom] || hidden(n) {
 				return false
 			}
-			if article && n != root && furniture(n, textLen, textLen[root]) {
+			if article && n != root && furniture(n, rootLen) {
 				return false
 			}
 			switch {
