@@ -38,8 +38,11 @@ import (
 // styles, page headers and footers, menus, asides, forms, comments and
 // hidden elements are left out.
 //
-// Source is the base name of source. Errors name source; a page without
-// article text is an error.
+// The page must be UTF-8: one in another charset fails validation as
+// invalid UTF-8 rather than being guessed at. Source is the base name of
+// source. Errors name source; a page without article text is an error,
+// and so is one nested over 512 elements deep, which the tokenizer
+// refuses.
 func ParseHTML(source string, data []byte) (Article, error) {
 	if err := validate(source, data); err != nil {
 		return Article{}, err
