@@ -21,6 +21,7 @@ type pred func(*store.Entry) bool
 type binder struct {
 	tx   *store.Tx
 	errs syntax.ErrorList
+	bad  map[*Cond]bool // conditions check rejected: not bound again
 
 	cats  [3][]store.CatalogEntry // entity, metric, unit; loaded on demand
 	cated [3]bool
@@ -244,7 +245,7 @@ func (b *binder) bindWhere(e Expr) []bound {
 	var out []bound
 	for _, x := range conjuncts(e) {
 		bd := bound{expr: x, pred: b.compile(x)}
-		if c, ok := x.(*Cond); ok {
+		if c, ok := x.(*Cond); ok && !b.bad[c] {
 			bd.cond = c
 			if c.Op == Eq || c.Op == In {
 				switch c.Field {
@@ -317,6 +318,9 @@ func (b *binder) compile(e Expr) pred {
 		p := b.compile(e.X)
 		return func(en *store.Entry) bool { return !p(en) }
 	case *Cond:
+		if b.bad[e] {
+			return func(*store.Entry) bool { return false }
+		}
 		return b.compileCond(e)
 	}
 	return func(*store.Entry) bool { return false }

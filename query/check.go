@@ -11,10 +11,14 @@ import (
 // check reports what is wrong with p that can be seen without the
 // database: operators a field does not take, values of the wrong type,
 // groupings a statement cannot use. Names are checked later, by bind.
-func check(p *Plan) syntax.ErrorList {
+//
+// It also returns the conditions it found wrong, which bind skips so that
+// one mistake is reported once.
+func check(p *Plan) (syntax.ErrorList, map[*Cond]bool) {
 	var errs syntax.ErrorList
+	bad := map[*Cond]bool{}
 	if p.Where != nil {
-		checkExpr(p.Where, &errs)
+		checkExpr(p.Where, &errs, bad)
 	}
 	switch p.Stmt {
 	case Select:
@@ -46,7 +50,7 @@ func check(p *Plan) syntax.ErrorList {
 		errs.Add(p.LimitPos, "limit must be positive")
 	}
 	errs.Sort()
-	return errs
+	return errs, bad
 }
 
 // groupable reports whether a pivot or aggregate may group by f: the
@@ -59,20 +63,24 @@ func groupable(f Field) bool {
 	return false
 }
 
-func checkExpr(e Expr, errs *syntax.ErrorList) {
+func checkExpr(e Expr, errs *syntax.ErrorList, bad map[*Cond]bool) {
 	switch e := e.(type) {
 	case *And:
 		for _, x := range e.X {
-			checkExpr(x, errs)
+			checkExpr(x, errs, bad)
 		}
 	case *Or:
 		for _, x := range e.X {
-			checkExpr(x, errs)
+			checkExpr(x, errs, bad)
 		}
 	case *Not:
-		checkExpr(e.X, errs)
+		checkExpr(e.X, errs, bad)
 	case *Cond:
+		n := len(*errs)
 		checkCond(e, errs)
+		if len(*errs) > n {
+			bad[e] = true
+		}
 	}
 }
 

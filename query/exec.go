@@ -30,7 +30,8 @@ const checkEvery = 4096
 // syntax.ErrorList of positioned errors; a cancelled ctx stops long scans
 // and its error is returned wrapped.
 func Execute(ctx context.Context, src Source, p *Plan) (*Result, error) {
-	if errs := check(p); len(errs) > 0 {
+	errs, bad := check(p)
+	if len(errs) > 0 && p.Stmt != Select && (p.Stmt != Catalogue || p.Where == nil) {
 		return nil, errs
 	}
 	if err := ctx.Err(); err != nil {
@@ -38,7 +39,9 @@ func Execute(ctx context.Context, src Source, p *Plan) (*Result, error) {
 	}
 	var res *Result
 	err := src.View(func(tx *store.Tx) error {
-		e := &executor{ctx: ctx, tx: tx, p: p, b: &binder{tx: tx}, docs: map[uint64]*store.Document{}}
+		// Checking errors join those binding finds, so that one run
+		// reports every mistake.
+		e := &executor{ctx: ctx, tx: tx, p: p, b: &binder{tx: tx, errs: errs, bad: bad}, docs: map[uint64]*store.Document{}}
 		e.res = &Result{Plan: p, valueCol: -1}
 		if err := e.run(); err != nil {
 			return err
@@ -573,12 +576,8 @@ func (e *executor) list(entries []store.Entry, cells []cell) error {
 	res.Columns = factColumns
 	res.valueCol = fcValue
 	res.rows = make([]Row, 0, len(entries))
-	conflicts := 0
 	for i := range cells {
 		c := &cells[i]
-		if c.conflict {
-			conflicts++
-		}
 		for k := c.lo; k < c.hi; k++ {
 			res.rows = append(res.rows, e.factRow(&entries[k], int(c.sources), c.conflict))
 		}
@@ -587,8 +586,14 @@ func (e *executor) list(entries []store.Entry, cells []cell) error {
 		return err
 	}
 	e.limit()
-	if conflicts > 0 {
-		res.Notes = append(res.Notes, fmt.Sprintf("! %s where sources disagree (show fact ID lists them)", plural(conflicts, "figure")))
+	var ids []uint64
+	for _, row := range res.rows {
+		if row[fcConflict].Int != 0 {
+			ids = append(ids, uint64(row[fcID].Int))
+		}
+	}
+	if len(ids) > 0 {
+		res.Notes = append(res.Notes, fmt.Sprintf("! %s whose figure other sources state differently (%s)", plural(len(ids), "fact"), seeFacts(ids)))
 	}
 	return e.fillSentences(res.rows)
 }
@@ -620,9 +625,12 @@ func (e *executor) order(defaults []int) error {
 		if i < 0 {
 			var names []string
 			for _, c := range e.res.Columns {
-				if !c.Detail || c.Name == "sources" {
+				if _, ok := ParseField(c.Name); ok || c.Name == "sources" {
 					names = append(names, c.Name)
 				}
+			}
+			if e.res.valueCol >= 0 && !slices.Contains(names, "value") {
+				names = append(names, "value")
 			}
 			return fail(k.Pos, "cannot order by %s here (order by %s)", k.Name, strings.Join(names, ", "))
 		}

@@ -559,39 +559,37 @@ func (r *Result) writeFact(w *bufio.Writer, o WriteOptions) {
 	kv("document", fmt.Sprintf("%d: %s", d.Document.ID, doc))
 	kv("sentence", markNumber(f.Sentence, d.MarkStart, d.MarkEnd, o.Color))
 	if len(d.Others) == 0 {
-		kv("sources", "1 (no other document states this figure)")
+		kv("sources", "1 (no other fact states this figure)")
 		return
 	}
-	fig := fmt.Sprintf("%d documents", d.Figure.Sources)
+	agree := "they agree within rounding (0.5 %)"
 	if d.Figure.Conflict {
-		fig += "; they disagree" + conflictMark
-	} else {
-		fig += "; they agree within rounding"
+		agree = "they disagree by more than 0.5 %"
 	}
+	kv("sources", fmt.Sprintf("%d facts in %s state this figure; %s", len(d.Others)+1, plural(d.Figure.Sources, "document"), agree))
 	if d.Shown {
-		fig += "; this value is the one shown"
+		kv("shown", "this fact's value")
 	} else {
-		fig += fmt.Sprintf("; the figure shows %s (fact %d)", formatNumber(d.Figure.Value, false, false), d.Figure.Fact)
+		kv("shown", fmt.Sprintf("%s from fact %d (the latest published wins, then exact over approximate, then the latest ingested)",
+			formatNumber(d.Figure.Value, false, false), d.Figure.Fact))
 	}
-	kv("figure", fig)
 	w.WriteString("other sources:\n")
 	cols := []Column{{Name: "id", Kind: Int, Plain: true}, {Name: "document", Kind: Text}, {Name: "published", Kind: Text},
-		{Name: "value", Kind: Number}, {Name: "qualifier", Kind: Text}, {Name: "note", Kind: Text}}
+		{Name: "value", Kind: Number}, {Name: "qualifier", Kind: Text}, {Name: "shown", Kind: Text}}
 	var rows []Row
+	disagree := false
 	for _, s := range d.Others {
-		var note []string
+		shown := ""
 		if s.Shown {
-			note = append(note, "shown")
+			shown = "shown"
 		}
-		if !s.Agrees {
-			note = append(note, "disagrees")
-		}
+		disagree = disagree || !s.Agrees
 		rows = append(rows, Row{intVal(int64(s.Fact)), textVal(s.Document.Source), textVal(s.Document.PublishedString()),
-			Value{Kind: Number, Num: s.Value, Conflict: !s.Agrees}, textVal(s.Qualifier.String()), textVal(strings.Join(note, ", "))})
+			Value{Kind: Number, Num: s.Value, Conflict: !s.Agrees}, textVal(s.Qualifier.String()), textVal(shown)})
 	}
 	r.newGrid(cols, rows).write(w, "  ", o)
-	if d.Figure.Conflict {
-		fmt.Fprintf(w, "%s the sources disagree by more than 0.5 %%: the most recently published figure is shown\n", conflictMark)
+	if disagree {
+		fmt.Fprintf(w, "%s differs from fact %d's value by more than 0.5 %%\n", conflictMark, f.ID)
 	}
 }
 

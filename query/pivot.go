@@ -216,7 +216,9 @@ func (e *executor) pivot(figs []Figure, rowDims []Field) error {
 		c := colRank[ord]
 		var parts []string
 		for _, d := range colDims {
-			parts = append(parts, dimText(rep, d))
+			if d != FieldUnit { // units go in the header, see Write
+				parts = append(parts, dimText(rep, d))
+			}
 		}
 		label := strings.Join(parts, " ")
 		if label == "" {
@@ -239,12 +241,8 @@ func (e *executor) pivot(figs []Figure, rowDims []Field) error {
 		}
 		res.rows[r] = row
 	}
-	conflicts := 0
 	for i := range figs {
 		f := &figs[i]
-		if f.Conflict {
-			conflicts++
-		}
 		res.rows[rowRank[rowOf[i]]][len(rowDims)+colRank[colOf[i]]] = Value{Kind: Fig, Fig: f, Conflict: f.Conflict, Computed: f.Computed}
 	}
 	if err := e.order(nil); err != nil {
@@ -259,29 +257,59 @@ func (e *executor) pivot(figs []Figure, rowDims []Field) error {
 		}
 	}
 	res.Title = e.pivotTitle(figs)
-	if conflicts > 0 {
-		res.Notes = append(res.Notes, fmt.Sprintf("! %s where sources disagree: the most recently published figure is shown (show fact ID lists them)", plural(conflicts, "figure")))
+	var ids []uint64
+	for _, f := range res.figures {
+		if f.Conflict {
+			ids = append(ids, f.Fact)
+		}
+	}
+	if len(ids) > 0 {
+		what := "figure"
+		if e.p.Func == FuncGrowth {
+			what = "growth rate"
+		}
+		res.Notes = append(res.Notes, fmt.Sprintf("! %s from sources that disagree: the most recently published value is used (%s)",
+			plural(len(ids), what), seeFacts(ids)))
 	}
 	e.noteDefaults()
 	return nil
 }
 
+// seeFacts points to show fact for the first few of ids.
+func seeFacts(ids []uint64) string {
+	var parts []string
+	for i, id := range ids {
+		if i == 3 {
+			parts = append(parts, "...")
+			break
+		}
+		parts = append(parts, strconv.FormatUint(id, 10))
+	}
+	return "show fact " + strings.Join(parts, ", ") + " for details"
+}
+
 // pivotTitle describes what all the figures share.
 func (e *executor) pivotTitle(figs []Figure) string {
 	var parts []string
-	if e.p.Func == FuncGrowth {
-		parts = append(parts, "growth over the previous year")
+	head := e.p.Metric
+	if len(figs) > 0 {
+		if _, ok := constant(figs, FieldMetric); ok {
+			head = figs[0].Metric
+		}
 	}
-	if e.p.Metric != "" {
-		parts = append(parts, e.p.Metric)
+	if head == "" {
+		head = "facts"
+	}
+	if e.p.Func == FuncGrowth {
+		head += " growth over the previous year"
 	}
 	if len(figs) > 0 {
-		if _, ok := constant(figs, FieldMetric); ok && e.p.Metric == "" {
-			parts = append(parts, figs[0].Metric)
-		}
 		if _, ok := constant(figs, FieldUnit); ok {
-			parts = append(parts, "in "+figs[0].Unit)
+			head += " (" + figs[0].Unit + ")"
 		}
+	}
+	parts = append(parts, head)
+	if len(figs) > 0 {
 		if _, ok := constant(figs, FieldPeriod); ok {
 			if figs[0].Period == store.PeriodYear {
 				parts = append(parts, "whole-year figures")
@@ -298,8 +326,18 @@ func (e *executor) pivotTitle(figs []Figure) string {
 
 // noteDefaults adds a note naming the conditions the view added.
 func (e *executor) noteDefaults() {
-	if d := e.res.Exec.Defaults; d != "" {
-		e.res.Notes = append(e.res.Notes, "only "+d+" (add a condition on the field to see others)")
+	var what, fields []string
+	for _, d := range e.p.defaults() {
+		switch d.(*Cond).Field {
+		case FieldPeriod:
+			what, fields = append(what, "whole-year"), append(fields, "period")
+		case FieldStatus:
+			what, fields = append(what, "actual"), append(fields, "status")
+		}
+	}
+	if len(what) > 0 {
+		e.res.Notes = append(e.res.Notes, fmt.Sprintf("only %s figures (add a condition on %s to see others)",
+			strings.Join(what, ", "), strings.Join(fields, " or ")))
 	}
 }
 
@@ -410,7 +448,11 @@ func (e *executor) aggregate(figs []Figure) error {
 		res.Title += " (figures: facts stating the same figure count once)"
 	}
 	if conflicts > 0 && p.Func != FuncCount {
-		res.Notes = append(res.Notes, fmt.Sprintf("! %s include figures whose sources disagree (the most recently published value is used)", plural(conflicts, "value")))
+		verb := "include"
+		if conflicts == 1 {
+			verb = "includes"
+		}
+		res.Notes = append(res.Notes, fmt.Sprintf("! %s %s figures from sources that disagree (the most recently published value is used)", plural(conflicts, "value"), verb))
 	}
 	e.noteDefaults()
 	return nil
