@@ -249,7 +249,12 @@ func (*Cond) expr() {}
 
 func (e *And) String() string { return joinExpr(e.X, " and ", precAnd) }
 func (e *Or) String() string  { return joinExpr(e.X, " or ", precOr) }
-func (e *Not) String() string { return "not " + paren(e.X, precNot) }
+func (e *Not) String() string {
+	if _, ok := e.X.(*Not); ok {
+		return "not (" + e.X.String() + ")" // the grammar wants not (not x)
+	}
+	return "not " + paren(e.X, precNot)
+}
 
 func (e *Cond) String() string {
 	var b strings.Builder
