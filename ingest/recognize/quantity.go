@@ -1,0 +1,210 @@
+package recognize
+
+// Quantity is a figure of the text: a number with its unit, scale,
+// qualifier and range, as Quantities assembles them from the recognisers.
+type Quantity struct {
+	// Start and End span the whole quantity: currency symbol, number, scale
+	// and unit ("$68.10 million", "391.54 billion yuan", "45 percent").
+	Start, End int
+	// NumStart and NumEnd span the number and its scale ("391.54 billion").
+	// For a range they span the upper number.
+	NumStart, NumEnd int
+	// Value is the figure in Unit: scaled, and converted for units such as
+	// GW (to MW). For a range it is the upper bound.
+	Value float64
+	// Unit is "count" for a bare number, "percent", "points" (percentage
+	// points), an ISO currency code or a physical unit.
+	Unit string
+	// Words is true for a number written in words.
+	Words bool
+	// Qualifier is "", "approx", "min" or "max", from the phrase that ends
+	// right before the quantity, which starts at QualStart (Start if none).
+	Qualifier string
+	QualStart int
+	// Range is true for "6-6.5 percent" or "between 5 and 6 billion yuan":
+	// Lo is the lower bound and LoStart, LoEnd its number's span.
+	Range          bool
+	Lo             float64
+	LoStart, LoEnd int
+	// Conversion is true for a currency figure in brackets right after
+	// another one: the "($58.75 billion)" of "391.54 billion yuan ($58.75
+	// billion)" restates the figure before it.
+	Conversion bool
+	// Compound is true when the number is part of a hyphenated modifier
+	// ("a 40-million-tonne mark", "the three-day event").
+	Compound bool
+}
+
+// Quantities finds the figures of text: each number that is not part of a
+// year or a date, with its currency, percent or unit, its qualifier, and
+// ranges and currency conversions marked. Quantities are in text order.
+func Quantities(text string) []Quantity {
+	nums := Numbers(text)
+	if len(nums) == 0 {
+		return nil
+	}
+	// Numbers that belong to years and dates are not quantities.
+	skip := make(map[int]bool)
+	for _, s := range Years(text) {
+		skip[s.Start] = true
+		if s.Kind == YearRange {
+			for _, n := range nums {
+				if n.Start > s.Start && n.Start < s.End {
+					skip[n.Start] = true
+				}
+			}
+		}
+	}
+	for _, s := range Dates(text) {
+		for _, n := range nums {
+			if n.Start >= s.Start && n.Start < s.End {
+				skip[n.Start] = true
+			}
+		}
+	}
+	quals := Qualifiers(text)
+	qualEnd := make(map[int]Span, len(quals))
+	for _, q := range quals {
+		qualEnd[q.End] = q
+	}
+
+	var out []Quantity
+	for k := 0; k < len(nums); k++ {
+		n := nums[k]
+		if skip[n.Start] {
+			continue
+		}
+		q := Quantity{Start: n.Start, End: n.End, NumStart: n.Start, NumEnd: n.End, Value: n.Value, Unit: "count", Words: n.Words}
+		if s, code, ok := matchCurrencyBefore(text, n.Start); ok {
+			q.Start, q.Unit = s, code
+		}
+		unitOf(text, &q)
+		// A range: "6-6.5 percent", "5 to 6 billion yuan", "between 5 and 6".
+		if q.Unit == "count" && !n.Words && k+1 < len(nums) && !skip[nums[k+1].Start] {
+			m := nums[k+1]
+			j := skipSpace(text, n.End)
+			sep := false
+			if d := dashAt(text, j); d > 0 && skipSpace(text, j+d) == m.Start {
+				sep = true
+			} else if e, ok := hasWordAt(text, j, "to"); ok && skipSpace(text, e) == m.Start {
+				w, _ := wordBefore(text, q.Start)
+				sep = w != "from"
+			} else if e, ok := hasWordAt(text, j, "and"); ok && skipSpace(text, e) == m.Start {
+				w, _ := wordBefore(text, q.Start)
+				sep = w == "between"
+			}
+			if sep {
+				hi := Quantity{Start: m.Start, End: m.End, NumStart: m.Start, NumEnd: m.End, Value: m.Value, Unit: "count"}
+				unitOf(text, &hi)
+				if hi.Unit != "count" && hi.Unit != "points" && m.Value >= n.Value*scaleOf(text, n) {
+					lo := n.Value
+					// "5 to 6 billion": the scale of the upper bound applies to both.
+					if scaleOf(text, n) == 1 {
+						if sc := scaleOf(text, m); sc > 1 && n.Value*sc <= m.Value*1.0001 {
+							lo = n.Value * sc
+						}
+					}
+					hi.Range, hi.Lo, hi.LoStart, hi.LoEnd = true, lo*unitFactor(text, &hi), n.Start, n.End
+					hi.Start = q.Start
+					if hi.Unit == q.Unit || q.Unit == "count" {
+						// Currency symbol before the lower bound: "$5-6 billion".
+						if s, code, ok := matchCurrencyBefore(text, n.Start); ok {
+							hi.Start, hi.Unit = s, code
+						}
+					}
+					q = hi
+					k++
+				}
+			}
+		}
+		// Qualifier ending right before the quantity.
+		q.QualStart = q.Start
+		if qs, ok := qualEnd[skipSpaceBack(text, q.Start)]; ok {
+			q.Qualifier, q.QualStart = qs.Label, qs.Start
+		}
+		// Hyphenated modifier: "40-million-tonne", "three-day".
+		if e := q.NumEnd; e+1 < len(text) && text[e] == '-' && isLetter(text[e+1]) {
+			q.Compound = true
+		}
+		if q.Start > 0 && text[q.Start-1] == '-' && q.Start > 1 && isAlnum(text[q.Start-2]) {
+			q.Compound = true
+		}
+		// "4+4", "5G+": numbers joined by a plus sign name things.
+		if (q.NumEnd < len(text) && text[q.NumEnd] == '+') || (q.NumStart > 0 && text[q.NumStart-1] == '+') {
+			q.Compound = true
+		}
+		// Conversion: "(" + optional qualifier + currency, right after a
+		// currency figure.
+		if isCurrency(q.Unit) && len(out) > 0 && isCurrency(out[len(out)-1].Unit) {
+			p := skipSpaceBack(text, q.QualStart)
+			if p > 0 && text[p-1] == '(' && skipSpaceBack(text, p-1) == out[len(out)-1].End {
+				q.Conversion = true
+			}
+		}
+		out = append(out, q)
+	}
+	return out
+}
+
+// scaleOf returns the scale factor written with number span m, or 1.
+func scaleOf(text string, m Span) float64 {
+	i := m.Start
+	for i < m.End && (isDigit(text[i]) || text[i] == ',' || text[i] == '.') {
+		i++
+	}
+	if i >= m.End {
+		return 1
+	}
+	j := skipSpace(text, i)
+	if j < m.End {
+		if _, f := scaleAt(text, j, true); f > 0 {
+			return f
+		}
+	}
+	return 1
+}
+
+// unitFactor returns the conversion factor of q's unit word (1 for most).
+func unitFactor(text string, q *Quantity) float64 {
+	j := skipSpace(text, q.NumEnd)
+	if _, _, f, ok := matchUnit(text, j); ok {
+		return f
+	}
+	return 1
+}
+
+// unitOf reads the currency, percent or unit after q's number.
+func unitOf(text string, q *Quantity) {
+	j := skipSpace(text, q.NumEnd)
+	if j >= len(text) {
+		return
+	}
+	if e, pts, ok := matchPercent(text, j); ok {
+		q.End = e
+		if pts {
+			q.Unit = "points"
+		} else {
+			q.Unit = "percent"
+		}
+		return
+	}
+	if e, code, ok := matchCurrencyAfter(text, j); ok && (q.Unit == "count" || q.Unit == code) {
+		q.Unit, q.End = code, e
+		return
+	}
+	if q.Unit != "count" {
+		return
+	}
+	if e, u, f, ok := matchUnit(text, j); ok {
+		q.Unit, q.End = u, e
+		q.Value = roundTo(q.Value*f, 15)
+	}
+}
+
+func isCurrency(u string) bool {
+	return len(u) == 3 && u[0] >= 'A' && u[0] <= 'Z' && u[1] >= 'A' && u[1] <= 'Z' && u[2] >= 'A' && u[2] <= 'Z' && u != "TEU"
+}
+
+// IsCurrency reports whether unit is an ISO currency code as Quantities
+// reports them.
+func IsCurrency(unit string) bool { return isCurrency(unit) }
