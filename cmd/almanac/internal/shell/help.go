@@ -48,7 +48,7 @@ sum|avg|min|max|count|growth (metric NAME | facts) [where ...] [by FIELD, ...] .
 `},
 	{"where", "conditions on fields", `
 FIELD = VALUE   FIELD != VALUE   FIELD < VALUE (<=, >, >=)
-FIELD [not] in (VALUE, ...)      FIELD [not] like "PATTERN" (% and _ wildcards)
+FIELD [not] in (VALUE, ...)      FIELD [not] like "TEXT" (a substring; * is any run)
 CONDITION and CONDITION   CONDITION or CONDITION   not CONDITION   ( ... )
 
   Fields: entity metric year period value unit qualifier status document id
@@ -56,7 +56,7 @@ CONDITION and CONDITION   CONDITION or CONDITION   not CONDITION   ( ... )
   ("Harbin New Area"); quote keywords used as values ("count").
 
   facts where year in (2021, 2022) and not period = Q1
-  facts where entity like "Harbin%" and status = actual
+  facts where entity like "harbin" and status = actual
 `},
 	{"catalogues", "entities, metrics, years, documents, units", `
 entities|metrics|years|documents|units [like "PATTERN"] [where CONDITION] [order by ...] [limit N]
@@ -64,7 +64,7 @@ entities|metrics|years|documents|units [like "PATTERN"] [where CONDITION] [order
   Lists what the knowledge base holds, with fact counts.
 
   metrics
-  entities like "Harbin%"
+  entities like "harbin"
   metrics where entity = Daqing
   documents
 `},
@@ -179,7 +179,7 @@ Try:
 func writeMetaHelp(w io.Writer) error {
 	fmt.Fprintln(w, "Meta-commands:")
 	for _, c := range metaCmds {
-		if _, err := fmt.Fprintf(w, "  %-28s %s\n", "."+c.name+" "+c.usage, c.summary); err != nil {
+		if _, err := fmt.Fprintf(w, "  %-31s %s\n", "."+c.name+" "+c.usage, c.summary); err != nil {
 			return err
 		}
 	}

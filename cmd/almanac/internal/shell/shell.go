@@ -1,0 +1,463 @@
+package shell
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/almanacdb/almanac/query"
+	"github.com/almanacdb/almanac/query/syntax"
+	"github.com/almanacdb/almanac/store"
+)
+
+// The prompts: the second, for the lines that continue a statement, lines
+// up with the first.
+const (
+	Prompt             = "almanac> "
+	ContinuationPrompt = "    ...> "
+)
+
+// DB is the database a Shell queries; *almanac.DB satisfies it.
+type DB interface {
+	// Query runs one statement; see almanac.DB.Query.
+	Query(ctx context.Context, text string) (*query.Result, error)
+	// Store returns the store, for the catalogues completion offers.
+	Store() *store.DB
+	// Path returns the database's file name.
+	Path() string
+	// Close releases the database.
+	Close() error
+}
+
+// Shell runs statements and meta-commands read from Editors and writes
+// their results. Set the exported fields, call SetDB, then Run; Close
+// closes the database. A Shell is not safe for concurrent use.
+type Shell struct {
+	// Out receives results, Err errors.
+	Out, Err io.Writer
+	// Format is the output format; .format changes it.
+	Format query.Format
+	// Interactive is set for the REPL: long tables are cut at a screenful
+	// and .last shows them whole.
+	Interactive bool
+	// CatchInterrupts makes Ctrl-C (SIGINT) cancel the running query or
+	// ingest instead of ending the process.
+	CatchInterrupts bool
+	// Color allows ANSI escapes in output.
+	Color bool
+	// Bail stops at the first failed statement.
+	Bail bool
+	// Size returns the terminal's columns and rows, or zeros when output
+	// is not a terminal. Nil means not a terminal.
+	Size func() (width, height int)
+	// Open opens the database at path, for .open (read-only) and .ingest
+	// (read-write). Nil disables both.
+	Open func(path string, readOnly bool) (DB, error)
+	// Ingest adds the articles at paths to db, open read-write, and
+	// writes a summary to w. Nil disables .ingest.
+	Ingest func(ctx context.Context, db DB, paths []string, w io.Writer) error
+
+	db       DB
+	timer    bool
+	explain  bool
+	last     *query.Result
+	lastText string
+	failures int
+	stop     bool
+	names    map[nameKind][]string
+
+	sigOnce sync.Once
+	mu      sync.Mutex
+	cancel  context.CancelFunc // of the running operation, for Ctrl-C
+}
+
+// SetDB makes db the database the shell queries; the shell closes it on
+// Close or when .open replaces it.
+func (s *Shell) SetDB(db DB) {
+	s.db = db
+	s.names = nil
+}
+
+// DB returns the open database, or nil.
+func (s *Shell) DB() DB { return s.db }
+
+// Close closes the database.
+func (s *Shell) Close() error {
+	if s.db == nil {
+		return nil
+	}
+	err := s.db.Close()
+	s.db = nil
+	return err
+}
+
+// Failures returns the number of statements that failed so far.
+func (s *Shell) Failures() int { return s.failures }
+
+// Stopped reports whether .quit, or a failure with Bail set, ended the
+// session.
+func (s *Shell) Stopped() bool { return s.stop }
+
+// source is where statements come from: name is "" for the REPL and a
+// file name (or "<stdin>", "query") otherwise.
+type source struct {
+	name string
+}
+
+// segment is one input line of a statement group.
+type segment struct {
+	off  int // where the line starts in the group's text
+	line int // its line number in the source
+	text string
+}
+
+// group is the text of one or more statements ending on the same line.
+type group struct {
+	src  source
+	text string
+	segs []segment
+}
+
+// Run reads lines from ed until the end of input or .quit, running
+// statements as they are complete. name is the source's name for error
+// messages, "" for the REPL, whose errors show no file and line;
+// firstLine is the number of the first line read. Statement errors are
+// written to Err and counted (see Failures); Run returns an error only
+// when reading fails.
+func (s *Shell) Run(ctx context.Context, ed Editor, name string, firstLine int) error {
+	src := source{name: name}
+	var (
+		buf  strings.Builder
+		segs []segment
+	)
+	reset := func() {
+		buf.Reset()
+		segs = nil
+	}
+	lineNo := firstLine - 1
+	for !s.stop {
+		prompt := Prompt
+		if buf.Len() > 0 {
+			prompt = ContinuationPrompt
+		}
+		line, err := ed.ReadLine(prompt)
+		switch {
+		case errors.Is(err, ErrInterrupted):
+			reset()
+			continue
+		case errors.Is(err, io.EOF):
+			if buf.Len() > 0 {
+				s.runGroup(ctx, group{src, buf.String(), segs})
+			}
+			return nil
+		case err != nil:
+			if name == "" {
+				return fmt.Errorf("read input: %w", err)
+			}
+			return fmt.Errorf("read %s: %w", name, err)
+		}
+		lineNo++
+		if buf.Len() == 0 {
+			if blank(line) {
+				continue
+			}
+			if strings.HasPrefix(strings.TrimSpace(line), ".") {
+				ed.AddHistory(line)
+				s.meta(ctx, line, group{src, line, []segment{{0, lineNo, line}}})
+				continue
+			}
+		} else {
+			// A string may not span lines, so a line that continues one
+			// joins it with a space.
+			if scanOpen(buf.String()).quote != 0 {
+				buf.WriteByte(' ')
+			} else {
+				buf.WriteByte('\n')
+			}
+		}
+		segs = append(segs, segment{buf.Len(), lineNo, line})
+		buf.WriteString(line)
+		if incomplete(buf.String()) {
+			continue
+		}
+		ed.AddHistory(buf.String())
+		s.runGroup(ctx, group{src, buf.String(), segs})
+		reset()
+	}
+	return nil
+}
+
+// runGroup runs each statement of g.
+func (s *Shell) runGroup(ctx context.Context, g group) {
+	for _, p := range splitStatements(g.text) {
+		if s.stop {
+			return
+		}
+		s.runQuery(ctx, g, p)
+	}
+}
+
+// runQuery runs the statement p of g and writes its result.
+func (s *Shell) runQuery(ctx context.Context, g group, p piece) {
+	text := strings.TrimSpace(p.text)
+	start := time.Now()
+	res, err := s.query(ctx, text, s.explain && !startsWithExplain(text))
+	if err != nil {
+		s.queryError(err, g, p)
+		return
+	}
+	s.last, s.lastText = res, text
+	s.write(res, false)
+	if s.timer {
+		fmt.Fprintf(s.Out, "Time: %s\n", roundDuration(time.Since(start)))
+	}
+}
+
+// query runs text, prefixed by "explain" if explain is set. Positions in
+// errors refer to text.
+func (s *Shell) query(ctx context.Context, text string, explain bool) (*query.Result, error) {
+	if s.db == nil {
+		return nil, errors.New("no database is open (.open FILE opens one)")
+	}
+	q := text
+	if explain {
+		// On a line of its own, so that error columns stay right.
+		q = "explain\n" + text
+	}
+	ctx, done := s.operation(ctx)
+	defer done()
+	res, err := s.db.Query(ctx, q)
+	if explain && err != nil {
+		err = shiftLines(err, -1)
+	}
+	if ctx.Err() != nil && errors.Is(err, context.Canceled) {
+		return nil, errors.New("query cancelled")
+	}
+	return res, err
+}
+
+func startsWithExplain(text string) bool {
+	st := scanOpen(text)
+	return len(st.toks) > 0 && st.toks[0] == "explain"
+}
+
+// shiftLines moves the positions of err's syntax errors by delta lines.
+func shiftLines(err error, delta int) error {
+	var list syntax.ErrorList
+	var one *syntax.Error
+	switch {
+	case errors.As(err, &list):
+		out := make(syntax.ErrorList, len(list))
+		for i, e := range list {
+			c := *e
+			c.Pos.Line = max(1, c.Pos.Line+delta)
+			out[i] = &c
+		}
+		return out
+	case errors.As(err, &one):
+		c := *one
+		c.Pos.Line = max(1, c.Pos.Line+delta)
+		return &c
+	}
+	return err
+}
+
+func roundDuration(d time.Duration) time.Duration {
+	switch {
+	case d > time.Second:
+		return d.Round(time.Millisecond)
+	case d > time.Millisecond:
+		return d.Round(10 * time.Microsecond)
+	}
+	return d.Round(time.Microsecond)
+}
+
+// write writes res in the current format, cut at a screenful in the REPL
+// unless full is set.
+func (s *Shell) write(res *query.Result, full bool) {
+	opts := query.WriteOptions{Color: s.Color}
+	if s.Size != nil {
+		w, h := s.Size()
+		opts.Width = w
+		if s.Interactive && !full && h > 0 {
+			opts.MaxRows = max(h-8, 5)
+		}
+	}
+	if err := res.Write(s.Out, s.Format, opts); err != nil {
+		s.fail(source{}, 0, fmt.Errorf("write result: %w", err))
+		return
+	}
+	if opts.MaxRows > 0 && res.Len() > opts.MaxRows && s.Format == query.Table {
+		fmt.Fprintln(s.Out, s.dim("(.last shows them all)"))
+	}
+}
+
+// operation returns a context that Ctrl-C cancels while the operation
+// runs, when CatchInterrupts is set; done ends the operation.
+func (s *Shell) operation(ctx context.Context) (context.Context, func()) {
+	if !s.CatchInterrupts {
+		return ctx, func() {}
+	}
+	s.sigOnce.Do(func() {
+		// Caught for the whole session: at the prompt the terminal sends
+		// no SIGINT (the line editor reads Ctrl-C as a key), and between
+		// operations one must not end the process either.
+		sig := make(chan os.Signal, 1)
+		signal.Notify(sig, os.Interrupt)
+		go func() {
+			for range sig {
+				s.mu.Lock()
+				if s.cancel != nil {
+					s.cancel()
+				}
+				s.mu.Unlock()
+			}
+		}()
+	})
+	ctx, cancel := context.WithCancel(ctx)
+	s.mu.Lock()
+	s.cancel = cancel
+	s.mu.Unlock()
+	return ctx, func() {
+		s.mu.Lock()
+		s.cancel = nil
+		s.mu.Unlock()
+		cancel()
+	}
+}
+
+// queryError reports the error of statement p of g: at each position, in
+// the source's terms (file, line and column, and the line with a caret).
+func (s *Shell) queryError(err error, g group, p piece) {
+	var list syntax.ErrorList
+	var one *syntax.Error
+	var errs []*syntax.Error
+	switch {
+	case errors.As(err, &list):
+		errs = list
+	case errors.As(err, &one):
+		errs = []*syntax.Error{one}
+	default:
+		s.fail(g.src, g.segs[0].line+strings.Count(g.text[:p.off], "\n"), err)
+		return
+	}
+	s.failures++
+	if s.Bail {
+		s.stop = true
+	}
+	for _, e := range errs {
+		off := p.off + offsetOf(p.text, e.Pos.Line, e.Pos.Column)
+		seg := g.segs[0]
+		for _, sg := range g.segs {
+			if sg.off <= off {
+				seg = sg
+			}
+		}
+		rel := min(max(off-seg.off, 0), len(seg.text))
+		col := utf8.RuneCountInString(seg.text[:rel]) + 1
+		caret := syntax.Caret(seg.text, &syntax.Error{Pos: syntax.Pos{Line: 1, Column: col}, Msg: e.Msg})
+		if g.src.name == "" {
+			fmt.Fprintf(s.Err, "%s %s\n%s\n", s.red("error:"), e.Msg, indent(caret))
+		} else {
+			fmt.Fprintf(s.Err, "%s:%d:%d: %s\n%s\n", g.src.name, seg.line, col, e.Msg, indent(caret))
+		}
+	}
+}
+
+// offsetOf returns the byte offset of the 1-based line and column (in
+// runes) in text, clamped to text.
+func offsetOf(text string, line, col int) int {
+	off := 0
+	for l := 1; l < line; l++ {
+		i := strings.IndexByte(text[off:], '\n')
+		if i < 0 {
+			return len(text)
+		}
+		off += i + 1
+	}
+	for c := 1; c < col && off < len(text) && text[off] != '\n'; c++ {
+		_, n := utf8.DecodeRuneInString(text[off:])
+		off += n
+	}
+	return off
+}
+
+func indent(s string) string {
+	if s == "" {
+		return ""
+	}
+	return "  " + strings.ReplaceAll(s, "\n", "\n  ")
+}
+
+// fail reports an error without a position in a statement, at line (0
+// for none) of src, and counts it.
+func (s *Shell) fail(src source, line int, err error) {
+	s.failures++
+	if s.Bail {
+		s.stop = true
+	}
+	switch {
+	case src.name == "":
+		fmt.Fprintf(s.Err, "%s %v\n", s.red("error:"), err)
+	case line > 0:
+		fmt.Fprintf(s.Err, "%s:%d: %v\n", src.name, line, err)
+	default:
+		fmt.Fprintf(s.Err, "%s: %v\n", src.name, err)
+	}
+}
+
+func (s *Shell) red(text string) string {
+	if !s.Color {
+		return text
+	}
+	return "\x1b[1;31m" + text + ansiReset
+}
+
+func (s *Shell) dim(text string) string {
+	if !s.Color {
+		return text
+	}
+	return "\x1b[2m" + text + ansiReset
+}
+
+// Complete completes the word at pos (in runes) in line: keywords,
+// meta-commands and their arguments, and the names of the open
+// database's metrics, entities and units. It has liner.WordCompleter's
+// signature.
+func (s *Shell) Complete(line string, pos int) (head string, candidates []string, tail string) {
+	return completer{names: s.catalogue}.complete(line, pos)
+}
+
+// catalogue returns the names of kind in the open database, read once
+// per database.
+func (s *Shell) catalogue(kind nameKind) []string {
+	if s.db == nil {
+		return nil
+	}
+	if s.names == nil {
+		s.names = map[nameKind][]string{}
+		s.db.Store().View(func(tx *store.Tx) error {
+			add := func(k nameKind, entries []store.CatalogEntry, err error) {
+				for _, e := range entries {
+					s.names[k] = append(s.names[k], e.Name)
+					s.names[k] = append(s.names[k], e.Aliases...)
+				}
+			}
+			m, err := tx.Metrics()
+			add(metricNames, m, err)
+			e, err := tx.Entities()
+			add(entityNames, e, err)
+			u, err := tx.Units()
+			add(unitNames, u, err)
+			return nil
+		})
+	}
+	return s.names[kind]
+}
