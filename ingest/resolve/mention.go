@@ -1,0 +1,273 @@
+package resolve
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Mention is a name or a reference to an entity found in a text.
+type Mention struct {
+	// Start and End span the name in the text, without a possessive "'s".
+	Start, End int
+	// Entity is the named entity. For a reference it is zero but for
+	// Entity.Level, the level referred to ("the city" refers to a City; "it"
+	// has level 0); a Tracker resolves it.
+	Entity Entity
+	// Ref is true for a reference ("the city", "the zone", "it").
+	Ref bool
+	// Head is the noun of an organisation reference ("airport" in "the
+	// airport") or of an organisation name ("Oilfield").
+	Head string
+	// Possessive is true when "'s" follows ("Harbin's", "the city's").
+	Possessive bool
+}
+
+// orgHeads are the last words that make a capitalised name an organisation.
+var orgHeads = map[string]bool{
+	"oilfield": true, "airport": true, "group": true, "corporation": true, "corp": true,
+	"company": true, "co": true, "bank": true, "port": true, "railway": true, "ltd": true,
+}
+
+// placeSuffix are the lower-case words that may follow a place name and
+// belong to it ("Harbin city", "Heilongjiang province").
+var placeSuffix = map[string]bool{"city": true, "province": true, "county": true, "district": true, "airport": true}
+
+// refHeads maps the nouns of "the city", "the zone" ... to their level.
+var refHeads = map[string]Level{
+	"city": City, "province": Province, "country": Country, "nation": Country,
+	"area": Area, "zone": Area, "district": District, "county": District,
+	"oilfield": Org, "airport": Org, "company": Org, "group": Org, "corporation": Org, "firm": Org,
+}
+
+// leadWords are capitalised words that start sentences and are not part
+// of names.
+var leadWords = map[string]bool{
+	"the": true, "in": true, "on": true, "at": true, "by": true, "for": true, "from": true, "to": true,
+	"over": true, "during": true, "since": true, "after": true, "before": true, "with": true,
+	"and": true, "but": true, "as": true, "of": true, "a": true, "an": true, "its": true, "it": true,
+	"this": true, "that": true, "these": true, "those": true, "across": true, "among": true,
+	"according": true, "meanwhile": true, "also": true, "last": true, "some": true, "within": true,
+	"between": true, "under": true, "while": true, "when": true, "about": true, "around": true,
+}
+
+type token struct {
+	start, end int // the word, without a possessive
+	poss       bool
+	capital    bool
+	lower      string
+	gapPunct   bool // punctuation (not only space) between this token and the next
+}
+
+// tokens splits text into words: letters, digits, and apostrophes,
+// hyphens or periods inside a word ("Xi'an", "high-tech", "U.S"). A
+// possessive "'s" or "’s" is marked, not kept.
+func tokens(text string) []token {
+	var out []token
+	i := 0
+	for i < len(text) {
+		n, word := wordRune(text, i)
+		if !word {
+			if len(out) > 0 && !isSpaceAt(text, i) {
+				out[len(out)-1].gapPunct = true
+			}
+			i += n
+			continue
+		}
+		s := i
+		for i < len(text) {
+			n, word := wordRune(text, i)
+			if word {
+				i += n
+				continue
+			}
+			c := text[i]
+			if c == '-' || c == '\'' || c == '.' && i-s == 1 {
+				if m, w := wordRune(text, i+1); w && m > 0 {
+					i++
+					continue
+				}
+			}
+			if strings.HasPrefix(text[i:], "\u2019") {
+				if m, w := wordRune(text, i+3); w && m > 0 {
+					i += 3
+					continue
+				}
+			}
+			break
+		}
+		t := token{start: s, end: i, capital: text[s] >= 'A' && text[s] <= 'Z'}
+		w := text[s:i]
+		if n := len(w); n > 2 && (w[n-2:] == "'s" || w[n-2:] == "'S") {
+			t.end, t.poss = i-2, true
+		} else if n > 4 && w[n-4:] == "\u2019s" {
+			t.end, t.poss = i-4, true
+		}
+		t.lower = strings.ToLower(text[t.start:t.end])
+		if t.poss {
+			t.gapPunct = true
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// wordRune returns the width of the rune at i and whether it is a letter
+// or digit.
+func wordRune(text string, i int) (int, bool) {
+	if i >= len(text) {
+		return 0, false
+	}
+	c := text[i]
+	if c < utf8.RuneSelf {
+		return 1, c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'z'
+	}
+	r, n := utf8.DecodeRuneInString(text[i:])
+	return n, unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func isSpaceAt(text string, i int) bool {
+	c := text[i]
+	return c == ' ' || c == '\t' || c == 0xC2 && i+1 < len(text) && text[i+1] == 0xA0
+}
+
+// Mentions finds the entities text names, as l knows them, and the
+// references to entities ("the city", "this northern city", "the
+// province", "the zone", "the oilfield", "it"), in text order.
+//
+// A known place that is only part of a longer capitalised name ("Harbin
+// Ice and Snow World", "China Economic Information Service") is not a
+// mention, unless the name ends in an organisation word (Oilfield, Airport,
+// Group, Corporation, Company, Bank...): then the whole name is an
+// organisation ("Daqing Oilfield", "Harbin Taiping International Airport").
+func Mentions(text string, l Lookup) []Mention {
+	toks := tokens(text)
+	var out []Mention
+	for i := 0; i < len(toks); {
+		t := toks[i]
+		if !t.capital || isDigitByte(text[t.start]) {
+			if m, n, ok := reference(text, toks, i); ok {
+				out = append(out, m)
+				i += n
+				continue
+			}
+			i++
+			continue
+		}
+		if m, n, ok := reference(text, toks, i); ok {
+			out = append(out, m)
+			i += n
+			continue
+		}
+		// A run of capitalised words joined by spaces only.
+		j := i + 1
+		for j < len(toks) && !toks[j-1].gapPunct && (toks[j].capital || placeSuffix[toks[j].lower] && j > i) {
+			j++
+			if placeSuffix[toks[j-1].lower] && !toks[j-1].capital {
+				break
+			}
+		}
+		out = appendRun(out, text, toks[i:j], l)
+		i = j
+	}
+	return out
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
+
+// appendRun adds the mentions of one run of capitalised words.
+func appendRun(out []Mention, text string, run []token, l Lookup) []Mention {
+	// Skip sentence-initial function words ("In Harbin").
+	for len(run) > 0 && leadWords[run[0].lower] {
+		run = run[1:]
+	}
+	if len(run) == 0 {
+		return out
+	}
+	last := run[len(run)-1]
+	isOrg := orgHeads[strings.TrimSuffix(last.lower, ".")] && (last.capital || len(run) > 1)
+	if isOrg {
+		name := text[run[0].start:last.end]
+		e, ok := l.Entity(name)
+		if !ok {
+			// A known place or organisation ends the run with lower-case
+			// "airport"? Use the place's own organisation name if any.
+			e = Entity{Name: joinWords(text, run), Level: Org}
+		}
+		if len(run) >= 2 || ok {
+			return append(out, Mention{Start: run[0].start, End: last.end, Entity: e, Head: last.lower, Possessive: last.poss})
+		}
+		return out
+	}
+	for i := 0; i < len(run); {
+		found := 0
+		var ent Entity
+		for j := len(run); j > i; j-- {
+			if e, ok := l.Entity(text[run[i].start:run[j-1].end]); ok {
+				found, ent = j, e
+				break
+			}
+		}
+		if found == 0 {
+			i++
+			continue
+		}
+		if found < len(run) {
+			// Part of a longer name.
+			return out
+		}
+		end := run[found-1]
+		out = append(out, Mention{Start: run[i].start, End: end.end, Entity: ent, Possessive: end.poss})
+		i = found
+	}
+	return out
+}
+
+// joinWords returns the run's words joined by single spaces.
+func joinWords(text string, run []token) string {
+	var b strings.Builder
+	for i, t := range run {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(text[t.start:t.end])
+	}
+	return b.String()
+}
+
+var determiners = map[string]bool{"the": true, "this": true, "that": true}
+
+// reference matches "the city", "this northern city", "it", "its" at
+// toks[i] and returns the mention and how many tokens it covers.
+func reference(text string, toks []token, i int) (Mention, int, bool) {
+	t := toks[i]
+	switch t.lower {
+	case "it", "its":
+		return Mention{Start: t.start, End: t.end, Ref: true, Possessive: t.lower == "its"}, 1, true
+	}
+	if !determiners[t.lower] || t.gapPunct {
+		return Mention{}, 0, false
+	}
+	for k := i + 1; k < len(toks) && k <= i+3; k++ {
+		w := toks[k]
+		if lv, ok := refHeads[w.lower]; ok {
+			// "the city of Harbin" names the city itself; "the area's" fine.
+			return Mention{Start: t.start, End: w.end, Entity: Entity{Level: lv}, Ref: true, Head: w.lower, Possessive: w.poss}, k - i + 1, true
+		}
+		if w.capital || w.gapPunct || !refAdjective(w.lower) {
+			break
+		}
+	}
+	return Mention{}, 0, false
+}
+
+// refAdjective reports whether w may stand between "the" and the noun of
+// a reference ("the northern city", "the new area").
+func refAdjective(w string) bool {
+	switch w {
+	case "northern", "northernmost", "northeastern", "southern", "eastern", "western", "new",
+		"whole", "entire", "same", "capital", "border", "provincial", "host", "coastal", "frontier":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,89 @@
+package resolve
+
+import "strings"
+
+// Tracker resolves mentions in reading order: it remembers the latest
+// entity of each level and the subject of the latest sentence, which is
+// what "the city", "the zone" or "it" refer to. The zero Tracker is ready
+// to use.
+type Tracker struct {
+	last    [Org + 1]Entity
+	orgs    []Entity
+	subject Entity
+}
+
+// Resolve returns the entity m stands for: a name's own entity, or for a
+// reference the latest entity of the level it refers to ("the city": the
+// latest city; "the airport": the latest organisation named an airport;
+// "it": the subject). ok is false when nothing fits.
+func (t *Tracker) Resolve(m Mention) (Entity, bool) {
+	if !m.Ref {
+		if m.Entity.Level == Org {
+			// "Harbin Taiping International Airport" ... "Harbin Airport".
+			for i := len(t.orgs) - 1; i >= 0; i-- {
+				if sameOrg(t.orgs[i].Name, m.Entity.Name) {
+					return t.orgs[i], true
+				}
+			}
+		}
+		return m.Entity, m.Entity.Name != ""
+	}
+	switch lv := m.Entity.Level; lv {
+	case 0:
+		return t.subject, t.subject.Name != ""
+	case Org:
+		for i := len(t.orgs) - 1; i >= 0; i-- {
+			if m.Head == "" || m.Head == "company" || m.Head == "firm" || strings.Contains(strings.ToLower(t.orgs[i].Name), m.Head) {
+				return t.orgs[i], true
+			}
+		}
+		return Entity{}, false
+	default:
+		e := t.last[lv]
+		if e.Name == "" && lv == District {
+			e = t.last[Area]
+		}
+		if e.Name == "" && lv == Area {
+			e = t.last[District]
+		}
+		return e, e.Name != ""
+	}
+}
+
+// sameOrg reports whether two organisation names are one: same first and
+// last word ("Harbin Taiping International Airport", "Harbin Airport").
+func sameOrg(a, b string) bool {
+	fa, fb := strings.Fields(strings.ToLower(a)), strings.Fields(strings.ToLower(b))
+	if len(fa) == 0 || len(fb) == 0 {
+		return false
+	}
+	return fa[0] == fb[0] && fa[len(fa)-1] == fb[len(fb)-1]
+}
+
+// Observe records that e was mentioned.
+func (t *Tracker) Observe(e Entity) {
+	if e.Name == "" || e.Level > Org {
+		return
+	}
+	t.last[e.Level] = e
+	if e.Level == Org {
+		for i, o := range t.orgs {
+			if o.Name == e.Name {
+				t.orgs = append(t.orgs[:i], t.orgs[i+1:]...)
+				break
+			}
+		}
+		t.orgs = append(t.orgs, e)
+	}
+}
+
+// SetSubject records the entity the latest sentence is about: what "it"
+// and "its" refer to next.
+func (t *Tracker) SetSubject(e Entity) {
+	if e.Name != "" {
+		t.subject = e
+	}
+}
+
+// Subject returns the latest subject, zero if none.
+func (t *Tracker) Subject() Entity { return t.subject }
