@@ -1,22 +1,36 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
 	"github.com/almanacdb/almanac"
+	"github.com/almanacdb/almanac/cmd/almanac/internal/shell"
 	"github.com/almanacdb/almanac/query"
+	"golang.org/x/term"
 )
 
-// cmdQuery runs each argument as one statement.
+// stdinName names standard input in error messages.
+const stdinName = "<stdin>"
+
+// cmdQuery runs statements in batch: each argument, then each -f file,
+// or standard input when there are neither and it is not a terminal.
+// Command-line queries are numbered as the lines of a script named
+// "query", so errors read query:N:COL.
 func cmdQuery(ctx context.Context, args []string, io stdio) int {
 	fs := newFlags("query", io)
 	dbPath := fs.String("db", defaultDB, dbFlagUsage)
 	format := fs.String("format", "table", "output `format`: table, json, jsonl or csv")
+	var files []string
+	fs.Func("f", "read statements from `file` (- for stdin); may be repeated", func(s string) error {
+		files = append(files, s)
+		return nil
+	})
+	bail := fs.Bool("bail", false, "stop at the first statement that fails")
 	queries, status, ok := parseFlags(fs, args)
 	if !ok {
 		return status
@@ -26,77 +40,195 @@ func cmdQuery(ctx context.Context, args []string, io stdio) int {
 		fmt.Fprintf(io.err, "almanac query: %v\n", err)
 		return exitUsage
 	}
-	if len(queries) == 0 {
-		fmt.Fprintln(io.err, "almanac query: no query given")
-		return exitUsage
+	if len(queries) == 0 && len(files) == 0 {
+		if isTerminal(io.in) {
+			fmt.Fprintln(io.err, "almanac query: no query given (pass queries as arguments, -f FILE, or pipe them to standard input)")
+			fs.Usage()
+			return exitUsage
+		}
+		files = []string{"-"}
 	}
 	db, ok := openDB(*dbPath, true, io)
 	if !ok {
 		return exitFailed
 	}
-	defer db.Close()
-	failed := false
+	sh := newShell(io, f)
+	sh.Bail = *bail
+	sh.SetDB(db)
+	defer sh.Close()
+	line := 1
 	for _, q := range queries {
-		res, err := db.Query(ctx, q)
-		if err != nil {
-			fmt.Fprintf(io.err, "%v\n", err)
-			failed = true
-			continue
+		if sh.Stopped() {
+			break
 		}
-		if err := res.Write(io.out, f, almanac.WriteOptions{}); err != nil {
+		if err := sh.Run(ctx, shell.NewPlain(strings.NewReader(q), nil), "query", line); err != nil {
 			fmt.Fprintf(io.err, "almanac: %v\n", err)
 			return exitFailed
 		}
+		line += strings.Count(q, "\n") + 1
 	}
-	if failed {
+	for _, name := range files {
+		if sh.Stopped() {
+			break
+		}
+		if !runFile(ctx, sh, name, io) {
+			return exitFailed
+		}
+	}
+	if sh.Failures() > 0 {
 		return exitFailed
 	}
 	return exitOK
 }
 
-// cmdShell opens the database (creating it from the bundled sample
-// articles when it does not exist) and runs statements from standard input.
-func cmdShell(ctx context.Context, args []string, io stdio) int {
-	fs := newFlags("", io)
-	dbPath := fs.String("db", defaultDB, dbFlagUsage)
-	if _, status, ok := parseFlags(fs, args); !ok {
-		return status
-	}
-	if _, err := os.Stat(*dbPath); errors.Is(err, os.ErrNotExist) {
-		db, ok := openDB(*dbPath, false, io)
-		if !ok {
-			return exitFailed
-		}
-		sum, err := db.IngestFS(ctx, almanac.SampleArticles(), nil)
-		db.Close()
+// runFile runs the statements of the file name ("-" for standard input).
+func runFile(ctx context.Context, sh *shell.Shell, name string, io stdio) bool {
+	r, label := io.in, stdinName
+	if name != "-" {
+		f, err := os.Open(name)
 		if err != nil {
 			fmt.Fprintf(io.err, "almanac: %v\n", err)
+			return false
+		}
+		defer f.Close()
+		r, label = f, name
+	}
+	if err := sh.Run(ctx, shell.NewPlain(r, nil), label, 1); err != nil {
+		fmt.Fprintf(io.err, "almanac: %v\n", err)
+		return false
+	}
+	return true
+}
+
+// cmdShell opens the REPL on a terminal, or runs the statements on
+// standard input when it is not one. A database that does not exist is
+// created from the sample articles bundled into the binary.
+func cmdShell(ctx context.Context, args []string, io stdio) int {
+	fs := newFlags("", io)
+	fs.Usage = func() { usage(io.err) }
+	dbPath := fs.String("db", defaultDB, dbFlagUsage)
+	format := fs.String("format", "table", "output `format`: table, json, jsonl or csv")
+	pos, status, ok := parseFlags(fs, args)
+	if !ok {
+		return status
+	}
+	if len(pos) > 0 {
+		fmt.Fprintf(io.err, "almanac: unexpected argument %q\n\n", pos[0])
+		usage(io.err)
+		return exitUsage
+	}
+	f, err := query.ParseFormat(*format)
+	if err != nil {
+		fmt.Fprintf(io.err, "almanac: %v\n", err)
+		return exitUsage
+	}
+	interactive := isTerminal(io.in) && isTerminal(io.out)
+	if _, err := os.Stat(*dbPath); errors.Is(err, os.ErrNotExist) {
+		// The notice goes with the prompts on a terminal, and out of the
+		// way of results in batch.
+		notice := io.err
+		if interactive {
+			notice = io.out
+		}
+		if !createSample(ctx, *dbPath, notice, io) {
 			return exitFailed
 		}
-		fmt.Fprintf(io.out, "Created %s from %d sample articles (%d facts); add your own with 'almanac ingest DIR'.\n", *dbPath, sum.Added, sum.Facts)
 	}
 	db, ok := openDB(*dbPath, true, io)
 	if !ok {
 		return exitFailed
 	}
-	defer db.Close()
-	sc := bufio.NewScanner(io.in)
-	failed := false
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
+	sh := newShell(io, f)
+	sh.SetDB(db)
+	defer sh.Close()
+	if !interactive {
+		if !runFile(ctx, sh, "-", io) || sh.Failures() > 0 {
+			return exitFailed
 		}
-		res, err := db.Query(ctx, line)
-		if err != nil {
-			fmt.Fprintln(io.err, err)
-			failed = true
-			continue
-		}
-		res.Write(io.out, query.Table, almanac.WriteOptions{})
+		return exitOK
 	}
-	if failed {
+	sh.Interactive, sh.CatchInterrupts = true, true
+	if s, err := db.Stats(); err == nil {
+		fmt.Fprintf(io.out, "%s: %d documents, %d facts. Type .help for help, Ctrl-D to leave.\n", *dbPath, s.Documents, s.Facts)
+	}
+	ed := shell.NewLiner(shell.HistoryFile(os.Getenv), sh.Complete)
+	err = sh.Run(ctx, ed, "", 1)
+	if cerr := ed.Close(); cerr != nil {
+		fmt.Fprintf(io.err, "almanac: %v\n", cerr)
+	}
+	if err != nil {
+		fmt.Fprintf(io.err, "almanac: %v\n", err)
 		return exitFailed
 	}
+	if !sh.Stopped() {
+		fmt.Fprintln(io.out) // after ^D, leave the terminal on a new line
+	}
 	return exitOK
+}
+
+// createSample creates the database at path from the bundled sample
+// articles and says so on notice.
+func createSample(ctx context.Context, path string, notice io.Writer, io stdio) bool {
+	db, ok := openDB(path, false, io)
+	if !ok {
+		return false
+	}
+	sum, err := db.IngestFS(ctx, almanac.SampleArticles(), nil)
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		fmt.Fprintf(io.err, "almanac: create %s from the sample articles: %v\n", path, err)
+		return false
+	}
+	fmt.Fprintf(notice, "Created %s from %d sample articles (%d facts); add your own with 'almanac ingest DIR'.\n", path, sum.Added, sum.Facts)
+	return true
+}
+
+// newShell returns a shell writing to io's streams, in colour on a
+// terminal unless NO_COLOR is set (https://no-color.org).
+func newShell(io stdio, f query.Format) *shell.Shell {
+	sh := &shell.Shell{
+		Out:    io.out,
+		Err:    io.err,
+		Format: f,
+		Color:  isTerminal(io.out) && os.Getenv("NO_COLOR") == "",
+		Open: func(path string, readOnly bool) (shell.DB, error) {
+			db, err := almanac.Open(path, &almanac.Options{ReadOnly: readOnly})
+			if err != nil {
+				return nil, err
+			}
+			return db, nil
+		},
+		Ingest: ingestInto,
+	}
+	if out, ok := io.out.(*os.File); ok && isTerminal(out) {
+		sh.Size = func() (int, int) {
+			w, h, err := term.GetSize(int(out.Fd()))
+			if err != nil {
+				return 0, 0
+			}
+			return w, h
+		}
+	}
+	return sh
+}
+
+// ingestInto is the REPL's .ingest: db is an *almanac.DB open read-write.
+func ingestInto(ctx context.Context, db shell.DB, paths []string, w io.Writer) error {
+	adb, ok := db.(*almanac.DB)
+	if !ok {
+		return fmt.Errorf("ingest: unexpected database %T", db)
+	}
+	opts := &almanac.IngestOptions{Report: func(r almanac.IngestReport) {
+		if r.Err != nil {
+			fmt.Fprintf(w, "error: %v\n", r.Err)
+		}
+	}}
+	sum, err := adb.IngestFiles(ctx, paths, opts)
+	fmt.Fprintf(w, "ingested %s\n", sum)
+	if errors.Is(err, almanac.ErrIngestFailed) {
+		return errors.New("some articles could not be ingested")
+	}
+	return err
 }

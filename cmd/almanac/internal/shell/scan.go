@@ -107,6 +107,21 @@ func incomplete(text string) bool {
 	return st.quote != 0 || st.depth > 0 || dangling[st.last]
 }
 
+// clauseStarts are the tokens that cannot start a statement but can
+// continue one: a line starting with one continues the statement before.
+var clauseStarts = map[string]bool{
+	"where": true, "by": true, "order": true, "limit": true, "and": true, "or": true,
+	"asc": true, "desc": true, "like": true, "in": true, "not": true, ",": true, ")": true,
+	"=": true, "!=": true, "<": true, "<=": true, ">": true, ">=": true,
+}
+
+// continuesStatement reports whether line starts with a clause that
+// continues the statement on the lines before it.
+func continuesStatement(line string) bool {
+	st := scanOpen(line)
+	return len(st.toks) > 0 && clauseStarts[st.toks[0]]
+}
+
 // blank reports whether text holds nothing but spaces and comments.
 func blank(text string) bool { return scanOpen(text).tokens == 0 }
 

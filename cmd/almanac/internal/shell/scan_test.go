@@ -107,3 +107,22 @@ func TestHistoryFile(t *testing.T) {
 		}
 	}
 }
+
+func TestContinuesStatement(t *testing.T) {
+	for line, want := range map[string]bool{
+		"  by year":          true,
+		"order by year desc": true,
+		"WHERE year = 2021":  true,
+		"  and year = 2021":  true,
+		", Daqing)":          true,
+		"metric gdp":         false,
+		"years":              false,
+		"":                   false,
+		"# by year":          false,
+		".format csv":        false,
+	} {
+		if got := continuesStatement(line); got != want {
+			t.Errorf("continuesStatement(%q) = %v, want %v", line, got, want)
+		}
+	}
+}

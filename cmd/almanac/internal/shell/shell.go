@@ -131,11 +131,19 @@ type group struct {
 // firstLine is the number of the first line read. Statement errors are
 // written to Err and counted (see Failures); Run returns an error only
 // when reading fails.
+//
+// A statement ends with its line unless a parenthesis or quote is open or
+// the line ends with a token that needs more ("where", "and", ","...).
+// In files, where the next line can be read ahead, a line that starts
+// with a clause ("where", "by", "order"...) continues it too.
 func (s *Shell) Run(ctx context.Context, ed Editor, name string, firstLine int) error {
 	src := source{name: name}
 	var (
 		buf  strings.Builder
 		segs []segment
+		// A line read ahead, and the error reading it.
+		peeked  *string
+		peekErr error
 	)
 	reset := func() {
 		buf.Reset()
@@ -147,7 +155,16 @@ func (s *Shell) Run(ctx context.Context, ed Editor, name string, firstLine int) 
 		if buf.Len() > 0 {
 			prompt = ContinuationPrompt
 		}
-		line, err := ed.ReadLine(prompt)
+		var line string
+		var err error
+		switch {
+		case peeked != nil:
+			line, peeked = *peeked, nil
+		case peekErr != nil:
+			err, peekErr = peekErr, nil
+		default:
+			line, err = ed.ReadLine(prompt)
+		}
 		switch {
 		case errors.Is(err, ErrInterrupted):
 			reset()
@@ -186,6 +203,17 @@ func (s *Shell) Run(ctx context.Context, ed Editor, name string, firstLine int) 
 		buf.WriteString(line)
 		if incomplete(buf.String()) {
 			continue
+		}
+		if name != "" {
+			next, err := ed.ReadLine(ContinuationPrompt)
+			if err != nil {
+				peekErr = err
+			} else {
+				peeked = &next
+				if continuesStatement(next) {
+					continue
+				}
+			}
 		}
 		ed.AddHistory(buf.String())
 		s.runGroup(ctx, group{src, buf.String(), segs})

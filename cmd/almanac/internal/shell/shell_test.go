@@ -223,6 +223,9 @@ func TestBatchErrorPositions(t *testing.T) {
 		"  year = 2022) by yaer",
 		"metric nosuch by year",
 		"explain metric gdp by yaer",
+		"metric high_tech_enterprises",
+		"  where year > 2020",
+		"  by yaer",
 		`search "unterminated`,
 		"metrics",
 	}, "\n")
@@ -239,7 +242,7 @@ func TestBatchErrorPositions(t *testing.T) {
 			got = append(got, m)
 		}
 	}
-	want := []string{"s.aq:4:17", "s.aq:5:14", "s.aq:7:19", "s.aq:8:8", "s.aq:9:23", "s.aq:10:8"}
+	want := []string{"s.aq:4:17", "s.aq:5:14", "s.aq:7:19", "s.aq:8:8", "s.aq:9:23", "s.aq:12:6", "s.aq:13:8"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("error positions (-want +got):\n%s\nstderr:\n%s", diff, errs.String())
 	}

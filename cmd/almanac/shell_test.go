@@ -1,0 +1,223 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// testDir holds the sample database the tests share; TestMain removes it.
+var testDir string
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	dir, err := os.MkdirTemp("", "almanac-cmd-test")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	testDir = dir
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+var (
+	sampleOnce sync.Once
+	sampleErr  error
+)
+
+// sampleDB returns a database of the sample articles, made once by the
+// command itself: its first run with stdin not a terminal creates the
+// database from the bundled articles and runs no statements.
+func sampleDB(t *testing.T) string {
+	t.Helper()
+	bin := almanacBinary(t)
+	path := filepath.Join(testDir, "sample.db")
+	sampleOnce.Do(func() {
+		if out, err := exec.Command(bin, "--db", path).CombinedOutput(); err != nil {
+			sampleErr = fmt.Errorf("%v: %s", err, out)
+		}
+	})
+	if sampleErr != nil {
+		t.Fatalf("create the sample database: %v", sampleErr)
+	}
+	return path
+}
+
+// runAlmanac runs the binary with args and stdin in dir (the test's temp dir
+// if ""), and returns its stdout, stderr and exit status.
+func runAlmanac(t *testing.T, dir, stdin string, args ...string) (stdout, stderr string, status int) {
+	t.Helper()
+	cmd := exec.Command(almanacBinary(t), args...)
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	cmd.Dir = dir
+	cmd.Stdin = strings.NewReader(stdin)
+	cmd.Env = append(os.Environ(), "NO_COLOR=", "HOME="+dir, "XDG_STATE_HOME=")
+	var out, errs bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errs
+	err := cmd.Run()
+	if ee, ok := err.(*exec.ExitError); ok {
+		status = ee.ExitCode()
+	} else if err != nil {
+		t.Fatalf("run almanac %q: %v", args, err)
+	}
+	return out.String(), errs.String(), status
+}
+
+// firstMetric returns a metric of the sample database, read from it, so
+// that tests do not depend on what the extractor finds.
+func firstMetric(t *testing.T) string {
+	t.Helper()
+	out, errs, status := runAlmanac(t, "", "", "query", "--db", sampleDB(t), "--format", "csv", "metrics")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if status != 0 || len(lines) < 2 {
+		t.Fatalf("metrics: status %d, stdout %q, stderr %q", status, out, errs)
+	}
+	name, _, _ := strings.Cut(lines[1], ",")
+	return name
+}
+
+func TestBatch(t *testing.T) {
+	metric := firstMetric(t)
+	db := sampleDB(t)
+	tests := []struct {
+		name   string
+		stdin  string
+		args   []string
+		status int
+		stdout string // regexp the output must match
+		stderr string // regexp stderr must match; "" means empty
+	}{
+		{"one query", "", []string{"query", "--db", db, "metrics"}, 0, `(?m)^metric +facts\n`, ""},
+		{"flags after queries", "", []string{"query", "metrics", "--db", db, "--format", "csv"}, 0, `^metric,facts\n`, ""},
+		{"several", "", []string{"query", "--db", db, "years", "metric " + metric + " by year"}, 0, `(?s)year +facts.*` + metric, ""},
+		{"json", "", []string{"query", "--db", db, "--format", "json", "years"}, 0, `^\[\n  \{"year":\d+,"facts":\d+\}`, ""},
+		{"error position", "", []string{"query", "--db", db, "years", "metric by year"}, 1, `year +facts`,
+			`^query:2:8: unexpected "by", expected a metric name\n  metric by year\n         \^\n$`},
+		{"unknown metric", "", []string{"query", "--db", db, "metric nosuch_metric by year"}, 1, `^$`, `^query:1:8: unknown metric "nosuch_metric"`},
+		{"all run without bail", "", []string{"query", "--db", db, "metric by year", "years"}, 1, `year +facts`, `^query:1:8: `},
+		{"bail", "", []string{"query", "--db", db, "--bail", "metric by year", "years"}, 1, `^$`, `^query:1:8: `},
+		{"stdin", "years\n# comment\n\nmetric by year\nmetrics\n", []string{"query", "--db", db}, 1, `(?s)year +facts.*metric +facts`, `^<stdin>:4:8: `},
+		{"stdin continued", "facts where year in (2021,\n  2022) and\n  yaer = 1\n", []string{"query", "--db", db}, 1, `^$`, `^<stdin>:3:3: `},
+		{"meta-commands", ".format csv\nyears\n.help formats\n", []string{"query", "--db", db}, 0, `(?s)^year,facts\n.*table is for people`, ""},
+		{"shell reads stdin", "years\n", []string{"--db", db}, 0, `year +facts`, ""},
+		{"shell error", "years\nfrobnicate\n", []string{"--db", db}, 1, `year +facts`, `^<stdin>:2:1: unexpected name "frobnicate"`},
+		{"shell json", "years\n", []string{"--db", db, "--format", "jsonl"}, 0, `^\{"year":`, ""},
+		{"bad format", "", []string{"query", "--db", db, "--format", "xml", "years"}, 2, `^$`, `unknown format "xml"`},
+		{"bad flag", "", []string{"query", "--nosuch"}, 2, `^$`, `flag provided but not defined: -nosuch`},
+		{"shell bad argument", "", []string{"--db", db, "extra"}, 2, `^$`, `unexpected argument "extra"`},
+		{"missing database", "", []string{"query", "--db", "nosuch.db", "years"}, 1, `^$`, `nosuch.db does not exist`},
+		{"missing file", "", []string{"query", "--db", db, "-f", "nosuch.aq"}, 1, `^$`, `nosuch.aq`},
+		{"help", "", []string{"query", "--help"}, 0, `^$`, `usage: almanac query`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, errs, status := runAlmanac(t, "", tt.stdin, tt.args...)
+			if status != tt.status {
+				t.Errorf("exit status %d, want %d\nstdout:\n%s\nstderr:\n%s", status, tt.status, out, errs)
+			}
+			if !regexp.MustCompile(tt.stdout).MatchString(out) {
+				t.Errorf("stdout does not match %q:\n%s", tt.stdout, out)
+			}
+			if tt.stderr == "" && errs != "" || !regexp.MustCompile(tt.stderr).MatchString(errs) {
+				t.Errorf("stderr does not match %q:\n%s", tt.stderr, errs)
+			}
+		})
+	}
+}
+
+// The first run in a directory without a database creates almanac.db from
+// the sample articles and says so, once.
+func TestFirstRun(t *testing.T) {
+	dir := t.TempDir()
+	out, errs, status := runAlmanac(t, dir, "documents\n")
+	if status != 0 {
+		t.Fatalf("exit status %d; stderr:\n%s", status, errs)
+	}
+	if !regexp.MustCompile(`^Created almanac.db from 6 sample articles \(\d+ facts\); add your own with 'almanac ingest DIR'.\n$`).MatchString(errs) {
+		t.Errorf("stderr:\n%s", errs)
+	}
+	if n := len(regexp.MustCompile(`(?m)^ *\d+ +\S+\.txt `).FindAllString(out, -1)); n != 6 {
+		t.Errorf("documents lists %d .txt files, want 6:\n%s", n, out)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "almanac.db")); err != nil {
+		t.Fatal(err)
+	}
+	_, errs, status = runAlmanac(t, dir, "years\n")
+	if status != 0 || errs != "" {
+		t.Errorf("second run: status %d, stderr %q", status, errs)
+	}
+}
+
+// examples/queries.aq runs without errors on the sample articles; its
+// output is kept in testdata/queries.golden (go test -update rewrites it).
+func TestQueriesExample(t *testing.T) {
+	script, err := filepath.Abs("../../examples/queries.aq")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, errs, status := runAlmanac(t, "", "", "query", "--db", sampleDB(t), "-f", script)
+	if status != 0 || errs != "" {
+		t.Fatalf("exit status %d; stderr:\n%s", status, errs)
+	}
+	golden(t, "testdata/queries.golden", out)
+}
+
+func golden(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (go test -update writes it)", err)
+	}
+	if diff := cmp.Diff(string(want), got); diff != "" {
+		t.Errorf("%s (-want +got):\n%s", path, diff)
+	}
+}
+
+// examples/embed builds and prints a result, from the bundled articles
+// and from a directory given as argument.
+func TestEmbedExample(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a program")
+	}
+	bin := filepath.Join(t.TempDir(), "embed")
+	if out, err := exec.Command("go", "build", "-o", bin, "../../examples/embed").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	for _, args := range [][]string{nil, {"../../examples/articles"}} {
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		out, err := exec.CommandContext(ctx, bin, args...).CombinedOutput()
+		cancel()
+		if err != nil {
+			t.Fatalf("embed %q: %v\n%s", args, err, out)
+		}
+		if !regexp.MustCompile(`(?m)^ingested 6 `).Match(out) || !strings.Contains(string(out), "year") {
+			t.Errorf("embed %q printed:\n%s", args, out)
+		}
+	}
+}
