@@ -2,6 +2,7 @@ package document
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -62,6 +63,29 @@ func Detect(name string, data []byte) Format {
 
 func isASCIILetter(c byte) bool {
 	return c|0x20 >= 'a' && c|0x20 <= 'z'
+}
+
+// Parse parses one input named source in the format Detect names: a text
+// or HTML file gives one Article, a JSON lines file one per good record.
+// For JSON lines the error joins the errors of the bad records, and comes
+// with the good records' articles; for the other formats it comes alone.
+// Errors name source (and, for JSON lines, the line).
+func Parse(source string, data []byte) ([]Article, error) {
+	var a Article
+	var err error
+	switch Detect(source, data) {
+	case JSONL:
+		arts, errs := ParseJSONL(source, bytes.NewReader(data))
+		return arts, errors.Join(errs...)
+	case HTML:
+		a, err = ParseHTML(source, data)
+	default:
+		a, err = ParseText(source, data)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return []Article{a}, nil
 }
 
 // bom is the UTF-8 byte order mark some editors put at the start of a file.

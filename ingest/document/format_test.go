@@ -1,7 +1,10 @@
 package document_test
 
 import (
+	"fmt"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/almanacdb/almanac/ingest/document"
 )
@@ -40,6 +43,40 @@ func TestFormatString(t *testing.T) {
 	} {
 		if got := f.String(); got != want {
 			t.Errorf("Format(%d).String() = %q, want %q", int(f), got, want)
+		}
+	}
+}
+
+func TestParse(t *testing.T) {
+	const text = "Home>Biz updates\n\nDaqing builds parks\n\nUpdated : 2024-08-26\n\nBy ( e.example.com )\n\nDaqing built 12 parks in 2023.\n"
+	const page = "<title>Daqing builds parks</title><p>Daqing built 12 parks in 2023.</p>"
+	const lines = `{"title":"Daqing builds parks","published":"2024-08-26","body":"Daqing built 12 parks in 2023."}` + "\n" +
+		`{"title":"Bad"}` + "\n" +
+		`{"title":"Daqing builds roads","published":"2024-08-27","body":"Daqing built 40 km of roads."}` + "\n"
+	tests := []struct {
+		name, data string
+		titles     []string
+		err        string
+	}{
+		{"a.txt", text, []string{"Daqing builds parks"}, ""},
+		{"a", page, []string{"Daqing builds parks"}, ""},
+		{"a.html", page, []string{"Daqing builds parks"}, ""},
+		{"a.jsonl", lines, []string{"Daqing builds parks", "Daqing builds roads"}, "a.jsonl:2: missing published, body"},
+		{"a.txt", "", nil, "a.txt: empty input"},
+		{"a.html", "<nav>menu</nav>", nil, "a.html: no article text found in the page"},
+		{"a.jsonl", "\x00\x01", nil, "a.jsonl: looks binary (NUL byte at offset 0)"},
+	}
+	for _, tt := range tests {
+		arts, err := document.Parse(tt.name, []byte(tt.data))
+		var titles []string
+		for _, a := range arts {
+			titles = append(titles, a.Title)
+		}
+		if diff := cmp.Diff(tt.titles, titles); diff != "" {
+			t.Errorf("Parse(%q) titles mismatch (-want +got):\n%s", tt.name, diff)
+		}
+		if got := fmt.Sprint(err); err != nil && got != tt.err || err == nil && tt.err != "" {
+			t.Errorf("Parse(%q) error = %v, want %q", tt.name, err, tt.err)
 		}
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"time"
@@ -39,8 +38,8 @@ import (
 // hidden elements are left out.
 //
 // The page must be UTF-8: one in another charset fails validation as
-// invalid UTF-8 rather than being guessed at. Source is the base name of
-// source. Errors name source; a page without article text is an error,
+// invalid UTF-8 rather than being guessed at. Source is source, which
+// callers make the file's base name, as for ParseText. Errors name source; a page without article text is an error,
 // and so is one nested over 512 elements deep, which the tokenizer
 // refuses.
 func ParseHTML(source string, data []byte) (Article, error) {
@@ -62,7 +61,7 @@ func ParseHTML(source string, data []byte) (Article, error) {
 	}
 
 	a := Article{
-		Source: filepath.Base(source),
+		Source: source,
 		Title:  m.title(),
 		URL:    m.url,
 	}

@@ -83,7 +83,7 @@ func TestParseHTML(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := document.ParseHTML(filepath.Join("testdata", tt.file), data)
+			got, err := document.ParseHTML(tt.file, data)
 			if err != nil {
 				t.Fatalf("ParseHTML: %v", err)
 			}
