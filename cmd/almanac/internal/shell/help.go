@@ -145,7 +145,7 @@ Try:
 
 `)
 		writeMetaHelp(w)
-		_, err := fmt.Fprintln(w, "\nTopics: "+topicNames()+".")
+		_, err := fmt.Fprintln(w, "\nTopics: "+strings.Join(topicNames(), ", ")+".")
 		return err
 	case "commands", "meta":
 		return writeMetaHelp(w)
@@ -173,7 +173,7 @@ Try:
 		_, err := fmt.Fprintf(w, ".%s %s\n  %s\n", c.name, c.usage, c.summary)
 		return err
 	}
-	return fmt.Errorf("no help on %q (topics: %s)", topic, topicNames())
+	return fmt.Errorf("no help on %q (topics: %s)", topic, strings.Join(topicNames(), ", "))
 }
 
 func writeMetaHelp(w io.Writer) error {
@@ -186,10 +186,10 @@ func writeMetaHelp(w io.Writer) error {
 	return nil
 }
 
-func topicNames() string {
+func topicNames() []string {
 	names := make([]string, len(helpTopics))
 	for i, t := range helpTopics {
 		names[i] = t.name
 	}
-	return strings.Join(names, ", ")
+	return names
 }

@@ -170,7 +170,9 @@ func (s *Shell) Run(ctx context.Context, ed Editor, name string, firstLine int) 
 			reset()
 			continue
 		case errors.Is(err, io.EOF):
-			if buf.Len() > 0 {
+			// An unfinished statement at the end of a file is an error
+			// to report; at the REPL, Ctrl-D leaves without it.
+			if buf.Len() > 0 && name != "" {
 				s.runGroup(ctx, group{src, buf.String(), segs})
 			}
 			return nil

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -331,5 +332,77 @@ func TestIngestReopens(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), "ingested\n") || !strings.Contains(out.String(), "2022") {
 		t.Errorf("output:\n%s", out.String())
+	}
+}
+
+// blockingDB is a database whose queries run until they are cancelled.
+type blockingDB struct {
+	testDB
+	started chan struct{}
+}
+
+func (d blockingDB) Query(ctx context.Context, text string) (*query.Result, error) {
+	close(d.started)
+	<-ctx.Done()
+	return nil, fmt.Errorf("scan: %w", ctx.Err())
+}
+
+// With CatchInterrupts, Ctrl-C (SIGINT) cancels the running query and the
+// session goes on.
+func TestInterruptCancelsQuery(t *testing.T) {
+	var out bytes.Buffer
+	sh := newShell(t, &out)
+	sh.CatchInterrupts = true
+	started := make(chan struct{})
+	sh.SetDB(blockingDB{sh.DB().(testDB), started})
+	go func() {
+		<-started
+		syscall.Kill(os.Getpid(), syscall.SIGINT)
+	}()
+	ed := &scripted{lines: []string{"years"}, out: io.Discard}
+	done := make(chan error, 1)
+	go func() { done <- sh.Run(context.Background(), ed, "", 1) }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the interrupt did not cancel the query")
+	}
+	if got := out.String(); got != "error: query cancelled\n" {
+		t.Errorf("output %q", got)
+	}
+}
+
+func TestColor(t *testing.T) {
+	var out bytes.Buffer
+	sh := newShell(t, &out)
+	sh.Color = true
+	ed := &scripted{lines: []string{"metric by year", "years"}, out: io.Discard}
+	if err := sh.Run(context.Background(), ed, "", 1); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "\x1b[1;31merror:\x1b[0m") || !strings.Contains(out.String(), "\x1b[1myear\x1b[0m") {
+		t.Errorf("no colour in %q", out.String())
+	}
+}
+
+// Ctrl-D on a continuation line leaves the REPL without running the
+// unfinished statement; at the end of a file it is reported.
+func TestEOFInStatement(t *testing.T) {
+	var out bytes.Buffer
+	sh := newShell(t, &out)
+	if err := sh.Run(context.Background(), &scripted{lines: []string{"facts where"}, out: io.Discard}, "", 1); err != nil {
+		t.Fatal(err)
+	}
+	if out.Len() != 0 || sh.Failures() != 0 {
+		t.Errorf("REPL: failures %d, output %q", sh.Failures(), out.String())
+	}
+	if err := sh.Run(context.Background(), shell.NewPlain(strings.NewReader("facts where"), nil), "f.aq", 1); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(out.String(), "f.aq:1:12: unexpected end of query") || sh.Failures() != 1 {
+		t.Errorf("file: failures %d, output %q", sh.Failures(), out.String())
 	}
 }
