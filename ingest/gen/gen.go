@@ -98,6 +98,35 @@ func (o Options) WriteDir(dir string, seed int64, n int) error {
 	return nil
 }
 
+// AliasFile returns an alias file naming the built-in places: see
+// Options.AliasFile.
+func AliasFile() []byte { return Options{}.AliasFile() }
+
+// AliasFile returns an alias file, in the format resolve.ParseAliases
+// reads, that names every place of the corpus with its level
+// ("Meinan = Meinan @city", "Longsong District = Longsong District
+// @district"). The invented places are known to no built-in table, so an
+// extractor can find their figures only once it has read this file.
+func (o Options) AliasFile() []byte {
+	b := []byte("# Places of the synthetic corpus (ingest/gen).\n")
+	for _, p := range o.config().places {
+		b = append(b, p.name...)
+		b = append(b, " = "...)
+		b = append(b, p.name...)
+		b = append(b, " @"...)
+		b = append(b, levelNames[p.kind]...)
+		b = append(b, '\n')
+	}
+	return b
+}
+
+// levelNames are the resolve package's names of the places' levels;
+// counties count as districts there.
+var levelNames = map[placeKind]string{
+	city: "city", district: "district", county: "district", zone: "area",
+	province: "province", country: "country",
+}
+
 // config is Options resolved into the lists the writer draws from.
 type config struct {
 	places      []place

@@ -216,3 +216,26 @@ func BenchmarkArticles(b *testing.B) {
 	}
 	b.SetBytes(int64(bytes / max(b.N, 1)))
 }
+
+func TestAliasFile(t *testing.T) {
+	line := regexp.MustCompile(`^(.+) = (.+) @(city|district|area|province|country)$`)
+	lines := strings.Split(strings.TrimSuffix(string(gen.AliasFile()), "\n"), "\n")
+	if !strings.HasPrefix(lines[0], "#") {
+		t.Errorf("first line %q is not a comment", lines[0])
+	}
+	lines = lines[1:]
+	if len(lines) != len(gen.Places()) {
+		t.Fatalf("%d alias lines for %d places", len(lines), len(gen.Places()))
+	}
+	for i, l := range lines {
+		m := line.FindStringSubmatch(l)
+		if m == nil || m[1] != gen.Places()[i] || m[2] != m[1] {
+			t.Errorf("line %q, want one for %q", l, gen.Places()[i])
+		}
+	}
+	got := string(gen.Options{Places: []string{"Alpha", "Beta County", "Gamma New Area"}}.AliasFile())
+	want := "# Places of the synthetic corpus (ingest/gen).\nAlpha = Alpha @city\nBeta County = Beta County @district\nGamma New Area = Gamma New Area @area\n"
+	if got != want {
+		t.Errorf("AliasFile = %q, want %q", got, want)
+	}
+}
