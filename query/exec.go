@@ -67,16 +67,20 @@ type executor struct {
 	b    *binder
 	res  *Result
 	docs map[uint64]*store.Document
+	// Publication dates fetched for reconciliation, sorted by document.
+	pubIDs  []uint64
+	pubDays []int64
 
-	names [3][]string // entity, metric, unit names by ID, filled on demand
+	memo [3]nameMemo // entity, metric, unit
 }
 
-// name returns the name of id in dictionary d, caching it in a dense
-// slice: a pivot looks up every cell's names.
+// name returns the name of id in dictionary d. The Tx caches names in
+// maps; the last name looked up in each dictionary is kept here too, since
+// the figures of a metric query share one metric and runs of an entity.
 func (e *executor) name(d int, id uint32) string {
-	ns := e.names[d]
-	if int(id) < len(ns) && ns[id] != "" {
-		return ns[id]
+	m := &e.memo[d]
+	if m.ok && m.id == id {
+		return m.name
 	}
 	var n string
 	switch d {
@@ -87,14 +91,14 @@ func (e *executor) name(d int, id uint32) string {
 	default:
 		n = e.tx.UnitName(id)
 	}
-	if int(id) < 1<<20 {
-		if int(id) >= len(ns) {
-			ns = append(ns, make([]string, int(id)+1-len(ns))...)
-			e.names[d] = ns
-		}
-		ns[id] = n
-	}
+	*m = nameMemo{id: id, name: n, ok: true}
 	return n
+}
+
+type nameMemo struct {
+	id   uint32
+	name string
+	ok   bool
 }
 
 func (e *executor) run() error {
@@ -173,7 +177,8 @@ func (p *Plan) defaults() []Expr {
 // access is the planner's choice of how to read the facts.
 type access struct {
 	index    store.Index
-	full     bool // ScanAll
+	full     bool        // a scan of the facts bucket: all of it, or idRanges
+	idRanges [][2]uint64 // fact ID ranges (inclusive; 0 = open) of a facts scan
 	ids      []uint32
 	years    store.YearRange
 	empty    bool // the conditions exclude every fact
@@ -256,7 +261,72 @@ func (e *executor) choose(conj []bound, srcIDs []uint32, growth bool) access {
 		}
 		return -1
 	}
+	// Fact ID conditions: a list of IDs, or bounds.
+	var idList []uint64
+	var idListUsed []int
+	idLo, idHi := uint64(1), uint64(math.MaxUint64)
+	var idRange []int
+	for i, bd := range conj {
+		c := bd.cond
+		if c == nil || c.Field != FieldID {
+			continue
+		}
+		v := c.Values[0].Num
+		switch c.Op {
+		case Eq, In:
+			if idListUsed != nil {
+				continue // one list is enough; others stay residual
+			}
+			for _, l := range c.Values {
+				if l.Num >= 1 && l.Num < 1<<63 {
+					idList = append(idList, uint64(l.Num))
+				}
+			}
+			idListUsed = append(idListUsed, i)
+		case Ge, Gt:
+			if c.Op == Gt {
+				v++
+			}
+			if v > 1 {
+				idLo = max(idLo, uint64(min(v, 1<<63)))
+			}
+			idRange = append(idRange, i)
+		case Le, Lt:
+			if c.Op == Lt {
+				v--
+			}
+			if v < 1 {
+				idHi = 0
+			} else {
+				idHi = min(idHi, uint64(min(v, 1<<63)))
+			}
+			idRange = append(idRange, i)
+		}
+	}
 	switch {
+	case idListUsed != nil:
+		acc.full = true
+		slices.Sort(idList)
+		for _, id := range slices.Compact(idList) {
+			acc.idRanges = append(acc.idRanges, [2]uint64{id, id})
+		}
+		if len(acc.idRanges) == 0 {
+			acc.empty = true
+		}
+		for _, i := range idListUsed {
+			used[i] = true
+		}
+		if srcIDs != nil {
+			// The source metric becomes a residual condition.
+			var set idSet
+			for _, id := range srcIDs {
+				set.add(uint64(id))
+			}
+			acc.residual = append(acc.residual, bound{
+				expr: &Cond{Field: FieldMetric, Op: Eq, Values: []Literal{Str(e.p.Metric)}},
+				pred: idPred(FieldMetric, &set, false),
+			})
+		}
 	case srcIDs != nil:
 		acc.index, acc.ids = store.ByMetric, srcIDs
 		consumeRange()
@@ -301,6 +371,19 @@ func (e *executor) choose(conj []bound, srcIDs []uint32, growth bool) access {
 		for _, i := range listIdx {
 			used[i] = true
 		}
+	case idRange != nil:
+		acc.full = true
+		if idHi < idLo {
+			acc.empty = true
+		}
+		hi := idHi
+		if hi == math.MaxUint64 {
+			hi = 0
+		}
+		acc.idRanges = [][2]uint64{{idLo, hi}}
+		for _, i := range idRange {
+			used[i] = true
+		}
 	default:
 		acc.full = true
 	}
@@ -322,9 +405,18 @@ func (e *executor) describe(acc *access) {
 	switch {
 	case acc.empty:
 		x.Access = "none (the conditions exclude every fact)"
-	case acc.full:
+	case acc.full && acc.idRanges == nil:
 		x.Access = "facts"
 		x.Prefixes = []string{"full scan"}
+	case acc.full:
+		x.Access = "facts"
+		for _, r := range acc.idRanges {
+			s := "id=" + strconv.FormatUint(r[0], 10)
+			if r[1] != r[0] {
+				s = "ids " + strconv.FormatUint(r[0], 10) + ".." + yearText(int(min(r[1], math.MaxInt)))
+			}
+			x.Prefixes = append(x.Prefixes, s)
+		}
 	default:
 		x.Access = acc.index.String()
 		for _, id := range acc.ids {
@@ -356,30 +448,39 @@ func (e *executor) scan(acc *access, keep pred) ([]store.Entry, error) {
 	var out []store.Entry
 	var cur store.Entry
 	n := 0
-	fn := func(en store.Entry) error {
+	ptrFn := func(en *store.Entry) error {
 		n++
 		if n%checkEvery == 0 {
 			if err := e.ctx.Err(); err != nil {
 				return err
 			}
 		}
-		cur = en
-		if keep == nil || keep(&cur) {
-			out = append(out, en)
+		if keep == nil || keep(en) {
+			out = append(out, *en)
 		}
 		return nil
+	}
+	fn := func(en store.Entry) error {
+		cur = en
+		return ptrFn(&cur)
 	}
 	x := &e.res.Exec
 	switch {
 	case acc.empty:
 	case acc.full:
-		x.Scans++
-		k, err := e.tx.ScanAll(fn)
-		x.KeysRead += k
-		if err != nil {
-			return nil, scanErr("facts", err)
+		ranges := acc.idRanges
+		if ranges == nil {
+			ranges = [][2]uint64{{0, 0}}
 		}
-		slices.SortFunc(out, compareRun)
+		for _, r := range ranges {
+			x.Scans++
+			k, err := e.tx.ScanFacts(r[0], r[1], ptrFn)
+			x.KeysRead += k
+			if err != nil {
+				return nil, scanErr("facts", err)
+			}
+		}
+		out = groupRuns(out)
 	default:
 		for _, id := range acc.ids {
 			x.Scans++
@@ -391,6 +492,30 @@ func (e *executor) scan(acc *access, keep pred) ([]store.Entry, error) {
 		}
 	}
 	return out, nil
+}
+
+// groupRuns returns entries (in fact ID order, as a full scan yields them)
+// ordered by metric, year, entity and fact, as index scans yield them. It
+// sorts small keys rather than the entries themselves, which are large.
+func groupRuns(entries []store.Entry) []store.Entry {
+	type key struct {
+		a   uint64 // metric, year
+		b   uint32 // entity
+		idx uint32 // position: fact ID order
+	}
+	keys := make([]key, len(entries))
+	for i := range entries {
+		en := &entries[i]
+		keys[i] = key{uint64(en.Metric)<<16 | uint64(uint16(en.Year)), en.Entity, uint32(i)}
+	}
+	slices.SortFunc(keys, func(x, y key) int {
+		return cmp.Or(cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b), cmp.Compare(x.idx, y.idx))
+	})
+	out := make([]store.Entry, len(entries))
+	for i, k := range keys {
+		out[i] = entries[k.idx]
+	}
+	return out
 }
 
 func scanErr(what string, err error) error {

@@ -96,23 +96,38 @@ func compareDims(a, b *Figure, dims []Field) int {
 // order of first appearance, keeping a representative figure of each.
 type ordinals struct {
 	dims  []Field
-	dense []int32 // one field with small values: value -> ordinal+1
+	base  uint32
+	dense []int32 // one field with values close together: value-base -> ordinal+1
 	m     map[[6]uint32]int32
 	reps  []*Figure
 }
 
-func (o *ordinals) of(f *Figure) int {
-	if len(o.dims) == 1 {
-		if v := dimVal(f, o.dims[0]); v < 1<<16 {
-			if int(v) >= len(o.dense) {
-				o.dense = append(o.dense, make([]int32, int(v)+1-len(o.dense))...)
-			}
-			if o.dense[v] == 0 {
-				o.reps = append(o.reps, f)
-				o.dense[v] = int32(len(o.reps))
-			}
-			return int(o.dense[v]) - 1
+// newOrdinals prepares to number figs by dims: with a dense table when
+// there is one field whose values lie close together (years, dictionary
+// IDs), else with a map.
+func newOrdinals(dims []Field, figs []Figure) *ordinals {
+	o := &ordinals{dims: dims}
+	if len(dims) == 1 && len(figs) > 0 {
+		lo, hi := dimVal(&figs[0], dims[0]), dimVal(&figs[0], dims[0])
+		for i := range figs {
+			v := dimVal(&figs[i], dims[0])
+			lo, hi = min(lo, v), max(hi, v)
 		}
+		if hi-lo < uint32(4*len(figs)+64) {
+			o.base, o.dense = lo, make([]int32, hi-lo+1)
+		}
+	}
+	return o
+}
+
+func (o *ordinals) of(f *Figure) int {
+	if o.dense != nil {
+		v := dimVal(f, o.dims[0]) - o.base
+		if o.dense[v] == 0 {
+			o.reps = append(o.reps, f)
+			o.dense[v] = int32(len(o.reps))
+		}
+		return int(o.dense[v]) - 1
 	}
 	var k [6]uint32
 	for i, d := range o.dims {
@@ -190,8 +205,8 @@ func (e *executor) pivot(figs []Figure, rowDims []Field) error {
 			colDims = append(colDims, d)
 		}
 	}
-	rows := ordinals{dims: rowDims}
-	cols := ordinals{dims: colDims}
+	rows := newOrdinals(rowDims, figs)
+	cols := newOrdinals(colDims, figs)
 	rowOf := make([]int32, len(figs))
 	colOf := make([]int32, len(figs))
 	for i := range figs {
@@ -353,7 +368,7 @@ func (e *executor) aggregate(figs []Figure) error {
 		uid           uint32
 		conflict      bool
 	}
-	ord := ordinals{dims: dims}
+	ord := newOrdinals(dims, figs)
 	var groups []group
 	for i := range figs {
 		f := &figs[i]

@@ -2,6 +2,7 @@ package query
 
 import (
 	"cmp"
+	"math"
 	"slices"
 
 	"github.com/almanacdb/almanac/store"
@@ -27,10 +28,14 @@ import (
 //     date counts as oldest);
 //  2. on the same date, an exact figure beats an approximate, minimum or
 //     maximum one;
-//  3. then the later-ingested document wins (its ingestion time, then its
-//     ID), and within one document the later fact.
+//  3. then the later-ingested document wins (the higher document ID: IDs
+//     are handed out in ingestion order), and within one document the
+//     later fact.
 //
-// "show fact N" lists every fact of the figure and says which one is shown.
+// When all the facts state the same value with the same qualifier, the
+// figure reads the same whichever wins, so the dates are not looked up
+// and the latest-ingested fact is named as the one shown. "show fact N"
+// lists every fact of the figure and says which one is shown.
 
 // conflictTolerance is the relative difference beyond which two values of
 // one figure conflict. See above.
@@ -43,6 +48,35 @@ type cell struct {
 	lo, hi   int32 // entries[lo:hi] state this figure
 	sources  int32
 	conflict bool
+}
+
+// published returns document id's publication date in days; an unknown
+// date sorts first. Dates fetched in bulk by fetchDates are found by
+// binary search, others looked up one by one.
+func (e *executor) published(id uint64) int64 {
+	if i, ok := slices.BinarySearch(e.pubIDs, id); ok {
+		return e.pubDays[i]
+	}
+	d, ok := e.tx.DocumentPublished(id)
+	if !ok {
+		d = math.MinInt64
+	}
+	return d
+}
+
+// fetchDates reads the publication dates of docs in one ordered pass.
+func (e *executor) fetchDates(docs []uint64) {
+	slices.Sort(docs)
+	docs = slices.Compact(docs)
+	e.pubIDs, e.pubDays = docs, make([]int64, len(docs))
+	i := 0
+	e.tx.DocumentsPublished(docs, func(_ uint64, days int64, ok bool) {
+		if !ok {
+			days = math.MinInt64
+		}
+		e.pubDays[i] = days
+		i++
+	})
 }
 
 // docOf returns the cached document record of id (without text).
@@ -61,19 +95,14 @@ func (e *executor) docOf(id uint64) *store.Document {
 // better reports whether entry a's value should be shown over b's.
 func (e *executor) better(a, b *store.Entry) bool {
 	if a.Doc != b.Doc {
-		da, db := e.docOf(a.Doc), e.docOf(b.Doc)
-		if c := da.Published.Compare(db.Published); c != 0 {
-			return c > 0
+		if pa, pb := e.published(a.Doc), e.published(b.Doc); pa != pb {
+			return pa > pb
 		}
 	}
 	if (a.Qualifier == store.Exact) != (b.Qualifier == store.Exact) {
 		return a.Qualifier == store.Exact
 	}
 	if a.Doc != b.Doc {
-		da, db := e.docOf(a.Doc), e.docOf(b.Doc)
-		if c := da.Ingested.Compare(db.Ingested); c != 0 {
-			return c > 0
-		}
 		return a.Doc > b.Doc
 	}
 	return a.Fact > b.Fact
@@ -101,12 +130,6 @@ func sameRun(a, b *store.Entry) bool {
 	return a.Metric == b.Metric && a.Year == b.Year && a.Entity == b.Entity
 }
 
-// compareRun orders entries by metric, year and entity, then fact.
-func compareRun(a, b store.Entry) int {
-	return cmp.Or(cmp.Compare(a.Metric, b.Metric), cmp.Compare(a.Year, b.Year),
-		cmp.Compare(a.Entity, b.Entity), cmp.Compare(a.Fact, b.Fact))
-}
-
 // compareFigure orders entries within a run by the rest of a figure's
 // identity (period, status, unit), then document and fact.
 func compareFigure(a, b store.Entry) int {
@@ -120,9 +143,12 @@ func sameFigure(a, b *store.Entry) bool {
 
 // reconcile turns entries into figures. Entries must arrive with equal
 // (metric, year, entity) adjacent, as every index scan yields them;
-// reconcile reorders entries within such runs.
+// reconcile reorders entries within such runs. Figures whose facts differ
+// are decided after one ordered pass that dates all their documents.
 func (e *executor) reconcile(entries []store.Entry) []cell {
 	cells := make([]cell, 0, len(entries))
+	var pending []int // cells whose winner depends on publication dates
+	var docs []uint64
 	for i := 0; i < len(entries); {
 		j := i + 1
 		for j < len(entries) && sameRun(&entries[i], &entries[j]) {
@@ -140,22 +166,41 @@ func (e *executor) reconcile(entries []store.Entry) []cell {
 			for b < len(run) && sameFigure(&run[a], &run[b]) {
 				b++
 			}
-			cells = append(cells, e.pick(entries, i+a, i+b))
+			c, decided := summarize(entries, i+a, i+b)
+			if !decided {
+				pending = append(pending, len(cells))
+				for k := i + a; k < i+b; k++ {
+					docs = append(docs, entries[k].Doc)
+				}
+			}
+			cells = append(cells, c)
 			a = b
 		}
 		i = j
 	}
+	if len(pending) > 0 {
+		e.fetchDates(docs)
+		for _, ci := range pending {
+			c := &cells[ci]
+			best := int(c.lo)
+			for k := best + 1; k < int(c.hi); k++ {
+				if e.better(&entries[k], &entries[best]) {
+					best = k
+				}
+			}
+			c.Entry = entries[best]
+		}
+	}
 	return cells
 }
 
-// pick reconciles entries[lo:hi], which state one figure and are sorted
-// by document.
-func (e *executor) pick(entries []store.Entry, lo, hi int) cell {
-	c := cell{Entry: entries[lo], lo: int32(lo), hi: int32(hi), sources: 1}
-	if hi-lo == 1 {
-		return c
-	}
-	best := lo
+// summarize reconciles entries[lo:hi], which state one figure and are
+// sorted by document: it counts sources and detects a conflict. When the
+// facts all agree exactly it also picks the shown fact; otherwise decided
+// is false and the caller applies the rule.
+func summarize(entries []store.Entry, lo, hi int) (c cell, decided bool) {
+	c = cell{Entry: entries[lo], lo: int32(lo), hi: int32(hi), sources: 1}
+	same := true
 	vmin, vmax := entries[lo].Value, entries[lo].Value
 	for k := lo + 1; k < hi; k++ {
 		en := &entries[k]
@@ -163,11 +208,12 @@ func (e *executor) pick(entries []store.Entry, lo, hi int) cell {
 			c.sources++
 		}
 		vmin, vmax = min(vmin, en.Value), max(vmax, en.Value)
-		if e.better(en, &entries[best]) {
-			best = k
-		}
+		same = same && en.Value == entries[lo].Value && en.Qualifier == entries[lo].Qualifier
 	}
-	c.Entry = entries[best]
 	c.conflict = differ(vmin, vmax)
-	return c
+	if same {
+		// Sorted by document, then fact: the last is the latest ingested.
+		c.Entry = entries[hi-1]
+	}
+	return c, same
 }

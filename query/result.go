@@ -63,16 +63,15 @@ const (
 // Value is one typed cell of a result row.
 type Value struct {
 	Kind ValueKind
-	Int  int64
-	Num  float64
-	Str  string
-	Fig  *Figure
 	// Conflict marks a number whose sources disagree (see Figure.Conflict).
 	Conflict bool
 	// Computed marks a number the query computed rather than read.
 	Computed bool
-
-	rank int // sort order of enumerated texts (periods, statuses)
+	rank     int32 // sort order of enumerated texts (periods, statuses)
+	Int      int64
+	Num      float64
+	Str      string
+	Fig      *Figure
 }
 
 // String returns the value as plain text: numbers without separators,
@@ -110,7 +109,7 @@ func intVal(i int64) Value          { return Value{Kind: Int, Int: i} }
 func numVal(f float64) Value        { return Value{Kind: Number, Num: f} }
 func textVal(s string) Value        { return Value{Kind: Text, Str: s} }
 func boolVal(b bool) Value          { return Value{Kind: Bool, Int: map[bool]int64{true: 1}[b]} }
-func rankVal(s string, r int) Value { return Value{Kind: Text, Str: s, rank: r + 1} }
+func rankVal(s string, r int) Value { return Value{Kind: Text, Str: s, rank: int32(r) + 1} }
 
 // Column describes one column of a result.
 type Column struct {
