@@ -117,9 +117,10 @@ func parseWordDate(s string) (time.Time, bool) {
 }
 
 // makeDate returns UTC midnight of y-m-d, refusing days time.Date would
-// normalise into another month (Feb 30).
+// normalise into another month (Feb 30), and years before 1000: no news
+// is that old, and year 1 would be the zero time, which means "no date".
 func makeDate(y, m, d int) (time.Time, bool) {
-	if y < 1 || m < 1 || m > 12 || d < 1 || d > 31 {
+	if y < 1000 || m < 1 || m > 12 || d < 1 || d > 31 {
 		return time.Time{}, false
 	}
 	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)

@@ -49,6 +49,8 @@ func TestParseDate(t *testing.T) {
 		{"Foo 24, 2024", time.Time{}},
 		{"Aug 24, 2024 and more", time.Time{}},
 		{"24/08/2024", time.Time{}},
+		{"0001-01-01", time.Time{}}, // the zero time
+		{"Jan 1, 0999", time.Time{}},
 	}
 	for _, tt := range tests {
 		got, ok := document.ParseDate(tt.in)
