@@ -718,7 +718,7 @@ func (e *executor) list(entries []store.Entry, cells []cell) error {
 		}
 	}
 	if len(ids) > 0 {
-		res.Notes = append(res.Notes, fmt.Sprintf("! %s whose figure other sources state differently (%s)", plural(len(ids), "fact"), seeFacts(ids)))
+		res.Notes = append(res.Notes, fmt.Sprintf("! %s belong to figures whose sources disagree (%s)", plural(len(ids), "fact"), seeFacts(ids)))
 	}
 	return e.fillSentences(res.rows)
 }
