@@ -132,6 +132,15 @@ type Row []Value
 // Figure is one reconciled figure: what the knowledge base says about an
 // entity's metric for one year, period and status, in one unit, however
 // many documents state it.
+//
+// Its facts conflict when their values differ by more than 0.5 % of the
+// larger (more than rounding to three significant digits can explain).
+// The value shown is picked by one rule, conflicting or not: the fact from
+// the most recently published document wins; on the same date an exact
+// figure beats an approximate, minimum or maximum one; then the
+// later-ingested document (higher document ID) wins, and within one
+// document the later fact. Reconciliation considers the facts the query
+// selects: a where clause on document or qualifier narrows the sources.
 type Figure struct {
 	Entity    string
 	Metric    string
