@@ -68,8 +68,6 @@ type executor struct {
 	res  *Result
 	docs map[uint64]*store.Document
 	// Publication dates fetched for reconciliation, sorted by document.
-	pubIDs  []uint64
-	pubDays []int64
 
 	memo [3]nameMemo // entity, metric, unit
 }

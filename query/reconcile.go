@@ -2,7 +2,6 @@ package query
 
 import (
 	"cmp"
-	"math"
 	"slices"
 
 	"github.com/almanacdb/almanac/store"
@@ -50,35 +49,6 @@ type cell struct {
 	conflict bool
 }
 
-// published returns document id's publication date in days; an unknown
-// date sorts first. Dates fetched in bulk by fetchDates are found by
-// binary search, others looked up one by one.
-func (e *executor) published(id uint64) int64 {
-	if i, ok := slices.BinarySearch(e.pubIDs, id); ok {
-		return e.pubDays[i]
-	}
-	d, ok := e.tx.DocumentPublished(id)
-	if !ok {
-		d = math.MinInt64
-	}
-	return d
-}
-
-// fetchDates reads the publication dates of docs in one ordered pass.
-func (e *executor) fetchDates(docs []uint64) {
-	slices.Sort(docs)
-	docs = slices.Compact(docs)
-	e.pubIDs, e.pubDays = docs, make([]int64, len(docs))
-	i := 0
-	e.tx.DocumentsPublished(docs, func(_ uint64, days int64, ok bool) {
-		if !ok {
-			days = math.MinInt64
-		}
-		e.pubDays[i] = days
-		i++
-	})
-}
-
 // docOf returns the cached document record of id (without text).
 func (e *executor) docOf(id uint64) *store.Document {
 	if d, ok := e.docs[id]; ok {
@@ -94,10 +64,8 @@ func (e *executor) docOf(id uint64) *store.Document {
 
 // better reports whether entry a's value should be shown over b's.
 func (e *executor) better(a, b *store.Entry) bool {
-	if a.Doc != b.Doc {
-		if pa, pb := e.published(a.Doc), e.published(b.Doc); pa != pb {
-			return pa > pb
-		}
+	if a.Published != b.Published {
+		return a.Published > b.Published // store.NoDate sorts first
 	}
 	if (a.Qualifier == store.Exact) != (b.Qualifier == store.Exact) {
 		return a.Qualifier == store.Exact
@@ -144,11 +112,10 @@ func sameFigure(a, b *store.Entry) bool {
 // reconcile turns entries into figures. Entries must arrive with equal
 // (metric, year, entity) adjacent, as every index scan yields them;
 // reconcile reorders entries within such runs. Figures whose facts differ
-// are decided after one ordered pass that dates all their documents.
+// are decided by the rule above; every entry carries its document's
+// publication day, so no document is looked up.
 func (e *executor) reconcile(entries []store.Entry) []cell {
 	cells := make([]cell, 0, len(entries))
-	var pending []int // cells whose winner depends on publication dates
-	var docs []uint64
 	for i := 0; i < len(entries); {
 		j := i + 1
 		for j < len(entries) && sameRun(&entries[i], &entries[j]) {
@@ -168,28 +135,18 @@ func (e *executor) reconcile(entries []store.Entry) []cell {
 			}
 			c, decided := summarize(entries, i+a, i+b)
 			if !decided {
-				pending = append(pending, len(cells))
-				for k := i + a; k < i+b; k++ {
-					docs = append(docs, entries[k].Doc)
+				best := int(c.lo)
+				for k := best + 1; k < int(c.hi); k++ {
+					if e.better(&entries[k], &entries[best]) {
+						best = k
+					}
 				}
+				c.Entry = entries[best]
 			}
 			cells = append(cells, c)
 			a = b
 		}
 		i = j
-	}
-	if len(pending) > 0 {
-		e.fetchDates(docs)
-		for _, ci := range pending {
-			c := &cells[ci]
-			best := int(c.lo)
-			for k := best + 1; k < int(c.hi); k++ {
-				if e.better(&entries[k], &entries[best]) {
-					best = k
-				}
-			}
-			c.Entry = entries[best]
-		}
 	}
 	return cells
 }

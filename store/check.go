@@ -190,6 +190,10 @@ func (c *checker) checkDocuments(docFacts map[uint64]int) {
 				c.addf("document %d (%s): its fact %d is missing or belongs elsewhere", id, r.Source, f)
 				break
 			}
+			if fr.Published != publishedDay(r.Published) {
+				c.addf("document %d (%s): its fact %d carries another publication day", id, r.Source, f)
+				break
+			}
 		}
 		delete(docFacts, id)
 		return nil

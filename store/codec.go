@@ -17,11 +17,28 @@ var errCorrupt = errors.New("corrupt record")
 //	1  entity u32     5  metric u32     9  year u16    11 period u8
 //	12 value f64      20 unit u32       24 qualifier u8 25 status u8
 //	26 document u64   34 sentence start u32   38 sentence end u32
-//	42 number start u32   46 number end u32   (50 bytes)
+//	42 number start u32   46 number end u32
+//	50 document's publication day i32 (days since 1970-01-01; NoDate if unknown)   (54 bytes)
+//
+// The publication day is the document's, copied into each fact and index
+// entry so that reconciliation ("the most recent report wins") never has
+// to look documents up.
 const (
 	factVersion   = 1
-	factRecordLen = 50
+	factRecordLen = 54
 )
+
+// NoDate is Entry.Published for a document without a publication date;
+// it sorts before every real date.
+const NoDate = math.MinInt32
+
+// publishedDay returns the day number stored for a publication date.
+func publishedDay(t time.Time) int32 {
+	if t.IsZero() {
+		return NoDate
+	}
+	return int32(t.Unix() / 86400)
+}
 
 // rawFact is a fact as stored: names replaced by dictionary IDs, the
 // sentence by its span in the document text.
@@ -35,6 +52,7 @@ type rawFact struct {
 	Doc                  uint64
 	SentStart, SentEnd   uint32
 	Start, End           uint32
+	Published            int32
 }
 
 func (r *rawFact) append(dst []byte) []byte {
@@ -50,7 +68,8 @@ func (r *rawFact) append(dst []byte) []byte {
 	dst = binary.BigEndian.AppendUint32(dst, r.SentStart)
 	dst = binary.BigEndian.AppendUint32(dst, r.SentEnd)
 	dst = binary.BigEndian.AppendUint32(dst, r.Start)
-	return binary.BigEndian.AppendUint32(dst, r.End)
+	dst = binary.BigEndian.AppendUint32(dst, r.End)
+	return binary.BigEndian.AppendUint32(dst, uint32(r.Published))
 }
 
 func decodeRawFact(b []byte) (rawFact, error) {
@@ -71,6 +90,7 @@ func decodeRawFact(b []byte) (rawFact, error) {
 		SentEnd:   binary.BigEndian.Uint32(b[38:]),
 		Start:     binary.BigEndian.Uint32(b[42:]),
 		End:       binary.BigEndian.Uint32(b[46:]),
+		Published: int32(binary.BigEndian.Uint32(b[50:])),
 	}, nil
 }
 
@@ -88,19 +108,22 @@ type Entry struct {
 	Qualifier Qualifier
 	Status    Status
 	Doc       uint64
+	Published int32 // the document's publication day (days since 1970-01-01), or NoDate
 }
 
-// Index entry value (covering), 23 bytes:
+// Index entry value (covering), 27 bytes:
 //
 //	0 period u8   1 value f64   9 unit u32   13 qualifier u8   14 status u8   15 document u64
-const entryValueLen = 23
+//	23 publication day i32
+const entryValueLen = 27
 
 func appendEntryValue(dst []byte, r *rawFact) []byte {
 	dst = append(dst, byte(r.Period))
 	dst = binary.BigEndian.AppendUint64(dst, math.Float64bits(r.Value))
 	dst = binary.BigEndian.AppendUint32(dst, r.Unit)
 	dst = append(dst, byte(r.Qualifier), byte(r.Status))
-	return binary.BigEndian.AppendUint64(dst, r.Doc)
+	dst = binary.BigEndian.AppendUint64(dst, r.Doc)
+	return binary.BigEndian.AppendUint32(dst, uint32(r.Published))
 }
 
 func decodeEntry(x Index, k, v []byte) (Entry, error) {
@@ -119,6 +142,7 @@ func decodeEntry(x Index, k, v []byte) (Entry, error) {
 		Qualifier: Qualifier(v[13]),
 		Status:    Status(v[14]),
 		Doc:       binary.BigEndian.Uint64(v[15:]),
+		Published: int32(binary.BigEndian.Uint32(v[23:])),
 	}, nil
 }
 
@@ -126,6 +150,7 @@ func (r *rawFact) entry(id uint64) Entry {
 	return Entry{
 		Fact: id, Entity: r.Entity, Metric: r.Metric, Unit: r.Unit, Year: r.Year,
 		Period: r.Period, Value: r.Value, Qualifier: r.Qualifier, Status: r.Status, Doc: r.Doc,
+		Published: r.Published,
 	}
 }
 

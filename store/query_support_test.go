@@ -9,30 +9,29 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-func TestDocumentPublished(t *testing.T) {
+// TestEntryPublished: every entry, from each index and from the facts
+// bucket, carries its document's publication day (NoDate when unknown).
+func TestEntryPublished(t *testing.T) {
 	db, _ := openTemp(t)
 	dated := sample("dated.txt", sampleText)
 	undated := sample("undated.txt", sampleText+" Again.")
 	undated.Doc.Published = time.Time{}
 	res := put(t, db, dated, undated)
+	want := map[uint64]int32{res[0].Doc: int32(dated.Doc.Published.Unix() / 86400), res[1].Doc: store.NoDate}
 	err := db.View(func(tx *store.Tx) error {
-		days, ok := tx.DocumentPublished(res[0].Doc)
-		if want := dated.Doc.Published.Unix() / 86400; !ok || days != want {
-			t.Errorf("dated: got %d, %v; want %d, true", days, ok, want)
-		}
-		if _, ok := tx.DocumentPublished(res[1].Doc); ok {
-			t.Error("undated document has a date")
-		}
-		if _, ok := tx.DocumentPublished(999); ok {
-			t.Error("missing document has a date")
-		}
 		var got []string
-		tx.DocumentsPublished([]uint64{0, res[0].Doc, res[1].Doc, 999}, func(id uint64, days int64, ok bool) {
-			got = append(got, fmt.Sprint(id, days, ok))
-		})
-		want := []string{"0 0 false", fmt.Sprint(res[0].Doc, dated.Doc.Published.Unix()/86400, true), fmt.Sprint(res[1].Doc, 0, false), "999 0 false"}
-		if diff := cmp.Diff(want, got); diff != "" {
-			t.Errorf("DocumentsPublished (-want +got):\n%s", diff)
+		check := func(where string, e store.Entry) {
+			if e.Published != want[e.Doc] {
+				got = append(got, fmt.Sprintf("%s: fact %d published %d, want %d", where, e.Fact, e.Published, want[e.Doc]))
+			}
+		}
+		harbin, _ := tx.EntityID("Harbin")
+		tx.Scan(store.ByEntity, harbin, store.YearRange{}, func(e store.Entry) error { check("idx_entity", e); return nil })
+		tx.Scan(store.ByYear, 2020, store.YearRange{}, func(e store.Entry) error { check("idx_year", e); return nil })
+		tx.ScanAll(func(e store.Entry) error { check("facts", e); return nil })
+		tx.ScanFacts(0, 0, func(e *store.Entry) error { check("ScanFacts", *e); return nil })
+		if diff := cmp.Diff([]string(nil), got); diff != "" {
+			t.Errorf("entries (-want +got):\n%s", diff)
 		}
 		return nil
 	})

@@ -271,6 +271,7 @@ func (w *writer) putDoc(d *DocFacts, res *PutResult) error {
 	if stored.Ingested.IsZero() {
 		stored.Ingested = time.Now().UTC()
 	}
+	pub := publishedDay(doc.Published)
 	for i := range d.Facts {
 		f := &d.Facts[i]
 		ent, err := w.dicts[0].id(f.Entity)
@@ -289,7 +290,7 @@ func (w *writer) putDoc(d *DocFacts, res *PutResult) error {
 			Entity: ent, Metric: met, Unit: unit, Year: f.Year, Period: f.Period, Value: f.Value,
 			Qualifier: f.Qualifier, Status: f.Status, Doc: docID,
 			SentStart: uint32(f.SentenceStart), SentEnd: uint32(f.SentenceEnd),
-			Start: uint32(f.Start), End: uint32(f.End),
+			Start: uint32(f.Start), End: uint32(f.End), Published: pub,
 		}
 		id := w.nextFact
 		w.nextFact++
