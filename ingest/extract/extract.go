@@ -1,0 +1,255 @@
+package extract
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/almanacdb/almanac/ingest/document"
+	"github.com/almanacdb/almanac/ingest/recognize"
+	"github.com/almanacdb/almanac/ingest/resolve"
+	"github.com/almanacdb/almanac/store"
+)
+
+// Options configure Extract.
+type Options struct {
+	// Published is the publication date to use when the article has none.
+	// Relative years ("last year", "this year") resolve against the
+	// article's date, or this one. With neither, only facts whose year the
+	// text states are kept, and Result has a warning.
+	Published time.Time
+	// Lookup resolves entity names; nil means resolve.Builtin().
+	Lookup resolve.Lookup
+}
+
+// Result is what Extract found in an article.
+type Result struct {
+	// Facts in text order. ID and Doc are zero; every fact passes
+	// Validate for the article's text.
+	Facts []store.Fact
+	// Warnings describe what was skipped and why, for the user.
+	Warnings []string
+}
+
+// Extract finds the facts of the article's body (a.Body; headline and
+// teasers are left out). It never panics: an internal failure is reported
+// as a warning and the facts found so far are returned.
+func Extract(a document.Article, opt Options) (res Result) {
+	defer func() {
+		if r := recover(); r != nil {
+			res.Warnings = append(res.Warnings, fmt.Sprintf("%s: extraction stopped early: internal error: %v", a.Source, r))
+		}
+	}()
+	x := newExtractor(a, opt)
+	if x == nil {
+		return Result{}
+	}
+	x.run()
+	return Result{Facts: x.final(), Warnings: x.warnings}
+}
+
+type timeExpr struct {
+	start, end int
+	year       int    // 0: none
+	period     string // "": none
+	base       bool   // a comparison base ("on 2019", "from the same period last year")
+	since      bool   // "since 2012"
+	present    bool   // "currently", "now", "at present"
+	owner      int    // quantity index it is attached to, -1 if none
+	fromSide   bool   // attached to the "from" figure of "from X to Y"
+	explicit   bool   // a year written out or a relative year phrase
+}
+
+type factInfo struct {
+	f      store.Fact
+	sent   int
+	qi     int
+	np     []string // metric words before any suffix
+	head   []string // np before its first preposition
+	extra  []string // words of the subject added to an "in X" breakdown
+	growth bool
+	verbAt int // token index of the verb, -1
+	from   bool
+}
+
+type extractor struct {
+	a       document.Article
+	text    string
+	pub     time.Time
+	lookup  resolve.Lookup
+	qs      []recognize.Quantity
+	ms      []resolve.Mention
+	ents    []resolve.Entity
+	years   []recognize.Span
+	periods []recognize.Span
+	tracker resolve.Tracker
+	topic   resolve.Entity
+
+	ctxYear   int
+	ctxPeriod string
+	lastPara  int
+	facts     []factInfo
+	warnings  []string
+	noYear    int
+}
+
+func newExtractor(a document.Article, opt Options) *extractor {
+	if a.Body.Start < 0 || a.Body.End > len(a.Text) || a.Body.Start > a.Body.End {
+		return nil
+	}
+	x := &extractor{a: a, text: a.Text, pub: a.Published, lookup: opt.Lookup, lastPara: -1}
+	if x.pub.IsZero() {
+		x.pub = opt.Published
+	}
+	if x.lookup == nil {
+		x.lookup = resolve.Builtin()
+	}
+	body := a.Text[a.Body.Start:a.Body.End]
+	off := a.Body.Start
+	for _, q := range recognize.Quantities(body) {
+		q.Start += off
+		q.End += off
+		q.NumStart += off
+		q.NumEnd += off
+		q.QualStart += off
+		if q.Range {
+			q.LoStart += off
+			q.LoEnd += off
+		}
+		x.qs = append(x.qs, q)
+	}
+	for _, m := range resolve.Mentions(body, x.lookup) {
+		m.Start += off
+		m.End += off
+		x.ms = append(x.ms, m)
+	}
+	x.ents = make([]resolve.Entity, len(x.ms))
+	for _, s := range recognize.Years(body) {
+		s.Start += off
+		s.End += off
+		x.years = append(x.years, s)
+	}
+	for _, s := range recognize.Periods(body) {
+		s.Start += off
+		s.End += off
+		x.periods = append(x.periods, s)
+	}
+	// The topic: the most specific entity of the headline, else the
+	// first named in the body.
+	best := resolve.Entity{}
+	for _, m := range resolve.Mentions(a.Title, x.lookup) {
+		if !m.Ref && m.Entity.Level > best.Level {
+			best = m.Entity
+		}
+	}
+	if best.Name == "" {
+		for _, m := range x.ms {
+			if !m.Ref {
+				best = m.Entity
+				break
+			}
+		}
+	}
+	x.topic = best
+	return x
+}
+
+func (x *extractor) run() {
+	sents := splitSentences(x.text, x.a.Body.Start, x.a.Body.End)
+	for si, s := range sents {
+		x.sentence(si, s)
+	}
+	if x.noYear > 0 {
+		x.warnings = append(x.warnings, fmt.Sprintf("%s: no publication date: %d figures without a stated year were skipped", x.a.Source, x.noYear))
+	}
+}
+
+// stripDateline skips a "HARBIN, Dec. 28 (Xinhua) --" dateline.
+func stripDateline(text string, s, e int) int {
+	seg := text[s:min(e, s+80)]
+	i := strings.Index(seg, ") --")
+	n := 4
+	if i < 0 {
+		i = strings.Index(seg, ") \u2014")
+		n = 2 + len("\u2014")
+	}
+	if i < 0 {
+		return s
+	}
+	k := strings.IndexByte(seg, ',')
+	if k <= 0 || strings.ToUpper(seg[:k]) != seg[:k] || !strings.Contains(seg[:i], "(") {
+		return s
+	}
+	return s + i + n
+}
+
+func (x *extractor) sentence(si int, s sentence) {
+	start := stripDateline(x.text, s.start, s.end)
+	var qIdx, mIdx []int
+	for i, q := range x.qs {
+		if q.Start >= start && q.End <= s.end {
+			qIdx = append(qIdx, i)
+		}
+	}
+	for i, m := range x.ms {
+		if m.Start >= start && m.End <= s.end {
+			mIdx = append(mIdx, i)
+		}
+	}
+	toks := tokenize(x.text, start, s.end, x.qs, qIdx, x.ms, mIdx)
+	st := &sentState{x: x, si: si, s: s, toks: toks, start: start}
+	st.resolveMentions(mIdx)
+	st.timeExprs()
+	st.clauses()
+	if x.lastPara != s.para {
+		st.newPara = true
+	}
+	x.lastPara = s.para
+	for ti, t := range toks {
+		if t.kind == 'q' {
+			st.quantity(ti)
+		}
+	}
+	st.updateContext()
+}
+
+// final orders the facts, drops restatements and validates them.
+func (x *extractor) final() []store.Fact {
+	type key struct {
+		e, unit string
+		v       float64
+		y       int
+		p       store.Period
+	}
+	seen := make(map[key]int)
+	type mkey struct {
+		e, m, unit string
+		v          float64
+		y          int
+	}
+	seenM := make(map[mkey]bool)
+	var out []store.Fact
+	for _, fi := range x.facts {
+		f := fi.f
+		k := key{f.Entity, f.Unit, f.Value, f.Year, f.Period}
+		if s, ok := seen[k]; ok && s != fi.sent {
+			continue // the same figure restated in a later sentence
+		}
+		mk := mkey{f.Entity, f.Metric, f.Unit, f.Value, f.Year}
+		if seenM[mk] {
+			continue
+		}
+		if _, ok := seen[k]; !ok {
+			seen[k] = fi.sent
+		}
+		seenM[mk] = true
+		if err := f.Validate(len(x.text)); err != nil {
+			x.warnings = append(x.warnings, fmt.Sprintf("%s: dropped a fact: %v", x.a.Source, err))
+			continue
+		}
+		out = append(out, f)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}

@@ -1,0 +1,465 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/almanacdb/almanac/ingest/recognize"
+)
+
+var nounIng = set("manufacturing", "processing", "building", "buildings", "housing", "training", "funding",
+	"financing", "spending", "shipping", "packaging", "mining", "printing", "clothing", "catering",
+	"farming", "banking", "marketing", "planning", "learning", "testing", "computing", "engineering",
+	"lending", "consulting", "recycling", "heating", "lighting", "parking", "offering", "meeting",
+	"rating", "pricing", "earnings", "holdings", "dwelling", "logging", "smelting", "forging", "casting",
+	"dyeing", "brewing", "welding", "sewing", "cooking", "landing", "landings", "bookings", "booking",
+	"listing", "listings", "filling", "charging", "processing-trade", "retailing", "wholesaling")
+
+func allDigits(w string) bool {
+	if w == "" {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if (w[i] < '0' || w[i] > '9') && w[i] != ',' && w[i] != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+func isAdverb(w string) bool {
+	if len(w) > 4 && strings.HasSuffix(w, "ly") {
+		switch w {
+		case "supply", "family", "italy", "assembly", "monopoly", "anomaly":
+			return false
+		}
+		return true
+	}
+	return false
+}
+
+// collectNP reads a noun phrase rightwards from token k.
+func (st *sentState) collectNP(k int) []int {
+	toks := st.toks
+	var out []int
+	for k < len(toks) && len(out) < 9 {
+		t := toks[k]
+		if t.kind == 'p' {
+			if t.w == "\"" || t.w == "-" && len(out) > 0 {
+				k++
+				continue
+			}
+			break
+		}
+		if t.kind == 'q' || t.ment != 0 {
+			break
+		}
+		w := t.w
+		if allDigits(w) || determiners[w] || subordinators[w] || isAdverb(w) {
+			break
+		}
+		if preps[w] {
+			nx := st.word(k + 1)
+			if w == "of" && len(out) > 0 && k+1 < len(toks) && toks[k+1].kind == 'w' && !determiners[nx] && toks[k+1].ment == 0 && !allDigits(nx) && !preps[nx] {
+				out = append(out, k)
+				k++
+				continue
+			}
+			if (w == "above" || w == "at" || w == "below") && len(out) > 0 {
+				end := -1
+				for j := k + 1; j < len(toks) && j <= k+4; j++ {
+					if toks[j].w == "level" || toks[j].w == "levels" {
+						end = j
+						break
+					}
+				}
+				if end > 0 {
+					for j := k; j <= end; j++ {
+						if toks[j].kind == 'w' && toks[j].w != "the" {
+							out = append(out, j)
+						}
+					}
+					k = end + 1
+					continue
+				}
+			}
+			break
+		}
+		if w == "and" || w == "or" || w == "&" {
+			if len(out) > 0 && k+1 < len(toks) && toks[k+1].kind == 'w' {
+				nx := toks[k+1].w
+				if !determiners[nx] && !preps[nx] && !isVerbInNP(nx) && !allDigits(nx) && toks[k+1].ment == 0 {
+					out = append(out, k)
+					k++
+					continue
+				}
+			}
+			break
+		}
+		if isVerbInNP(w) && !(len(out) == 0 && edAdjectives[w]) {
+			break
+		}
+		if len(out) > 0 && (strings.HasSuffix(w, "ed") && len(w) > 4 && !edAdjectives[w] || strings.HasSuffix(w, "ing") && len(w) > 5 && !nounIng[w]) {
+			break
+		}
+		if len(out) == 0 && durationNouns[w] {
+			break
+		}
+		out = append(out, k)
+		k++
+		if t.poss {
+			break
+		}
+	}
+	// No trailing joiners.
+	for len(out) > 0 {
+		w := toks[out[len(out)-1]].w
+		if w == "and" || w == "or" || w == "of" || w == "&" {
+			out = out[:len(out)-1]
+			continue
+		}
+		break
+	}
+	return out
+}
+
+// collectLeft reads a noun phrase leftwards from token j back to a
+// boundary and returns its tokens in order.
+func (st *sentState) collectLeft(j int) []int {
+	toks := st.toks
+	k := j
+	for ; k >= 0; k-- {
+		t := toks[k]
+		if t.kind == 'q' {
+			break
+		}
+		if t.kind == 'p' {
+			if t.w == "\"" || t.w == "-" {
+				continue
+			}
+			break
+		}
+		if subordinators[t.w] || isVerbInNP(t.w) {
+			break
+		}
+		if t.w == "and" && k > 0 && toks[k-1].w == "," {
+			break
+		}
+		if j-k > 14 {
+			break
+		}
+	}
+	var out []int
+	for i := k + 1; i <= j; i++ {
+		out = append(out, i)
+	}
+	return out
+}
+
+// words turns tokens of a noun phrase into metric words: it drops
+// entity mentions with the preposition before them, determiners,
+// adverbs, quotes and comparison words, and "the number of".
+func (st *sentState) words(idx []int) []string {
+	toks := st.toks
+	var out []string
+	for n, i := range idx {
+		t := toks[i]
+		if t.kind != 'w' {
+			continue
+		}
+		if t.ment != 0 {
+			// Drop "in"/"of"/"by" just before the mention.
+			if len(out) > 0 && preps[out[len(out)-1]] {
+				out = out[:len(out)-1]
+			}
+			continue
+		}
+		w := t.w
+		if preps[w] && n+1 < len(idx) && toks[idx[n+1]].ment != 0 {
+			continue
+		}
+		if determiners[w] || isAdverb(w) || allDigits(w) || w == "year-on-year" || w == "also" || w == "said" {
+			continue
+		}
+		switch w {
+		case "more", "than", "over", "nearly", "around", "about", "some", "approximately", "roughly", "almost", "up":
+			if len(out) == 0 || n == len(idx)-1 {
+				continue
+			}
+		}
+		out = append(out, w)
+	}
+	// "the number of X", "the tally of X", "a total of X".
+	for len(out) >= 2 && (out[0] == "number" || out[0] == "tally" || out[0] == "count" || out[0] == "total" && out[1] == "of") && out[1] == "of" {
+		out = out[2:]
+	}
+	for len(out) > 0 && (preps[out[0]] || out[0] == "and" || out[0] == "or") {
+		out = out[1:]
+	}
+	for len(out) > 0 && (preps[out[len(out)-1]] || out[len(out)-1] == "and" || out[len(out)-1] == "or") {
+		out = out[:len(out)-1]
+	}
+	if len(out) > 8 {
+		out = out[:8]
+	}
+	return out
+}
+
+// afterNP is the noun phrase after the figure: "1,281 high-tech
+// enterprises", "2,185 of the city's enterprises", for money and units
+// "12.15 million yuan in subsidies", "66.36 billion yuan of investment".
+func (st *sentState) afterNP(ti int, money bool) []string {
+	k := ti + 1
+	if money {
+		w := st.word(k)
+		if w != "in" && w != "of" && w != "worth" {
+			return nil
+		}
+		if w == "in" && st.word(k+1) == "place" {
+			return []string{"investment", "in", "place"}
+		}
+		if w == "worth" {
+			return nil
+		}
+		k++
+		for k < len(st.toks) && determiners[st.toks[k].w] {
+			k++
+		}
+		if k < len(st.toks) && st.toks[k].ment != 0 {
+			return nil
+		}
+		np := st.words(st.collectNP(k))
+		if allWeak(np) || timeWord(np) {
+			return nil
+		}
+		return np
+	}
+	if st.word(k) == "of" {
+		// Partitive: "2,185 of the city's enterprises", "16 of Harbin's 18
+		// districts".
+		k++
+		for k < len(st.toks) && (determiners[st.toks[k].w] || st.toks[k].ment != 0 || st.toks[k].kind == 'q') {
+			k++
+		}
+	}
+	np := st.words(st.collectNP(k))
+	if allWeak(np) {
+		return nil
+	}
+	return np
+}
+
+func allWeak(np []string) bool {
+	for _, w := range np {
+		if !weakNouns[w] && !preps[w] && w != "and" {
+			return false
+		}
+	}
+	return true
+}
+
+func timeWord(np []string) bool {
+	if len(np) == 0 {
+		return false
+	}
+	switch np[0] {
+	case "first", "second", "third", "fourth", "last", "past", "same", "year", "years", "quarter",
+		"half", "month", "months", "period", "january", "february", "march", "april", "may", "june",
+		"july", "august", "september", "october", "november", "december", "total", "all", "which", "them":
+		return true
+	}
+	return false
+}
+
+// subjectNP finds the noun phrase a figure is predicated of: "the city's
+// GDP surged 14 percent to 100.34 billion yuan", "foreign direct
+// investment of $68.10 million", or, without a verb, the elided phrase of
+// "and the food industry by 11.6 percent". verbAt is the verb's token, -1
+// if none.
+func (st *sentState) subjectNP(ti int, q recognize.Quantity) (np []string, verbAt int) {
+	toks := st.toks
+	j := ti - 1
+	for j >= 0 && toks[j].start >= q.QualStart {
+		j--
+	}
+	var weak []string
+	// "X of N": "total investment of 486.69 billion yuan".
+	if st.word(j) == "of" {
+		idx := st.collectNPLeftOf(j - 1)
+		w := st.words(idx)
+		if len(w) > 0 && !allWeak(w) && !hasGrowthNoun(w) {
+			return w, -1
+		}
+		if hasGrowthNoun(w) {
+			w = withoutGrowth(w)
+			if len(w) > 0 && !allWeak(w) {
+				weak = w
+			}
+		} else {
+			weak = w
+		}
+		if len(idx) > 0 {
+			j = idx[0] - 1
+		} else {
+			j--
+		}
+	}
+	verbAt = -1
+	for j >= 0 {
+		t := toks[j]
+		if t.kind == 'w' && linkWords[t.w] && t.ment == 0 {
+			j--
+			continue
+		}
+		// "surged 14 percent to 100.34 billion yuan".
+		if t.kind == 'q' && st.x.qs[t.q].Unit == "percent" && st.word(j+1) == "to" {
+			j--
+			continue
+		}
+		break
+	}
+	for j >= 0 {
+		t := toks[j]
+		if t.kind != 'w' || t.ment != 0 {
+			break
+		}
+		w := t.w
+		if verbAt < 0 && isVerbLike(w) {
+			verbAt = j
+			j--
+			continue
+		}
+		if auxAdverbs[w] || isAdverb(w) || verbAt >= 0 && (strictVerbs[w] && !edAdjectives[w]) {
+			j--
+			continue
+		}
+		break
+	}
+	idx := st.collectLeft(j)
+	np = st.words(idx)
+	// "saw its added value rise": prepend the outer subject.
+	if len(idx) > 0 && (toks[idx[0]].w == "its" || toks[idx[0]].w == "their") {
+		if outer := st.firstNP(); len(outer) > 0 && !sameWords(outer, np) {
+			np = append(append([]string{}, outer...), np...)
+		}
+	}
+	if len(np) == 0 && verbAt >= 0 {
+		if n, ok := verbNouns[toks[verbAt].w]; ok {
+			np = []string{n}
+		}
+	}
+	if len(np) == 0 && verbAt < 0 {
+		// "1.4 billion yuan worth were shipped".
+		for k := ti + 1; k < len(toks) && k <= ti+3; k++ {
+			if n, ok := verbNouns[toks[k].w]; ok {
+				np = append(st.firstNP(), n)
+				break
+			}
+		}
+	}
+	if len(weak) > 0 && len(np) > 0 {
+		np = append(np, weak...)
+	}
+	if len(np) == 0 && len(weak) > 0 && !allWeak(weak) {
+		np = weak
+	}
+	if len(np) > 10 {
+		np = np[:10]
+	}
+	return np, verbAt
+}
+
+// collectNPLeftOf reads the noun phrase ending at token j leftwards,
+// stopping at prepositions, verbs and punctuation ("with total investment
+// of": "total investment").
+func (st *sentState) collectNPLeftOf(j int) []int {
+	toks := st.toks
+	k := j
+	for ; k >= 0 && j-k < 8; k-- {
+		t := toks[k]
+		if t.kind == 'p' {
+			if t.w == "\"" || t.w == "-" {
+				continue
+			}
+			break
+		}
+		if t.kind != 'w' || t.ment != 0 {
+			break
+		}
+		if preps[t.w] || determiners[t.w] || subordinators[t.w] || isVerbLike(t.w) && !growthNouns[t.w] && !edAdjectives[t.w] && !nounIng[t.w] {
+			break
+		}
+	}
+	var out []int
+	for i := k + 1; i <= j; i++ {
+		out = append(out, i)
+	}
+	return out
+}
+
+func hasGrowthNoun(w []string) bool {
+	for _, x := range w {
+		if growthNouns[x] {
+			return true
+		}
+	}
+	return false
+}
+
+func withoutGrowth(w []string) []string {
+	var out []string
+	for _, x := range w {
+		if !growthNouns[x] && x != "year-on-year" && x != "annual" {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func sameWords(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// firstNP is the sentence's subject: the words from its start (after an
+// opening adverbial ended by a comma) to its first verb.
+func (st *sentState) firstNP() []string {
+	toks := st.toks
+	i := 0
+	if len(toks) > 0 && (openers[toks[0].w] || toks[0].kind == 'q') {
+		for k := 0; k < len(toks) && k < 14; k++ {
+			if toks[k].w == "," {
+				i = k + 1
+				break
+			}
+		}
+	}
+	var idx []int
+	for k := i; k < len(toks); k++ {
+		t := toks[k]
+		if t.kind == 'q' || t.kind == 'p' && t.w != "\"" && t.w != "-" {
+			break
+		}
+		if t.kind == 'w' && len(idx) > 0 && (isVerbInNP(t.w) || isVerbLike(t.w) && !nounIng[t.w] && !edAdjectives[t.w] || t.w == "also") {
+			break
+		}
+		idx = append(idx, k)
+	}
+	return st.words(idx)
+}
+
+// headOf is a noun phrase up to its first preposition.
+func headOf(np []string) []string {
+	for i, w := range np {
+		if preps[w] && i > 0 {
+			return np[:i]
+		}
+	}
+	return np
+}

@@ -1,0 +1,287 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/almanacdb/almanac/ingest/recognize"
+	"github.com/almanacdb/almanac/store"
+)
+
+// growthAround reports whether the percentage at ti is a change: a change
+// word before it ("up", "rose by", "an increase of", "grew a staggering")
+// or a comparison after it ("year-on-year", "from a year earlier").
+func (st *sentState) growthAround(ti int, q recognize.Quantity) (growth, neg bool, stop int) {
+	toks := st.toks
+	j := ti - 1
+	for j >= 0 && toks[j].start >= q.QualStart {
+		j--
+	}
+	stop = j
+	if st.word(j) == "to" {
+		// "rose to 5 percent" is a level.
+		return false, false, j
+	}
+	for n := 0; j >= 0 && n < 7; j, n = j-1, n+1 {
+		t := toks[j]
+		if t.kind != 'w' {
+			break
+		}
+		w := t.w
+		switch {
+		case growthDown[w]:
+			return true, true, j
+		case growthUp[w]:
+			if w == "more" && st.word(j+1) == "than" {
+				continue
+			}
+			if w == "went" || w == "go" || w == "goes" || w == "gone" {
+				if st.word(j+1) == "down" {
+					return true, true, j
+				}
+			}
+			return true, false, j
+		case w == "by" || w == "of" || w == "a" || w == "an" || w == "year-on-year" || w == "annual" ||
+			w == "remarkable" || w == "staggering" || w == "whopping" || w == "robust" || w == "strong" ||
+			w == "steady" || w == "sharp" || w == "modest" || w == "slight" || w == "further" ||
+			auxAdverbs[w] || isAdverb(w) || w == "added-value" || w == "value-added":
+			continue
+		}
+		break
+	}
+	// After: "35.5 percent year-on-year", "from a year earlier".
+	for k := ti + 1; k < len(toks) && k <= ti+3; k++ {
+		w := toks[k].w
+		if w == "year-on-year" || w == "yoy" || (w == "year" && st.word(k+1) == "on") {
+			return true, false, stop
+		}
+		if (w == "higher" || w == "more") && st.word(k+1) == "than" {
+			return true, false, stop
+		}
+		if w == "lower" || w == "less" {
+			return true, true, stop
+		}
+		if toks[k].kind != 'w' {
+			break
+		}
+	}
+	return false, false, stop
+}
+
+// percentMetric names a percentage: a share ("47.5 percent of the city's
+// industrial projects"), a change ("grew 7.7 percent"), or a level.
+// suffix is "each" for a share stated once for every preceding figure.
+func (st *sentState) percentMetric(ti int, q recognize.Quantity, prev *factInfo) (np []string, growth, neg bool, suffix string, verbAt int) {
+	toks := st.toks
+	verbAt = -1
+	// Share: "N percent of X".
+	if st.word(ti+1) == "of" {
+		k := ti + 2
+		for k < len(toks) && (determiners[toks[k].w] || toks[k].ment != 0 || toks[k].poss && toks[k].kind == 'w' && toks[k].ment != 0) {
+			k++
+		}
+		target := st.words(st.collectNP(k))
+		j := ti - 1
+		for j >= 0 && toks[j].start >= q.QualStart {
+			j--
+		}
+		for j >= 0 && toks[j].kind == 'w' && (toks[j].w == "for" || toks[j].w == "up" || toks[j].w == "a" || toks[j].w == "an" || isAdverb(toks[j].w)) {
+			j--
+		}
+		kind := "share"
+		if j >= 0 && toks[j].kind == 'w' {
+			if k, ok := shareVerbs[toks[j].w]; ok {
+				kind = k
+				verbAt = j
+				if st.word(j-1) == "each" {
+					return nil, false, false, "each", j
+				}
+			}
+		}
+		var base []string
+		if verbAt >= 0 {
+			b := verbAt - 1
+			for b >= 0 && toks[b].kind == 'w' && (auxAdverbs[toks[b].w] || isAdverb(toks[b].w)) {
+				b--
+			}
+			base = st.words(st.collectLeft(b))
+		}
+		if len(base) == 0 && prev != nil {
+			base = withoutGrowth(prev.head)
+		}
+		if len(base) == 0 && verbAt < 0 {
+			base = st.firstNP()
+		}
+		tw := target
+		if allWeak(tw) {
+			tw = nil
+		}
+		if len(tw) > 4 {
+			tw = tw[:4]
+		}
+		switch kind {
+		case "completion":
+			np = append(append(append([]string{}, base...), tw...), "completion")
+		case "contribution":
+			np = append(append(append([]string{}, base...), "contribution", "to"), tw...)
+			if len(tw) == 0 {
+				np = np[:len(np)-1]
+			}
+		default:
+			np = append(append([]string{}, base...), "share")
+			if len(tw) > 0 {
+				np = append(append(np, "of"), tw...)
+			}
+		}
+		return np, false, false, "", verbAt
+	}
+	growth, neg, stop := st.growthAround(ti, q)
+	// "160 percent in new materials".
+	if st.word(ti+1) == "in" && ti+2 < len(toks) && toks[ti+2].ment == 0 {
+		x := st.words(st.collectNP(ti + 2))
+		if len(x) > 0 && !timeWord(x) && !allWeak(x) {
+			var extra []string
+			if prev != nil && prev.growth && st.inherits(ti) {
+				extra = prev.extra
+			} else if s, _ := st.subjectNP(ti, q); len(s) > 0 {
+				extra = s
+			}
+			np = append(append([]string{}, x...), extra...)
+			if prev != nil && prev.growth {
+				growth = true
+			}
+			st.pendingExtra = extra
+			return np, growth, neg, "", -1
+		}
+	}
+	// Left context after the change words.
+	j := stop
+	for j >= 0 && toks[j].kind == 'w' && (growthUp[toks[j].w] || growthDown[toks[j].w] || toks[j].w == "by" || toks[j].w == "a" || toks[j].w == "an" || toks[j].w == "of" || toks[j].w == "year-on-year" || growthNouns[toks[j].w]) {
+		j--
+	}
+	// Apposition: "1,180, up 45 percent".
+	if growth && j >= 0 && (toks[j].w == "," || toks[j].w == "--") {
+		if prev != nil && st.inherits(ti) {
+			return withoutGrowth(prev.np), true, neg, "", -1
+		}
+		if f := st.firstNP(); len(f) > 0 {
+			return f, true, neg, "", -1
+		}
+	}
+	np, verbAt = st.subjectNP(ti, q)
+	if verbAt < 0 && prev != nil && st.inherits(ti) {
+		// Ellipsis: "the food industry by 11.6 percent", "with Japan 10.6
+		// percent".
+		if prev.growth {
+			growth = true
+		}
+		if len(np) == 0 {
+			return withoutGrowth(prev.np), growth, neg, "", -1
+		}
+		if preps[st.toks[st.firstWordBefore(ti)].w] || len(np) > 0 && preps[np[0]] {
+			np = append(append([]string{}, withoutGrowth(prev.head)...), np...)
+		}
+		return np, growth, neg, "", -1
+	}
+	if len(np) == 0 && growth {
+		np = st.firstNP()
+	}
+	return withoutGrowth(np), growth, neg, "", verbAt
+}
+
+func (st *sentState) firstWordBefore(ti int) int {
+	for k := ti - 1; k >= 0; k-- {
+		if st.toks[k].kind == 'p' || st.toks[k].kind == 'q' {
+			if k+1 < ti {
+				return k + 1
+			}
+			return 0
+		}
+	}
+	return 0
+}
+
+// shareEach emits "each representing over 60 percent of the global total"
+// once for every count figure before it in the sentence.
+func (st *sentState) shareEach(ti int, q recognize.Quantity) {
+	x := st.x
+	k := ti + 2
+	for k < len(st.toks) && (determiners[st.toks[k].w] || st.toks[k].ment != 0) {
+		k++
+	}
+	target := st.words(st.collectNP(k))
+	if len(target) > 4 {
+		target = target[:4]
+	}
+	for _, i := range append([]int(nil), st.facts...) {
+		p := x.facts[i]
+		if x.qs[p.qi].Unit != "count" || p.growth {
+			continue
+		}
+		np := append(append(append([]string{}, withoutGrowth(p.head)...), "share", "of"), target...)
+		fi := p
+		fi.f.Metric = canonical(np)
+		fi.f.Value = q.Value
+		fi.f.Unit = "percent"
+		fi.f.Qualifier = qualifierOf(q.Qualifier)
+		fi.f.Start, fi.f.End = q.NumStart, q.NumEnd
+		fi.qi = st.toks[ti].q
+		fi.np = np
+		fi.growth = false
+		if fi.f.Metric == "" || len(fi.f.Metric) > store.MaxNameLen {
+			continue
+		}
+		st.add(fi)
+	}
+}
+
+// synonyms canonicalise metric words so that one thing has one name.
+var synonyms = map[string]string{
+	"companies": "enterprises", "company": "enterprises", "firms": "enterprises", "firm": "enterprises",
+	"enterprise": "enterprises", "hi": "high", "centres": "centers", "centre": "center", "tons": "tonnes",
+	"programme": "program", "programmes": "programs", "fdi": "foreign_direct_investment",
+	"smes": "small_and_medium_sized_enterprises", "gross_domestic_product": "gdp", "revenues": "revenue",
+	"visitors": "tourists", "tourist": "tourists", "arrivals": "tourists",
+}
+
+// canonical joins noun-phrase words into a snake_case metric: lower case,
+// hyphens split, punctuation dropped, synonyms applied, and the economy's
+// growth named gdp.
+func canonical(np []string) string {
+	var parts []string
+	for _, w := range np {
+		w = strings.ReplaceAll(w, "\u2019", "'")
+		for _, p := range strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == '\'' || r == '/' || r == '_' || r == '&' }) {
+			var b strings.Builder
+			for _, r := range p {
+				if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+					b.WriteRune(r)
+				}
+			}
+			if s := b.String(); s != "" && s != "s" {
+				parts = append(parts, s)
+			}
+		}
+	}
+	// "value added" is "added value"; "gross domestic product" is "gdp".
+	joined := "_" + strings.Join(parts, "_") + "_"
+	joined = strings.ReplaceAll(joined, "_value_added_", "_added_value_")
+	joined = strings.ReplaceAll(joined, "_gross_domestic_product_", "_gdp_")
+	joined = strings.ReplaceAll(joined, "_hi_tech_", "_high_tech_")
+	parts = strings.FieldsFunc(joined, func(r rune) bool { return r == '_' })
+	for i, p := range parts {
+		if s, ok := synonyms[p]; ok {
+			parts[i] = s
+		}
+	}
+	for _, p := range parts {
+		if p == "economy" {
+			if len(parts) <= 5 {
+				return "gdp"
+			}
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return strings.Join(parts, "_")
+}

@@ -1,0 +1,210 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/almanacdb/almanac/ingest/recognize"
+	"github.com/almanacdb/almanac/ingest/resolve"
+	"github.com/almanacdb/almanac/store"
+)
+
+// quantity turns the figure at token ti into facts, or decides it is not
+// one.
+func (st *sentState) quantity(ti int) {
+	x := st.x
+	t := st.toks[ti]
+	q := x.qs[t.q]
+	if st.notAFact(ti, q) {
+		return
+	}
+	var (
+		np     []string
+		growth bool
+		neg    bool
+		suffix string
+		prev   *factInfo
+		verbAt = -1
+	)
+	if n := len(st.facts); n > 0 {
+		prev = &x.facts[st.facts[n-1]]
+	}
+	unit := q.Unit
+	switch {
+	case unit == "percent":
+		np, growth, neg, suffix, verbAt = st.percentMetric(ti, q, prev)
+		if suffix == "each" {
+			st.shareEach(ti, q)
+			return
+		}
+	case unit == "count":
+		np = st.afterNP(ti, false)
+		if len(np) == 0 {
+			np, verbAt = st.subjectNP(ti, q)
+		}
+		if len(np) == 0 && prev != nil && x.qs[prev.qi].Unit == "count" && !prev.growth {
+			np = prev.np
+		}
+	default: // currency or physical unit
+		np = st.afterNP(ti, true)
+		if len(np) == 0 {
+			np, verbAt = st.subjectNP(ti, q)
+		}
+	}
+	if len(np) == 0 {
+		return
+	}
+	metric := canonical(np)
+	if metric == "" {
+		return
+	}
+	switch {
+	case suffix != "":
+		metric += "_" + suffix
+	case growth:
+		if !strings.HasSuffix(metric, "_growth") {
+			metric = strings.TrimSuffix(metric, "_growth") + "_growth"
+		}
+	}
+	if len(metric) > store.MaxNameLen {
+		metric = metric[:store.MaxNameLen]
+	}
+	year, period, ok := st.timeFor(ti)
+	if !ok {
+		x.noYear++
+		return
+	}
+	p, err := store.ParsePeriod(period)
+	if err != nil {
+		p = store.PeriodYear
+	}
+	ent := st.entityFor(ti)
+	if prev != nil && st.inherits(ti) {
+		ent = resolve.Entity{Name: prev.f.Entity}
+	}
+	if ent.Name == "" {
+		return
+	}
+	if st.subject.Name == "" {
+		st.subject = ent
+	}
+	value := q.Value
+	if neg {
+		value = -value
+	}
+	f := store.Fact{
+		Entity: ent.Name, Metric: metric, Year: year, Period: p, Value: value, Unit: unit,
+		Qualifier: qualifierOf(q.Qualifier), Status: st.statusFor(ti),
+		Sentence:      x.text[st.s.start:st.s.end],
+		SentenceStart: st.s.start, SentenceEnd: st.s.end,
+		Start: q.NumStart, End: q.NumEnd,
+	}
+	fi := factInfo{f: f, sent: st.si, qi: t.q, np: np, head: headOf(np), growth: growth, verbAt: verbAt, from: st.word(ti-1) == "from", extra: st.pendingExtra}
+	st.pendingExtra = nil
+	if q.Range {
+		lo := fi
+		lo.f.Value, lo.f.Qualifier, lo.f.Start, lo.f.End = q.Lo, store.Min, q.LoStart, q.LoEnd
+		if neg {
+			lo.f.Value = -q.Lo
+		}
+		fi.f.Qualifier = store.Max
+		st.add(lo)
+	}
+	st.add(fi)
+}
+
+func (st *sentState) add(fi factInfo) {
+	st.x.facts = append(st.x.facts, fi)
+	st.facts = append(st.facts, len(st.x.facts)-1)
+}
+
+// inherits reports whether the figure at ti continues the previous one of
+// the sentence (an apposition "1,180, up 45 percent" or an ellipsis "and
+// the food industry by 11.6 percent"), and so shares its entity.
+func (st *sentState) inherits(ti int) bool {
+	for k := ti - 1; k >= 0; k-- {
+		t := st.toks[k]
+		if t.kind == 'q' {
+			return true
+		}
+		if t.kind == 'w' && (t.ment != 0 || isVerbInNP(t.w) && !growthUp[t.w] && !growthDown[t.w]) {
+			return false
+		}
+		if t.w == ";" || t.w == "that" {
+			return false
+		}
+	}
+	return false
+}
+
+// notAFact filters figures that are not facts: conversions, parts of
+// names and compounds, durations and multiples, percentage points,
+// thresholds and comparison groups.
+func (st *sentState) notAFact(ti int, q recognize.Quantity) bool {
+	toks := st.toks
+	if q.Conversion || q.Compound || q.Unit == "points" {
+		return true
+	}
+	next := st.word(ti + 1)
+	prevTok := tok{}
+	if ti > 0 {
+		prevTok = toks[ti-1]
+	}
+	// A number inside a name: "Map 2.0", "Top 100 Counties", "Phase 2".
+	if q.Unit == "count" && prevTok.kind == 'w' && prevTok.cap && ti-1 > 0 && !openers[prevTok.w] && !determiners[prevTok.w] && prevTok.ment == 0 && !linkWords[prevTok.w] {
+		return true
+	}
+	if prevTok.w == "no" || prevTok.w == "no." || prevTok.w == "number" {
+		return true
+	}
+	// Durations, multiples, ranks: "21 consecutive years", "1.3 times".
+	if q.Unit == "count" && durationNouns[next] {
+		return true
+	}
+	if q.Unit == "count" && next == "-" {
+		return true
+	}
+	// Small numbers in words that refer back: "the four key industries".
+	if q.Words && q.Unit == "count" {
+		if q.Value == 1 {
+			return true
+		}
+		if q.Value < 20 && ti > 0 && (determiners[prevTok.w] || prevTok.poss) {
+			return true
+		}
+	}
+	// A comparison group: "second among the country's 15 cities".
+	for k, n := ti-1, 0; k >= 0 && n < 4; k, n = k-1, n+1 {
+		if toks[k].kind != 'w' {
+			break
+		}
+		if toks[k].w == "among" || toks[k].w == "of" && k > 0 && toks[k-1].kind == 'q' {
+			return true
+		}
+	}
+	// The total of a part: "16 of Harbin's 18 districts".
+	if ti >= 2 && toks[ti-2].w == "of" && ti >= 3 && toks[ti-3].kind == 'q' {
+		return true
+	}
+	isMoney := recognize.IsCurrency(q.Unit)
+	// Thresholds: "receiving more than 10 million yuan each", "each with
+	// an investment over 10 million yuan", "enterprises with an income of
+	// more than 20 million yuan".
+	if next == "each" || next == "apiece" {
+		return true
+	}
+	if isMoney || (q.Unit != "count" && q.Unit != "percent") {
+		for k, n := ti-1, 0; k >= 0 && n < 7; k, n = k-1, n+1 {
+			t := toks[k]
+			if t.kind == 'q' || t.w == ";" || t.w == "." {
+				break
+			}
+			if t.w == "each" || t.w == "per" {
+				return true
+			}
+			if t.w == "with" && q.Qualifier == "min" {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,551 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/almanacdb/almanac/ingest/recognize"
+	"github.com/almanacdb/almanac/ingest/resolve"
+	"github.com/almanacdb/almanac/store"
+)
+
+// sentState is the working state of one sentence.
+type sentState struct {
+	x       *extractor
+	si      int
+	s       sentence
+	start   int
+	toks    []tok
+	newPara bool
+
+	excluded map[int]bool // mention index -> not a candidate subject
+	exprs    []timeExpr
+	clause   []int // clause number of each token
+	subject  resolve.Entity
+	facts    []int // indexes into x.facts
+
+	pendingExtra []string
+}
+
+// tokAt returns the index of the token containing offset off, or -1.
+func (st *sentState) tokAt(off int) int {
+	for i, t := range st.toks {
+		if t.start <= off && off < t.end {
+			return i
+		}
+		if t.start > off {
+			return i
+		}
+	}
+	return -1
+}
+
+func (st *sentState) word(i int) string {
+	if i < 0 || i >= len(st.toks) {
+		return ""
+	}
+	return st.toks[i].w
+}
+
+// resolveMentions resolves the sentence's mentions in order and marks
+// those that cannot be the subject of a figure.
+func (st *sentState) resolveMentions(mIdx []int) {
+	x := st.x
+	st.excluded = make(map[int]bool)
+	var firstName resolve.Entity
+	for _, mi := range mIdx {
+		m := x.ms[mi]
+		var e resolve.Entity
+		var ok bool
+		if m.Ref && m.Entity.Level == 0 && firstName.Name != "" {
+			e, ok = firstName, true
+		} else {
+			e, ok = x.tracker.Resolve(m)
+		}
+		if !ok {
+			st.excluded[mi] = true
+			continue
+		}
+		x.ents[mi] = e
+		ti := st.tokAt(m.Start)
+		if ti < 0 {
+			continue
+		}
+		if st.excludedAt(ti, m) {
+			st.excluded[mi] = true
+		} else if firstName.Name == "" && !m.Ref {
+			firstName = e
+		}
+		if !m.Ref {
+			x.tracker.Observe(e)
+		}
+	}
+}
+
+// excludedAt reports whether the mention at token ti is in a position
+// that makes it not the figure's subject: after from, to, with, outside,
+// between, than, among ("exports to Russia", "projects from cities outside
+// Heilongjiang"); in an appositive ("capital of Heilongjiang"); or a
+// possessive that only locates the place after it ("Northeast China's
+// Heilongjiang province").
+func (st *sentState) excludedAt(ti int, m resolve.Mention) bool {
+	for k, n := ti-1, 0; k >= 0 && n < 6; k-- {
+		t := st.toks[k]
+		if t.kind != 'w' {
+			break
+		}
+		if isVerbInNP(t.w) {
+			break
+		}
+		switch t.w {
+		case "from", "to", "with", "outside", "between", "than", "among", "including", "linking",
+			"like", "beyond", "into", "towards", "toward", "via", "against", "versus", "except", "besides":
+			return true
+		case "capital", "part", "city", "province", "region", "county", "district":
+			if k+1 < ti && (st.toks[k+1].w == "of" || st.toks[k+1].w == "in") {
+				return true
+			}
+		case "in":
+			// "the largest onshore oilfield in China", "a city in China".
+			if k > 0 && st.toks[k-1].kind == 'w' && (strings.HasSuffix(st.toks[k-1].w, "est") || st.toks[k-1].w == "oilfield" || st.toks[k-1].w == "city" || st.toks[k-1].w == "province") {
+				return true
+			}
+		}
+		if t.ment != 0 {
+			break
+		}
+		n++
+	}
+	// A possessive that locates the next place: "China's northernmost
+	// Heilongjiang province".
+	if m.Possessive {
+		end := st.tokAt(m.End)
+		for k, n := end, 0; k >= 0 && k < len(st.toks) && n < 4; k++ {
+			t := st.toks[k]
+			if t.kind != 'w' {
+				break
+			}
+			if t.ment != 0 && t.start >= m.End {
+				return true
+			}
+			if t.start >= m.End {
+				n++
+			}
+		}
+	}
+	return false
+}
+
+// timeExprs collects the sentence's years, periods and relative years.
+func (st *sentState) timeExprs() {
+	x := st.x
+	toks := st.toks
+	end := st.s.end
+	for _, y := range x.years {
+		if y.Start < st.start || y.End > end {
+			continue
+		}
+		e := timeExpr{start: y.Start, end: y.End, year: int(y.Value), owner: -1, explicit: true}
+		if y.Kind == recognize.YearRange {
+			if int(y.Value-y.Lo) == 1 && st.seasonNear(y.Start, y.End) {
+				e.period = "season"
+			}
+		}
+		st.exprs = append(st.exprs, e)
+	}
+	for _, p := range x.periods {
+		if p.Start < st.start || p.End > end {
+			continue
+		}
+		st.exprs = append(st.exprs, timeExpr{start: p.Start, end: p.End, period: p.Label, owner: -1})
+	}
+	pub := x.pub
+	for i := 0; i < len(toks); i++ {
+		w := toks[i].w
+		next := st.word(i + 1)
+		var e timeExpr
+		e.owner = -1
+		switch {
+		case (w == "this" || w == "current") && next == "year":
+			e = timeExpr{start: toks[i].start, end: toks[i+1].end, year: yearOf(pub), owner: -1, explicit: true}
+		case w == "last" && next == "year":
+			e = timeExpr{start: toks[i].start, end: toks[i+1].end, year: yearOf(pub) - 1, owner: -1, explicit: true}
+			if toks[i+1].poss {
+				e.base = true
+			}
+		case w == "next" && next == "year":
+			e = timeExpr{start: toks[i].start, end: toks[i+1].end, year: yearOf(pub) + 1, owner: -1, explicit: true}
+		case w == "year" && (st.word(i-1) == "a" || st.word(i-1) == "previous" || st.word(i-1) == "prior") &&
+			(next == "earlier" || next == "ago" || next == "before" || st.word(i-1) != "a"):
+			e = timeExpr{start: toks[i].start, end: toks[i].end, base: true, owner: -1}
+		case w == "currently" || w == "now" || (w == "present" && st.word(i-1) == "at") || (w == "far" && st.word(i-1) == "so") || (w == "date" && st.word(i-1) == "to"):
+			e = timeExpr{start: toks[i].start, end: toks[i].end, year: yearOf(pub), present: true, owner: -1}
+		default:
+			continue
+		}
+		if e.year == 0 && !e.base {
+			continue
+		}
+		st.exprs = append(st.exprs, e)
+	}
+	sortExprs(st.exprs)
+	// Comparison bases, "since", merging "the first quarter of 2020".
+	for i := range st.exprs {
+		e := &st.exprs[i]
+		ti := st.tokAt(e.start)
+		if ti < 0 {
+			continue
+		}
+		for k, n := ti-1, 0; k >= 0 && n < 4; k-- {
+			t := toks[k]
+			if t.kind == 'q' || t.kind == 'p' {
+				break
+			}
+			switch t.w {
+			case "on", "than", "compared", "against", "versus", "vs", "over":
+				if !(t.w == "over" && st.word(k+1) == "the" && st.word(k+2) == "past") {
+					e.base = true
+				}
+			case "from":
+				e.base = true
+			case "period":
+				if st.word(k-1) == "same" {
+					e.base = true
+				}
+			case "since":
+				e.since = true
+			}
+			if e.base || e.since {
+				break
+			}
+			n++
+		}
+		if ti > 0 && toks[ti].start == e.start && e.year == 0 && e.period != "" {
+			// "the first quarter of 2020": the year takes the period.
+			for j := i + 1; j < len(st.exprs); j++ {
+				f := &st.exprs[j]
+				if f.year == 0 {
+					continue
+				}
+				between := strings.ToLower(strings.TrimSpace(x.text[e.end:min(f.start, len(x.text))]))
+				if f.start >= e.end && (between == "of" || between == "in" || between == "of the" || between == "," || between == "") {
+					f.period = e.period
+					e.period = ""
+					e.base = true // consumed
+				}
+				break
+			}
+		}
+	}
+	// Attach a year to the figure right before it: "400 in 2022",
+	// "56 billion yuan last year", "51.94 billion yuan in the first quarter".
+	for i := range st.exprs {
+		e := &st.exprs[i]
+		if e.base || e.since {
+			continue
+		}
+		ti := st.tokAt(e.start)
+		k := ti - 1
+		for n := 0; k >= 0 && n < 4; k, n = k-1, n+1 {
+			w := toks[k].w
+			if toks[k].kind == 'q' {
+				break
+			}
+			if w != "in" && w != "the" && w != "of" && w != "whole" && w != "for" && w != "during" {
+				k = -1
+				break
+			}
+		}
+		if k >= 0 && toks[k].kind == 'q' {
+			e.owner = toks[k].q
+			e.fromSide = st.word(k-1) == "from"
+		}
+	}
+}
+
+func yearOf(t interface{ Year() int }) int { return t.Year() }
+
+func sortExprs(es []timeExpr) {
+	for i := 1; i < len(es); i++ {
+		for j := i; j > 0 && es[j].start < es[j-1].start; j-- {
+			es[j], es[j-1] = es[j-1], es[j]
+		}
+	}
+}
+
+// seasonNear reports whether a year range is a season: "the 2023-2024 ice
+// and snow season", "2023-2024 winter".
+func (st *sentState) seasonNear(s, e int) bool {
+	lo := max(st.start, s-60)
+	hi := min(st.s.end, e+60)
+	seg := strings.ToLower(st.x.text[lo:hi])
+	for _, w := range []string{"season", "winter", "ice and snow", "ice-and-snow", "snow", "ski"} {
+		if strings.Contains(seg, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// clauses numbers the clauses of the sentence: they break at ";", at
+// "while" and "whereas", at ", and" / ", but", and at "and" before a figure.
+func (st *sentState) clauses() {
+	st.clause = make([]int, len(st.toks))
+	c := 0
+	for i, t := range st.toks {
+		switch {
+		case t.w == ";":
+			c++
+		case t.kind == 'w' && (t.w == "while" || t.w == "whereas"):
+			c++
+		case t.kind == 'w' && (t.w == "and" || t.w == "but") && i > 0 && st.toks[i-1].w == ",":
+			c++
+		case t.kind == 'w' && t.w == "and" && i+1 < len(st.toks) && st.toks[i+1].kind == 'q':
+			c++
+		}
+		st.clause[i] = c
+	}
+}
+
+// updateContext carries the sentence's year and period to the next ones.
+func (st *sentState) updateContext() {
+	x := st.x
+	var last *timeExpr
+	for i := range st.exprs {
+		e := &st.exprs[i]
+		if e.base || e.since || e.fromSide || e.period == "span" || e.present {
+			continue
+		}
+		if e.year == 0 && e.period == "" {
+			continue
+		}
+		last = e
+	}
+	if last != nil {
+		if last.year != 0 {
+			x.ctxYear = last.year
+			x.ctxPeriod = last.period
+		} else {
+			x.ctxPeriod = last.period
+		}
+	}
+	if st.subject.Name != "" {
+		x.tracker.SetSubject(st.subject)
+	} else {
+		for mi := range x.ms {
+			m := x.ms[mi]
+			if m.Start >= st.start && m.End <= st.s.end && !st.excluded[mi] && x.ents[mi].Name != "" {
+				x.tracker.SetSubject(x.ents[mi])
+				break
+			}
+		}
+	}
+}
+
+// entityFor chooses the entity of the figure at token ti: the most
+// specific candidate mention of its clause before it, else of the
+// sentence before it, else "by X" after it, else the running subject of
+// the paragraph, else the article's topic.
+func (st *sentState) entityFor(ti int) resolve.Entity {
+	x := st.x
+	qStart := st.toks[ti].start
+	// Clause start for the subject: after "that", ";" or ":".
+	cs := 0
+	for k := ti - 1; k >= 0; k-- {
+		w := st.toks[k].w
+		if w == "that" || w == ";" || w == ":" {
+			cs = k + 1
+			break
+		}
+	}
+	pick := func(lo, hi int, needBy bool) resolve.Entity {
+		var best resolve.Entity
+		for mi, m := range x.ms {
+			if m.Start < st.toks[lo].start || m.Start >= hi || st.excluded[mi] || x.ents[mi].Name == "" {
+				continue
+			}
+			if needBy {
+				k := st.tokAt(m.Start)
+				if st.word(k-1) != "by" {
+					continue
+				}
+			}
+			e := x.ents[mi]
+			if e.Level > best.Level {
+				best = e
+			}
+		}
+		return best
+	}
+	if cs < ti {
+		if e := pick(cs, qStart, false); e.Name != "" {
+			return e
+		}
+	}
+	if e := pick(0, qStart, false); e.Name != "" {
+		return e
+	}
+	// "32 projects were contracted by Harbin".
+	end := st.s.end
+	for k := ti + 1; k < len(st.toks); k++ {
+		if st.clause[k] != st.clause[ti] {
+			end = st.toks[k].start
+			break
+		}
+	}
+	if ti+1 < len(st.toks) {
+		if e := pick(ti+1, end, true); e.Name != "" {
+			return e
+		}
+	}
+	if !st.newPara || x.topic.Name == "" {
+		if e := x.tracker.Subject(); e.Name != "" {
+			return e
+		}
+	}
+	if x.topic.Name != "" {
+		return x.topic
+	}
+	return x.tracker.Subject()
+}
+
+// timeFor returns the year and period of the figure at token ti.
+func (st *sentState) timeFor(ti int) (year int, period string, ok bool) {
+	q := st.toks[ti].q
+	cl := st.clause[ti]
+	var owned, before, after, present, since *timeExpr
+	var spanP, clausePeriod *timeExpr
+	for i := range st.exprs {
+		e := &st.exprs[i]
+		if e.base {
+			continue
+		}
+		et := st.tokAt(e.start)
+		sameClause := et >= 0 && st.clause[et] == cl
+		if e.period == "span" {
+			if sameClause {
+				spanP = e
+			}
+			continue
+		}
+		if e.since {
+			if sameClause {
+				since = e
+			}
+			continue
+		}
+		if e.present {
+			if sameClause {
+				present = e
+			}
+			continue
+		}
+		if e.owner == q {
+			owned = e
+			continue
+		}
+		if e.owner >= 0 {
+			continue
+		}
+		if e.year == 0 {
+			if sameClause && e.period != "" {
+				clausePeriod = e
+			}
+			continue
+		}
+		if !sameClause {
+			continue
+		}
+		if e.start < st.toks[ti].start {
+			before = e
+		} else if after == nil {
+			after = e
+		}
+	}
+	var chosen *timeExpr
+	switch {
+	case owned != nil && owned.year != 0:
+		chosen = owned
+	case before != nil:
+		chosen = before
+	case after != nil:
+		chosen = after
+	}
+	if owned != nil && owned.year == 0 && owned.period != "" {
+		clausePeriod = owned
+	}
+	switch {
+	case chosen != nil:
+		year, period = chosen.year, chosen.period
+	case present != nil && !st.x.pub.IsZero():
+		year, period = present.year, ""
+	case since != nil && st.hasPerfect(cl) && !st.x.pub.IsZero():
+		year = yearOf(st.x.pub)
+	case st.x.ctxYear != 0:
+		year, period = st.x.ctxYear, st.x.ctxPeriod
+	case !st.x.pub.IsZero():
+		year, period = yearOf(st.x.pub), st.x.ctxPeriod
+	default:
+		return 0, "", false
+	}
+	if clausePeriod != nil {
+		period = clausePeriod.period
+	}
+	if spanP != nil {
+		period = "span"
+	}
+	if period == "" {
+		period = "year"
+	}
+	return year, period, true
+}
+
+func (st *sentState) hasPerfect(cl int) bool {
+	for i, t := range st.toks {
+		if st.clause[i] == cl && (t.w == "has" || t.w == "have") {
+			return true
+		}
+	}
+	return false
+}
+
+// statusFor returns Plan when the figure's clause speaks of a plan,
+// target or forecast.
+func (st *sentState) statusFor(ti int) store.Status {
+	cl := st.clause[ti]
+	for i, t := range st.toks {
+		if st.clause[i] != cl || t.kind != 'w' {
+			continue
+		}
+		if planWords[t.w] {
+			// "planned" after a figure belongs to it; before, anywhere.
+			return store.Plan
+		}
+		if (t.w == "is" || t.w == "are") && st.word(i+1) == "to" {
+			return store.Plan
+		}
+		if t.w == "to" && st.word(i+1) == "be" && i > 0 && (st.toks[i-1].w == "is" || st.toks[i-1].w == "are" || st.toks[i-1].kind == 'q') {
+			return store.Plan
+		}
+		if t.w == "by" && i+1 < len(st.toks) {
+			// "by 2025": a deadline.
+			for _, e := range st.exprs {
+				if e.start == st.toks[i+1].start && e.year > yearOf(st.x.pub) && !st.x.pub.IsZero() {
+					return store.Plan
+				}
+			}
+		}
+	}
+	return store.Actual
+}
+
+func qualifierOf(s string) store.Qualifier {
+	switch s {
+	case "approx":
+		return store.Approx
+	case "min":
+		return store.Min
+	case "max":
+		return store.Max
+	}
+	return store.Exact
+}

@@ -1,0 +1,132 @@
+package extract
+
+import "strings"
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+var (
+	determiners = set("the", "a", "an", "this", "these", "that", "those", "its", "their", "his", "her",
+		"our", "such", "all", "both", "each", "every", "any", "other", "another", "it", "they", "them")
+	preps = set("in", "at", "on", "from", "to", "by", "with", "into", "for", "over", "during", "since",
+		"than", "as", "through", "across", "within", "per", "under", "between", "among", "about",
+		"after", "before", "of", "toward", "towards", "via", "including", "like", "amid", "against",
+		"outside", "inside", "around", "beyond", "onto", "upon", "despite", "above", "below", "until")
+	subordinators = set("that", "which", "who", "whom", "whose", "while", "whereas", "when", "where",
+		"because", "although", "though", "if", "whether", "said", "says", "according", "thereby", "thus")
+	// strictVerbs end a noun phrase wherever they stand.
+	strictVerbs = set("is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does",
+		"did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "became",
+		"become", "becomes", "rose", "risen", "grew", "grown", "fell", "fallen", "hit", "made", "took",
+		"came", "went", "saw", "put", "brought", "drew", "won", "gave", "held", "led", "kept", "ran",
+		"began", "sold", "built", "spent", "got", "paid", "stood", "met", "reach", "reaches", "totaled",
+		"totalled", "reached", "houses", "boasts", "counts", "stands", "remains", "remained", "includes",
+		"include", "saw", "sees", "hits", "tops", "topped", "exceeded", "exceeds", "surpassed", "amounted",
+		"accounted", "accounting", "represents", "representing", "registered", "recorded", "posted",
+		"climbed", "jumped", "surged", "soared", "increased", "decreased", "declined", "dropped",
+		"expanded", "handled", "attracted", "generated", "generates", "involving", "involved",
+		"totaling", "totalling", "making", "contributed", "contributing", "completing", "completed",
+		"passed", "obtained", "received", "introduced", "launched", "signed", "added", "achieved",
+		"achieving", "rising", "growing", "increasing", "serves", "runs", "handled", "shipped", "worth",
+		"go", "goes", "get", "gets", "make", "makes", "take", "takes", "rise", "rises", "grow", "grows")
+	// adjectives ending in -ed that stay inside noun phrases.
+	edAdjectives = set("added", "designated", "advanced", "registered", "certified", "contracted", "planned",
+		"integrated", "listed", "related", "based", "owned", "funded", "invested", "themed", "sized",
+		"detailed", "specialized", "specialised", "dedicated", "combined", "completed", "accumulated",
+		"enlarged", "licensed", "qualified", "skilled", "renewed", "upgraded", "automated", "processed",
+		"imported", "exported", "manufactured", "limited", "united", "red", "bed", "speed", "seed", "feed",
+		"need", "shed", "hundred", "used", "fixed")
+	// linkWords stand between a verb and its figure ("came to", "rose by").
+	linkWords = set("to", "by", "at", "a", "an", "the", "cumulative", "remarkable", "staggering",
+		"whopping", "record", "mere", "further", "another", "additional", "just", "only", "still",
+		"already", "also", "as", "much", "many", "total", "of", "from", "around", "about", "some",
+		"nearly", "over", "more", "than", "roughly", "approximately", "almost", "average", "up", "down")
+	auxAdverbs = set("has", "have", "had", "been", "be", "was", "were", "is", "are", "will", "would",
+		"also", "already", "further", "now", "then", "respectively", "still", "all", "together",
+		"both", "not", "even", "again", "so", "far", "yet", "just", "recently", "reportedly", "expected",
+		"to", "set", "projected", "planned", "forecast", "likely", "going", "able", "its", "their", "up", "out", "in")
+	growthUp = set("up", "rose", "risen", "rise", "rises", "rising", "grew", "grown", "grow", "grows",
+		"growing", "growth", "increase", "increased", "increases", "increasing", "jumped", "jump", "surged",
+		"surge", "climbed", "climb", "soared", "expanded", "expansion", "gained", "gain", "higher",
+		"more", "advanced", "picked", "rebounded", "added", "upturn", "hike", "boost", "boosted", "went",
+		"gone", "go", "goes", "outpaced", "leapt", "leaped", "spiked")
+	growthDown = set("down", "fell", "fallen", "fall", "falls", "falling", "dropped", "drop", "drops",
+		"declined", "decline", "declines", "declining", "decreased", "decrease", "decreases", "slid",
+		"slipped", "shrank", "shrunk", "contracted", "contraction", "plunged", "plummeted", "slumped",
+		"lower", "less", "dipped", "dip", "reduction", "reduced", "cut")
+	growthNouns = set("growth", "increase", "rise", "gain", "jump", "expansion", "decline", "decrease",
+		"drop", "fall", "contraction", "reduction", "surge", "hike", "growth-rate", "dip")
+	// weakNouns name no metric on their own ("a total scale of").
+	weakNouns = set("total", "scale", "value", "amount", "volume", "number", "figure", "sum", "size",
+		"level", "average", "total-scale", "count", "tally", "worth", "place", "all", "mark", "year",
+		"period", "whole", "record", "high", "part")
+	// durationNouns after a number make it a duration, a multiple or a
+	// rank, not a fact.
+	durationNouns = set("year", "years", "month", "months", "day", "days", "week", "weeks", "hour",
+		"hours", "minute", "minutes", "second", "seconds", "decade", "decades", "century", "centuries",
+		"times", "time", "fold", "places", "place", "ways", "aspects", "consecutive", "straight",
+		"rounds", "o'clock", "am", "pm", "a.m", "p.m", "sessions", "editions", "edition", "session",
+		"th", "st", "nd", "rd", "quarters", "quarter", "batch", "batches", "phases", "stages", "steps",
+		"points", "point", "percentile", "categories-level")
+	planWords = set("will", "would", "shall", "plans", "plan", "planned", "planning", "aims", "aim",
+		"aiming", "intends", "intend", "intending", "expected", "expects", "expect", "targets",
+		"targeted", "targeting", "forecast", "forecasts", "projected", "scheduled", "strives", "strive",
+		"seeks", "seek", "goal", "'ll", "envisaged", "proposed", "anticipated", "estimated")
+	// verbNouns name the metric of a figure whose verb is its only word:
+	// "put 8.1 million yuan into" is an investment.
+	verbNouns = map[string]string{
+		"put": "investment", "puts": "investment", "invested": "investment", "invest": "investment",
+		"injected": "investment", "poured": "investment", "pour": "investment", "involving": "investment",
+		"involve": "investment", "involved": "investment", "involves": "investment", "attracted": "investment",
+		"shipped": "exports", "exported": "exports", "imported": "imports", "sold": "sales", "spent": "spending",
+		"earned": "revenue", "raised": "funds_raised", "allocated": "funding", "provide": "funding",
+		"provided": "funding", "provides": "funding", "granted": "funding", "handed": "funding",
+		"earmarked": "funding", "lent": "loans", "borrowed": "loans", "generated": "output",
+		"produced": "output", "harvested": "harvest", "exported-to": "exports",
+	}
+	// relation words before a percentage "of" something.
+	shareVerbs = map[string]string{
+		"accounting": "share", "accounted": "share", "accounts": "share", "account": "share",
+		"making": "share", "made": "share", "makes": "share", "representing": "share", "represents": "share",
+		"represented": "share", "comprising": "share", "constituting": "share", "took": "share",
+		"taking": "share", "contributed": "contribution", "contributing": "contribution",
+		"contributes": "contribution", "completed": "completion", "completing": "completion",
+		"fulfilled": "completion", "fulfilling": "completion", "achieved": "completion", "achieving": "completion",
+		"completes": "completion", "share": "share", "proportion": "share",
+	}
+	// adverbial openers of a sentence, ended by a comma.
+	openers = set("in", "over", "during", "since", "within", "according", "meanwhile", "also", "last",
+		"this", "of", "among", "across", "at", "by", "for", "with", "year-on-year", "consequently",
+		"additionally", "besides", "moreover", "furthermore", "however", "overall", "together",
+		"altogether", "currently", "now", "so", "after", "before", "on", "as", "to", "from", "thanks",
+		"following", "compared", "through", "under", "apart", "except", "specifically", "notably", "first",
+		"second", "third", "finally", "then", "today", "recently", "earlier", "later", "previously")
+)
+
+// isVerbLike reports whether w, standing right before a figure's link
+// words, is its verb.
+func isVerbLike(w string) bool {
+	if strictVerbs[w] || growthUp[w] || growthDown[w] {
+		return true
+	}
+	if len(w) > 4 && strings.HasSuffix(w, "ed") && !edAdjectives[w] {
+		return true
+	}
+	if len(w) > 5 && strings.HasSuffix(w, "ing") {
+		return true
+	}
+	return false
+}
+
+// isVerbInNP reports whether w ends a noun phrase scanned leftwards.
+func isVerbInNP(w string) bool {
+	if strictVerbs[w] && !edAdjectives[w] {
+		return true
+	}
+	return false
+}
