@@ -30,7 +30,7 @@ import (
 // idx_metric keys with a bare bbolt cursor, decoding only the value.
 
 const (
-	benchVersion  = "v1"
+	benchVersion  = "v2"
 	benchFacts    = 1_000_000
 	benchPerDoc   = 20
 	benchBatch    = 50_000 // facts per Put

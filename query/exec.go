@@ -480,6 +480,11 @@ func (e *executor) scan(acc *access, keep pred) ([]store.Entry, error) {
 		}
 		out = groupRuns(out)
 	default:
+		hint := 0
+		for _, id := range acc.ids {
+			hint += e.tx.Count(acc.index, id)
+		}
+		out = make([]store.Entry, 0, min(hint, 1<<20))
 		for _, id := range acc.ids {
 			x.Scans++
 			k, err := e.tx.Scan(acc.index, id, acc.years, fn)

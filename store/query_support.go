@@ -39,3 +39,22 @@ func (t *Tx) ScanFacts(from, to uint64, fn func(*Entry) error) (n int, err error
 	}
 	return n, nil
 }
+
+// Count returns how many facts index x holds under id (a metric or entity
+// ID, or a year for ByYear), from the catalogues rather than by scanning:
+// a size hint for a scan's result.
+func (t *Tx) Count(x Index, id uint32) int {
+	var v []byte
+	switch x {
+	case ByMetric:
+		v = t.btx.Bucket(bucketMetrics).Get(u32key(id))
+	case ByEntity:
+		v = t.btx.Bucket(bucketEntities).Get(u32key(id))
+	case ByYear:
+		v = t.btx.Bucket(bucketYears).Get(u16key(uint16(id)))
+	}
+	if len(v) < 8 {
+		return 0
+	}
+	return int(binary.BigEndian.Uint64(v))
+}

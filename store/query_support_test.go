@@ -69,3 +69,17 @@ func TestScanFacts(t *testing.T) {
 		t.Errorf("ScanFacts(0, 0) (-ScanAll +ScanFacts):\n%s", diff)
 	}
 }
+
+func TestCount(t *testing.T) {
+	db, _ := openTemp(t)
+	put(t, db, sample("a.txt", sampleText), sample("b.txt", sampleText+" B."))
+	db.View(func(tx *store.Tx) error {
+		harbin, _ := tx.EntityID("Harbin")
+		gdp, _ := tx.MetricID("gdp_growth")
+		got := []int{tx.Count(store.ByEntity, harbin), tx.Count(store.ByMetric, gdp), tx.Count(store.ByYear, 2020), tx.Count(store.ByMetric, 999)}
+		if diff := cmp.Diff([]int{4, 2, 2, 0}, got); diff != "" {
+			t.Errorf("counts (-want +got):\n%s", diff)
+		}
+		return nil
+	})
+}

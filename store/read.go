@@ -17,6 +17,7 @@ import (
 type Tx struct {
 	btx   *bolt.Tx
 	names [3]map[uint32]string // entity, metric, unit
+	dicts [3]*bolt.Bucket      // their catalogue buckets, opened on first use
 	docs  map[uint64]*docRecord
 }
 
@@ -198,16 +199,26 @@ func (t *Tx) UnitName(id uint32) string { return t.name(2, bucketUnits, id) }
 func (t *Tx) name(kind int, bucket []byte, id uint32) string {
 	if t.names[kind] == nil {
 		t.names[kind] = map[uint32]string{}
+		t.dicts[kind] = t.btx.Bucket(bucket)
 	}
 	if n, ok := t.names[kind][id]; ok {
 		return n
 	}
-	e, err := decodeCatalogRecord(id, t.btx.Bucket(bucket).Get(u32key(id)))
-	if err != nil {
+	var key [4]byte
+	binary.BigEndian.PutUint32(key[:], id)
+	// A catalogue record is count u64, then the name, uvarint-prefixed;
+	// the aliases after it are not needed here.
+	v := t.dicts[kind].Get(key[:])
+	if len(v) < 9 {
 		return ""
 	}
-	t.names[kind][id] = e.Name
-	return e.Name
+	n, w := binary.Uvarint(v[8:])
+	if w <= 0 || uint64(len(v)-8-w) < n {
+		return ""
+	}
+	name := string(v[8+w : 8+w+int(n)])
+	t.names[kind][id] = name
+	return name
 }
 
 // Entities returns the entity catalogue sorted by name.
