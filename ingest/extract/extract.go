@@ -222,27 +222,28 @@ func (x *extractor) final() []store.Fact {
 		y       int
 		p       store.Period
 	}
-	seen := make(map[key]int)
 	type mkey struct {
 		e, m, unit string
 		v          float64
 		y          int
 	}
+	seen := make(map[key][]factInfo)
 	seenM := make(map[mkey]bool)
 	var out []store.Fact
+outer:
 	for _, fi := range x.facts {
 		f := fi.f
 		k := key{f.Entity, f.Unit, f.Value, f.Year, f.Period}
-		if s, ok := seen[k]; ok && s != fi.sent {
-			continue // the same figure restated in a later sentence
+		for _, o := range seen[k] {
+			if o.sent != fi.sent && shareWord(o.f.Metric, f.Metric) {
+				continue outer // the same figure restated in a later sentence
+			}
 		}
 		mk := mkey{f.Entity, f.Metric, f.Unit, f.Value, f.Year}
 		if seenM[mk] {
 			continue
 		}
-		if _, ok := seen[k]; !ok {
-			seen[k] = fi.sent
-		}
+		seen[k] = append(seen[k], fi)
 		seenM[mk] = true
 		if err := f.Validate(len(x.text)); err != nil {
 			x.warnings = append(x.warnings, fmt.Sprintf("%s: dropped a fact: %v", x.a.Source, err))
@@ -252,4 +253,20 @@ func (x *extractor) final() []store.Fact {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
+}
+
+// shareWord reports whether two metrics share a content word.
+func shareWord(a, b string) bool {
+	for _, w := range strings.Split(a, "_") {
+		switch w {
+		case "growth", "of", "and", "total", "new", "in", "the", "share", "annual":
+			continue
+		}
+		for _, v := range strings.Split(b, "_") {
+			if v == w {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -98,7 +98,14 @@ func (st *sentState) collectNP(k int) []int {
 		if isVerbInNP(w) && !(len(out) == 0 && edAdjectives[w]) {
 			break
 		}
-		if len(out) > 0 && (strings.HasSuffix(w, "ed") && len(w) > 4 && !edAdjectives[w] || strings.HasSuffix(w, "ing") && len(w) > 5 && !nounIng[w]) {
+		if len(out) > 0 && !strings.Contains(w, "-") && (strings.HasSuffix(w, "ed") && len(w) > 4 && !edAdjectives[w] || strings.HasSuffix(w, "ing") && len(w) > 5 && !nounIng[w]) {
+			// A participle after the head ends the phrase ("passengers
+			// handled in"); before a noun it modifies it ("emerging projects").
+			if !st.nounNext(k + 1) {
+				break
+			}
+		}
+		if (w == "last" || w == "this" || w == "next" || w == "same" || w == "previous") && (st.word(k+1) == "year" || st.word(k+1) == "period" || st.word(k+1) == "quarter" || st.word(k+1) == "month") {
 			break
 		}
 		if len(out) == 0 && durationNouns[w] {
@@ -122,6 +129,24 @@ func (st *sentState) collectNP(k int) []int {
 	return out
 }
 
+// nounNext reports whether token k is a plain word that can continue a
+// noun phrase.
+func (st *sentState) nounNext(k int) bool {
+	if k >= len(st.toks) {
+		return false
+	}
+	t := st.toks[k]
+	if t.kind != 'w' || t.ment != 0 {
+		return false
+	}
+	w := t.w
+	switch w {
+	case "more", "than", "over", "about", "around", "nearly", "and", "or":
+		return false
+	}
+	return !determiners[w] && !preps[w] && !subordinators[w] && !isVerbInNP(w) && !allDigits(w) && !isAdverb(w)
+}
+
 // collectLeft reads a noun phrase leftwards from token j back to a
 // boundary and returns its tokens in order.
 func (st *sentState) collectLeft(j int) []int {
@@ -135,6 +160,17 @@ func (st *sentState) collectLeft(j int) []int {
 		if t.kind == 'p' {
 			if t.w == "\"" || t.w == "-" {
 				continue
+			}
+			if t.w == ")" {
+				// Skip a bracketed aside: "platforms (OTA) reached".
+				m := k - 1
+				for m >= 0 && toks[m].w != "(" && toks[m].kind != 'q' && j-m < 8 {
+					m--
+				}
+				if m >= 0 && toks[m].w == "(" {
+					k = m
+					continue
+				}
 			}
 			break
 		}
@@ -167,6 +203,11 @@ func (st *sentState) words(idx []int) []string {
 			continue
 		}
 		if t.ment != 0 {
+			if st.partner(t.ment - 1) {
+				// "exports to Russia": the partner is part of the metric.
+				out = append(out, t.w)
+				continue
+			}
 			// Drop "in"/"of"/"by" just before the mention.
 			if len(out) > 0 && preps[out[len(out)-1]] {
 				out = out[:len(out)-1]
@@ -174,7 +215,7 @@ func (st *sentState) words(idx []int) []string {
 			continue
 		}
 		w := t.w
-		if preps[w] && n+1 < len(idx) && toks[idx[n+1]].ment != 0 {
+		if preps[w] && n+1 < len(idx) && toks[idx[n+1]].ment != 0 && !st.partner(toks[idx[n+1]].ment-1) {
 			continue
 		}
 		if determiners[w] || isAdverb(w) || allDigits(w) || w == "year-on-year" || w == "also" || w == "said" {
@@ -202,6 +243,22 @@ func (st *sentState) words(idx []int) []string {
 		out = out[:8]
 	}
 	return out
+}
+
+// partner reports whether mention mi is a trade or comparison partner
+// ("to Russia", "with Japan", "from Shenzhen"), which names part of the
+// metric rather than its entity.
+func (st *sentState) partner(mi int) bool {
+	m := st.x.ms[mi]
+	if m.Ref {
+		return false
+	}
+	k := st.tokAt(m.Start)
+	switch st.word(k - 1) {
+	case "to", "with", "from", "between", "and":
+		return st.excluded[mi] || st.word(k-1) == "and"
+	}
+	return false
 }
 
 // afterNP is the noun phrase after the figure: "1,281 high-tech
@@ -342,9 +399,11 @@ func (st *sentState) subjectNP(ti int, q recognize.Quantity) (np []string, verbA
 			np = append(append([]string{}, outer...), np...)
 		}
 	}
-	if len(np) == 0 && verbAt >= 0 {
+	if verbAt >= 0 && len(weak) == 0 && recognize.IsCurrency(q.Unit) {
+		// "Harbin put 8.1 million yuan into", "operators have put 401.6
+		// billion yuan into 5G": the verb names the money.
 		if n, ok := verbNouns[toks[verbAt].w]; ok {
-			np = []string{n}
+			np = append(np, n)
 		}
 	}
 	if len(np) == 0 && verbAt < 0 {

@@ -137,7 +137,11 @@ func (st *sentState) percentMetric(ti int, q recognize.Quantity, prev *factInfo)
 	growth, neg, stop := st.growthAround(ti, q)
 	// "160 percent in new materials".
 	if st.word(ti+1) == "in" && ti+2 < len(toks) && toks[ti+2].ment == 0 {
-		x := st.words(st.collectNP(ti + 2))
+		k := ti + 2
+		for k < len(toks) && determiners[toks[k].w] {
+			k++
+		}
+		x := st.words(st.collectNP(k))
 		if len(x) > 0 && !timeWord(x) && !allWeak(x) {
 			var extra []string
 			if prev != nil && prev.growth && st.inherits(ti) {

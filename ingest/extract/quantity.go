@@ -36,6 +36,9 @@ func (st *sentState) quantity(ti int) {
 			st.shareEach(ti, q)
 			return
 		}
+	case prev != nil && prev.from && st.toWord(ti, q) && st.inherits(ti) && x.qs[prev.qi].Unit == unit:
+		// "went from 400 in 2022 to 526 this year".
+		np = prev.np
 	case unit == "count":
 		np = st.afterNP(ti, false)
 		if len(np) == 0 {
@@ -110,6 +113,15 @@ func (st *sentState) quantity(ti int) {
 		st.add(lo)
 	}
 	st.add(fi)
+}
+
+// toWord reports whether the figure at ti follows "to".
+func (st *sentState) toWord(ti int, q recognize.Quantity) bool {
+	j := ti - 1
+	for j >= 0 && st.toks[j].start >= q.QualStart {
+		j--
+	}
+	return st.word(j) == "to"
 }
 
 func (st *sentState) add(fi factInfo) {

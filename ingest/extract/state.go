@@ -195,7 +195,7 @@ func (st *sentState) timeExprs() {
 		if ti < 0 {
 			continue
 		}
-		for k, n := ti-1, 0; k >= 0 && n < 4; k-- {
+		for k, n := ti-1, 0; k >= 0 && n < 6; k-- {
 			t := toks[k]
 			if t.kind == 'q' || t.kind == 'p' {
 				break
@@ -469,6 +469,20 @@ func (st *sentState) timeFor(ti int) (year int, period string, ok bool) {
 		chosen = before
 	case after != nil:
 		chosen = after
+	}
+	if chosen == nil && present == nil {
+		// A year set in an earlier clause of the sentence: "Last year,
+		// Harbin introduced ..., and their total value was ...".
+		for i := range st.exprs {
+			e := &st.exprs[i]
+			if e.base || e.since || e.present || e.year == 0 || e.fromSide || e.start >= st.toks[ti].start {
+				continue
+			}
+			if e.owner >= 0 && e.owner != q {
+				continue
+			}
+			chosen = e
+		}
 	}
 	if owned != nil && owned.year == 0 && owned.period != "" {
 		clausePeriod = owned

@@ -251,6 +251,10 @@ func reference(text string, toks []token, i int) (Mention, int, bool) {
 	for k := i + 1; k < len(toks) && k <= i+3; k++ {
 		w := toks[k]
 		if lv, ok := refHeads[w.lower]; ok {
+			if k+1 < len(toks) && (toks[k+1].lower == "level" || toks[k+1].lower == "levels") {
+				// "at the county level" names a tier, not a place.
+				return Mention{}, 0, false
+			}
 			// "the city of Harbin" names the city itself; "the area's" fine.
 			return Mention{Start: t.start, End: w.end, Entity: Entity{Level: lv}, Ref: true, Head: w.lower, Possessive: w.poss}, k - i + 1, true
 		}
