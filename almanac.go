@@ -94,9 +94,10 @@ type IngestSummary = ingest.Summary
 // IngestReport is the outcome of one ingested document; see ingest.Report.
 type IngestReport = ingest.Report
 
-// LoadAliases reads a user alias file (see resolve.LoadAliases) for
-// IngestOptions.Aliases.
-func LoadAliases(path string) (resolve.Lookup, error) { return resolve.LoadAliases(path) }
+// LoadAliases reads a user alias file for IngestOptions.Aliases: lines
+// "Alias = Canonical name", optionally "@level" (city, district, area,
+// org...), # comments. The built-in places stay known.
+func LoadAliases(path string) (resolve.Lookup, error) { return ingest.LoadAliases(path) }
 
 // IngestFiles ingests files and directories (recursively); "-" reads
 // standard input. A document that fails does not stop the others: the

@@ -27,7 +27,8 @@ type Options struct {
 	// Without it such documents are stored, with a warning, and keep only
 	// facts whose year the text states.
 	Published time.Time
-	// Aliases adds the user's entity aliases to the built-in ones.
+	// Aliases resolves entity names: the built-in places extended with the
+	// user's alias file (see LoadAliases); nil means the built-in ones.
 	Aliases resolve.Lookup
 	// BatchSize is the number of documents per write transaction
 	// (default 512). A failing document never spoils the rest of its batch.
@@ -82,7 +83,6 @@ type item struct {
 	article document.Article
 	err     error
 	facts   []store.Fact
-	aliases map[string][]string
 	warns   []string
 	done    chan struct{} // closed when extraction finished
 }
@@ -139,6 +139,22 @@ func FS(ctx context.Context, db *store.DB, fsys fs.FS, opts Options) (Summary, e
 			yield(&item{path: ".", err: err})
 		}
 	})
+}
+
+// LoadAliases reads a user alias file ("Alias = Canonical name [@level]"
+// a line, # comments; see resolve.ParseAliases) on top of the built-in
+// places.
+func LoadAliases(path string) (resolve.Lookup, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("aliases: %w", err)
+	}
+	defer f.Close()
+	t, err := resolve.ParseAliases(path, f, resolve.Builtin())
+	if err != nil {
+		return nil, fmt.Errorf("aliases: %w", err)
+	}
+	return t, nil
 }
 
 // Extensions are the file name extensions a directory walk ingests.
@@ -364,10 +380,9 @@ func report(opts *Options, r Report) {
 }
 
 func extractItem(it *item, opts *Options) {
-	res := extract.Extract(it.article, extract.Options{Published: opts.Published, Aliases: opts.Aliases})
+	res := extract.Extract(it.article, extract.Options{Published: opts.Published, Lookup: opts.Aliases})
 	it.facts = res.Facts
 	it.warns = res.Warnings
-	it.aliases = res.Aliases
 }
 
 func commitBatch(db *store.DB, batch []*item, sum *Summary, opts *Options) error {
@@ -382,8 +397,7 @@ func commitBatch(db *store.DB, batch []*item, sum *Summary, opts *Options) error
 				Source: a.Source, Title: a.Title, Published: a.Published, Byline: a.Byline,
 				URL: a.URL, Text: a.Text,
 			},
-			Facts:   it.facts,
-			Aliases: it.aliases,
+			Facts: it.facts,
 		}
 		if a.Published.IsZero() && !opts.Published.IsZero() {
 			docs[i].Doc.Published = opts.Published
