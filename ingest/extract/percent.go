@@ -164,7 +164,7 @@ func (st *sentState) percentMetric(ti int, q recognize.Quantity, prev *factInfo)
 	}
 	// Apposition: "1,180, up 45 percent".
 	if growth && j >= 0 && (toks[j].w == "," || toks[j].w == "--") {
-		if prev != nil && st.inherits(ti) {
+		if prev != nil && st.follows(ti) {
 			return withoutGrowth(prev.np), true, neg, "", -1
 		}
 		if f := st.firstNP(); len(f) > 0 {

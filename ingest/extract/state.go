@@ -478,7 +478,7 @@ func (st *sentState) timeFor(ti int) (year int, period string, ok bool) {
 			if e.base || e.since || e.present || e.year == 0 || e.fromSide || e.start >= st.toks[ti].start {
 				continue
 			}
-			if e.owner >= 0 && e.owner != q {
+			if e.owner >= 0 && e.owner != q && st.clause[st.tokAt(e.start)] != cl {
 				continue
 			}
 			chosen = e

@@ -124,8 +124,11 @@ func isVerbLike(w string) bool {
 }
 
 // isVerbInNP reports whether w ends a noun phrase scanned leftwards.
+//
+// Words in -ed and -ing are not: after the main verb is found they are
+// participles inside the phrase ("investment attracted by the area").
 func isVerbInNP(w string) bool {
-	if strictVerbs[w] && !edAdjectives[w] {
+	if strictVerbs[w] && !edAdjectives[w] && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing") {
 		return true
 	}
 	return false
