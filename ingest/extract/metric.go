@@ -129,6 +129,16 @@ func (st *sentState) collectNP(k int) []int {
 	return out
 }
 
+// planVerb reports a verb of intent that ends a subject phrase ("the
+// district expects its GDP to grow").
+func planVerb(w string) bool {
+	switch w {
+	case "expects", "expect", "plans", "aims", "intends", "targets", "seeks", "hopes", "wants", "vows", "pledges":
+		return true
+	}
+	return false
+}
+
 // nounNext reports whether token k is a plain word that can continue a
 // noun phrase.
 func (st *sentState) nounNext(k int) bool {
@@ -174,7 +184,7 @@ func (st *sentState) collectLeft(j int) []int {
 			}
 			break
 		}
-		if subordinators[t.w] || isVerbInNP(t.w) {
+		if subordinators[t.w] || isVerbInNP(t.w) || planVerb(t.w) {
 			break
 		}
 		if t.w == "and" && k > 0 && toks[k-1].w == "," {
@@ -218,6 +228,10 @@ func (st *sentState) words(idx []int) []string {
 		if preps[w] && n+1 < len(idx) && toks[idx[n+1]].ment != 0 && !st.partner(toks[idx[n+1]].ment-1) {
 			continue
 		}
+		if w == "per" && n+1 < len(idx) && toks[idx[n+1]].w == "capita" {
+			out = append(out, w)
+			continue
+		}
 		if determiners[w] || isAdverb(w) || allDigits(w) || w == "year-on-year" || w == "also" || w == "said" {
 			continue
 		}
@@ -233,7 +247,7 @@ func (st *sentState) words(idx []int) []string {
 	for len(out) >= 2 && (out[0] == "number" || out[0] == "tally" || out[0] == "count" || out[0] == "total" && out[1] == "of") && out[1] == "of" {
 		out = out[2:]
 	}
-	for len(out) > 0 && (preps[out[0]] || out[0] == "and" || out[0] == "or") {
+	for len(out) > 0 && (preps[out[0]] && !(out[0] == "per" && len(out) > 1 && out[1] == "capita") || out[0] == "and" || out[0] == "or") {
 		out = out[1:]
 	}
 	for len(out) > 0 && (preps[out[len(out)-1]] || out[len(out)-1] == "and" || out[len(out)-1] == "or") {
@@ -368,7 +382,7 @@ func (st *sentState) subjectNP(ti int, q recognize.Quantity) (np []string, verbA
 			continue
 		}
 		// "surged 14 percent to 100.34 billion yuan".
-		if t.kind == 'q' && st.x.qs[t.q].Unit == "percent" && st.word(j+1) == "to" {
+		if t.kind == 'q' && st.x.qs[t.q].Unit == "percent" && j+1 < ti {
 			j--
 			continue
 		}
@@ -505,7 +519,7 @@ func (st *sentState) firstNP() []string {
 		if t.kind == 'q' || t.kind == 'p' && t.w != "\"" && t.w != "-" {
 			break
 		}
-		if t.kind == 'w' && len(idx) > 0 && (isVerbInNP(t.w) || isVerbLike(t.w) && !nounIng[t.w] && !edAdjectives[t.w] || t.w == "also") {
+		if t.kind == 'w' && len(idx) > 0 && (isVerbInNP(t.w) || planVerb(t.w) || isVerbLike(t.w) && !nounIng[t.w] && !edAdjectives[t.w] || t.w == "also") {
 			break
 		}
 		idx = append(idx, k)

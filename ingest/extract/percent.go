@@ -244,7 +244,6 @@ var synonyms = map[string]string{
 	"enterprise": "enterprises", "hi": "high", "centres": "centers", "centre": "center", "tons": "tonnes",
 	"programme": "program", "programmes": "programs", "fdi": "foreign_direct_investment",
 	"smes": "small_and_medium_sized_enterprises", "gross_domestic_product": "gdp", "revenues": "revenue",
-	"visitors": "tourists", "tourist": "tourists", "arrivals": "tourists",
 }
 
 // canonical joins noun-phrase words into a snake_case metric: lower case,

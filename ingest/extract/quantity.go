@@ -47,8 +47,20 @@ func (st *sentState) quantity(ti int) {
 		if len(np) == 0 && prev != nil && x.qs[prev.qi].Unit == "count" && !prev.growth {
 			np = prev.np
 		}
+	case recognize.IsCurrency(unit) && st.word(ti-1) == "worth" && prev != nil && st.follows(ti):
+		// "exported 210,000 tonnes of rice, worth $96 million".
+		np = append(append([]string{}, withoutGrowth(prev.head)...), "value")
 	default: // currency or physical unit
 		np = st.afterNP(ti, true)
+		if len(np) > 0 && !recognize.IsCurrency(unit) {
+			// "harvested 4.2 million tonnes of grain": the verb says what
+			// was measured.
+			if v := st.verbBefore(ti, q); v != "" {
+				if n, ok := verbNouns[v]; ok && n != "investment" && n != "funding" {
+					np = append(np, n)
+				}
+			}
+		}
 		if len(np) == 0 {
 			np, verbAt = st.subjectNP(ti, q)
 		}
@@ -113,6 +125,15 @@ func (st *sentState) quantity(ti int) {
 		st.add(lo)
 	}
 	st.add(fi)
+}
+
+// verbBefore returns the word right before the figure and its qualifier.
+func (st *sentState) verbBefore(ti int, q recognize.Quantity) string {
+	j := ti - 1
+	for j >= 0 && st.toks[j].start >= q.QualStart {
+		j--
+	}
+	return st.word(j)
 }
 
 // toWord reports whether the figure at ti follows "to".

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"time"
 
 	"github.com/almanacdb/almanac/ingest/recognize"
 	"github.com/almanacdb/almanac/ingest/resolve"
@@ -159,6 +160,11 @@ func (st *sentState) timeExprs() {
 		st.exprs = append(st.exprs, timeExpr{start: p.Start, end: p.End, period: p.Label, owner: -1})
 	}
 	pub := x.pub
+	if pub.IsZero() {
+		// Without a date a relative year cannot be resolved: mark the
+		// clause so its figures are dropped rather than misdated.
+		pub = unknownPub
+	}
 	for i := 0; i < len(toks); i++ {
 		w := toks[i].w
 		next := st.word(i + 1)
@@ -263,6 +269,10 @@ func (st *sentState) timeExprs() {
 }
 
 func yearOf(t interface{ Year() int }) int { return t.Year() }
+
+// unknownPub stands for a missing publication date: the years it yields
+// are far out of the fact range and are refused by timeFor.
+var unknownPub = time.Date(3, 1, 1, 0, 0, 0, 0, time.UTC)
 
 func sortExprs(es []timeExpr) {
 	for i := 1; i < len(es); i++ {
@@ -509,6 +519,9 @@ func (st *sentState) timeFor(ti int) (year int, period string, ok bool) {
 	}
 	if period == "" {
 		period = "year"
+	}
+	if year < store.MinYear || year > store.MaxYear {
+		return 0, "", false
 	}
 	return year, period, true
 }

@@ -42,7 +42,7 @@ var (
 		"imported", "exported", "manufactured", "limited", "united", "red", "bed", "speed", "seed", "feed",
 		"need", "shed", "hundred", "used", "fixed")
 	// linkWords stand between a verb and its figure ("came to", "rose by").
-	linkWords = set("to", "by", "at", "a", "an", "the", "cumulative", "remarkable", "staggering",
+	linkWords = set("to", "by", "year-on-year", "at", "a", "an", "the", "cumulative", "remarkable", "staggering",
 		"whopping", "record", "mere", "further", "another", "additional", "just", "only", "still",
 		"already", "also", "as", "much", "many", "total", "of", "from", "around", "about", "some",
 		"nearly", "over", "more", "than", "roughly", "approximately", "almost", "average", "up", "down")
@@ -87,7 +87,8 @@ var (
 		"earned": "revenue", "raised": "funds_raised", "allocated": "funding", "provide": "funding",
 		"provided": "funding", "provides": "funding", "granted": "funding", "handed": "funding",
 		"earmarked": "funding", "lent": "loans", "borrowed": "loans", "generated": "output",
-		"produced": "output", "harvested": "harvest", "exported-to": "exports",
+		"produced": "output", "harvested": "harvest", "reaped": "harvest", "mined": "output",
+		"transported": "transport", "handled": "throughput",
 	}
 	// relation words before a percentage "of" something.
 	shareVerbs = map[string]string{

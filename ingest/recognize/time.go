@@ -315,7 +315,7 @@ func Periods(text string) []Span {
 				i = e - 1
 				continue
 			}
-			if w, _ := wordBefore(text, i); w == "in" || w == "during" || w == "for" || w == "of" {
+			if w, _ := wordBefore(text, i); w == "in" || w == "during" || w == "for" {
 				out = append(out, Span{Start: i, End: e, Kind: Period, Label: monthsLabel(m, m)})
 			}
 			i = e - 1
@@ -396,6 +396,17 @@ func Periods(text string) []Span {
 			}
 		case "daily":
 			out = append(out, Span{Start: i, End: j, Kind: Period, Label: "span"})
+		case "holiday", "holidays":
+			// "during the Spring Festival holiday": a stretch of days.
+			out = append(out, Span{Start: i, End: j, Kind: Period, Label: "span"})
+		case "golden":
+			if k := skipSpace(text, j); k > j {
+				if w2, j2 := wordAt(text, k, buf[:]); w2 == "week" {
+					out = append(out, Span{Start: i, End: j2, Kind: Period, Label: "span"})
+					i = j2 - 1
+					continue
+				}
+			}
 		}
 		i = j - 1
 	}
