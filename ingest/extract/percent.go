@@ -276,12 +276,23 @@ func canonical(np []string) string {
 			parts[i] = s
 		}
 	}
+	// The growth of "the economy" (of "the whole year", "the city's") is
+	// GDP growth.
+	economy := false
 	for _, p := range parts {
-		if p == "economy" {
-			if len(parts) <= 5 {
-				return "gdp"
-			}
+		switch p {
+		case "economy":
+			economy = true
+		case "economic", "whole", "year", "for", "of", "overall", "local", "regional", "national",
+			"provincial", "city", "entire", "real":
+		default:
+			economy = false
+			goto done
 		}
+	}
+done:
+	if economy {
+		return "gdp"
 	}
 	if len(parts) == 0 {
 		return ""
