@@ -1,5 +1,6 @@
 package recognize
 
+
 // Byte-level helpers shared by the recognisers. They treat text as UTF-8
 // but only ever look at ASCII bytes and the few multi-byte runes news text
 // uses for spacing and punctuation (U+00A0, curly quotes, dashes), so every
@@ -142,10 +143,32 @@ func hasWordAt(text string, i int, w string) (end int, ok bool) {
 	return j, true
 }
 
-// matchAny returns the longest phrase of list found at i.
-func matchAny(text string, i int, list []string) (end int, idx int) {
-	end, idx = -1, -1
+// phrases is a list of phrases with the set of bytes they start with, so
+// that most positions are rejected with one lookup.
+type phrases struct {
+	list    []string
+	byFirst [256][]int // indexes into list, by first byte (both cases)
+}
+
+func newPhrases(list ...string) *phrases {
+	p := &phrases{list: list}
 	for k, w := range list {
+		p.byFirst[w[0]] = append(p.byFirst[w[0]], k)
+		if w[0] >= 'a' && w[0] <= 'z' {
+			p.byFirst[w[0]-32] = append(p.byFirst[w[0]-32], k)
+		}
+	}
+	return p
+}
+
+// matchAny returns the longest phrase of p found at i and its index.
+func matchAny(text string, i int, p *phrases) (end int, idx int) {
+	end, idx = -1, -1
+	if i >= len(text) {
+		return end, idx
+	}
+	for _, k := range p.byFirst[text[i]] {
+		w := p.list[k]
 		if j, ok := hasWordAt(text, i, w); ok && j > end {
 			end, idx = j, k
 		}

@@ -11,13 +11,18 @@ var currencyAfter = []struct{ w, code string }{
 	{"yen", "JPY"}, {"jpy", "JPY"}, {"won", "KRW"}, {"pounds sterling", "GBP"},
 }
 
-var currencyAfterWords = func() []string {
+var currencyAfterWords = func() *phrases {
 	s := make([]string, len(currencyAfter))
 	for i, c := range currencyAfter {
 		s[i] = c.w
 	}
-	return s
+	return newPhrases(s...)
 }()
+
+var (
+	pointWords   = newPhrases("percentage points", "percentage point", "percent points", "pct points", "pct point", "per cent points")
+	percentWords = newPhrases("percent", "per cent", "pct", "per-cent")
+)
 
 // currency symbols and codes that precede a number ("$68.10 million").
 var currencyBefore = []struct{ w, code string }{
@@ -114,10 +119,10 @@ func matchPercent(text string, i int) (end int, points bool, ok bool) {
 	if text[i] == '%' {
 		return i + 1, false, true
 	}
-	if e, k := matchAny(text, i, []string{"percentage points", "percentage point", "percent points", "pct points", "pct point", "per cent points"}); k >= 0 {
+	if e, k := matchAny(text, i, pointWords); k >= 0 {
 		return e, true, true
 	}
-	if e, k := matchAny(text, i, []string{"percent", "per cent", "pct", "per-cent"}); k >= 0 {
+	if e, k := matchAny(text, i, percentWords); k >= 0 {
 		return e, false, true
 	}
 	return 0, false, false
@@ -169,12 +174,12 @@ var units = []struct {
 	{"liters", "liters", 1}, {"litres", "liters", 1},
 }
 
-var unitWords = func() []string {
+var unitWords = func() *phrases {
 	s := make([]string, len(units))
 	for i, u := range units {
 		s[i] = u.w
 	}
-	return s
+	return newPhrases(s...)
 }()
 
 // matchUnit matches a physical unit at i.

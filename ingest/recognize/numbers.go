@@ -128,7 +128,7 @@ func roundTo(v float64, digits int) float64 {
 	return math.Round(v*s) / s
 }
 
-var scaleWords = []string{"thousand", "million", "billion", "trillion", "mln", "bln", "bn", "mn", "trln", "tln"}
+var scaleWords = newPhrases("thousand", "million", "billion", "trillion", "mln", "bln", "bn", "mn", "trln", "tln")
 var scaleValues = []float64{1e3, 1e6, 1e9, 1e12, 1e6, 1e9, 1e9, 1e6, 1e12, 1e12}
 
 // scaleAt matches a scale word at i. glued allows the short forms written
@@ -165,21 +165,40 @@ var smallNumbers = map[string]float64{
 	"fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }
 
-// wordAt returns the lower-cased ASCII word at i and its end.
+// numberWordStart holds the letters number words start with.
+var numberWordStart = func() (t [256]bool) {
+	for _, c := range "zotfsenahmbdZOTFSENAHMBD" {
+		t[c] = true
+	}
+	return t
+}()
+
+// wordAt returns the lower-cased ASCII word at i and its end. A word
+// already in lower case is returned as a substring of text, without
+// allocating.
 func wordAt(text string, i int, buf []byte) (string, int) {
 	j := wordEnd(text, i)
-	if j-i > len(buf) {
-		return "", j
+	w := text[i:j]
+	for k := 0; k < len(w); k++ {
+		if w[k] >= 'A' && w[k] <= 'Z' {
+			if len(w) > len(buf) {
+				return "", j
+			}
+			for m := 0; m < len(w); m++ {
+				buf[m] = lower(w[m])
+			}
+			return string(buf[:len(w)]), j
+		}
 	}
-	for k := i; k < j; k++ {
-		buf[k-i] = lower(text[k])
-	}
-	return string(buf[:j-i]), j
+	return w, j
 }
 
 // scanNumberWords reads a number in words at i: "six", "twenty-five",
 // "two hundred", "three million", "a dozen", "a hundred".
 func scanNumberWords(text string, i int) (Span, bool) {
+	if !numberWordStart[text[i]] {
+		return Span{}, false
+	}
 	var buf [16]byte
 	start := i
 	w, j := wordAt(text, i, buf[:])

@@ -43,25 +43,26 @@ func Quantities(text string) []Quantity {
 	if len(nums) == 0 {
 		return nil
 	}
-	// Numbers that belong to years and dates are not quantities.
+	// Numbers that belong to years and dates are not quantities. Both
+	// lists are in text order, so one merge pass marks them.
 	skip := make(map[int]bool)
-	for _, s := range Years(text) {
-		skip[s.Start] = true
-		if s.Kind == YearRange {
-			for _, n := range nums {
-				if n.Start > s.Start && n.Start < s.End {
-					skip[n.Start] = true
-				}
+	mark := func(ss []Span, all bool) {
+		k := 0
+		for _, s := range ss {
+			if !all && s.Kind != YearRange {
+				skip[s.Start] = true
+				continue
+			}
+			for k < len(nums) && nums[k].Start < s.Start {
+				k++
+			}
+			for j := k; j < len(nums) && nums[j].Start < s.End; j++ {
+				skip[nums[j].Start] = true
 			}
 		}
 	}
-	for _, s := range Dates(text) {
-		for _, n := range nums {
-			if n.Start >= s.Start && n.Start < s.End {
-				skip[n.Start] = true
-			}
-		}
-	}
+	mark(Years(text), false)
+	mark(Dates(text), true)
 	quals := Qualifiers(text)
 	qualEnd := make(map[int]Span, len(quals))
 	for _, q := range quals {

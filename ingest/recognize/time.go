@@ -461,12 +461,12 @@ var qualifierPhrases = []struct{ w, q string }{
 	{"just over", "approx"}, {"more than triple", ""}, {"more than double", ""},
 }
 
-var qualifierWords = func() []string {
+var qualifierWords = func() *phrases {
 	s := make([]string, len(qualifierPhrases))
 	for i, q := range qualifierPhrases {
 		s[i] = q.w
 	}
-	return s
+	return newPhrases(s...)
 }()
 
 // Qualifiers finds the phrases that qualify a figure: approx (about,
