@@ -1,6 +1,5 @@
 package recognize
 
-
 // Byte-level helpers shared by the recognisers. They treat text as UTF-8
 // but only ever look at ASCII bytes and the few multi-byte runes news text
 // uses for spacing and punctuation (U+00A0, curly quotes, dashes), so every
