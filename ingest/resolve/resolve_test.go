@@ -1,0 +1,172 @@
+package resolve_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/almanacdb/almanac/ingest/resolve"
+)
+
+func TestBuiltin(t *testing.T) {
+	tests := []struct {
+		name string
+		want resolve.Entity
+		ok   bool
+	}{
+		{"Harbin", resolve.Entity{Name: "Harbin", Level: resolve.City}, true},
+		{"harbin  city", resolve.Entity{Name: "Harbin", Level: resolve.City}, true},
+		{"Harbin New Zone", resolve.Entity{Name: "Harbin New Area", Level: resolve.Area}, true},
+		{"Heilongjiang Province", resolve.Entity{Name: "Heilongjiang", Level: resolve.Province}, true},
+		{"Northeast China", resolve.Entity{Name: "China", Level: resolve.Country}, true},
+		{"Harbin airport", resolve.Entity{Name: "Harbin Taiping International Airport", Level: resolve.Org}, true},
+		{"Songbei", resolve.Entity{Name: "Songbei District", Level: resolve.District}, true},
+		{"Atlantis", resolve.Entity{}, false},
+	}
+	for _, tt := range tests {
+		got, ok := resolve.Builtin().Entity(tt.name)
+		if ok != tt.ok {
+			t.Errorf("Entity(%q) ok = %v", tt.name, ok)
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("Entity(%q) (-want +got):\n%s", tt.name, diff)
+		}
+	}
+}
+
+func TestParseAliases(t *testing.T) {
+	file := `# our aliases
+HNA = Harbin New Area
+Harbin Electric = Harbin Electric Corporation
+Bingcheng = Harbin @city
+
+Ice City = Harbin
+`
+	tab, err := resolve.ParseAliases("aliases.txt", strings.NewReader(file), resolve.Builtin())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]resolve.Entity{
+		"HNA":             {Name: "Harbin New Area", Level: resolve.Area},
+		"harbin electric": {Name: "Harbin Electric Corporation", Level: resolve.Org},
+		"Bingcheng":       {Name: "Harbin", Level: resolve.City},
+		"Ice City":        {Name: "Harbin", Level: resolve.City},
+	} {
+		got, ok := tab.Entity(name)
+		if !ok {
+			t.Errorf("%q unknown", name)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("Entity(%q) (-want +got):\n%s", name, diff)
+		}
+	}
+	if _, ok := resolve.Builtin().Entity("HNA"); ok {
+		t.Error("ParseAliases changed the built-in table")
+	}
+}
+
+func TestParseAliasesErrors(t *testing.T) {
+	tests := []struct{ file, want string }{
+		{"Harbin\n", "a.txt:1: want \"alias = canonical\", got \"Harbin\""},
+		{"# c\n = Harbin\n", "a.txt:2: empty alias"},
+		{"X =\n", "a.txt:1: empty canonical name"},
+		{"X = Y @planet\n", "a.txt:1: unknown level \"planet\" (want country, province, city, district, area or org)"},
+	}
+	for _, tt := range tests {
+		_, err := resolve.ParseAliases("a.txt", strings.NewReader(tt.file), nil)
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("ParseAliases(%q) = %v, want %q", tt.file, err, tt.want)
+		}
+	}
+}
+
+type mention struct {
+	Text       string
+	Name       string
+	Level      resolve.Level
+	Ref        bool
+	Possessive bool
+}
+
+func TestMentions(t *testing.T) {
+	tests := []struct {
+		text string
+		want []mention
+	}{
+		{"In Northeast China\u2019s Heilongjiang province, Harbin city grew.", []mention{
+			{"Northeast China", "China", resolve.Country, false, true},
+			{"Heilongjiang province", "Heilongjiang", resolve.Province, false, false},
+			{"Harbin city", "Harbin", resolve.City, false, false},
+		}},
+		{"Harbin Ice and Snow World and the Harbin New Area Investment Promotion Group opened.", []mention{
+			{"Harbin New Area Investment Promotion Group", "Harbin New Area Investment Promotion Group", resolve.Org, false, false},
+		}},
+		{"Daqing Oilfield said its output rose; the oilfield and the city's plants grew.", []mention{
+			{"Daqing Oilfield", "Daqing Oilfield", resolve.Org, false, false},
+			{"its", "", 0, true, true},
+			{"the oilfield", "", resolve.Org, true, false},
+			{"the city", "", resolve.City, true, true},
+		}},
+		{"This northern city leads, and growth at the county level is strong.", []mention{
+			{"This northern city", "", resolve.City, true, false},
+		}},
+	}
+	for _, tt := range tests {
+		var got []mention
+		for _, m := range resolve.Mentions(tt.text, resolve.Builtin()) {
+			got = append(got, mention{tt.text[m.Start:m.End], m.Entity.Name, m.Entity.Level, m.Ref, m.Possessive})
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("Mentions(%q) (-want +got):\n%s", tt.text, diff)
+		}
+	}
+}
+
+func TestTracker(t *testing.T) {
+	text := "Harbin Taiping International Airport is in Harbin, Heilongjiang. The city grew. Harbin airport runs flights. The airport and the province and it."
+	var tr resolve.Tracker
+	var got []string
+	for _, m := range resolve.Mentions(text, resolve.Builtin()) {
+		e, ok := tr.Resolve(m)
+		if !ok {
+			got = append(got, "?")
+			continue
+		}
+		got = append(got, e.Name)
+		if !m.Ref {
+			tr.Observe(e)
+			tr.SetSubject(e)
+		}
+	}
+	want := []string{
+		"Harbin Taiping International Airport", "Harbin", "Heilongjiang", "Harbin",
+		"Harbin Taiping International Airport", "Harbin Taiping International Airport", "Heilongjiang",
+		"Harbin Taiping International Airport",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("resolved (-want +got):\n%s", diff)
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	if got := resolve.Normalize("  Harbin\u00a0New-Area\u2019s. "); got != "harbin new area's" {
+		t.Errorf("Normalize = %q", got)
+	}
+}
+
+func FuzzMentions(f *testing.F) {
+	f.Add("In Northeast China's Heilongjiang province, Harbin city and the city's airport grew; it rose.")
+	f.Add("Daqing Oilfield\u2019s output \u2014 \u201cthe oilfield\u201d \u00a0Harbin New Zone")
+	f.Fuzz(func(t *testing.T, text string) {
+		var tr resolve.Tracker
+		for _, m := range resolve.Mentions(text, resolve.Builtin()) {
+			if m.Start < 0 || m.End > len(text) || m.Start >= m.End {
+				t.Fatalf("mention %d:%d outside %d bytes", m.Start, m.End, len(text))
+			}
+			if e, ok := tr.Resolve(m); ok {
+				tr.Observe(e)
+			}
+		}
+	})
+}
