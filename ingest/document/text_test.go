@@ -1,0 +1,106 @@
+package document_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/almanacdb/almanac/ingest/document"
+)
+
+type parsed struct {
+	Title, Byline, Published string
+	BodyStart, BodyEnd       string // the first and last 20 bytes of the body
+}
+
+func summary(a document.Article) parsed {
+	body := a.Text[a.Body.Start:a.Body.End]
+	p := parsed{Title: a.Title, Byline: a.Byline, BodyStart: body[:min(20, len(body))], BodyEnd: body[max(0, len(body)-20):]}
+	if !a.Published.IsZero() {
+		p.Published = a.Published.Format("2006-01-02")
+	}
+	return p
+}
+
+func TestParseText(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       parsed
+	}{
+		{"site layout with teaser", "Home>Biz updates\n\nHarbin builds more parks\n\nUpdated : 2023-05-02\n\nBy ( e.my399.com )\n\n" +
+			"Harbin opened 12 new parks this spring.\u00a0\n\u00a0\nThe city plans 20 more next year.\n\u00a0\n\n" +
+			"Daqing widens its main road\n\nTraffic on the main road through Daqing will",
+			parsed{"Harbin builds more parks", "e.my399.com", "2023-05-02", "Harbin opened 12 new", "s 20 more next year."}},
+		{"single-spaced body, two teasers", "Harbin builds more parks\n\nUpdated : 2023-05-02\n\nBy ( e.my399.com )\n\n" +
+			"Harbin opened 12 new parks this spring.\nThe city plans 20 more next year.\n\n" +
+			"Daqing widens its main road\n\nTraffic on the main road through Daqing will double.\n\n" +
+			"Jiamusi hosts a fair\n\nThe fair draws traders from",
+			parsed{"Harbin builds more parks", "e.my399.com", "2023-05-02", "Harbin opened 12 new", "s 20 more next year."}},
+		{"subheadings stay in the body", "Harbin in numbers\n\nUpdated : 2022-01-10\n\nBy ( e.my399.com )\n\nIntro line here.\n\nParks\n\nHarbin opened 12 parks.\n\nRoads\n\nHarbin built 30 km of roads.",
+			parsed{"Harbin in numbers", "e.my399.com", "2022-01-10", "Intro line here.\n\nPa", "uilt 30 km of roads."}},
+		{"wire layout", " date 2023-12-28 Oilfield output tops target\n\nXinhua) 15:10, December 28, 2023\n\n" +
+			"HARBIN, Dec. 28 (Xinhua) -- The oilfield pumped more oil this year.\n\n(Web editor: Li Hua)",
+			parsed{"Oilfield output tops target", "Xinhua", "2023-12-28", "HARBIN, Dec. 28 (Xin", " more oil this year."}},
+		{"dateline only", "Harbin trade grows\n\nHARBIN, Feb. 11 (Xinhua) -- Trade grew fast in January.",
+			parsed{"Harbin trade grows", "Xinhua", "", "HARBIN, Feb. 11 (Xin", "rew fast in January."}},
+		{"press release", "PRESS RELEASE\n\nHarbin Expo opens\n\nMarch 5, 2024\n\nThe expo opened with 300 exhibitors.",
+			parsed{"Harbin Expo opens", "", "2024-03-05", "The expo opened with", "with 300 exhibitors."}},
+		{"date at the end", "Harbin Expo opens\n\nThe expo opened with 300 exhibitors.\n\nUpdated: March 6, 2024\n",
+			parsed{"Harbin Expo opens", "", "2024-03-06", "The expo opened with", "with 300 exhibitors."}},
+		{"no date", "Harbin Expo opens\n\nThe expo opened with 300 exhibitors.",
+			parsed{"Harbin Expo opens", "", "", "The expo opened with", "with 300 exhibitors."}},
+	}
+	for _, tt := range tests {
+		a, err := document.ParseText("a.txt", []byte(tt.text))
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		if a.Text != tt.text || a.Source != "a.txt" {
+			t.Errorf("%s: Text or Source not kept", tt.name)
+		}
+		if diff := cmp.Diff(tt.want, summary(a)); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", tt.name, diff)
+		}
+		if !a.Published.IsZero() && a.Published.Location() != time.UTC {
+			t.Errorf("%s: Published not UTC", tt.name)
+		}
+	}
+}
+
+func TestParseTextErrors(t *testing.T) {
+	tests := []struct {
+		data []byte
+		want string
+	}{
+		{nil, "x.txt: empty input"},
+		{[]byte(" \n\t\n"), "x.txt: empty input (only white space)"},
+		{[]byte("Harbin\x00grows"), "x.txt: looks binary (NUL byte at offset 6)"},
+		{[]byte("Harbin\ngrows \xff"), "x.txt:2: invalid UTF-8 at byte offset 13"},
+	}
+	for _, tt := range tests {
+		_, err := document.ParseText("x.txt", tt.data)
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("ParseText(%q) = %v, want %q", tt.data, err, tt.want)
+		}
+		if err != nil && strings.ToLower(err.Error()[:1]) != err.Error()[:1] {
+			t.Errorf("error %q is not lower-case", err)
+		}
+	}
+}
+
+func FuzzParseText(f *testing.F) {
+	f.Add([]byte("Home>Biz\n\nTitle here\n\nUpdated : 2024-01-02\n\nBy ( x )\n\nBody one.\n\nTeaser title\n\nTeaser line"))
+	f.Add([]byte(" date 2023-12-28 Head\n\nXinhua) 15:10, December 28, 2023\n\nHARBIN, Dec. 28 (Xinhua) -- Body."))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		a, err := document.ParseText("f.txt", data)
+		if err != nil {
+			return
+		}
+		if a.Body.Start < 0 || a.Body.End > len(a.Text) || a.Body.Start > a.Body.End {
+			t.Fatalf("body %+v outside %d bytes", a.Body, len(a.Text))
+		}
+	})
+}
