@@ -105,15 +105,15 @@ func TestREPLOnTerminal(t *testing.T) {
 	// the line proves it.
 	term.send("metric " + prefix + "\t")
 	term.expect(regexp.QuoteMeta(metric[len(prefix):]))
-	term.send(" by year\r")
-	term.expect(`(?s)` + regexp.QuoteMeta(metric) + `.*\nyear `)
+	term.send("\r")
+	term.expect(`(?m)^id +entity +metric .*\r?\n.*\r?\n.* ` + regexp.QuoteMeta(metric) + ` `)
 	term.expect(`almanac> `)
 
 	// A statement over two lines, then an error with its caret.
 	term.send("metric " + metric + " where\r")
 	term.expect(`\.\.\.> `)
-	term.send("year > 1900 by year\r")
-	term.expect(`(?m)^year `)
+	term.send("year > 1900\r")
+	term.expect(`(?m)^id +entity `)
 	term.send("metric by year\r")
 	term.expect(`error: unexpected "by", expected a metric name\r?\n  metric by year\r?\n         \^`)
 
@@ -137,7 +137,7 @@ func TestREPLOnTerminal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(hist), "years\n") || !strings.Contains(string(hist), "where year > 1900 by year") {
+	if !strings.Contains(string(hist), "years\n") || !strings.Contains(string(hist), "where year > 1900") {
 		t.Errorf("history:\n%s", hist)
 	}
 }
