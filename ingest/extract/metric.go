@@ -29,10 +29,12 @@ func allDigits(w string) bool {
 func isAdverb(w string) bool {
 	if len(w) > 4 && strings.HasSuffix(w, "ly") {
 		switch w {
-		case "supply", "family", "italy", "assembly", "monopoly", "anomaly":
+		case "supply", "family", "italy", "assembly", "monopoly", "anomaly", "elderly", "friendly",
+			"costly", "orderly", "timely", "lively", "early", "daily", "weekly", "monthly", "quarterly",
+			"yearly", "hourly", "assembly-line", "jelly", "holy", "poly":
 			return false
 		}
-		return true
+		return !strings.Contains(w, "-")
 	}
 	return false
 }
@@ -63,6 +65,18 @@ func (st *sentState) collectNP(k int) []int {
 				out = append(out, k)
 				k++
 				continue
+			}
+			if w == "above" && len(out) > 0 {
+				// "enterprises above designated size".
+				j := k + 1
+				if st.word(j) == "the" {
+					j++
+				}
+				if st.word(j) == "designated" && st.word(j+1) == "size" {
+					out = append(out, k, j, j+1)
+					k = j + 2
+					continue
+				}
 			}
 			if (w == "above" || w == "at" || w == "below") && len(out) > 0 {
 				end := -1
@@ -129,6 +143,26 @@ func (st *sentState) collectNP(k int) []int {
 	return out
 }
 
+// appositiveStart returns the index of the comma opening an appositive
+// that the comma at k closes (", a district of Dalian,", ", the capital of
+// Heilongjiang,"), or -1.
+func (st *sentState) appositiveStart(k int) int {
+	toks := st.toks
+	for m := k - 1; m >= 0 && k-m <= 9; m-- {
+		if toks[m].kind == 'q' {
+			return -1
+		}
+		if toks[m].w == "," {
+			w := st.word(m + 1)
+			if (w == "a" || w == "an" || w == "the" || w == "capital") && m > 0 && toks[m-1].ment != 0 {
+				return m
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
 // planVerb reports a verb of intent that ends a subject phrase ("the
 // district expects its GDP to grow").
 func planVerb(w string) bool {
@@ -170,6 +204,14 @@ func (st *sentState) collectLeft(j int) []int {
 		if t.kind == 'p' {
 			if t.w == "\"" || t.w == "-" {
 				continue
+			}
+			if t.w == "," {
+				// Skip an appositive: "imports of Longning District, a
+				// district of Dalian, came to".
+				if m := st.appositiveStart(k); m >= 0 {
+					k = m
+					continue
+				}
 			}
 			if t.w == ")" {
 				// Skip a bracketed aside: "platforms (OTA) reached".
@@ -233,6 +275,9 @@ func (st *sentState) words(idx []int) []string {
 			continue
 		}
 		if determiners[w] || isAdverb(w) || allDigits(w) || w == "year-on-year" || w == "also" || w == "said" {
+			continue
+		}
+		if w == "year" && (n+1 < len(idx) && toks[idx[n+1]].w == "on" || n > 0 && toks[idx[n-1]].w == "on") || w == "on" && n+1 < len(idx) && toks[idx[n+1]].w == "year" {
 			continue
 		}
 		switch w {
@@ -357,6 +402,16 @@ func (st *sentState) subjectNP(ti int, q recognize.Quantity) (np []string, verbA
 	if st.word(j) == "of" {
 		idx := st.collectNPLeftOf(j - 1)
 		w := st.words(idx)
+		if len(w) > 0 && (w[len(w)-1] == "target" || w[len(w)-1] == "goal") && st.word(ti+1) == "for" {
+			// "set a target of 9.4 billion yuan for its aerospace imports".
+			k := ti + 2
+			for k < len(toks) && (determiners[toks[k].w] || toks[k].ment != 0) {
+				k++
+			}
+			if x := st.words(st.collectNP(k)); len(x) > 0 {
+				return x, -1
+			}
+		}
 		if len(w) > 0 && !allWeak(w) && !hasGrowthNoun(w) {
 			return w, -1
 		}
@@ -458,8 +513,26 @@ func (st *sentState) collectNPLeftOf(j int) []int {
 		if t.kind != 'w' || t.ment != 0 {
 			break
 		}
-		if preps[t.w] || determiners[t.w] || subordinators[t.w] || isVerbLike(t.w) && !growthNouns[t.w] && !edAdjectives[t.w] && !nounIng[t.w] {
+		if (t.w == "in" || t.w == "of" || t.w == "for" || t.w == "the") && k < j && k > 0 && toks[k-1].kind == 'w' && toks[k-1].ment == 0 {
+			// "investment in the beverage industry of": go on if a noun
+			// phrase stands before the preposition.
+			p := k - 1
+			if toks[p].w == "the" || toks[p].w == "in" || toks[p].w == "of" {
+				p--
+			}
+			if p >= 0 && toks[p].kind == 'w' && toks[p].ment == 0 && !preps[toks[p].w] && !determiners[toks[p].w] && !isVerbLike(toks[p].w) && !subordinators[toks[p].w] {
+				continue
+			}
+		}
+		if preps[t.w] || determiners[t.w] || subordinators[t.w] {
 			break
+		}
+		if isVerbLike(t.w) && !growthNouns[t.w] && !edAdjectives[t.w] && !nounIng[t.w] {
+			// An -ing word before a noun modifies it ("rice planting area").
+			if !(strings.HasSuffix(t.w, "ing") && k < j && k > 0 && toks[k-1].kind == 'w' && toks[k-1].ment == 0 &&
+				!preps[toks[k-1].w] && !determiners[toks[k-1].w] && !isVerbLike(toks[k-1].w) && !subordinators[toks[k-1].w]) {
+				break
+			}
 		}
 	}
 	var out []int

@@ -101,13 +101,13 @@ func (st *sentState) excludedAt(ti int, m resolve.Mention) bool {
 		case "from", "to", "with", "outside", "between", "than", "among", "including", "linking",
 			"like", "beyond", "into", "towards", "toward", "via", "against", "versus", "except", "besides":
 			return true
-		case "capital", "part", "city", "province", "region", "county", "district":
+		case "capital", "part", "city", "province", "region", "county", "district", "zone", "area", "town", "village":
 			if k+1 < ti && (st.toks[k+1].w == "of" || st.toks[k+1].w == "in") {
 				return true
 			}
 		case "in":
 			// "the largest onshore oilfield in China", "a city in China".
-			if k > 0 && st.toks[k-1].kind == 'w' && (strings.HasSuffix(st.toks[k-1].w, "est") || st.toks[k-1].w == "oilfield" || st.toks[k-1].w == "city" || st.toks[k-1].w == "province") {
+			if k > 0 && st.toks[k-1].kind == 'w' && (strings.HasSuffix(st.toks[k-1].w, "est") || st.toks[k-1].w == "oilfield" || st.toks[k-1].w == "city" || st.toks[k-1].w == "province" || st.toks[k-1].w == "zone" || st.toks[k-1].w == "county" || st.toks[k-1].w == "district") {
 				return true
 			}
 		}
@@ -201,29 +201,32 @@ func (st *sentState) timeExprs() {
 		if ti < 0 {
 			continue
 		}
-		for k, n := ti-1, 0; k >= 0 && n < 6; k-- {
-			t := toks[k]
-			if t.kind == 'q' || t.kind == 'p' {
-				break
-			}
-			switch t.w {
-			case "on", "than", "compared", "against", "versus", "vs", "over":
-				if !(t.w == "over" && st.word(k+1) == "the" && st.word(k+2) == "past") {
-					e.base = true
-				}
-			case "from":
+		// The word before the expression, skipping "the", "in", "of",
+		// "same period": "on 2019", "than in 2019", "from the same
+		// period last year", "since 2012".
+		k := ti - 1
+		for k >= 0 && toks[k].kind == 'w' && (toks[k].w == "the" || toks[k].w == "in" || toks[k].w == "of" ||
+			toks[k].w == "same" || toks[k].w == "period" || toks[k].w == "level" || toks[k].w == "with" && st.word(k-1) == "compared") {
+			if toks[k].w == "period" && st.word(k-1) == "same" {
 				e.base = true
-			case "period":
-				if st.word(k-1) == "same" {
-					e.base = true
-				}
+			}
+			k--
+		}
+		if k >= 0 && toks[k].kind == 'w' {
+			switch toks[k].w {
+			case "on", "than", "compared", "against", "versus", "vs", "from":
+				e.base = true
+			case "over":
+				e.base = st.word(k+1) != "the" || st.word(k+2) != "past"
 			case "since":
 				e.since = true
 			}
-			if e.base || e.since {
-				break
+		}
+		// "Since its approval in December 2015".
+		for m, n := k, 0; m >= 0 && n < 6 && toks[m].kind == 'w' && !e.since; m, n = m-1, n+1 {
+			if toks[m].w == "since" {
+				e.since = true
 			}
-			n++
 		}
 		if ti > 0 && toks[ti].start == e.start && e.year == 0 && e.period != "" {
 			// "the first quarter of 2020": the year takes the period.
@@ -481,6 +484,17 @@ func (st *sentState) timeFor(ti int) (year int, period string, ok bool) {
 		chosen = after
 	}
 	if chosen == nil && present == nil {
+		// The year of another figure of the clause: "profits grew 25
+		// percent year on year to 87 million yuan in 2024".
+		for i := range st.exprs {
+			e := &st.exprs[i]
+			if e.owner >= 0 && e.owner != q && !e.fromSide && !e.base && e.year != 0 && st.clause[st.tokAt(e.start)] == cl {
+				chosen = e
+				break
+			}
+		}
+	}
+	if chosen == nil && present == nil {
 		// A year set in an earlier clause of the sentence: "Last year,
 		// Harbin introduced ..., and their total value was ...".
 		for i := range st.exprs {
@@ -545,6 +559,9 @@ func (st *sentState) statusFor(ti int) store.Status {
 		}
 		if planWords[t.w] {
 			// "planned" after a figure belongs to it; before, anywhere.
+			return store.Plan
+		}
+		if t.w == "target" && (st.word(i-1) == "a" || st.word(i-1) == "its") && st.word(i+1) == "of" {
 			return store.Plan
 		}
 		if (t.w == "is" || t.w == "are") && st.word(i+1) == "to" {

@@ -42,7 +42,7 @@ var (
 		"imported", "exported", "manufactured", "limited", "united", "red", "bed", "speed", "seed", "feed",
 		"need", "shed", "hundred", "used", "fixed")
 	// linkWords stand between a verb and its figure ("came to", "rose by").
-	linkWords = set("to", "by", "year-on-year", "at", "a", "an", "the", "cumulative", "remarkable", "staggering",
+	linkWords = set("to", "by", "year-on-year", "year", "on", "at", "a", "an", "the", "cumulative", "remarkable", "staggering",
 		"whopping", "record", "mere", "further", "another", "additional", "just", "only", "still",
 		"already", "also", "as", "much", "many", "total", "of", "from", "around", "about", "some",
 		"nearly", "over", "more", "than", "roughly", "approximately", "almost", "average", "up", "down")
