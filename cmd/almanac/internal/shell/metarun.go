@@ -145,7 +145,7 @@ func (s *Shell) chart(ctx context.Context, arg string, g group) {
 	if s.Size != nil {
 		if w, h := s.Size(); w > 0 {
 			spec.width = w
-			spec.height = min(max(h-10, 6), 16)
+			spec.height = min(max(h/2, 8), 14)
 		}
 	}
 	if err := drawChart(s.Out, spec); err != nil {
