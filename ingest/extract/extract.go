@@ -193,7 +193,7 @@ func (x *extractor) sentence(si int, s sentence) {
 		}
 	}
 	for i, m := range x.ms {
-		if m.Start >= start && m.End <= s.end {
+		if m.Start >= start && m.End <= s.end && !x.inQuantity(m.Start, qIdx) {
 			mIdx = append(mIdx, i)
 		}
 	}
@@ -212,6 +212,17 @@ func (x *extractor) sentence(si int, s sentence) {
 		}
 	}
 	st.updateContext()
+}
+
+// inQuantity reports whether offset off is inside one of the quantities
+// ("59.4 billion U.S. dollars" names no place).
+func (x *extractor) inQuantity(off int, qIdx []int) bool {
+	for _, i := range qIdx {
+		if x.qs[i].Start <= off && off < x.qs[i].End {
+			return true
+		}
+	}
+	return false
 }
 
 // final orders the facts, drops restatements and validates them.

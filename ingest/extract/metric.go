@@ -66,6 +66,18 @@ func (st *sentState) collectNP(k int) []int {
 				k++
 				continue
 			}
+			if (w == "with" || w == "in" && len(out) > 0 && investmentWord(toks[out[len(out)-1]].w)) && len(out) > 0 && st.nounNext(k+1) {
+				// "villages with broadband access", "investment in the
+				// green food industry".
+				out = append(out, k)
+				k++
+				continue
+			}
+			if w == "in" && len(out) > 0 && investmentWord(toks[out[len(out)-1]].w) && st.word(k+1) == "the" && st.nounNext(k+2) {
+				out = append(out, k)
+				k += 2
+				continue
+			}
 			if w == "above" && len(out) > 0 {
 				// "enterprises above designated size".
 				j := k + 1
@@ -163,6 +175,10 @@ func (st *sentState) appositiveStart(k int) int {
 	return -1
 }
 
+func investmentWord(w string) bool {
+	return w == "investment" || w == "investments" || w == "spending" || w == "expenditure"
+}
+
 // planVerb reports a verb of intent that ends a subject phrase ("the
 // district expects its GDP to grow").
 func planVerb(w string) bool {
@@ -192,11 +208,12 @@ func (st *sentState) nounNext(k int) bool {
 }
 
 // collectLeft reads a noun phrase leftwards from token j back to a
-// boundary and returns its tokens in order.
+// boundary and returns its tokens in order, leaving out appositives and
+// bracketed asides.
 func (st *sentState) collectLeft(j int) []int {
 	toks := st.toks
-	k := j
-	for ; k >= 0; k-- {
+	var rev []int
+	for k := j; k >= 0 && len(rev) < 15; k-- {
 		t := toks[k]
 		if t.kind == 'q' {
 			break
@@ -216,7 +233,7 @@ func (st *sentState) collectLeft(j int) []int {
 			if t.w == ")" {
 				// Skip a bracketed aside: "platforms (OTA) reached".
 				m := k - 1
-				for m >= 0 && toks[m].w != "(" && toks[m].kind != 'q' && j-m < 8 {
+				for m >= 0 && toks[m].w != "(" && toks[m].kind != 'q' && k-m < 8 {
 					m--
 				}
 				if m >= 0 && toks[m].w == "(" {
@@ -232,13 +249,11 @@ func (st *sentState) collectLeft(j int) []int {
 		if t.w == "and" && k > 0 && toks[k-1].w == "," {
 			break
 		}
-		if j-k > 14 {
-			break
-		}
+		rev = append(rev, k)
 	}
-	var out []int
-	for i := k + 1; i <= j; i++ {
-		out = append(out, i)
+	out := make([]int, len(rev))
+	for i, k := range rev {
+		out[len(rev)-1-i] = k
 	}
 	return out
 }

@@ -76,7 +76,10 @@ func (st *sentState) resolveMentions(mIdx []int) {
 		} else if firstName.Name == "" && !m.Ref {
 			firstName = e
 		}
-		if !m.Ref {
+		if !m.Ref && (!st.excluded[mi] || !x.tracker.Has(e.Level)) {
+			// A place named only in passing ("a district of Dalian",
+			// "exports to Russia") is not what "the city" refers to
+			// later, unless nothing else is.
 			x.tracker.Observe(e)
 		}
 	}
@@ -378,7 +381,7 @@ func (st *sentState) entityFor(ti int) resolve.Entity {
 			}
 			if needBy {
 				k := st.tokAt(m.Start)
-				if st.word(k-1) != "by" {
+				if w := st.word(k - 1); w != "by" && !(w == "in" && st.existential()) {
 					continue
 				}
 			}
@@ -397,7 +400,8 @@ func (st *sentState) entityFor(ti int) resolve.Entity {
 	if e := pick(0, qStart, false); e.Name != "" {
 		return e
 	}
-	// "32 projects were contracted by Harbin".
+	// "32 projects were contracted by Harbin", "there were 254 projects
+	// in Hualin Zone".
 	end := st.s.end
 	for k := ti + 1; k < len(st.toks); k++ {
 		if st.clause[k] != st.clause[ti] {
@@ -419,6 +423,19 @@ func (st *sentState) entityFor(ti int) resolve.Entity {
 		return x.topic
 	}
 	return x.tracker.Subject()
+}
+
+// existential reports a "there is/are/was/were" sentence.
+func (st *sentState) existential() bool {
+	for i, t := range st.toks {
+		if t.w == "there" {
+			switch st.word(i + 1) {
+			case "is", "are", "was", "were", "have", "has":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // timeFor returns the year and period of the figure at token ti.

@@ -217,10 +217,22 @@ func appendRun(out []Mention, text string, run []token, l Lookup) []Mention {
 			return out
 		}
 		end := run[found-1]
+		if found == len(run) && end.end < len(text) && followedByCurrency(text, end.end) {
+			// "U.S. dollars", "Hong Kong dollars": a currency, not a place.
+			return out
+		}
 		out = append(out, Mention{Start: run[i].start, End: end.end, Entity: ent, Possessive: end.poss})
 		i = found
 	}
 	return out
+}
+
+func followedByCurrency(text string, i int) bool {
+	for i < len(text) && (text[i] == ' ' || text[i] == '.') {
+		i++
+	}
+	rest := strings.ToLower(text[i:min(len(text), i+7)])
+	return strings.HasPrefix(rest, "dollar")
 }
 
 // joinWords returns the run's words joined by single spaces.

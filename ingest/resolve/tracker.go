@@ -9,8 +9,12 @@ import "strings"
 type Tracker struct {
 	last    [Org + 1]Entity
 	orgs    []Entity
+	named   []Entity // places in order of their latest mention
 	subject Entity
 }
+
+// Has reports whether an entity of level l was observed.
+func (t *Tracker) Has(l Level) bool { return l <= Org && t.last[l].Name != "" }
 
 // Resolve returns the entity m stands for: a name's own entity, or for a
 // reference the latest entity of the level it refers to ("the city": the
@@ -39,6 +43,14 @@ func (t *Tracker) Resolve(m Mention) (Entity, bool) {
 		}
 		return Entity{}, false
 	default:
+		// "the district" is the latest place named a district, if any.
+		if m.Head != "" {
+			for i := len(t.named) - 1; i >= 0; i-- {
+				if strings.HasSuffix(strings.ToLower(t.named[i].Name), " "+m.Head) {
+					return t.named[i], true
+				}
+			}
+		}
 		e := t.last[lv]
 		if e.Name == "" && lv == District {
 			e = t.last[Area]
@@ -66,6 +78,16 @@ func (t *Tracker) Observe(e Entity) {
 		return
 	}
 	t.last[e.Level] = e
+	for i, o := range t.named {
+		if o.Name == e.Name {
+			t.named = append(t.named[:i], t.named[i+1:]...)
+			break
+		}
+	}
+	t.named = append(t.named, e)
+	if len(t.named) > 64 {
+		t.named = t.named[1:]
+	}
 	if e.Level == Org {
 		for i, o := range t.orgs {
 			if o.Name == e.Name {

@@ -2,6 +2,8 @@ package extract_test
 
 import (
 	"fmt"
+	"os"
+	"strconv"
 	"testing"
 
 	"github.com/almanacdb/almanac/ingest/document"
@@ -9,9 +11,15 @@ import (
 	"github.com/almanacdb/almanac/ingest/gen"
 )
 
+// TestDiagGen prints the misses and extras on generated articles when
+// ALMANAC_DIAG is set (a number of articles), for tuning.
 func TestDiagGen(t *testing.T) {
+	n, _ := strconv.Atoi(os.Getenv("ALMANAC_DIAG"))
+	if n == 0 {
+		t.Skip("set ALMANAC_DIAG=N to print misses on N generated articles")
+	}
 	lookup := genLookup(t)
-	for ga := range gen.Articles(7, 8) {
+	for ga := range gen.Articles(int64(n), n) {
 		a, _ := document.ParseText(ga.Name, []byte(ga.Text))
 		res := extract.Extract(a, extract.Options{Lookup: lookup})
 		used := make([]bool, len(res.Facts))
