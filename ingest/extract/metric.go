@@ -546,6 +546,11 @@ func (st *sentState) collectNPLeftOf(j int) []int {
 			// An -ing word before a noun modifies it ("rice planting area").
 			if !(strings.HasSuffix(t.w, "ing") && k < j && k > 0 && toks[k-1].kind == 'w' && toks[k-1].ment == 0 &&
 				!preps[toks[k-1].w] && !determiners[toks[k-1].w] && !isVerbLike(toks[k-1].w) && !subordinators[toks[k-1].w]) {
+				// "reported installed wind power capacity of": after a
+				// verb, an -ed word modifies the noun.
+				if strings.HasSuffix(t.w, "ed") && k < j && k > 0 && toks[k-1].kind == 'w' && isVerbLike(toks[k-1].w) {
+					k--
+				}
 				break
 			}
 		}

@@ -120,24 +120,34 @@ func (st *sentState) excludedAt(ti int, m resolve.Mention) bool {
 		n++
 	}
 	// A possessive that locates the next place: "China's northernmost
-	// Heilongjiang province".
+	// Heilongjiang province", "China's northernmost province of
+	// Heilongjiang".
 	if m.Possessive {
-		end := st.tokAt(m.End)
-		for k, n := end, 0; k >= 0 && k < len(st.toks) && n < 4; k++ {
+		for k := st.tokAt(m.End); k >= 0 && k < len(st.toks) && k <= ti+6; k++ {
 			t := st.toks[k]
+			if t.start < m.End {
+				continue
+			}
 			if t.kind != 'w' {
 				break
 			}
-			if t.ment != 0 && t.start >= m.End {
+			if t.ment != 0 {
 				return true
 			}
-			if t.start >= m.End {
-				n++
+			if !locational[t.w] {
+				break
 			}
 		}
 	}
 	return false
 }
+
+// locational words may stand between a possessive place and the place it
+// locates.
+var locational = set("northernmost", "southernmost", "easternmost", "westernmost", "northeast",
+	"northeastern", "northwest", "northwestern", "southeast", "southeastern", "southwest",
+	"southwestern", "northern", "southern", "eastern", "western", "central", "coastal", "border",
+	"inland", "frontier", "province", "city", "county", "region", "of", "capital")
 
 // timeExprs collects the sentence's years, periods and relative years.
 func (st *sentState) timeExprs() {
