@@ -165,8 +165,10 @@ func TestFirstRun(t *testing.T) {
 	}
 }
 
-// examples/queries.aq runs without errors on the sample articles; its
-// output is kept in testdata/queries.golden (go test -update rewrites it).
+// examples/queries.aq runs without errors on the sample articles. What it
+// prints depends on the extractor, so testdata/queries.golden keeps its
+// shape only: the first column of each table's header, in order (go test
+// -update rewrites it).
 func TestQueriesExample(t *testing.T) {
 	script, err := filepath.Abs("../../examples/queries.aq")
 	if err != nil {
@@ -176,10 +178,34 @@ func TestQueriesExample(t *testing.T) {
 	if status != 0 || errs != "" {
 		t.Fatalf("exit status %d; stderr:\n%s", status, errs)
 	}
-	golden(t, "testdata/queries.golden", out)
+	for _, want := range []string{"█", "\naccess:", "\nyear,facts\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in the output:\n%s", want, out)
+		}
+	}
+	if t.Failed() || !golden(t, "testdata/queries.golden", shape(out)) {
+		t.Logf("output:\n%s", out)
+	}
 }
 
-func golden(t *testing.T, path, got string) {
+// shape returns the first column name of each table header in out: the
+// lines followed by a line of dashes.
+func shape(out string) string {
+	var b strings.Builder
+	lines := strings.Split(out, "\n")
+	for i := 0; i+1 < len(lines); i++ {
+		if strings.Trim(lines[i+1], "- ") == "" && strings.Contains(lines[i+1], "--") {
+			if f := strings.Fields(lines[i]); len(f) > 0 {
+				b.WriteString(f[0] + "\n")
+			}
+		}
+	}
+	return b.String()
+}
+
+// golden compares got with the file at path, or rewrites it with -update,
+// and reports whether they were equal.
+func golden(t *testing.T, path, got string) bool {
 	t.Helper()
 	if *update {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
@@ -188,7 +214,7 @@ func golden(t *testing.T, path, got string) {
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		return
+		return true
 	}
 	want, err := os.ReadFile(path)
 	if err != nil {
@@ -196,7 +222,9 @@ func golden(t *testing.T, path, got string) {
 	}
 	if diff := cmp.Diff(string(want), got); diff != "" {
 		t.Errorf("%s (-want +got):\n%s", path, diff)
+		return false
 	}
+	return true
 }
 
 // examples/embed builds and prints a result, from the bundled articles
