@@ -205,8 +205,8 @@ func (st *sentState) notAFact(ti int, q recognize.Quantity) bool {
 	if q.Unit == "count" && prevTok.kind == 'w' && prevTok.cap && ti-1 > 0 && !openers[prevTok.w] && !determiners[prevTok.w] && prevTok.ment == 0 && !linkWords[prevTok.w] {
 		return true
 	}
-	if prevTok.w == "no" || prevTok.w == "no." || prevTok.w == "number" {
-		return true
+	if prevTok.w == "no" || prevTok.w == "number" || prevTok.w == "." && ti >= 2 && toks[ti-2].w == "no" {
+		return true // "No. 1"
 	}
 	// Durations, multiples, ranks: "21 consecutive years", "1.3 times".
 	if q.Unit == "count" && durationNouns[next] {

@@ -70,9 +70,7 @@ func splitSentences(text string, start, end int) []sentence {
 			}
 			emit(i)
 			s = i + 1
-			if blankRest(text, s, end) || true {
-				para++
-			}
+			para++
 		case '.', '!', '?':
 			if c == '.' && i+1 < end && text[i+1] >= '0' && text[i+1] <= '9' {
 				continue
@@ -116,8 +114,6 @@ func splitSentences(text string, start, end int) []sentence {
 	emit(end)
 	return out
 }
-
-func blankRest(text string, s, end int) bool { return true }
 
 func isTerminal(c byte) bool {
 	return c == '.' || c == '!' || c == '?' || c == '"' || c == ')'

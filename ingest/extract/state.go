@@ -158,6 +158,9 @@ func (st *sentState) timeExprs() {
 		if y.Start < st.start || y.End > end {
 			continue
 		}
+		if st.yearInName(y.Start, y.End) {
+			continue
+		}
 		e := timeExpr{start: y.Start, end: y.End, year: int(y.Value), owner: -1, explicit: true}
 		if y.Kind == recognize.YearRange {
 			if int(y.Value-y.Lo) == 1 && st.seasonNear(y.Start, y.End) {
@@ -191,6 +194,14 @@ func (st *sentState) timeExprs() {
 			if toks[i+1].poss {
 				e.base = true
 			}
+		case (w == "this" || w == "the" && st.word(i-1) != "of") && (next == "season" || next == "winter") && !pub.IsZero():
+			// "this season", "this winter": the season that spans the
+			// turn of the year, named by its last year.
+			y := yearOf(pub)
+			if pub.Month() > 6 && pub != unknownPub {
+				y++
+			}
+			e = timeExpr{start: toks[i].start, end: toks[i+1].end, year: y, period: "season", owner: -1, explicit: true}
 		case w == "next" && next == "year":
 			e = timeExpr{start: toks[i].start, end: toks[i+1].end, year: yearOf(pub) + 1, owner: -1, explicit: true}
 		case w == "year" && (st.word(i-1) == "a" || st.word(i-1) == "previous" || st.word(i-1) == "prior") &&
@@ -296,6 +307,27 @@ func sortExprs(es []timeExpr) {
 			es[j], es[j-1] = es[j-1], es[j]
 		}
 	}
+}
+
+// yearInName reports a year that is part of a name: "the 2024 Winter
+// Travel Report", "the 2022 World 5G Convention".
+func (st *sentState) yearInName(s, e int) bool {
+	ti := st.tokAt(s)
+	if ti < 0 {
+		return false
+	}
+	next := -1
+	for k := ti; k < len(st.toks); k++ {
+		if st.toks[k].start >= e {
+			next = k
+			break
+		}
+	}
+	if next < 0 || !st.toks[next].cap || st.toks[next].kind != 'w' || st.toks[next].ment != 0 {
+		return false
+	}
+	p := st.word(ti - 1)
+	return p == "the" || p == "a" || p == "its" || p == "their" || ti > 0 && st.toks[ti-1].cap && !openers[p]
 }
 
 // seasonNear reports whether a year range is a season: "the 2023-2024 ice
@@ -552,6 +584,17 @@ func (st *sentState) timeFor(ti int) (year int, period string, ok bool) {
 	default:
 		return 0, "", false
 	}
+	if clausePeriod == nil && spanP == nil {
+		// "During the New Year holiday, A rose, and B reached ...": a
+		// period in the sentence's opening phrase covers all its clauses.
+		if e := st.openerPeriod(); e != nil {
+			if e.period == "span" {
+				spanP = e
+			} else if chosen == nil || chosen.period == "" {
+				clausePeriod = e
+			}
+		}
+	}
 	if clausePeriod != nil {
 		period = clausePeriod.period
 	}
@@ -565,6 +608,31 @@ func (st *sentState) timeFor(ti int) (year int, period string, ok bool) {
 		return 0, "", false
 	}
 	return year, period, true
+}
+
+// openerPeriod returns the period named in the sentence's opening
+// adverbial ("In the first half, ...", "During the holiday, ..."), if any.
+func (st *sentState) openerPeriod() *timeExpr {
+	if len(st.toks) == 0 || !openers[st.toks[0].w] {
+		return nil
+	}
+	end := -1
+	for k, t := range st.toks {
+		if t.w == "," {
+			end = t.start
+			break
+		}
+		if k > 12 {
+			break
+		}
+	}
+	for i := range st.exprs {
+		e := &st.exprs[i]
+		if e.start < end && !e.base && e.period != "" && e.owner < 0 {
+			return e
+		}
+	}
+	return nil
 }
 
 func (st *sentState) hasPerfect(cl int) bool {
