@@ -59,6 +59,7 @@ type timeExpr struct {
 	owner      int    // quantity index it is attached to, -1 if none
 	fromSide   bool   // attached to the "from" figure of "from X to Y"
 	explicit   bool   // a year written out or a relative year phrase
+	deadline   bool   // "by 2025"
 }
 
 type factInfo struct {

@@ -475,6 +475,21 @@ func (st *sentState) subjectNP(ti int, q recognize.Quantity) (np []string, verbA
 		}
 		break
 	}
+	// "grew by 6.1 percent to reach 536 billion yuan": past the change to
+	// the verb of the subject.
+	if j >= 0 && toks[j].kind == 'q' && st.x.qs[toks[j].q].Unit == "percent" {
+		k := j - 1
+		for k >= 0 && toks[k].kind == 'w' && (linkWords[toks[k].w] || isAdverb(toks[k].w)) && toks[k].ment == 0 {
+			k--
+		}
+		if k >= 0 && toks[k].kind == 'w' && toks[k].ment == 0 && isVerbLike(toks[k].w) {
+			verbAt = k
+			j = k - 1
+			for j >= 0 && toks[j].kind == 'w' && toks[j].ment == 0 && (auxAdverbs[toks[j].w] || isAdverb(toks[j].w)) {
+				j--
+			}
+		}
+	}
 	idx := st.collectLeft(j)
 	np = st.words(idx)
 	// "saw its added value rise": prepend the outer subject.

@@ -108,7 +108,7 @@ func (st *sentState) percentMetric(ti int, q recognize.Quantity, prev *factInfo)
 		if len(base) == 0 && prev != nil {
 			base = withoutGrowth(prev.head)
 		}
-		if len(base) == 0 && verbAt < 0 {
+		if len(base) == 0 {
 			base = st.firstNP()
 		}
 		tw := target

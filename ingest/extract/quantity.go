@@ -205,6 +205,9 @@ func (st *sentState) notAFact(ti int, q recognize.Quantity) bool {
 	if q.Unit == "count" && prevTok.kind == 'w' && prevTok.cap && ti-1 > 0 && !openers[prevTok.w] && !determiners[prevTok.w] && prevTok.ment == 0 && !linkWords[prevTok.w] {
 		return true
 	}
+	if prevTok.w == "aged" || prevTok.w == "age" || prevTok.w == "ages" || ti >= 2 && (toks[ti-2].w == "aged" || toks[ti-2].w == "age") && q.Qualifier != "" {
+		return true // "residents aged over 60"
+	}
 	if prevTok.w == "no" || prevTok.w == "number" || prevTok.w == "." && ti >= 2 && toks[ti-2].w == "no" {
 		return true // "No. 1"
 	}

@@ -238,8 +238,15 @@ func (st *sentState) timeExprs() {
 		}
 		if k >= 0 && toks[k].kind == 'w' {
 			switch toks[k].w {
-			case "on", "than", "compared", "against", "versus", "vs", "from":
+			case "on", "than", "compared", "against", "versus", "vs":
 				e.base = true
+			case "from":
+				// "from the same period", but not "from January to October".
+				e.base = e.year != 0 || e.period == ""
+			case "by":
+				if e.year != 0 && e.year > yearOf(pub) {
+					e.deadline = true // "by 2025": a target, not the context
+				}
 			case "over":
 				e.base = st.word(k+1) != "the" || st.word(k+2) != "past"
 			case "since":
@@ -370,7 +377,7 @@ func (st *sentState) updateContext() {
 	var last *timeExpr
 	for i := range st.exprs {
 		e := &st.exprs[i]
-		if e.base || e.since || e.fromSide || e.period == "span" || e.present {
+		if e.base || e.since || e.fromSide || e.period == "span" || e.present || e.deadline {
 			continue
 		}
 		if e.year == 0 && e.period == "" {

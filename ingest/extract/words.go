@@ -76,7 +76,7 @@ var (
 	planWords = set("will", "would", "shall", "plans", "plan", "planned", "planning", "aims", "aim",
 		"aiming", "intends", "intend", "intending", "expected", "expects", "expect", "targets",
 		"targeted", "targeting", "forecast", "forecasts", "projected", "scheduled", "strives", "strive",
-		"seeks", "seek", "goal", "'ll", "envisaged", "proposed", "anticipated", "estimated")
+		"seeks", "seek", "goal", "'ll", "likely", "envisaged", "proposed", "anticipated", "estimated")
 	// verbNouns name the metric of a figure whose verb is its only word:
 	// "put 8.1 million yuan into" is an investment.
 	verbNouns = map[string]string{
