@@ -1,6 +1,7 @@
 package ingest_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"os"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/almanacdb/almanac/ingest"
 	"github.com/almanacdb/almanac/ingest/gen"
+	"github.com/almanacdb/almanac/ingest/resolve"
 	"github.com/almanacdb/almanac/store"
 	"github.com/google/go-cmp/cmp"
 )
@@ -228,6 +230,10 @@ func BenchmarkIngest(b *testing.B) {
 		}
 		return nil
 	})
+	aliases, err := resolve.ParseAliases("aliases", bytes.NewReader(gen.AliasFile()), resolve.Builtin())
+	if err != nil {
+		b.Fatal(err)
+	}
 	facts := 0
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -237,7 +243,7 @@ func BenchmarkIngest(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		sum, err := ingest.Paths(context.Background(), db, []string{dir}, ingest.Options{})
+		sum, err := ingest.Paths(context.Background(), db, []string{dir}, ingest.Options{Aliases: aliases})
 		if err != nil {
 			b.Fatal(err)
 		}

