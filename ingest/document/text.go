@@ -282,10 +282,17 @@ func textIsCaption(s string) bool {
 // textTitleLike reports whether s reads as a headline: no final
 // punctuation, a few words, a capital first letter.
 func textTitleLike(s string) bool {
-	if textTerminated(s) || len(s) > 160 || textIsCaption(s) {
+	n := len(strings.Fields(s))
+	if len(s) > 160 || textIsCaption(s) {
 		return false
 	}
-	n := len(strings.Fields(s))
+	if textTerminated(s) {
+		// Headlines may ask or exclaim ("Why Harbin?"), never end in a period.
+		r, _ := utf8.DecodeLastRuneInString(s)
+		if (r != '?' && r != '!') || n > 15 || strings.Contains(s, ". ") {
+			return false
+		}
+	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return n >= 2 && n <= 24 && (unicode.IsUpper(r) || unicode.IsDigit(r))
 }
