@@ -360,8 +360,15 @@ func (b *binder) compileCond(c *Cond) pred {
 					}
 				}
 			case v.Kind == LitNumber:
+				// Only a stored ID joins the set: the set is a bitmap, and
+				// an ID such as 1e19 would size it to match.
+				if v.Num >= 1<<64 {
+					b.errs.Add(v.Pos, fmt.Sprintf("unknown document %s", v))
+					continue
+				}
 				if _, err := b.tx.Document(uint64(v.Num)); err != nil {
 					b.errs.Add(v.Pos, fmt.Sprintf("unknown document %s", v))
+					continue
 				}
 				set.add(uint64(v.Num))
 			default:

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/almanacdb/almanac/query/syntax"
+	"github.com/almanacdb/almanac/store"
 )
 
 // check reports what is wrong with p that can be seen without the
@@ -116,6 +117,9 @@ func checkCond(c *Cond, errs *syntax.ErrorList) {
 			errs.Add(v.Pos, fmt.Sprintf("type error: %s is a number, got text %s", f, v))
 		case f.numeric() && f != FieldValue && v.Num != math.Trunc(v.Num):
 			errs.Add(v.Pos, fmt.Sprintf("type error: %s is a whole number, got %s", f, v))
+		case f == FieldYear && (c.Op == Eq || c.Op == Ne || c.Op == In || c.Op == NotIn) && (v.Num < store.MinYear || v.Num > store.MaxYear):
+			// No stored fact can have it: most likely a typo.
+			errs.Add(v.Pos, fmt.Sprintf("year %s out of range (years are %d to %d)", v, store.MinYear, store.MaxYear))
 		case !f.numeric() && f != FieldDocument && v.Kind == LitNumber:
 			errs.Add(v.Pos, fmt.Sprintf("type error: %s is text, got number %s (quote it to use it as a name)", f, v))
 		case f == FieldDocument && v.Kind == LitNumber && (v.Num != math.Trunc(v.Num) || v.Num < 1):

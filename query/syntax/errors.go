@@ -174,7 +174,8 @@ func convertError(err error, toks []lexer.Token, atEnd string) error {
 		expected = refineExpected(expected, tok, toks)
 		msg := fmt.Sprintf("unexpected %s, expected %s", describeToken(tok), expected)
 		switch {
-		case expected == "an integer" && tok.Type == numberToken && strings.Trim(tok.Value, "0123456789") == "":
+		case (expected == "an integer" || expected == "a fact id" || expected == "a document id or name") &&
+			tok.Type == numberToken && strings.Trim(tok.Value, "0123456789") == "":
 			msg = fmt.Sprintf("integer %s out of range", tok.Value)
 		case tok.Type == keywordToken && quotable[expected] && !clauseWords[tok.Value]:
 			msg += " (quote keywords used as names or values)"
