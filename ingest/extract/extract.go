@@ -239,9 +239,9 @@ func (x *extractor) final() []store.Fact {
 		v          float64
 		y          int
 	}
-	seen := make(map[key][]factInfo)
-	seenM := make(map[mkey]bool)
-	var out []store.Fact
+	seen := make(map[key][]factInfo, len(x.facts))
+	seenM := make(map[mkey]bool, len(x.facts))
+	out := make([]store.Fact, 0, len(x.facts))
 outer:
 	for _, fi := range x.facts {
 		f := fi.f

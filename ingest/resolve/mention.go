@@ -63,7 +63,7 @@ type token struct {
 // hyphens or periods inside a word ("Xi'an", "high-tech", "U.S"). A
 // possessive "'s" or "’s" is marked, not kept.
 func tokens(text string) []token {
-	var out []token
+	out := make([]token, 0, len(text)/6+4)
 	i := 0
 	for i < len(text) {
 		n, word := wordRune(text, i)
