@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -77,7 +78,8 @@ func (s Summary) String() string {
 var ErrFailed = errors.New("some inputs failed")
 
 // item is one unit flowing through the pipeline: a parsed article, or an
-// input that failed before it became one.
+// input that failed before it became one. err names the input (its file,
+// and line for JSON lines) as document's and os's errors do.
 type item struct {
 	path    string
 	article document.Article
@@ -207,7 +209,7 @@ func walkDir(ctx context.Context, dir string, ancestors []os.FileInfo, yield fun
 				loop = loop || os.SameFile(a, fi)
 			}
 			if loop {
-				if !yield(&item{path: p, err: errors.New("directory loop through a symbolic link; skipped")}) {
+				if !yield(&item{path: p, err: fmt.Errorf("%s: directory loop through a symbolic link; skipped", p)}) {
 					return false
 				}
 				continue
@@ -261,21 +263,28 @@ func readInput(path, name string, r io.Reader, size int64, yield func(*item) boo
 		return true
 	}
 	if size > document.MaxSize {
-		return yield(&item{path: path, err: fmt.Errorf("%d bytes is over the %d MiB limit", size, document.MaxSize>>20)})
+		return yield(&item{path: path, err: fmt.Errorf("%s: %d bytes is over the %d MiB limit", name, size, document.MaxSize>>20)})
 	}
 	data, err := io.ReadAll(io.LimitReader(br, document.MaxSize+1))
 	if err != nil {
+		var pe *fs.PathError
+		if !errors.As(err, &pe) {
+			err = fmt.Errorf("%s: read: %w", name, err)
+		}
 		return yield(&item{path: path, err: err})
 	}
 	if len(data) > document.MaxSize {
-		return yield(&item{path: path, err: fmt.Errorf("over the %d MiB limit", document.MaxSize>>20)})
+		return yield(&item{path: path, err: fmt.Errorf("%s: over the %d MiB limit", name, document.MaxSize>>20)})
 	}
+	// The parsers' errors name the input as given; the source name that
+	// identifies the document for replacement is its base name.
 	var a document.Article
 	if format == document.HTML {
-		a, err = document.ParseHTML(filepath.Base(name), data)
+		a, err = document.ParseHTML(name, data)
 	} else {
-		a, err = document.ParseText(filepath.Base(name), data)
+		a, err = document.ParseText(name, data)
 	}
+	a.Source = filepath.Base(name)
 	return yield(&item{path: path, article: a, err: err})
 }
 
@@ -324,7 +333,7 @@ func run(ctx context.Context, db *store.DB, opts Options, produce iter.Seq[*item
 				select {
 				case work <- it:
 				case <-ctx.Done():
-					it.err = ctx.Err()
+					it.err = fmt.Errorf("%s: %w", it.path, ctx.Err())
 					close(it.done)
 					return
 				}
@@ -348,7 +357,7 @@ func run(ctx context.Context, db *store.DB, opts Options, produce iter.Seq[*item
 		<-it.done
 		if it.err != nil {
 			sum.Failed++
-			report(&opts, Report{Path: it.path, Source: it.article.Source, Outcome: store.Failed, Err: fmt.Errorf("%s: %w", it.path, it.err)})
+			report(&opts, Report{Path: it.path, Source: it.article.Source, Outcome: store.Failed, Err: it.err})
 			continue
 		}
 		batch = append(batch, it)
@@ -423,7 +432,11 @@ func commitBatch(db *store.DB, batch []*item, sum *Summary, opts *Options) error
 		}
 		rep := Report{Path: it.path, Source: r.Source, Outcome: r.Outcome, Facts: r.Facts, Warnings: it.warns}
 		if r.Err != nil {
-			rep.Err = fmt.Errorf("%s: %w", it.path, r.Err)
+			where := it.path
+			if it.article.Line > 0 {
+				where += ":" + strconv.Itoa(it.article.Line)
+			}
+			rep.Err = fmt.Errorf("%s: %w", where, r.Err)
 		}
 		report(opts, rep)
 	}

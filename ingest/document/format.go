@@ -127,8 +127,13 @@ func validate(source string, data []byte) error {
 // sniffLen bytes plus any NUL byte in the whole of it: a NUL never occurs
 // in UTF-8 text, and a run of control bytes means a binary format.
 func checkBinary(source string, data []byte) error {
-	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
+	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) || utf16NoBOM(data) {
 		return fmt.Errorf("%s: looks like UTF-16; convert it to UTF-8", source)
+	}
+	for _, c := range compressed {
+		if bytes.HasPrefix(data, []byte(c.magic)) {
+			return fmt.Errorf("%s: looks like %s data; decompress it first", source, c.name)
+		}
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		return fmt.Errorf("%s: looks binary (NUL byte at offset %d)", source, i)
@@ -144,6 +149,26 @@ func checkBinary(source string, data []byte) error {
 		return fmt.Errorf("%s: looks binary (%d control bytes in the first %d)", source, control, len(head))
 	}
 	return nil
+}
+
+// compressed are the archive and compression formats people mistake for
+// articles, by their magic numbers.
+var compressed = []struct{ magic, name string }{
+	{"\x1f\x8b", "gzip"},
+	{"PK\x03\x04", "zip"},
+	{"\xfd7zXXZ\x00", "xz"},
+	{"\x28\xb5\x2f\xfd", "zstd"},
+}
+
+// utf16NoBOM reports whether data starts with two ASCII characters in
+// UTF-16 without a byte order mark: a NUL in every other byte.
+func utf16NoBOM(d []byte) bool {
+	if len(d) < 4 {
+		return false
+	}
+	le := d[1] == 0 && d[3] == 0 && d[0] != 0 && d[2] != 0 && d[0] < 0x80 && d[2] < 0x80
+	be := d[0] == 0 && d[2] == 0 && d[1] != 0 && d[3] != 0 && d[1] < 0x80 && d[3] < 0x80
+	return le || be
 }
 
 // invalidUTF8 returns the offset of the first byte of data that is not

@@ -65,6 +65,10 @@ func TestParse(t *testing.T) {
 		{"a.txt", "", nil, "a.txt: empty input"},
 		{"a.html", "<nav>menu</nav>", nil, "a.html: no article text found in the page"},
 		{"a.jsonl", "\x00\x01", nil, "a.jsonl: looks binary (NUL byte at offset 0)"},
+		{"a.txt", "T\x00i\x00t\x00l\x00e\x00", nil, "a.txt: looks like UTF-16; convert it to UTF-8"},
+		{"a.html", "\x00<\x00p\x00>", nil, "a.html: looks like UTF-16; convert it to UTF-8"},
+		{"a.txt", "\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03", nil, "a.txt: looks like gzip data; decompress it first"},
+		{"a.jsonl", "PK\x03\x04\x14\x00", nil, "a.jsonl: looks like zip data; decompress it first"},
 	}
 	for _, tt := range tests {
 		arts, err := document.Parse(tt.name, []byte(tt.data))

@@ -98,7 +98,7 @@ func TestParseJSONLErrors(t *testing.T) {
 	}{
 		{"empty", "", 0, []string{"f.jsonl: empty input"}},
 		{"blank lines", "\n  \n\r\n", 0, []string{"f.jsonl: empty input"}},
-		{"gzip", "\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03", 0, []string{"f.jsonl: looks binary (NUL byte at offset 3)"}},
+		{"gzip", "\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03", 0, []string{"f.jsonl: looks like gzip data; decompress it first"}},
 		{"utf-16", "\xff\xfe{\x00", 0, []string{"f.jsonl: looks like UTF-16; convert it to UTF-8"}},
 		{"byte order mark", "\ufeff" + good, 1, nil},
 		{"invalid utf-8", good + "\n" + `{"title":"caf` + "\xe9" + `"}` + "\n" + good, 2,
