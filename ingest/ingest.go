@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -15,6 +16,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/almanacdb/almanac/ingest/document"
 	"github.com/almanacdb/almanac/ingest/extract"
@@ -147,12 +149,26 @@ func FS(ctx context.Context, db *store.DB, fsys fs.FS, opts Options) (Summary, e
 // a line, # comments; see resolve.ParseAliases) on top of the built-in
 // places.
 func LoadAliases(path string) (resolve.Lookup, error) {
-	f, err := os.Open(path)
+	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("aliases: %w", err)
 	}
-	defer f.Close()
-	t, err := resolve.ParseAliases(path, f, resolve.Builtin())
+	// Names go into the database, which holds only UTF-8 text.
+	if !utf8.Valid(data) {
+		line := 1
+		for i := 0; i < len(data); {
+			r, n := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && n == 1 {
+				break
+			}
+			if r == '\n' {
+				line++
+			}
+			i += n
+		}
+		return nil, fmt.Errorf("aliases: %s:%d: invalid UTF-8", path, line)
+	}
+	t, err := resolve.ParseAliases(path, bytes.NewReader(data), resolve.Builtin())
 	if err != nil {
 		return nil, fmt.Errorf("aliases: %w", err)
 	}
@@ -177,7 +193,17 @@ func walkPath(ctx context.Context, p string, opts *Options, yield func(*item) bo
 	if !fi.IsDir() {
 		return readFile(p, fi, yield)
 	}
-	return walkDir(ctx, p, []os.FileInfo{fi}, yield)
+	// A directory named on purpose that holds nothing to ingest is a
+	// mistake (a wrong path, articles with other extensions).
+	n := 0
+	counted := func(it *item) bool { n++; return yield(it) }
+	if !walkDir(ctx, p, []os.FileInfo{fi}, counted) {
+		return false
+	}
+	if n == 0 && ctx.Err() == nil {
+		return yield(&item{path: p, err: fmt.Errorf("%s: no article files in the directory (want %s)", p, strings.Join(Extensions, ", "))})
+	}
+	return true
 }
 
 // walkDir visits dir in name order; ancestors are the directories on the

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"time"
 
@@ -74,7 +75,7 @@ func Open(path string, opts *Options) (db *DB, err error) {
 			return nil, fmt.Errorf("open %s: %w", path, err)
 		}
 	}
-	if err := sniff(path); err != nil {
+	if err := sniff(path, o.ReadOnly); err != nil {
 		return nil, err
 	}
 	// bbolt panics on some corrupt files; no panic may leave this package.
@@ -98,6 +99,10 @@ func Open(path string, opts *Options) (db *DB, err error) {
 			errors.Is(err, berrors.ErrChecksum), errors.Is(err, berrors.ErrInvalidMapping):
 			return nil, fmt.Errorf("open %s: %w (%v)", path, ErrNotAlmanac, err)
 		}
+		var pe *fs.PathError
+		if errors.As(err, &pe) && pe.Path == path {
+			err = pe.Err // "open x.db: open x.db: ..." says it twice
+		}
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	db = &DB{bolt: b, path: path, readOnly: o.ReadOnly}
@@ -111,7 +116,7 @@ func Open(path string, opts *Options) (db *DB, err error) {
 // sniff rejects a non-empty file that does not carry bbolt's magic number
 // before bbolt maps it: a clearer error than bbolt's, and no risk of
 // bbolt misreading a foreign file.
-func sniff(path string) error {
+func sniff(path string, readOnly bool) error {
 	f, err := os.Open(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil
@@ -128,6 +133,10 @@ func sniff(path string) error {
 		return fmt.Errorf("open %s: is a directory", path)
 	}
 	if fi.Size() == 0 {
+		if readOnly {
+			// bbolt would try to lay out a new file, and fail to write.
+			return fmt.Errorf("open %s: %w (empty file)", path, ErrNotAlmanac)
+		}
 		return nil
 	}
 	// bbolt's two meta pages: a 16-byte page header, then magic u32,
