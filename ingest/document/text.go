@@ -14,7 +14,7 @@ import (
 // which Body leaves out.
 //
 // It also reads the wire layout (" date 2023-12-28 Headline" then
-// "Xinhua) 15:10, December 28, 2023"), a "HARBIN, Feb. 11 (Xinhua) --"
+// "Xinhua) 09:42, March 3, 2022"), a "HARBIN, Feb. 11 (Xinhua) --"
 // dateline (its agency becomes the byline), press releases (a "PRESS
 // RELEASE" line, a date line), a date on a line of its own at the end, and
 // articles with no date at all (Published is then zero). A trailing
@@ -220,7 +220,7 @@ func textWireHeader(s string) (time.Time, string, bool) {
 	return d, strings.TrimSpace(rest[10:]), true
 }
 
-// textWireTimeLine reads "Xinhua) 15:10, December 28, 2023".
+// textWireTimeLine reads "Xinhua) 09:42, March 3, 2022".
 func textWireTimeLine(s string) (string, time.Time, bool) {
 	i := strings.IndexByte(s, ')')
 	if i <= 0 || i > 40 {
@@ -239,7 +239,7 @@ func textWireTimeLine(s string) (string, time.Time, bool) {
 	return by, d, true
 }
 
-// textDatelineAgency returns the agency of a "HARBIN, Dec. 28 (Xinhua) --"
+// textDatelineAgency returns the agency of a "HARBIN, March 3 (Xinhua) --"
 // dateline that starts a paragraph, or "".
 func textDatelineAgency(s string) string {
 	i := strings.IndexByte(s, '(')

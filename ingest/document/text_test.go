@@ -40,9 +40,9 @@ func TestParseText(t *testing.T) {
 			parsed{"Harbin builds more parks", "e.my399.com", "2023-05-02", "Harbin opened 12 new", "s 20 more next year."}},
 		{"subheadings stay in the body", "Harbin in numbers\n\nUpdated : 2022-01-10\n\nBy ( e.my399.com )\n\nIntro line here.\n\nParks\n\nHarbin opened 12 parks.\n\nRoads\n\nHarbin built 30 km of roads.",
 			parsed{"Harbin in numbers", "e.my399.com", "2022-01-10", "Intro line here.\n\nPa", "uilt 30 km of roads."}},
-		{"wire layout", " date 2023-12-28 Oilfield output tops target\n\nXinhua) 15:10, December 28, 2023\n\n" +
-			"HARBIN, Dec. 28 (Xinhua) -- The oilfield pumped more oil this year.\n\n(Web editor: Li Hua)",
-			parsed{"Oilfield output tops target", "Xinhua", "2023-12-28", "HARBIN, Dec. 28 (Xin", " more oil this year."}},
+		{"wire layout", " date 2022-03-03 Oilfield output tops target\n\nXinhua) 09:42, March 3, 2022\n\n" +
+			"HARBIN, March 3 (Xinhua) -- The oilfield pumped more oil this year.\n\n(Web editor: Li Hua)",
+			parsed{"Oilfield output tops target", "Xinhua", "2022-03-03", "HARBIN, March 3 (Xin", " more oil this year."}},
 		{"dateline only", "Harbin trade grows\n\nHARBIN, Feb. 11 (Xinhua) -- Trade grew fast in January.",
 			parsed{"Harbin trade grows", "Xinhua", "", "HARBIN, Feb. 11 (Xin", "rew fast in January."}},
 		{"press release", "PRESS RELEASE\n\nHarbin Expo opens\n\nMarch 5, 2024\n\nThe expo opened with 300 exhibitors.",
@@ -93,7 +93,7 @@ func TestParseTextErrors(t *testing.T) {
 
 func FuzzParseText(f *testing.F) {
 	f.Add([]byte("Home>Biz\n\nTitle here\n\nUpdated : 2024-01-02\n\nBy ( x )\n\nBody one.\n\nTeaser title\n\nTeaser line"))
-	f.Add([]byte(" date 2023-12-28 Head\n\nXinhua) 15:10, December 28, 2023\n\nHARBIN, Dec. 28 (Xinhua) -- Body."))
+	f.Add([]byte(" date 2022-03-03 Head\n\nXinhua) 09:42, March 3, 2022\n\nHARBIN, March 3 (Xinhua) -- Body."))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		a, err := document.ParseText("f.txt", data)
 		if err != nil {

@@ -53,7 +53,7 @@ type timeExpr struct {
 	start, end int
 	year       int    // 0: none
 	period     string // "": none
-	base       bool   // a comparison base ("on 2019", "from the same period last year")
+	base       bool   // a comparison base ("on 2019", "from the same period of 2022")
 	since      bool   // "since 2012"
 	present    bool   // "currently", "now", "at present"
 	owner      int    // quantity index it is attached to, -1 if none
@@ -166,7 +166,7 @@ func (x *extractor) run() {
 	}
 }
 
-// stripDateline skips a "HARBIN, Dec. 28 (Xinhua) --" dateline.
+// stripDateline skips a "HARBIN, March 3 (Xinhua) --" dateline.
 func stripDateline(text string, s, e int) int {
 	seg := text[s:min(e, s+80)]
 	i := strings.Index(seg, ") --")
@@ -216,7 +216,7 @@ func (x *extractor) sentence(si int, s sentence) {
 }
 
 // inQuantity reports whether offset off is inside one of the quantities
-// ("59.4 billion U.S. dollars" names no place).
+// ("about 7.2 billion U.S. dollars" names no place).
 func (x *extractor) inQuantity(off int, qIdx []int) bool {
 	for _, i := range qIdx {
 		if x.qs[i].Start <= off && off < x.qs[i].End {

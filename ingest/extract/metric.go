@@ -335,9 +335,9 @@ func (st *sentState) partner(mi int) bool {
 	return false
 }
 
-// afterNP is the noun phrase after the figure: "1,281 high-tech
-// enterprises", "2,185 of the city's enterprises", for money and units
-// "12.15 million yuan in subsidies", "66.36 billion yuan of investment".
+// afterNP is the noun phrase after the figure: "1,437 software
+// enterprises", "340 of the county's farms", for money and units
+// "7.5 million yuan in grants", "12.8 billion yuan of spending".
 func (st *sentState) afterNP(ti int, money bool) []string {
 	k := ti + 1
 	if money {
@@ -365,8 +365,8 @@ func (st *sentState) afterNP(ti int, money bool) []string {
 		return np
 	}
 	if st.word(k) == "of" {
-		// Partitive: "2,185 of the city's enterprises", "16 of Harbin's 18
-		// districts".
+		// Partitive: "340 of the county's farms", "7 of the
+		// province's 13 prefectures".
 		k++
 		for k < len(st.toks) && (determiners[st.toks[k].w] || st.toks[k].ment != 0 || st.toks[k].kind == 'q') {
 			k++
@@ -401,10 +401,10 @@ func timeWord(np []string) bool {
 	return false
 }
 
-// subjectNP finds the noun phrase a figure is predicated of: "the city's
-// GDP surged 14 percent to 100.34 billion yuan", "foreign direct
-// investment of $68.10 million", or, without a verb, the elided phrase of
-// "and the food industry by 11.6 percent". verbAt is the verb's token, -1
+// subjectNP finds the noun phrase a figure is predicated of: "the town's
+// output jumped 9 percent to 42.6 billion yuan", "retail sales of $31.7
+// million", or, without a verb, the elided phrase of "and textiles by 3.9
+// percent". verbAt is the verb's token, -1
 // if none.
 func (st *sentState) subjectNP(ti int, q recognize.Quantity) (np []string, verbAt int) {
 	toks := st.toks
@@ -413,7 +413,7 @@ func (st *sentState) subjectNP(ti int, q recognize.Quantity) (np []string, verbA
 		j--
 	}
 	var weak []string
-	// "X of N": "total investment of 486.69 billion yuan".
+	// "X of N": "fixed-asset spending of 27.4 billion yuan".
 	if st.word(j) == "of" {
 		idx := st.collectNPLeftOf(j - 1)
 		w := st.words(idx)
@@ -451,7 +451,7 @@ func (st *sentState) subjectNP(ti int, q recognize.Quantity) (np []string, verbA
 			j--
 			continue
 		}
-		// "surged 14 percent to 100.34 billion yuan".
+		// "jumped 9 percent to 42.6 billion yuan".
 		if t.kind == 'q' && st.x.qs[t.q].Unit == "percent" && j+1 < ti {
 			j--
 			continue
@@ -499,14 +499,14 @@ func (st *sentState) subjectNP(ti int, q recognize.Quantity) (np []string, verbA
 		}
 	}
 	if verbAt >= 0 && len(weak) == 0 && recognize.IsCurrency(q.Unit) {
-		// "Harbin put 8.1 million yuan into", "operators have put 401.6
-		// billion yuan into 5G": the verb names the money.
+		// "the county put 3.6 million yuan into", "carriers have put 12.9
+		// billion yuan into fibre": the verb names the money.
 		if n, ok := verbNouns[toks[verbAt].w]; ok {
 			np = append(np, n)
 		}
 	}
 	if len(np) == 0 && verbAt < 0 {
-		// "1.4 billion yuan worth were shipped".
+		// "2.3 billion yuan worth was sold".
 		for k := ti + 1; k < len(toks) && k <= ti+3; k++ {
 			if n, ok := verbNouns[toks[k].w]; ok {
 				np = append(st.firstNP(), n)

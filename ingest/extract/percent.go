@@ -48,7 +48,7 @@ func (st *sentState) growthAround(ti int, q recognize.Quantity) (growth, neg boo
 		}
 		break
 	}
-	// After: "35.5 percent year-on-year", "from a year earlier".
+	// After: "12.8 percent year-on-year", "from a year before".
 	for k := ti + 1; k < len(toks) && k <= ti+3; k++ {
 		w := toks[k].w
 		if w == "year-on-year" || w == "yoy" || (w == "year" && st.word(k+1) == "on") {
@@ -67,8 +67,8 @@ func (st *sentState) growthAround(ti int, q recognize.Quantity) (growth, neg boo
 	return false, false, stop
 }
 
-// percentMetric names a percentage: a share ("47.5 percent of the city's
-// industrial projects"), a change ("grew 7.7 percent"), or a level.
+// percentMetric names a percentage: a share ("38.2 percent of the
+// county's farm income"), a change ("grew 4.4 percent"), or a level.
 // suffix is "each" for a share stated once for every preceding figure.
 func (st *sentState) percentMetric(ti int, q recognize.Quantity, prev *factInfo) (np []string, growth, neg bool, suffix string, verbAt int) {
 	toks := st.toks
@@ -135,7 +135,7 @@ func (st *sentState) percentMetric(ti int, q recognize.Quantity, prev *factInfo)
 		return np, false, false, "", verbAt
 	}
 	growth, neg, stop := st.growthAround(ti, q)
-	// "160 percent in new materials".
+	// "85 percent in medical devices".
 	if st.word(ti+1) == "in" && ti+2 < len(toks) && toks[ti+2].ment == 0 {
 		k := ti + 2
 		for k < len(toks) && determiners[toks[k].w] {
@@ -162,7 +162,7 @@ func (st *sentState) percentMetric(ti int, q recognize.Quantity, prev *factInfo)
 	for j >= 0 && toks[j].kind == 'w' && (growthUp[toks[j].w] || growthDown[toks[j].w] || toks[j].w == "by" || toks[j].w == "a" || toks[j].w == "an" || toks[j].w == "of" || toks[j].w == "year-on-year" || growthNouns[toks[j].w]) {
 		j--
 	}
-	// Apposition: "1,180, up 45 percent".
+	// Apposition: "2,360, up 18 percent".
 	if growth && j >= 0 && (toks[j].w == "," || toks[j].w == "--") {
 		if prev != nil && st.follows(ti) {
 			return withoutGrowth(prev.np), true, neg, "", -1
@@ -173,7 +173,7 @@ func (st *sentState) percentMetric(ti int, q recognize.Quantity, prev *factInfo)
 	}
 	np, verbAt = st.subjectNP(ti, q)
 	if verbAt < 0 && prev != nil && st.inherits(ti) {
-		// Ellipsis: "the food industry by 11.6 percent", "with Japan 10.6
+		// Ellipsis: "and textiles by 3.9 percent", "with Korea 8.2
 		// percent".
 		if prev.growth {
 			growth = true
@@ -204,7 +204,7 @@ func (st *sentState) firstWordBefore(ti int) int {
 	return 0
 }
 
-// shareEach emits "each representing over 60 percent of the global total"
+// shareEach emits "each making up about 40 percent of national supply"
 // once for every count figure before it in the sentence.
 func (st *sentState) shareEach(ti int, q recognize.Quantity) {
 	x := st.x

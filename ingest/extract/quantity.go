@@ -37,7 +37,7 @@ func (st *sentState) quantity(ti int) {
 			return
 		}
 	case prev != nil && prev.from && st.toWord(ti, q) && st.inherits(ti) && x.qs[prev.qi].Unit == unit:
-		// "went from 400 in 2022 to 526 this year".
+		// "climbed from 310 in 2021 to 455 this year".
 		np = prev.np
 	case unit == "count":
 		np = st.afterNP(ti, false)
@@ -151,8 +151,8 @@ func (st *sentState) add(fi factInfo) {
 }
 
 // follows reports whether the figure at ti comes after another figure of
-// the same clause with no candidate subject between: "2,185 enterprises
-// passed national evaluations, a rise of 84.2 percent".
+// the same clause with no candidate subject between: "640 farms
+// won organic labels, an increase of 27.5 percent".
 func (st *sentState) follows(ti int) bool {
 	for k := ti - 1; k >= 0; k-- {
 		t := st.toks[k]
@@ -170,8 +170,8 @@ func (st *sentState) follows(ti int) bool {
 }
 
 // inherits reports whether the figure at ti continues the previous one of
-// the sentence (an apposition "1,180, up 45 percent" or an ellipsis "and
-// the food industry by 11.6 percent"), and so shares its entity.
+// the sentence (an apposition "2,360, up 18 percent" or an ellipsis "and
+// textiles by 3.9 percent"), and so shares its entity.
 func (st *sentState) inherits(ti int) bool {
 	for k := ti - 1; k >= 0; k-- {
 		t := st.toks[k]
@@ -227,7 +227,7 @@ func (st *sentState) notAFact(ti int, q recognize.Quantity) bool {
 			return true
 		}
 	}
-	// A comparison group: "second among the country's 15 cities".
+	// A comparison group: "third among the region's 12 ports".
 	for k, n := ti-1, 0; k >= 0 && n < 4; k, n = k-1, n+1 {
 		if toks[k].kind != 'w' {
 			break
@@ -236,14 +236,14 @@ func (st *sentState) notAFact(ti int, q recognize.Quantity) bool {
 			return true
 		}
 	}
-	// The total of a part: "16 of Harbin's 18 districts".
+	// The total of a part: "7 of the province's 13 prefectures".
 	if ti >= 2 && toks[ti-2].w == "of" && ti >= 3 && toks[ti-3].kind == 'q' {
 		return true
 	}
 	isMoney := recognize.IsCurrency(q.Unit)
-	// Thresholds: "receiving more than 10 million yuan each", "each with
-	// an investment over 10 million yuan", "enterprises with an income of
-	// more than 20 million yuan".
+	// Thresholds: "granted over 5 million yuan each", "each with a
+	// budget above 50 million yuan", "farms with sales of more than 3
+	// million yuan".
 	if next == "each" || next == "apiece" {
 		return true
 	}

@@ -109,7 +109,7 @@ func (st *sentState) excludedAt(ti int, m resolve.Mention) bool {
 				return true
 			}
 		case "in":
-			// "the largest onshore oilfield in China", "a city in China".
+			// "the biggest grain producer in China", "a county in China".
 			if k > 0 && st.toks[k-1].kind == 'w' && (strings.HasSuffix(st.toks[k-1].w, "est") || st.toks[k-1].w == "oilfield" || st.toks[k-1].w == "city" || st.toks[k-1].w == "province" || st.toks[k-1].w == "zone" || st.toks[k-1].w == "county" || st.toks[k-1].w == "district") {
 				return true
 			}
@@ -120,8 +120,7 @@ func (st *sentState) excludedAt(ti int, m resolve.Mention) bool {
 		n++
 	}
 	// A possessive that locates the next place: "China's northernmost
-	// Heilongjiang province", "China's northernmost province of
-	// Heilongjiang".
+	// Mohe county", "China's northernmost county of Mohe".
 	if m.Possessive {
 		for k := st.tokAt(m.End); k >= 0 && k < len(st.toks) && k <= ti+6; k++ {
 			t := st.toks[k]
@@ -227,7 +226,7 @@ func (st *sentState) timeExprs() {
 		}
 		// The word before the expression, skipping "the", "in", "of",
 		// "same period": "on 2019", "than in 2019", "from the same
-		// period last year", "since 2012".
+		// period of 2022", "since 2012".
 		k := ti - 1
 		for k >= 0 && toks[k].kind == 'w' && (toks[k].w == "the" || toks[k].w == "in" || toks[k].w == "of" ||
 			toks[k].w == "same" || toks[k].w == "period" || toks[k].w == "level" || toks[k].w == "with" && st.word(k-1) == "compared") {
@@ -253,7 +252,7 @@ func (st *sentState) timeExprs() {
 				e.since = true
 			}
 		}
-		// "Since its approval in December 2015".
+		// "Since its founding in March 2009".
 		for m, n := k, 0; m >= 0 && n < 6 && toks[m].kind == 'w' && !e.since; m, n = m-1, n+1 {
 			if toks[m].w == "since" {
 				e.since = true
@@ -276,8 +275,8 @@ func (st *sentState) timeExprs() {
 			}
 		}
 	}
-	// Attach a year to the figure right before it: "400 in 2022",
-	// "56 billion yuan last year", "51.94 billion yuan in the first quarter".
+	// Attach a year to the figure right before it: "310 in 2021",
+	// "8.7 billion yuan last year", "2.46 billion yuan in the third quarter".
 	for i := range st.exprs {
 		e := &st.exprs[i]
 		if e.base || e.since {
@@ -317,7 +316,7 @@ func sortExprs(es []timeExpr) {
 }
 
 // yearInName reports a year that is part of a name: "the 2024 Winter
-// Travel Report", "the 2022 World 5G Convention".
+// Travel Report", "the 2019 Global Rail Expo".
 func (st *sentState) yearInName(s, e int) bool {
 	ti := st.tokAt(s)
 	if ti < 0 {
@@ -449,8 +448,8 @@ func (st *sentState) entityFor(ti int) resolve.Entity {
 	if e := pick(0, qStart, false); e.Name != "" {
 		return e
 	}
-	// "32 projects were contracted by Harbin", "there were 254 projects
-	// in Hualin Zone".
+	// "41 deals were signed by Mudanjiang", "there were 75 farms in
+	// Acheng District".
 	end := st.s.end
 	for k := ti + 1; k < len(st.toks); k++ {
 		if st.clause[k] != st.clause[ti] {

@@ -78,7 +78,7 @@ var (
 		"targeted", "targeting", "forecast", "forecasts", "projected", "scheduled", "strives", "strive",
 		"seeks", "seek", "goal", "'ll", "likely", "envisaged", "proposed", "anticipated", "estimated")
 	// verbNouns name the metric of a figure whose verb is its only word:
-	// "put 8.1 million yuan into" is an investment.
+	// "put 3.6 million yuan into" is an investment.
 	verbNouns = map[string]string{
 		"put": "investment", "puts": "investment", "invested": "investment", "invest": "investment",
 		"injected": "investment", "poured": "investment", "pour": "investment", "involving": "investment",

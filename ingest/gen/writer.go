@@ -600,7 +600,7 @@ func (w *writer) headline(m metric) string {
 	if w.frame.period != "year" {
 		switch r.intn(3) {
 		case 0:
-			s = x + " economy off to a good start in " + w.frame.short
+			s = x + " economy makes a brisk start in " + w.frame.short
 		case 1:
 			s = x + " posts steady growth in " + w.frame.short
 		default:

@@ -27,11 +27,11 @@ type Quantity struct {
 	Lo             float64
 	LoStart, LoEnd int
 	// Conversion is true for a currency figure in brackets right after
-	// another one: the "($58.75 billion)" of "391.54 billion yuan ($58.75
+	// another one: the "($4.12 billion)" of "27.9 billion yuan ($4.12
 	// billion)" restates the figure before it.
 	Conversion bool
 	// Compound is true when the number is part of a hyphenated modifier
-	// ("a 40-million-tonne mark", "the three-day event").
+	// ("a 25-million-tonne goal", "the three-day event").
 	Compound bool
 }
 
@@ -123,7 +123,7 @@ func Quantities(text string) []Quantity {
 		if qs, ok := qualEnd[skipSpaceBack(text, q.Start)]; ok {
 			q.Qualifier, q.QualStart = qs.Label, qs.Start
 		}
-		// Hyphenated modifier: "40-million-tonne", "three-day".
+		// Hyphenated modifier: "25-million-tonne", "three-day".
 		if e := q.NumEnd; e+1 < len(text) && text[e] == '-' && isLetter(text[e+1]) {
 			q.Compound = true
 		}

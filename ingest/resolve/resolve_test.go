@@ -99,8 +99,8 @@ func TestMentions(t *testing.T) {
 			{"Heilongjiang province", "Heilongjiang", resolve.Province, false, false},
 			{"Harbin city", "Harbin", resolve.City, false, false},
 		}},
-		{"Harbin Ice and Snow World and the Harbin New Area Investment Promotion Group opened.", []mention{
-			{"Harbin New Area Investment Promotion Group", "Harbin New Area Investment Promotion Group", resolve.Org, false, false},
+		{"Harbin Ice and Snow World and the Harbin New Area Trade Service Group opened.", []mention{
+			{"Harbin New Area Trade Service Group", "Harbin New Area Trade Service Group", resolve.Org, false, false},
 		}},
 		{"Daqing Oilfield said its output rose; the oilfield and the city's plants grew.", []mention{
 			{"Daqing Oilfield", "Daqing Oilfield", resolve.Org, false, false},
