@@ -72,7 +72,7 @@ func ParseText(source string, data []byte) (Article, error) {
 			}
 			continue
 		}
-		if a.Title == "" && textIsHeadline(s) {
+		if a.Title == "" && textIsHeadline(s) && textHeadlineFollows(lines, i) {
 			a.Title = s
 			continue
 		}
@@ -162,10 +162,67 @@ func textIsReleaseMark(s string) bool {
 	return u == "PRESS RELEASE" || u == "FOR IMMEDIATE RELEASE" || u == "NEWS RELEASE" || u == "MEDIA RELEASE"
 }
 
-// textIsHeadline reports whether s can be a headline: not a long
-// paragraph that ends a sentence.
+// textIsHeadline reports whether s can be a headline: reasonably short,
+// not ending in a period and not a run of sentences. A headline may ask or
+// exclaim ("Why Harbin?") or end in a quotation.
 func textIsHeadline(s string) bool {
-	return len(s) < 250 || !textTerminated(s)
+	if len(s) > 200 || len(strings.Fields(s)) > 30 {
+		return false
+	}
+	t := strings.TrimRight(s, "\"'”’)]  ")
+	if t == "" {
+		return false
+	}
+	if r, _ := utf8.DecodeLastRuneInString(t); r == '.' || r == ';' || r == ',' || r == '…' {
+		return false
+	}
+	// "A rose. B fell": a sentence ends inside it.
+	for i := strings.Index(s, ". "); i >= 0; {
+		j := i + 2
+		if j < len(s) && (s[j] >= 'A' && s[j] <= 'Z' || s[j] >= '0' && s[j] <= '9') && !textAbbrevBefore(s, i) {
+			return false
+		}
+		k := strings.Index(s[j:], ". ")
+		if k < 0 {
+			break
+		}
+		i = j + k
+	}
+	return true
+}
+
+// textAbbrevBefore reports whether the period at i ends an initial or a
+// short abbreviation ("U.S. ", "Dr. ", "Feb. ").
+func textAbbrevBefore(s string, i int) bool {
+	k := i
+	for k > 0 && (s[k-1] >= 'a' && s[k-1] <= 'z' || s[k-1] >= 'A' && s[k-1] <= 'Z') {
+		k--
+	}
+	return i-k >= 1 && i-k <= 4 && s[k] >= 'A' && s[k] <= 'Z'
+}
+
+// textHeadlineFollows reports whether what follows line i lets it be a
+// headline: a blank line and more text, or a date or byline line. A line
+// running straight into the next, or alone, is body.
+func textHeadlineFollows(lines []textLine, i int) bool {
+	j := i + 1
+	for j < len(lines) && lines[j].blank {
+		j++
+	}
+	if j >= len(lines) {
+		return false
+	}
+	s := lines[j].trim
+	if _, ok := textDateLine(s); ok {
+		return true
+	}
+	if _, ok := textByline(s); ok {
+		return true
+	}
+	if _, _, ok := textWireTimeLine(s); ok {
+		return true
+	}
+	return lines[j].gap > 0
 }
 
 // textDateLine reads "Updated : 2024-08-26", "Published: Aug 26, 2024",

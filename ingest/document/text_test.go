@@ -51,6 +51,21 @@ func TestParseText(t *testing.T) {
 			parsed{"Harbin Expo opens", "", "2024-03-06", "The expo opened with", "with 300 exhibitors."}},
 		{"no date", "Harbin Expo opens\n\nThe expo opened with 300 exhibitors.",
 			parsed{"Harbin Expo opens", "", "", "The expo opened with", "with 300 exhibitors."}},
+		// Plain notes without the site's layout are all body.
+		{"one paragraph of sentences", "Jixi had 640 software firms in 2019. The town now has 17 labs.\n",
+			parsed{"", "", "", "Jixi had 640 softwar", "own now has 17 labs."}},
+		{"paragraphs of sentences", "Jixi had 640 software firms in 2019.\n\nThe town now has 17 labs.\n",
+			parsed{"", "", "", "Jixi had 640 softwar", "own now has 17 labs."}},
+		{"a sentence run without a final period", "Jixi opened 9 parks. The town plans 4 more\n\nIt also built roads.",
+			parsed{"", "", "", "Jixi opened 9 parks.", "It also built roads."}},
+		{"short line running into the next", "Jixi opened 9 parks\nand 4 museums last year.\n",
+			parsed{"", "", "", "Jixi opened 9 parks\n", "4 museums last year."}},
+		{"a single line", "Jixi opened 9 parks in 2019",
+			parsed{"", "", "", "Jixi opened 9 parks ", "ened 9 parks in 2019"}},
+		{"headline then date", "Jixi opens 9 parks\nUpdated : 2021-06-01\nThe town opened 9 parks.",
+			parsed{"Jixi opens 9 parks", "", "2021-06-01", "The town opened 9 pa", "town opened 9 parks."}},
+		{"headline that asks", "Why Jixi? A U.S. view\n\nThe town opened 9 parks.",
+			parsed{"Why Jixi? A U.S. view", "", "", "The town opened 9 pa", "town opened 9 parks."}},
 	}
 	for _, tt := range tests {
 		a, err := document.ParseText("a.txt", []byte(tt.text))

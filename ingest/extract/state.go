@@ -579,7 +579,12 @@ func (st *sentState) timeFor(ti int) (year int, period string, ok bool) {
 	switch {
 	case chosen != nil:
 		year, period = chosen.year, chosen.period
-	case present != nil && !st.x.pub.IsZero():
+	case present != nil:
+		if st.x.pub.IsZero() {
+			// "now" without a publication date: the year is unknown, not
+			// the running one.
+			return 0, "", false
+		}
 		year, period = present.year, ""
 	case since != nil && st.hasPerfect(cl) && !st.x.pub.IsZero():
 		year = yearOf(st.x.pub)
