@@ -38,12 +38,13 @@ func synthDocs(seed uint64, first, n int) []store.DocFacts {
 	return docs
 }
 
-// BenchmarkPut loads facts in batches of 512 documents (10,240 facts) into
-// a database already holding `preload` facts, and reports facts/s and the
-// file's bytes per fact.
+// BenchmarkPut loads facts in batches of `batch` documents (20 facts each)
+// into a database already holding `preload` facts, and reports facts/s and
+// the file's bytes per fact.
 func BenchmarkPut(b *testing.B) {
-	for _, preload := range []int{0, 100_000} {
-		b.Run(fmt.Sprintf("preload=%d", preload), func(b *testing.B) {
+	for _, bc := range []struct{ preload, batch int }{{0, 512}, {100_000, 512}, {100_000, 2048}} {
+		preload, batch := bc.preload, bc.batch
+		b.Run(fmt.Sprintf("preload=%d/batch=%d", preload, batch), func(b *testing.B) {
 			path := filepath.Join(b.TempDir(), "bench.db")
 			db, err := store.Open(path, &store.Options{NoSync: true})
 			if err != nil {
@@ -53,7 +54,7 @@ func BenchmarkPut(b *testing.B) {
 			next := 0
 			load := func(docs int) {
 				for docs > 0 {
-					n := min(docs, 512)
+					n := min(docs, batch)
 					if _, err := db.Put(synthDocs(1, next, n)); err != nil {
 						b.Fatal(err)
 					}
@@ -63,9 +64,9 @@ func BenchmarkPut(b *testing.B) {
 			}
 			load(preload / 20)
 			b.ResetTimer()
-			load(b.N * 512)
+			load(b.N * batch)
 			b.StopTimer()
-			b.ReportMetric(float64(b.N*512*20)/b.Elapsed().Seconds(), "facts/s")
+			b.ReportMetric(float64(b.N*batch*20)/b.Elapsed().Seconds(), "facts/s")
 			fi, _ := os.Stat(path)
 			b.ReportMetric(float64(fi.Size())/float64(next*20), "bytes/fact")
 			b.ReportMetric(0, "ns/op")

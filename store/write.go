@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"sort"
 	"time"
 	"unicode/utf8"
 
@@ -387,8 +386,11 @@ func (w *writer) flush() error {
 	}
 	for x, b := range [3]*bolt.Bucket{w.metricB, w.entityB, w.yearB} {
 		kvs := w.idx[x]
-		sort.Slice(kvs, func(i, j int) bool { return bytes.Compare(kvs[i].k, kvs[j].k) < 0 })
-		b.FillPercent = 0.9
+		slices.SortFunc(kvs, func(a, b kv) int { return bytes.Compare(a.k, b.k) })
+		// Index keys land all over each index, not at its end: half-full
+		// splits leave room for the next batches (0.9 measured 30% larger
+		// files at equal speed; see DESIGN.md).
+		b.FillPercent = 0.5
 		for _, p := range kvs {
 			if err := b.Put(p.k, p.v); err != nil {
 				return err
