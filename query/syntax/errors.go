@@ -96,7 +96,9 @@ func (p ErrorList) Unwrap() []error {
 //	       ^
 //
 // Tabs before the column are kept so that the caret lines up in a
-// terminal; wide (East Asian) runes count as two columns. It returns ""
+// terminal; wide (East Asian) runes count as two columns. Control
+// characters and bytes that are not UTF-8 show as U+FFFD, one column
+// each as in positions, so that no NUL or escape reaches the terminal. It returns ""
 // when err carries no *Error or its line is not in src. For an ErrorList
 // it uses the first error.
 func Caret(src string, err error) string {
@@ -108,7 +110,7 @@ func Caret(src string, err error) string {
 	if e.Pos.Line > len(lines) {
 		return ""
 	}
-	line := strings.TrimSuffix(lines[e.Pos.Line-1], "\r")
+	line := printable(strings.TrimSuffix(lines[e.Pos.Line-1], "\r"))
 	var pad strings.Builder
 	col := 1
 	for _, r := range line {
@@ -128,6 +130,17 @@ func Caret(src string, err error) string {
 		}
 	}
 	return line + "\n" + pad.String() + "^"
+}
+
+// printable replaces the control characters of s other than tab, and each
+// byte that is not UTF-8, with U+FFFD.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r != '\t' && unicode.IsControl(r) {
+			return utf8.RuneError
+		}
+		return r
+	}, s)
 }
 
 // isWide reports whether r takes two terminal columns: the East Asian

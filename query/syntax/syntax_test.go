@@ -406,6 +406,9 @@ func TestCaret(t *testing.T) {
 		{"facts where entity = \"哈尔滨\" and x", nil, "facts where entity = \"哈尔滨\" and x\n                                  ^"},
 		{"facts where entity = \"e\u0301\" or @", nil, "facts where entity = \"e\u0301\" or @\n                            ^"},
 		{"metric\r\n", nil, "metric\n      ^"},
+		// Control characters and invalid bytes print as U+FFFD, a column each.
+		{"facts\x00\x1b[2J x", nil, "facts\ufffd\ufffd[2J x\n     ^"},
+		{"facts where entity = \"\xff\xfe\" or @", nil, "facts where entity = \"\ufffd\ufffd\" or @\n                             ^"},
 		{"metric gdp", errors.New("no position"), ""},
 		{"metric gdp", &syntax.Error{Pos: syntax.Pos{Line: 3, Column: 1}, Msg: "x"}, ""},
 		{"metric gdp", syntax.ErrorList{{Pos: syntax.Pos{Line: 1, Column: 8}, Msg: "unknown metric"}}, "metric gdp\n       ^"},

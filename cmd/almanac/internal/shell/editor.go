@@ -2,6 +2,7 @@ package shell
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -10,18 +11,31 @@ import (
 	"strings"
 
 	"github.com/peterh/liner"
+
+	"github.com/almanacdb/almanac/query/syntax"
 )
 
 // ErrInterrupted is returned by Editor.ReadLine when the user abandons the
 // line with Ctrl-C.
 var ErrInterrupted = errors.New("interrupted")
 
+// ErrLineTooLong is returned, wrapped with the line's length, by
+// Editor.ReadLine for a line longer than MaxLineLen; the line is skipped
+// and the next ReadLine reads the line after it.
+var ErrLineTooLong = errors.New("line too long")
+
+// MaxLineLen is the longest line Plain returns: no longer than the
+// longest query, so that a runaway line (a file that is not a script)
+// costs neither memory nor the rest of the script.
+const MaxLineLen = syntax.MaxQueryLen
+
 // Editor reads the shell's input a line at a time.
 type Editor interface {
 	// ReadLine shows prompt, if the editor shows prompts, and returns the
 	// next line without its line ending. It returns io.EOF at the end of
 	// input (Ctrl-D on a terminal), ErrInterrupted when the user abandons
-	// the line, and other errors when reading fails.
+	// the line, ErrLineTooLong for a line that was skipped, and other
+	// errors when reading fails.
 	ReadLine(prompt string) (string, error)
 	// AddHistory records a statement the user entered; editors without
 	// history ignore it.
@@ -30,7 +44,8 @@ type Editor interface {
 
 // Plain is an Editor over a reader: a script, a pipe, or a test's input.
 type Plain struct {
-	sc   *bufio.Scanner
+	r    *bufio.Reader
+	buf  []byte
 	echo io.Writer
 }
 
@@ -38,23 +53,50 @@ type Plain struct {
 // it writes each prompt and the line read to echo, so that output reads
 // like a terminal session.
 func NewPlain(r io.Reader, echo io.Writer) *Plain {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64*1024), 1<<20+1)
-	return &Plain{sc: sc, echo: echo}
+	return &Plain{r: bufio.NewReaderSize(r, 64<<10), echo: echo}
 }
 
-// ReadLine returns the next line of input, without "\n" or "\r\n".
+// ReadLine returns the next line of input, without "\n" or "\r\n". A line
+// longer than MaxLineLen is read to its end but not kept.
 func (p *Plain) ReadLine(prompt string) (string, error) {
-	if !p.sc.Scan() {
-		if err := p.sc.Err(); err != nil {
+	p.buf = p.buf[:0]
+	n := 0          // bytes of the line, with its ending
+	var tail []byte // its last two bytes
+	for {
+		chunk, err := p.r.ReadSlice('\n')
+		n += len(chunk)
+		tail = append(tail, chunk[max(len(chunk)-2, 0):]...)
+		tail = tail[max(len(tail)-2, 0):]
+		if len(p.buf)+len(chunk) <= MaxLineLen+2 { // room for "\r\n"
+			p.buf = append(p.buf, chunk...)
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		if err != nil && !errors.Is(err, io.EOF) {
 			return "", err
 		}
-		if p.echo != nil {
-			fmt.Fprintln(p.echo, prompt)
+		if n == 0 {
+			if p.echo != nil {
+				fmt.Fprintln(p.echo, prompt)
+			}
+			return "", io.EOF
 		}
-		return "", io.EOF
+		break
 	}
-	line := strings.TrimSuffix(p.sc.Text(), "\r")
+	if n > len(p.buf) {
+		if bytes.HasSuffix(tail, []byte("\n")) {
+			n--
+			if bytes.HasSuffix(tail, []byte("\r\n")) {
+				n--
+			}
+		}
+		return "", fmt.Errorf("%w (%d bytes, limit %d)", ErrLineTooLong, n, MaxLineLen)
+	}
+	line := strings.TrimSuffix(strings.TrimSuffix(string(p.buf), "\n"), "\r")
+	if len(line) > MaxLineLen {
+		return "", fmt.Errorf("%w (%d bytes, limit %d)", ErrLineTooLong, len(line), MaxLineLen)
+	}
 	if p.echo != nil {
 		fmt.Fprintf(p.echo, "%s%s\n", prompt, line)
 	}

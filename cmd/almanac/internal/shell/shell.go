@@ -169,6 +169,12 @@ func (s *Shell) Run(ctx context.Context, ed Editor, name string, firstLine int) 
 		case errors.Is(err, ErrInterrupted):
 			reset()
 			continue
+		case errors.Is(err, ErrLineTooLong):
+			// The statement the line belonged to is lost with it.
+			lineNo++
+			reset()
+			s.fail(src, lineNo, err)
+			continue
 		case errors.Is(err, io.EOF):
 			// An unfinished statement at the end of a file is an error
 			// to report; at the REPL, Ctrl-D leaves without it.

@@ -406,3 +406,41 @@ func TestEOFInStatement(t *testing.T) {
 		t.Errorf("file: failures %d, output %q", sh.Failures(), out.String())
 	}
 }
+
+// repeatReader yields n bytes of c without holding them.
+type repeatReader struct {
+	c byte
+	n int64
+}
+
+func (r *repeatReader) Read(p []byte) (int, error) {
+	if r.n <= 0 {
+		return 0, io.EOF
+	}
+	p = p[:min(int64(len(p)), r.n)]
+	for i := range p {
+		p[i] = r.c
+	}
+	r.n -= int64(len(p))
+	return len(p), nil
+}
+
+// A line over MaxLineLen (here 200 MB, streamed) is reported at its line
+// and skipped; the statements around it run and memory stays bounded.
+func TestLongLineSkipped(t *testing.T) {
+	var out, errs bytes.Buffer
+	sh := newShell(t, &out)
+	sh.Err = &errs
+	const long = 200 << 20
+	in := io.MultiReader(strings.NewReader("years\n"), &repeatReader{'x', long}, strings.NewReader("\r\nmetrics\n"))
+	if err := sh.Run(context.Background(), shell.NewPlain(in, nil), "l.aq", 1); err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf("l.aq:2: line too long (%d bytes, limit %d)\n", long, shell.MaxLineLen)
+	if errs.String() != want || sh.Failures() != 1 {
+		t.Errorf("failures %d, stderr %q, want %q", sh.Failures(), errs.String(), want)
+	}
+	if !strings.Contains(out.String(), "2020") || !strings.Contains(out.String(), "high_tech_enterprises") {
+		t.Errorf("the statements around the long line did not run:\n%s", out.String())
+	}
+}
