@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -189,6 +190,9 @@ func cmdIngest(ctx context.Context, args []string, io stdio) int {
 		return exitFailed
 	}
 	defer db.Close()
+	// A bulk load allocates briskly and keeps little: collect less often
+	// (measured: GC was ~15% of ingest time at the default of 100).
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	progress := isTerminal(io.err) && !*quiet
 	opts.Report = func(r almanac.IngestReport) {
 		if r.Err != nil {
