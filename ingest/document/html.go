@@ -48,7 +48,8 @@ func ParseHTML(source string, data []byte) (Article, error) {
 	}
 	doc, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
-		return Article{}, fmt.Errorf("%s: parse html: %w", source, err)
+		// x/net/html's messages start with "html: " already.
+		return Article{}, fmt.Errorf("%s: parse html: %s", source, strings.TrimPrefix(err.Error(), "html: "))
 	}
 	var m pageMeta
 	m.collect(doc)
