@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -152,6 +153,43 @@ func openDB(path string, readOnly bool, io stdio) (*almanac.DB, bool) {
 	return db, true
 }
 
+// dbCommand is the common start of a command on one database: its flags
+// (with --db), parsed with nargs positional arguments allowed, and the
+// database opened read-only or read-write.
+type dbCommand struct {
+	name   string
+	fs     *flag.FlagSet
+	dbPath *string
+}
+
+func newDBCommand(name string, io stdio) *dbCommand {
+	fs := newFlags(name, io)
+	return &dbCommand{name: name, fs: fs, dbPath: fs.String("db", defaultDB, dbFlagUsage)}
+}
+
+// open parses args and opens the database. It returns the positional
+// arguments, or ok=false with the exit status when the command is done.
+func (c *dbCommand) open(args []string, nargs int, readOnly bool, io stdio) (db *almanac.DB, pos []string, status int, ok bool) {
+	pos, status, ok = parseFlags(c.fs, args)
+	if !ok {
+		return nil, nil, status, false
+	}
+	if len(pos) != nargs {
+		if len(pos) > nargs {
+			fmt.Fprintf(io.err, "almanac %s: unexpected argument %q\n", c.name, pos[nargs])
+		} else {
+			fmt.Fprintf(io.err, "almanac %s: missing argument\n", c.name)
+		}
+		c.fs.Usage()
+		return nil, nil, exitUsage, false
+	}
+	db, ok = openDB(*c.dbPath, readOnly, io)
+	if !ok {
+		return nil, nil, exitFailed, false
+	}
+	return db, pos, 0, true
+}
+
 func cmdIngest(ctx context.Context, args []string, io stdio) int {
 	fs := newFlags("ingest", io)
 	dbPath := fs.String("db", defaultDB, dbFlagUsage)
@@ -231,58 +269,54 @@ func cmdIngest(ctx context.Context, args []string, io stdio) int {
 }
 
 func cmdExport(ctx context.Context, args []string, io stdio) int {
-	fs := newFlags("export", io)
-	dbPath := fs.String("db", defaultDB, dbFlagUsage)
-	format := fs.String("format", "jsonl", "output `format`: jsonl or csv")
-	outPath := fs.String("o", "", "write to `file` instead of standard output")
-	pos, status, ok := parseFlags(fs, args)
+	c := newDBCommand("export", io)
+	format := c.fs.String("format", "jsonl", "output `format`: jsonl or csv")
+	outPath := c.fs.String("o", "", "write to `file` instead of standard output (replaced only when the export is complete)")
+	db, _, status, ok := c.open(args, 0, true, io)
 	if !ok {
 		return status
 	}
-	if len(pos) > 0 {
-		fmt.Fprintf(io.err, "almanac export: unexpected argument %q\n", pos[0])
-		return exitUsage
-	}
+	defer db.Close()
 	if *format != "jsonl" && *format != "csv" {
 		fmt.Fprintf(io.err, "almanac export: unknown format %q (want jsonl or csv)\n", *format)
 		return exitUsage
 	}
-	db, ok := openDB(*dbPath, true, io)
-	if !ok {
-		return exitFailed
-	}
-	defer db.Close()
-	w := io.out
-	if *outPath != "" {
-		f, err := os.Create(*outPath)
-		if err != nil {
-			fmt.Fprintf(io.err, "almanac export: %v\n", err)
+	if *outPath == "" {
+		if _, err := db.Export(ctx, io.out, *format); err != nil {
+			fmt.Fprintf(io.err, "almanac: %v\n", err)
 			return exitFailed
 		}
-		defer f.Close()
-		w = f
+		return exitOK
 	}
-	if _, err := db.Export(ctx, w, *format); err != nil {
-		fmt.Fprintf(io.err, "almanac: %v\n", err)
+	if err := exportFile(ctx, db, *outPath, *format); err != nil {
+		fmt.Fprintf(io.err, "almanac export: %v\n", err)
 		return exitFailed
 	}
 	return exitOK
 }
 
+// exportFile writes the export to a temporary file beside path and renames
+// it into place, so a failed export never leaves a truncated file.
+func exportFile(ctx context.Context, db *almanac.DB, path, format string) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name())
+	_, err = db.Export(ctx, f, format)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), path)
+}
+
 func cmdStats(ctx context.Context, args []string, io stdio) int {
-	fs := newFlags("stats", io)
-	dbPath := fs.String("db", defaultDB, dbFlagUsage)
-	pos, status, ok := parseFlags(fs, args)
+	db, _, status, ok := newDBCommand("stats", io).open(args, 0, true, io)
 	if !ok {
 		return status
-	}
-	if len(pos) > 0 {
-		fmt.Fprintf(io.err, "almanac stats: unexpected argument %q\n", pos[0])
-		return exitUsage
-	}
-	db, ok := openDB(*dbPath, true, io)
-	if !ok {
-		return exitFailed
 	}
 	defer db.Close()
 	s, err := db.Stats()

@@ -13,19 +13,10 @@ var maintenanceCommands = []command{
 }
 
 func cmdCheck(ctx context.Context, args []string, io stdio) int {
-	fs := newFlags("check", io)
-	dbPath := fs.String("db", defaultDB, dbFlagUsage)
-	pos, status, ok := parseFlags(fs, args)
+	c := newDBCommand("check", io)
+	db, _, status, ok := c.open(args, 0, true, io)
 	if !ok {
 		return status
-	}
-	if len(pos) > 0 {
-		fmt.Fprintf(io.err, "almanac check: unexpected argument %q\n", pos[0])
-		return exitUsage
-	}
-	db, ok := openDB(*dbPath, true, io)
-	if !ok {
-		return exitFailed
 	}
 	defer db.Close()
 	problems, err := db.Store().Check()
@@ -37,7 +28,7 @@ func cmdCheck(ctx context.Context, args []string, io stdio) int {
 		fmt.Fprintf(io.out, "problem: %s\n", p)
 	}
 	if len(problems) > 0 {
-		fmt.Fprintf(io.err, "almanac check: %s: %d problems\n", *dbPath, len(problems))
+		fmt.Fprintf(io.err, "almanac check: %s: %d problems\n", db.Path(), len(problems))
 		return exitFailed
 	}
 	s, err := db.Stats()
@@ -45,25 +36,14 @@ func cmdCheck(ctx context.Context, args []string, io stdio) int {
 		fmt.Fprintf(io.err, "almanac check: %v\n", err)
 		return exitFailed
 	}
-	fmt.Fprintf(io.out, "ok: %s: %d documents, %d facts, indexes and catalogues consistent\n", *dbPath, s.Documents, s.Facts)
+	fmt.Fprintf(io.out, "ok: %s: %d documents, %d facts, indexes and catalogues consistent\n", db.Path(), s.Documents, s.Facts)
 	return exitOK
 }
 
 func cmdBackup(ctx context.Context, args []string, io stdio) int {
-	fs := newFlags("backup", io)
-	dbPath := fs.String("db", defaultDB, dbFlagUsage)
-	pos, status, ok := parseFlags(fs, args)
+	db, pos, status, ok := newDBCommand("backup", io).open(args, 1, true, io)
 	if !ok {
 		return status
-	}
-	if len(pos) != 1 {
-		fmt.Fprintln(io.err, "almanac backup: want one destination file")
-		fs.Usage()
-		return exitUsage
-	}
-	db, ok := openDB(*dbPath, true, io)
-	if !ok {
-		return exitFailed
 	}
 	defer db.Close()
 	n, err := db.Store().Backup(pos[0])
@@ -71,30 +51,21 @@ func cmdBackup(ctx context.Context, args []string, io stdio) int {
 		fmt.Fprintf(io.err, "almanac: %v\n", err)
 		return exitFailed
 	}
-	fmt.Fprintf(io.out, "backed up %s to %s (%s)\n", *dbPath, pos[0], byteSize(n))
+	fmt.Fprintf(io.out, "backed up %s to %s (%s)\n", db.Path(), pos[0], byteSize(n))
 	return exitOK
 }
 
 func cmdCompact(ctx context.Context, args []string, io stdio) int {
-	fs := newFlags("compact", io)
-	dbPath := fs.String("db", defaultDB, dbFlagUsage)
-	pos, status, ok := parseFlags(fs, args)
+	db, _, status, ok := newDBCommand("compact", io).open(args, 0, false, io)
 	if !ok {
 		return status
 	}
-	if len(pos) > 0 {
-		fmt.Fprintf(io.err, "almanac compact: unexpected argument %q\n", pos[0])
-		return exitUsage
-	}
-	db, ok := openDB(*dbPath, false, io)
-	if !ok {
-		return exitFailed
-	}
-	before, after, err := db.Store().Compact()
+	path := db.Path()
+	before, after, err := db.Store().Compact() // closes db
 	if err != nil {
 		fmt.Fprintf(io.err, "almanac: %v\n", err)
 		return exitFailed
 	}
-	fmt.Fprintf(io.out, "compacted %s: %s -> %s\n", *dbPath, byteSize(before), byteSize(after))
+	fmt.Fprintf(io.out, "compacted %s: %s -> %s\n", path, byteSize(before), byteSize(after))
 	return exitOK
 }
