@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/almanacdb/almanac/ingest/document"
@@ -153,20 +154,15 @@ func LoadAliases(path string) (resolve.Lookup, error) {
 	if err != nil {
 		return nil, fmt.Errorf("aliases: %w", err)
 	}
-	// Names go into the database, which holds only UTF-8 text.
-	if !utf8.Valid(data) {
-		line := 1
-		for i := 0; i < len(data); {
-			r, n := utf8.DecodeRune(data[i:])
-			if r == utf8.RuneError && n == 1 {
-				break
-			}
-			if r == '\n' {
-				line++
-			}
-			i += n
+	// Names go into the database and onto terminals: UTF-8 text only.
+	for i, line := range bytes.Split(data, []byte("\n")) {
+		if !utf8.Valid(line) {
+			return nil, fmt.Errorf("aliases: %s:%d: invalid UTF-8", path, i+1)
 		}
-		return nil, fmt.Errorf("aliases: %s:%d: invalid UTF-8", path, line)
+		if j := bytes.IndexFunc(line, func(r rune) bool { return unicode.IsControl(r) && r != '\t' && r != '\r' }); j >= 0 {
+			r, _ := utf8.DecodeRune(line[j:])
+			return nil, fmt.Errorf("aliases: %s:%d: control character %U in a name", path, i+1, r)
+		}
 	}
 	t, err := resolve.ParseAliases(path, bytes.NewReader(data), resolve.Builtin())
 	if err != nil {

@@ -45,7 +45,7 @@ func (db *DB) Backup(path string) (int64, error) {
 func (db *DB) Compact() (before, after int64, err error) {
 	if db.readOnly {
 		db.Close()
-		return 0, 0, ErrReadOnly
+		return 0, 0, fmt.Errorf("compact %s: %w", db.path, ErrReadOnly)
 	}
 	defer db.Close()
 	fi, err := os.Stat(db.path)

@@ -68,7 +68,7 @@ type PutResult struct {
 // stored.
 func (db *DB) Put(docs []DocFacts) ([]PutResult, error) {
 	if db.readOnly {
-		return nil, ErrReadOnly
+		return nil, fmt.Errorf("write %s: %w", db.path, ErrReadOnly)
 	}
 	results := make([]PutResult, len(docs))
 	for i := range docs {
