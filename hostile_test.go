@@ -5,9 +5,11 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,6 +18,7 @@ import (
 	"unicode/utf16"
 
 	"github.com/almanacdb/almanac"
+	"github.com/almanacdb/almanac/store"
 	"github.com/google/go-cmp/cmp"
 	bolt "go.etcd.io/bbolt"
 )
@@ -502,4 +505,125 @@ func hostileAliases() []hostileCase {
 		aliasCase("invalid-utf8", "Harbin City = Harbin\nHar\xffbin = Harbin\n", "aliases.txt:2: invalid UTF-8"),
 		aliasCase("nul", "Harbin City = Harbin\n\x00 = Harbin\n", "aliases.txt:2: control character U+0000 in a name"),
 	}
+}
+
+// TestHostileNumbersInArticles ingests articles with numbers no float64
+// holds. They are stored (the rest of the article is good), no fact takes
+// an infinite or absurd value, and the database stays consistent.
+func TestHostileNumbersInArticles(t *testing.T) {
+	db, err := almanac.Open(filepath.Join(t.TempDir(), "n.db"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	head := "Harbin output\n\nUpdated : 2024-01-02\n\n"
+	docs := map[string]string{
+		"e400.txt":     head + "Harbin produced 1e400 tonnes of grain in 2023.\n",
+		"digits.txt":   head + "Harbin produced " + strings.Repeat("9", 400) + " tonnes of grain in 2023.\n",
+		"billions.txt": head + "Harbin's GDP reached " + strings.Repeat("9", 400) + " billion yuan in 2023.\n",
+		"commas.txt":   head + "Harbin's GDP reached " + strings.Repeat("999,", 130) + "999 yuan in 2023.\n",
+		"percent.txt":  head + "Harbin's GDP grew by " + strings.Repeat("9", 400) + ".5 percent in 2023.\n",
+		"neg-zero.txt": head + "Harbin's GDP grew by -0 percent in 2023, and by -0.0 percent in 2022.\n",
+		"nan.txt":      head + "Harbin's GDP reached NaN yuan and Inf tonnes in 2023, infinity percent.\n",
+	}
+	for name, text := range docs {
+		var warns []string
+		_, err := db.IngestReader(ctx, name, strings.NewReader(text), &almanac.IngestOptions{Report: func(r almanac.IngestReport) {
+			warns = append(warns, r.Warnings...)
+		}})
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+		t.Logf("%s: warnings %q", name, warns)
+	}
+	var buf bytes.Buffer
+	n, err := db.Export(ctx, &buf, "jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dec := json.NewDecoder(&buf)
+	for range n {
+		var r store.ExportRecord
+		if err := dec.Decode(&r); err != nil {
+			t.Fatal(err)
+		}
+		if math.IsInf(r.Value, 0) || math.IsNaN(r.Value) || math.Abs(r.Value) > 1e300 {
+			t.Errorf("%s: fact %s/%s has value %g", r.Document, r.Entity, r.Metric, r.Value)
+		}
+	}
+	if problems, err := db.Store().Check(); err != nil || len(problems) > 0 {
+		t.Errorf("check: %v %q", err, problems)
+	}
+	if s, err := db.Stats(); err != nil || s.Documents != len(docs) {
+		t.Errorf("stats %+v, %v; want %d documents", s, err, len(docs))
+	}
+}
+
+// TestQueryDeadline cancels a full scan of 200,000 facts with a 1 ms
+// deadline: the query must return context.DeadlineExceeded, promptly.
+func TestQueryDeadline(t *testing.T) {
+	if testing.Short() {
+		t.Skip("200,000-fact fixture skipped in -short mode")
+	}
+	path := filepath.Join(t.TempDir(), "big.db")
+	s, err := store.Open(path, &store.Options{NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const facts, perDoc = 200_000, 100
+	text := "Entity figures for many metrics."
+	var docs []store.DocFacts
+	for d := range facts / perDoc {
+		doc := store.DocFacts{Doc: store.Document{
+			Source: fmt.Sprintf("doc-%05d.txt", d), Title: "T", Text: fmt.Sprintf("%s %d", text, d),
+			Published: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC),
+		}}
+		for i := range perDoc {
+			doc.Facts = append(doc.Facts, store.Fact{
+				Entity: fmt.Sprintf("Entity %d", i%50), Metric: fmt.Sprintf("metric_%d", (d+i)%300),
+				Year: 2000 + i%25, Value: float64(d*perDoc + i + 1), Unit: "count",
+				SentenceEnd: len(text), End: 6,
+			})
+		}
+		docs = append(docs, doc)
+	}
+	res, err := s.Put(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range res {
+		if r.Err != nil {
+			t.Fatal(r.Err)
+		}
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	db, err := almanac.Open(path, &almanac.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, q := range []string{"facts where value > 0", "count facts where value > 0 by entity", "facts order by value desc"} {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Millisecond)
+		start := time.Now()
+		_, err := db.Query(ctx, q)
+		elapsed := time.Since(start)
+		cancel()
+		t.Logf("%s: %v after %v", q, err, elapsed)
+		if !errors.Is(err, context.DeadlineExceeded) {
+			t.Errorf("%s: error %v, want context.DeadlineExceeded", q, err)
+		}
+		// Generous for a loaded machine; an uncancelled scan takes longer.
+		if elapsed > 500*time.Millisecond {
+			t.Errorf("%s: returned after %v", q, elapsed)
+		}
+	}
+	// Without a deadline the same scan completes.
+	start := time.Now()
+	if _, err := db.Query(context.Background(), "count facts where value > 0 by entity"); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("without a deadline: %v", time.Since(start))
 }
