@@ -189,6 +189,27 @@ func planVerb(w string) bool {
 	return false
 }
 
+// infinitive reports whether the word at k is a verb by its place: right
+// after a modal ("will raise") or after "to" that follows a verb or a
+// word of intent ("plans to attract", "is expected to handle").
+func (st *sentState) infinitive(k int) bool {
+	t := st.toks[k]
+	if k == 0 || t.kind != 'w' || t.ment != 0 || t.cap || determiners[t.w] || preps[t.w] {
+		return false
+	}
+	switch p := st.toks[k-1].w; p {
+	case "will", "would", "shall", "can", "could", "should", "must", "may", "might":
+		return true
+	case "to":
+		if k < 2 || st.toks[k-2].kind != 'w' {
+			return false
+		}
+		v := st.toks[k-2].w
+		return planVerb(v) || planWords[v] || strictVerbs[v] || auxAdverbs[v] || v == "and" || v == "or" || isVerbLike(v)
+	}
+	return false
+}
+
 // nounNext reports whether token k is a plain word that can continue a
 // noun phrase.
 func (st *sentState) nounNext(k int) bool {
@@ -249,6 +270,11 @@ func (st *sentState) collectLeft(j int) []int {
 		if t.w == "and" && k > 0 && toks[k-1].w == "," {
 			break
 		}
+		if k < j && st.infinitive(k) {
+			// "plans to raise the number of labs to": the verb is not
+			// part of the phrase.
+			break
+		}
 		rev = append(rev, k)
 	}
 	out := make([]int, len(rev))
@@ -279,6 +305,10 @@ func (st *sentState) words(idx []int) []string {
 			if len(out) > 0 && preps[out[len(out)-1]] {
 				out = out[:len(out)-1]
 			}
+			continue
+		}
+		if t.poss && t.cap && n+1 < len(idx) {
+			// "Daxing's coal output": an owner the lookup does not know.
 			continue
 		}
 		w := t.w
@@ -329,7 +359,9 @@ func (st *sentState) partner(mi int) bool {
 	}
 	k := st.tokAt(m.Start)
 	switch st.word(k - 1) {
-	case "to", "with", "from", "between", "and":
+	case "from":
+		return st.excluded[mi] && !originNouns[st.word(k-2)]
+	case "to", "with", "between", "and":
 		return st.excluded[mi] || st.word(k-1) == "and"
 	}
 	return false
@@ -477,6 +509,15 @@ func (st *sentState) subjectNP(ti int, q recognize.Quantity) (np []string, verbA
 	}
 	// "grew by 6.1 percent to reach 536 billion yuan": past the change to
 	// the verb of the subject.
+	if verbAt >= 0 {
+		k := j
+		for k >= 0 && toks[k].kind == 'w' && toks[k].ment == 0 && (linkWords[toks[k].w] || isAdverb(toks[k].w)) {
+			k--
+		}
+		if k >= 0 && toks[k].kind == 'q' && st.x.qs[toks[k].q].Unit == "percent" {
+			j = k // "grew 31 percent year-on-year to reach"
+		}
+	}
 	if j >= 0 && toks[j].kind == 'q' && st.x.qs[toks[j].q].Unit == "percent" {
 		k := j - 1
 		for k >= 0 && toks[k].kind == 'w' && (linkWords[toks[k].w] || isAdverb(toks[k].w)) && toks[k].ment == 0 {
@@ -493,12 +534,12 @@ func (st *sentState) subjectNP(ti int, q recognize.Quantity) (np []string, verbA
 	idx := st.collectLeft(j)
 	np = st.words(idx)
 	// "saw its added value rise": prepend the outer subject.
-	if len(idx) > 0 && (toks[idx[0]].w == "its" || toks[idx[0]].w == "their") {
+	if len(idx) > 0 && (toks[idx[0]].w == "its" || toks[idx[0]].w == "their") && st.clause[idx[0]] == st.clause[0] {
 		if outer := st.firstNP(); len(outer) > 0 && !sameWords(outer, np) {
 			np = append(append([]string{}, outer...), np...)
 		}
 	}
-	if verbAt >= 0 && len(weak) == 0 && recognize.IsCurrency(q.Unit) {
+	if verbAt >= 0 && len(weak) == 0 && (recognize.IsCurrency(q.Unit) || q.Unit != "count" && q.Unit != "percent" && outputNoun(verbNouns[toks[verbAt].w])) {
 		// "the county put 3.6 million yuan into", "carriers have put 12.9
 		// billion yuan into fibre": the verb names the money.
 		if n, ok := verbNouns[toks[verbAt].w]; ok {
@@ -556,6 +597,9 @@ func (st *sentState) collectNPLeftOf(j int) []int {
 		}
 		if preps[t.w] || determiners[t.w] || subordinators[t.w] {
 			break
+		}
+		if k < j && st.infinitive(k) {
+			break // "aims to attract investment of"
 		}
 		if isVerbLike(t.w) && !growthNouns[t.w] && !edAdjectives[t.w] && !nounIng[t.w] {
 			// An -ing word before a noun modifies it ("rice planting area").

@@ -65,6 +65,13 @@ func (st *sentState) quantity(ti int) {
 			np, verbAt = st.subjectNP(ti, q)
 		}
 	}
+	if anaphoric(np) {
+		// "The number stood at 1,650 in 2021": the metric of the figure
+		// before.
+		if a := x.antecedent(st.si, unit, growth); a != nil {
+			np = a
+		}
+	}
 	if len(np) == 0 {
 		return
 	}
@@ -133,6 +140,9 @@ func (st *sentState) verbBefore(ti int, q recognize.Quantity) string {
 	for j >= 0 && st.toks[j].start >= q.QualStart {
 		j--
 	}
+	if st.word(j) == "out" {
+		j-- // "turned out", "churned out"
+	}
 	return st.word(j)
 }
 
@@ -148,6 +158,42 @@ func (st *sentState) toWord(ti int, q recognize.Quantity) bool {
 func (st *sentState) add(fi factInfo) {
 	st.x.facts = append(st.x.facts, fi)
 	st.facts = append(st.facts, len(st.x.facts)-1)
+}
+
+// anaphoric reports a noun phrase that only refers back: "the number",
+// "the figure", "the total".
+func anaphoric(np []string) bool {
+	if len(np) == 0 || len(np) > 2 {
+		return false
+	}
+	for _, w := range np {
+		switch w {
+		case "number", "figure", "figures", "total", "tally", "count", "amount", "sum", "combined", "overall", "latest":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// antecedent returns the noun phrase of the last level figure of this or
+// the previous sentence that a "the number" figure in unit can refer to,
+// or nil. A change in percent refers to a figure of any unit.
+func (x *extractor) antecedent(si int, unit string, growth bool) []string {
+	for i := len(x.facts) - 1; i >= 0; i-- {
+		fi := &x.facts[i]
+		if fi.sent < si-1 {
+			break
+		}
+		if fi.growth || fi.f.Unit == "percent" || anaphoric(fi.np) {
+			continue
+		}
+		if fi.f.Unit != unit && !(growth && unit == "percent") {
+			continue
+		}
+		return withoutGrowth(fi.np)
+	}
+	return nil
 }
 
 // follows reports whether the figure at ti comes after another figure of

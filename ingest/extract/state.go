@@ -20,7 +20,8 @@ type sentState struct {
 
 	excluded map[int]bool // mention index -> not a candidate subject
 	exprs    []timeExpr
-	clause   []int // clause number of each token
+	clause   []int  // clause number of each token
+	coord    []bool // by clause number: it starts with "and" and a figure
 	subject  resolve.Entity
 	facts    []int // indexes into x.facts
 
@@ -101,7 +102,13 @@ func (st *sentState) excludedAt(ti int, m resolve.Mention) bool {
 			break
 		}
 		switch t.w {
-		case "from", "to", "with", "outside", "between", "than", "among", "including", "linking",
+		case "from":
+			// "exports from Jixi": the origin is the subject.
+			if k > 0 && originNouns[st.toks[k-1].w] {
+				break
+			}
+			return true
+		case "to", "with", "outside", "between", "than", "among", "including", "linking",
 			"like", "beyond", "into", "towards", "toward", "via", "against", "versus", "except", "besides":
 			return true
 		case "capital", "part", "city", "province", "region", "county", "district", "zone", "area", "town", "village":
@@ -140,6 +147,10 @@ func (st *sentState) excludedAt(ti int, m resolve.Mention) bool {
 	}
 	return false
 }
+
+// originNouns before "from" make the place after it the figure's own
+// ("exports from Jixi"), not a partner.
+var originNouns = set("exports", "export", "shipments", "outbound")
 
 // locational words may stand between a possessive place and the place it
 // locates.
@@ -354,6 +365,7 @@ func (st *sentState) seasonNear(s, e int) bool {
 // "while" and "whereas", at ", and" / ", but", and at "and" before a figure.
 func (st *sentState) clauses() {
 	st.clause = make([]int, len(st.toks))
+	st.coord = append(st.coord[:0], false)
 	c := 0
 	for i, t := range st.toks {
 		switch {
@@ -365,6 +377,10 @@ func (st *sentState) clauses() {
 			c++
 		case t.kind == 'w' && t.w == "and" && i+1 < len(st.toks) && st.toks[i+1].kind == 'q':
 			c++
+			st.coord = append(st.coord, i > 0 && st.toks[i-1].w != ",")
+		}
+		for len(st.coord) <= c {
+			st.coord = append(st.coord, false)
 		}
 		st.clause[i] = c
 	}
@@ -571,6 +587,28 @@ func (st *sentState) timeFor(ti int) (year int, period string, ok bool) {
 				continue
 			}
 			chosen = e
+		}
+	}
+	if chosen == nil && present == nil {
+		// The year of a figure coordinated after this one: "received 8.6
+		// million visits and 2.1 million overnight stays in 2021".
+		for i := range st.exprs {
+			e := &st.exprs[i]
+			if e.owner == q || e.fromSide || e.base || e.since || e.present || e.year == 0 || e.start < st.toks[ti].end {
+				continue
+			}
+			c2 := st.clause[st.tokAt(e.start)]
+			if c2 <= cl {
+				continue
+			}
+			ok := true
+			for c := cl + 1; c <= c2; c++ {
+				ok = ok && st.coord[c]
+			}
+			if ok {
+				chosen = e
+			}
+			break
 		}
 	}
 	if owned != nil && owned.year == 0 && owned.period != "" {

@@ -88,7 +88,11 @@ var (
 		"provided": "funding", "provides": "funding", "granted": "funding", "handed": "funding",
 		"earmarked": "funding", "lent": "loans", "borrowed": "loans", "generated": "output",
 		"produced": "output", "harvested": "harvest", "reaped": "harvest", "mined": "output",
-		"transported": "transport", "handled": "throughput",
+		"transported": "transport", "handled": "throughput", "handle": "throughput", "handles": "throughput",
+		"pumped": "output", "extracted": "output", "manufactured": "output", "yielded": "output",
+		"produce": "output", "produces": "output", "generate": "output", "turned": "output",
+		"churned": "output", "processed": "processing", "refined": "processing", "process": "processing",
+		"harvest": "harvest", "harvests": "harvest",
 	}
 	// relation words before a percentage "of" something.
 	shareVerbs = map[string]string{
@@ -108,6 +112,16 @@ var (
 		"following", "compared", "through", "under", "apart", "except", "specifically", "notably", "first",
 		"second", "third", "finally", "then", "today", "recently", "earlier", "later", "previously")
 )
+
+// outputNoun reports a verb noun that names what is made, moved or
+// gathered ("produced": output), as opposed to money put in.
+func outputNoun(n string) bool {
+	switch n {
+	case "output", "throughput", "harvest", "processing", "transport":
+		return true
+	}
+	return false
+}
 
 // isVerbLike reports whether w, standing right before a figure's link
 // words, is its verb.
