@@ -1,7 +1,9 @@
 package store
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -18,7 +20,11 @@ func (db *DB) Backup(path string) (int64, error) {
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
-		return 0, fmt.Errorf("backup: %w", err)
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // it names the temporary file, not path
+		}
+		return 0, fmt.Errorf("backup %s: %w", path, err)
 	}
 	defer os.Remove(tmp.Name())
 	n, err := db.WriteTo(tmp)

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -300,7 +301,11 @@ func cmdExport(ctx context.Context, args []string, io stdio) int {
 func exportFile(ctx context.Context, db *almanac.DB, path, format string) error {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
-		return err
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // it names the temporary file, not path
+		}
+		return fmt.Errorf("create %s: %w", path, err)
 	}
 	defer os.Remove(f.Name())
 	_, err = db.Export(ctx, f, format)

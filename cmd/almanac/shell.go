@@ -11,6 +11,7 @@ import (
 	"github.com/almanacdb/almanac"
 	"github.com/almanacdb/almanac/cmd/almanac/internal/shell"
 	"github.com/almanacdb/almanac/query"
+	"github.com/almanacdb/almanac/query/syntax"
 	"golang.org/x/term"
 )
 
@@ -57,9 +58,18 @@ func cmdQuery(ctx context.Context, args []string, io stdio) int {
 	sh.SetDB(db)
 	defer sh.Close()
 	line := 1
+	empty := 0 // arguments without a statement
 	for _, q := range queries {
 		if sh.Stopped() {
 			break
+		}
+		// An empty argument is most likely an unset shell variable
+		// ("$Q"), not a wish to run nothing.
+		if qs, err := syntax.ParseScript(q); err == nil && len(qs) == 0 {
+			fmt.Fprintf(io.err, "query:%d: no statement in the argument\n", line)
+			if empty++; *bail {
+				break
+			}
 		}
 		if err := sh.Run(ctx, shell.NewPlain(strings.NewReader(q), nil), "query", line); err != nil {
 			fmt.Fprintf(io.err, "almanac: %v\n", err)
@@ -75,7 +85,7 @@ func cmdQuery(ctx context.Context, args []string, io stdio) int {
 			return exitFailed
 		}
 	}
-	if sh.Failures() > 0 {
+	if sh.Failures() > 0 || empty > 0 {
 		return exitFailed
 	}
 	return exitOK
