@@ -88,6 +88,7 @@ type item struct {
 	article document.Article
 	err     error
 	facts   []store.Fact
+	aliases map[string][]string // other names of the facts' entities
 	warns   []string
 	done    chan struct{} // closed when extraction finished
 }
@@ -413,6 +414,7 @@ func report(opts *Options, r Report) {
 func extractItem(it *item, opts *Options) {
 	res := extract.Extract(it.article, extract.Options{Published: opts.Published, Lookup: opts.Aliases})
 	it.facts = res.Facts
+	it.aliases = res.Aliases
 	it.warns = res.Warnings
 }
 
@@ -428,7 +430,8 @@ func commitBatch(db *store.DB, batch []*item, sum *Summary, opts *Options) error
 				Source: a.Source, Title: a.Title, Published: a.Published, Byline: a.Byline,
 				URL: a.URL, Text: a.Text,
 			},
-			Facts: it.facts,
+			Facts:   it.facts,
+			Aliases: it.aliases,
 		}
 		if a.Published.IsZero() && !opts.Published.IsZero() {
 			docs[i].Doc.Published = opts.Published

@@ -30,6 +30,12 @@ type Result struct {
 	Facts []store.Fact
 	// Warnings describe what was skipped and why, for the user.
 	Warnings []string
+	// Aliases maps each entity of Facts to the other names the article
+	// (headline or body) calls it by, in order of first use: "Harbin New
+	// Zone" for Harbin New Area. References ("the city", "it") and the
+	// name with only a generic word added ("Harbin city") are left out.
+	// Nil when there are none.
+	Aliases map[string][]string
 }
 
 // Extract finds the facts of the article's body (a.Body; headline and
@@ -46,7 +52,8 @@ func Extract(a document.Article, opt Options) (res Result) {
 		return Result{}
 	}
 	x.run()
-	return Result{Facts: x.final(), Warnings: x.warnings}
+	facts := x.final()
+	return Result{Facts: facts, Warnings: x.warnings, Aliases: x.aliases(facts)}
 }
 
 type timeExpr struct {
@@ -81,6 +88,7 @@ type extractor struct {
 	lookup  resolve.Lookup
 	qs      []recognize.Quantity
 	ms      []resolve.Mention
+	titleMs []resolve.Mention
 	ents    []resolve.Entity
 	years   []recognize.Span
 	periods []recognize.Span
@@ -139,7 +147,8 @@ func newExtractor(a document.Article, opt Options) *extractor {
 	// The topic: the most specific entity of the headline, else the
 	// first named in the body.
 	best := resolve.Entity{}
-	for _, m := range resolve.Mentions(a.Title, x.lookup) {
+	x.titleMs = resolve.Mentions(a.Title, x.lookup)
+	for _, m := range x.titleMs {
 		if !m.Ref && m.Entity.Level > best.Level {
 			best = m.Entity
 		}
@@ -265,6 +274,64 @@ outer:
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
+}
+
+// aliases collects the surface names of the facts' entities that differ
+// from their canonical names.
+func (x *extractor) aliases(facts []store.Fact) map[string][]string {
+	var out map[string][]string
+	add := func(text string, m resolve.Mention) {
+		if m.Ref || m.Entity.Name == "" {
+			return
+		}
+		name := m.Entity.Name
+		used := false
+		for i := range facts {
+			if facts[i].Entity == name {
+				used = true
+				break
+			}
+		}
+		if !used {
+			return
+		}
+		surface := strings.Join(strings.Fields(strings.ReplaceAll(text[m.Start:m.End], "\u00a0", " ")), " ")
+		if !isAlias(surface, name) {
+			return
+		}
+		for _, s := range out[name] {
+			if strings.EqualFold(s, surface) {
+				return
+			}
+		}
+		if out == nil {
+			out = make(map[string][]string)
+		}
+		out[name] = append(out[name], surface)
+	}
+	for _, m := range x.titleMs {
+		add(x.a.Title, m)
+	}
+	for _, m := range x.ms {
+		add(x.text, m)
+	}
+	return out
+}
+
+// isAlias reports whether surface is another name for canonical, not the
+// same name in other case or with a generic word added ("Harbin city",
+// "Heilongjiang Province").
+func isAlias(surface, canonical string) bool {
+	s, c := resolve.Normalize(surface), resolve.Normalize(canonical)
+	if s == c || s == "" {
+		return false
+	}
+	for _, g := range []string{" city", " province", " county", " district", " municipality", " prefecture"} {
+		if strings.TrimSuffix(s, g) == c || strings.TrimSuffix(c, g) == s {
+			return false
+		}
+	}
+	return true
 }
 
 // shareWord reports whether two metrics share a content word.

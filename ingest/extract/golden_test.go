@@ -13,6 +13,7 @@ import (
 
 	"github.com/almanacdb/almanac/ingest/document"
 	"github.com/almanacdb/almanac/ingest/extract"
+	"github.com/almanacdb/almanac/ingest/resolve"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected facts in testdata/*.json")
@@ -106,5 +107,26 @@ func TestNoDate(t *testing.T) {
 	res = extract.Extract(a, extract.Options{Published: time.Date(2021, 3, 1, 0, 0, 0, 0, time.UTC)})
 	if len(res.Facts) != 2 || res.Facts[1].Year != 2020 {
 		t.Errorf("with Options.Published: got %+v", res.Facts)
+	}
+}
+
+// TestAliases checks that Result.Aliases lists the other names an
+// article gives its facts' entities, and no references or generic forms.
+func TestAliases(t *testing.T) {
+	var l resolve.Table
+	l.Add("Jixi New Zone", "Jixi New Area", resolve.Area)
+	l.Add("Jixi", "Jixi", resolve.City)
+	l.Add("Suihua", "Suihua", resolve.City)
+	text := "Jixi New Zone draws software firms\n\nUpdated : 2022-04-02\n\n" +
+		"Jixi New Zone had 420 software firms in 2021. The Jixi New Area also opened 9 labs in 2021, and the zone plans 12 more.\n\n" +
+		"Jixi city had 75 parks in 2021. Suihua, a city near Jixi, is not counted.\n"
+	a, err := document.ParseText("alias.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := extract.Extract(a, extract.Options{Lookup: &l})
+	want := map[string][]string{"Jixi New Area": {"Jixi New Zone"}}
+	if diff := cmp.Diff(want, res.Aliases); diff != "" {
+		t.Errorf("aliases (-want +got):\n%s", diff)
 	}
 }
