@@ -167,6 +167,9 @@ func FuzzRun(f *testing.F) {
 		"metric high_tech_enterprises by year", "facts where year in (2019, 2020) or not value > 3",
 		"count facts by metric order by value desc limit 3", "growth metric high_tech_enterprises by entity",
 		"entities like \"h*n\"", "show fact 1", "search \"high tech\"", "explain facts where id >= 2",
+		// Hostile input (see the root package's hostile_test.go).
+		"facts\x00", "facts where entity = \"\xff\"", "facts where value > 1e400", "show fact 99999999999999999999",
+		"count facts where document = 99999999999999999999", "facts where year in (2020, 67556)", "facts where value = -0",
 	} {
 		f.Add(q)
 	}
