@@ -95,6 +95,15 @@ type extractor struct {
 	tracker resolve.Tracker
 	topic   resolve.Entity
 
+	// Buffers reused from sentence to sentence.
+	tokBuf    []tok
+	clauseBuf []int
+	qIdx      []int
+	mIdx      []int
+	excluded  []bool // by mention: not a candidate subject (mentions are in one sentence each)
+	nextQ     int    // first quantity not before the current sentence
+	nextM     int    // first mention not before the current sentence
+
 	ctxYear   int
 	ctxPeriod string
 	lastPara  int
@@ -116,7 +125,10 @@ func newExtractor(a document.Article, opt Options) *extractor {
 	}
 	body := a.Text[a.Body.Start:a.Body.End]
 	off := a.Body.Start
-	for _, q := range recognize.Quantities(body) {
+	// The recognisers' slices are ours: shift their offsets in place.
+	x.qs = recognize.Quantities(body)
+	for i := range x.qs {
+		q := &x.qs[i]
 		q.Start += off
 		q.End += off
 		q.NumStart += off
@@ -126,24 +138,25 @@ func newExtractor(a document.Article, opt Options) *extractor {
 			q.LoStart += off
 			q.LoEnd += off
 		}
-		x.qs = append(x.qs, q)
 	}
-	for _, m := range resolve.Mentions(body, x.lookup) {
-		m.Start += off
-		m.End += off
-		x.ms = append(x.ms, m)
+	x.ms = resolve.Mentions(body, x.lookup)
+	for i := range x.ms {
+		x.ms[i].Start += off
+		x.ms[i].End += off
 	}
 	x.ents = make([]resolve.Entity, len(x.ms))
-	for _, s := range recognize.Years(body) {
-		s.Start += off
-		s.End += off
-		x.years = append(x.years, s)
+	x.excluded = make([]bool, len(x.ms))
+	x.years = recognize.Years(body)
+	for i := range x.years {
+		x.years[i].Start += off
+		x.years[i].End += off
 	}
-	for _, s := range recognize.Periods(body) {
-		s.Start += off
-		s.End += off
-		x.periods = append(x.periods, s)
+	x.periods = recognize.Periods(body)
+	for i := range x.periods {
+		x.periods[i].Start += off
+		x.periods[i].End += off
 	}
+	x.facts = make([]factInfo, 0, len(x.qs)+4)
 	// The topic: the most specific entity of the headline, else the
 	// first named in the body.
 	best := resolve.Entity{}
@@ -196,19 +209,28 @@ func stripDateline(text string, s, e int) int {
 
 func (x *extractor) sentence(si int, s sentence) {
 	start := stripDateline(x.text, s.start, s.end)
-	var qIdx, mIdx []int
-	for i, q := range x.qs {
-		if q.Start >= start && q.End <= s.end {
+	// Quantities and mentions are in text order, and so are sentences.
+	qIdx, mIdx := x.qIdx[:0], x.mIdx[:0]
+	for x.nextQ < len(x.qs) && x.qs[x.nextQ].Start < start {
+		x.nextQ++
+	}
+	for i := x.nextQ; i < len(x.qs) && x.qs[i].Start < s.end; i++ {
+		if x.qs[i].End <= s.end {
 			qIdx = append(qIdx, i)
 		}
 	}
-	for i, m := range x.ms {
-		if m.Start >= start && m.End <= s.end && !x.inQuantity(m.Start, qIdx) {
+	for x.nextM < len(x.ms) && x.ms[x.nextM].Start < start {
+		x.nextM++
+	}
+	for i := x.nextM; i < len(x.ms) && x.ms[i].Start < s.end; i++ {
+		if m := x.ms[i]; m.End <= s.end && !x.inQuantity(m.Start, qIdx) {
 			mIdx = append(mIdx, i)
 		}
 	}
-	toks := tokenize(x.text, start, s.end, x.qs, qIdx, x.ms, mIdx)
-	st := &sentState{x: x, si: si, s: s, toks: toks, start: start}
+	x.qIdx, x.mIdx = qIdx, mIdx
+	toks := tokenize(x.tokBuf[:0], x.text, start, s.end, x.qs, qIdx, x.ms, mIdx)
+	x.tokBuf = toks
+	st := &sentState{x: x, si: si, s: s, toks: toks, start: start, excluded: x.excluded, mIdx: mIdx}
 	st.resolveMentions(mIdx)
 	st.timeExprs()
 	st.clauses()
@@ -237,40 +259,30 @@ func (x *extractor) inQuantity(off int, qIdx []int) bool {
 
 // final orders the facts, drops restatements and validates them.
 func (x *extractor) final() []store.Fact {
-	type key struct {
-		e, unit string
-		v       float64
-		y       int
-		p       store.Period
-	}
-	type mkey struct {
-		e, m, unit string
-		v          float64
-		y          int
-	}
-	seen := make(map[key][]factInfo, len(x.facts))
-	seenM := make(map[mkey]bool, len(x.facts))
 	out := make([]store.Fact, 0, len(x.facts))
+	kept := make([]int, 0, len(x.facts)) // indexes into x.facts of the facts kept
 outer:
-	for _, fi := range x.facts {
-		f := fi.f
-		k := key{f.Entity, f.Unit, f.Value, f.Year, f.Period}
-		for _, o := range seen[k] {
-			if o.sent != fi.sent && shareWord(o.f.Metric, f.Metric) {
+	for i := range x.facts {
+		fi := &x.facts[i]
+		f := &fi.f
+		for _, k := range kept {
+			o := &x.facts[k]
+			if o.f.Entity != f.Entity || o.f.Unit != f.Unit || o.f.Value != f.Value || o.f.Year != f.Year {
+				continue
+			}
+			if o.f.Metric == f.Metric {
+				continue outer // the same fact twice
+			}
+			if o.f.Period == f.Period && o.sent != fi.sent && shareWord(o.f.Metric, f.Metric) {
 				continue outer // the same figure restated in a later sentence
 			}
 		}
-		mk := mkey{f.Entity, f.Metric, f.Unit, f.Value, f.Year}
-		if seenM[mk] {
-			continue
-		}
-		seen[k] = append(seen[k], fi)
-		seenM[mk] = true
+		kept = append(kept, i)
 		if err := f.Validate(len(x.text)); err != nil {
 			x.warnings = append(x.warnings, fmt.Sprintf("%s: dropped a fact: %v", x.a.Source, err))
 			continue
 		}
-		out = append(out, f)
+		out = append(out, *f)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
@@ -336,12 +348,24 @@ func isAlias(surface, canonical string) bool {
 
 // shareWord reports whether two metrics share a content word.
 func shareWord(a, b string) bool {
-	for _, w := range strings.Split(a, "_") {
+	for a != "" {
+		w := a
+		if i := strings.IndexByte(a, '_'); i >= 0 {
+			w, a = a[:i], a[i+1:]
+		} else {
+			a = ""
+		}
 		switch w {
 		case "growth", "of", "and", "total", "new", "in", "the", "share", "annual":
 			continue
 		}
-		for _, v := range strings.Split(b, "_") {
+		for r := b; r != ""; {
+			v := r
+			if i := strings.IndexByte(r, '_'); i >= 0 {
+				v, r = r[:i], r[i+1:]
+			} else {
+				r = ""
+			}
 			if v == w {
 				return true
 			}

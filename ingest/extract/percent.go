@@ -248,54 +248,103 @@ var synonyms = map[string]string{
 
 // canonical joins noun-phrase words into a snake_case metric: lower case,
 // hyphens split, punctuation dropped, synonyms applied, and the economy's
-// growth named gdp.
+// growth named gdp. It allocates only the result.
 func canonical(np []string) string {
-	var parts []string
+	var buf [24]string
+	parts := buf[:0]
 	for _, w := range np {
-		w = strings.ReplaceAll(w, "\u2019", "'")
-		for _, p := range strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == '\'' || r == '/' || r == '_' || r == '&' }) {
-			var b strings.Builder
-			for _, r := range p {
-				if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-					b.WriteRune(r)
+		// Split on - ' ’ / _ & and keep [a-z0-9] of each piece.
+		start := 0
+		for i := 0; i <= len(w); {
+			sep, n := i == len(w), 1
+			if !sep {
+				switch c := w[i]; {
+				case c == '-' || c == '\'' || c == '/' || c == '_' || c == '&':
+					sep = true
+				case c == 0xE2 && strings.HasPrefix(w[i:], "\u2019"):
+					sep, n = true, 3
 				}
 			}
-			if s := b.String(); s != "" && s != "s" {
-				parts = append(parts, s)
+			if sep {
+				if p := alnumPart(w[start:i]); p != "" && p != "s" {
+					parts = append(parts, p)
+				}
+				start = i + n
 			}
+			i += n
 		}
 	}
 	// "value added" is "added value"; "gross domestic product" is "gdp".
-	joined := "_" + strings.Join(parts, "_") + "_"
-	joined = strings.ReplaceAll(joined, "_value_added_", "_added_value_")
-	joined = strings.ReplaceAll(joined, "_gross_domestic_product_", "_gdp_")
-	joined = strings.ReplaceAll(joined, "_hi_tech_", "_high_tech_")
-	parts = strings.FieldsFunc(joined, func(r rune) bool { return r == '_' })
-	for i, p := range parts {
-		if s, ok := synonyms[p]; ok {
-			parts[i] = s
+	for i := 0; i < len(parts); i++ {
+		switch {
+		case parts[i] == "value" && i+1 < len(parts) && parts[i+1] == "added":
+			parts[i], parts[i+1] = "added", "value"
+			i++
+		case parts[i] == "gross" && i+2 < len(parts) && parts[i+1] == "domestic" && parts[i+2] == "product":
+			parts[i] = "gdp"
+			parts = append(parts[:i+1], parts[i+3:]...)
+		case parts[i] == "hi" && i+1 < len(parts) && parts[i+1] == "tech":
+			parts[i] = "high"
 		}
 	}
 	// The growth of "the economy" (of "the whole year", "the city's") is
 	// GDP growth.
-	economy := false
-	for _, p := range parts {
+	economy, other := false, false
+	for i, p := range parts {
+		if s, ok := synonyms[p]; ok {
+			parts[i], p = s, s
+		}
 		switch p {
 		case "economy":
 			economy = true
 		case "economic", "whole", "year", "for", "of", "overall", "local", "regional", "national",
 			"provincial", "city", "entire", "real":
 		default:
-			economy = false
-			goto done
+			other = true
 		}
 	}
-done:
+	economy = economy && !other
 	if economy {
 		return "gdp"
 	}
 	if len(parts) == 0 {
 		return ""
 	}
-	return strings.Join(parts, "_")
+	if len(parts) == 1 {
+		return parts[0]
+	}
+	size := len(parts) - 1
+	for _, p := range parts {
+		size += len(p)
+	}
+	b := make([]byte, 0, size)
+	for i, p := range parts {
+		if i > 0 {
+			b = append(b, '_')
+		}
+		b = append(b, p...)
+	}
+	return string(b)
+}
+
+// alnumPart returns the lower-case letters and digits of p: p itself when
+// it has nothing else.
+func alnumPart(p string) string {
+	clean := true
+	for i := 0; i < len(p); i++ {
+		if c := p[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return p
+	}
+	b := make([]byte, 0, len(p))
+	for i := 0; i < len(p); i++ {
+		if c := p[i]; c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+			b = append(b, c)
+		}
+	}
+	return string(b)
 }

@@ -149,8 +149,7 @@ func (t tok) isWord() bool { return t.kind == 'w' }
 
 // tokenize splits text[s:e] into tokens, turning each quantity (by index
 // into qs) into one token and marking the words of mentions.
-func tokenize(text string, s, e int, qs []recognize.Quantity, qIdx []int, ms []resolve.Mention, mIdx []int) []tok {
-	out := make([]tok, 0, (e-s)/5+4)
+func tokenize(out []tok, text string, s, e int, qs []recognize.Quantity, qIdx []int, ms []resolve.Mention, mIdx []int) []tok {
 	qi, mi := 0, 0
 	for i := s; i < e; {
 		for qi < len(qIdx) && qs[qIdx[qi]].Start < i {

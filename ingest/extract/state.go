@@ -18,27 +18,34 @@ type sentState struct {
 	toks    []tok
 	newPara bool
 
-	excluded map[int]bool // mention index -> not a candidate subject
+	excluded []bool // by mention index: not a candidate subject
+	mIdx     []int  // the sentence's mentions
 	exprs    []timeExpr
-	clause   []int  // clause number of each token
-	coord    []bool // by clause number: it starts with "and" and a figure
+	clause   []int          // clause number of each token
+	coord    []bool         // by clause number: it starts with "and" and a figure
+	status   []store.Status // by clause number: its status + 1, 0 if not yet known
 	subject  resolve.Entity
 	facts    []int // indexes into x.facts
 
 	pendingExtra []string
 }
 
-// tokAt returns the index of the token containing offset off, or -1.
+// tokAt returns the index of the token containing offset off, else of
+// the first token after it, or -1.
 func (st *sentState) tokAt(off int) int {
-	for i, t := range st.toks {
-		if t.start <= off && off < t.end {
-			return i
-		}
-		if t.start > off {
-			return i
+	lo, hi := 0, len(st.toks)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if st.toks[m].end <= off {
+			lo = m + 1
+		} else {
+			hi = m
 		}
 	}
-	return -1
+	if lo == len(st.toks) {
+		return -1
+	}
+	return lo
 }
 
 func (st *sentState) word(i int) string {
@@ -52,7 +59,6 @@ func (st *sentState) word(i int) string {
 // those that cannot be the subject of a figure.
 func (st *sentState) resolveMentions(mIdx []int) {
 	x := st.x
-	st.excluded = make(map[int]bool)
 	var firstName resolve.Entity
 	for _, mi := range mIdx {
 		m := x.ms[mi]
@@ -364,7 +370,8 @@ func (st *sentState) seasonNear(s, e int) bool {
 // clauses numbers the clauses of the sentence: they break at ";", at
 // "while" and "whereas", at ", and" / ", but", and at "and" before a figure.
 func (st *sentState) clauses() {
-	st.clause = make([]int, len(st.toks))
+	st.clause = append(st.x.clauseBuf[:0], make([]int, len(st.toks))...)
+	st.x.clauseBuf = st.clause
 	st.coord = append(st.coord[:0], false)
 	c := 0
 	for i, t := range st.toks {
@@ -411,9 +418,8 @@ func (st *sentState) updateContext() {
 	if st.subject.Name != "" {
 		x.tracker.SetSubject(st.subject)
 	} else {
-		for mi := range x.ms {
-			m := x.ms[mi]
-			if m.Start >= st.start && m.End <= st.s.end && !st.excluded[mi] && x.ents[mi].Name != "" {
+		for _, mi := range st.mIdx {
+			if !st.excluded[mi] && x.ents[mi].Name != "" {
 				x.tracker.SetSubject(x.ents[mi])
 				break
 			}
@@ -439,7 +445,8 @@ func (st *sentState) entityFor(ti int) resolve.Entity {
 	}
 	pick := func(lo, hi int, needBy bool) resolve.Entity {
 		var best resolve.Entity
-		for mi, m := range x.ms {
+		for _, mi := range st.mIdx {
+			m := x.ms[mi]
 			if m.Start < st.toks[lo].start || m.Start >= hi || st.excluded[mi] || x.ents[mi].Name == "" {
 				continue
 			}
@@ -697,6 +704,18 @@ func (st *sentState) hasPerfect(cl int) bool {
 // target or forecast.
 func (st *sentState) statusFor(ti int) store.Status {
 	cl := st.clause[ti]
+	if cl < len(st.status) && st.status[cl] != 0 {
+		return st.status[cl] - 1
+	}
+	s := st.clauseStatus(cl)
+	for len(st.status) <= cl {
+		st.status = append(st.status, 0)
+	}
+	st.status[cl] = s + 1
+	return s
+}
+
+func (st *sentState) clauseStatus(cl int) store.Status {
 	for i, t := range st.toks {
 		if st.clause[i] != cl || t.kind != 'w' {
 			continue

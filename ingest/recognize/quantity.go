@@ -1,5 +1,7 @@
 package recognize
 
+import "sort"
+
 // Quantity is a figure of the text: a number with its unit, scale,
 // qualifier and range, as Quantities assembles them from the recognisers.
 type Quantity struct {
@@ -45,34 +47,39 @@ func Quantities(text string) []Quantity {
 	}
 	// Numbers that belong to years and dates are not quantities. Both
 	// lists are in text order, so one merge pass marks them.
-	skip := make(map[int]bool)
+	skip := make([]bool, len(nums)) // by number
 	mark := func(ss []Span, all bool) {
 		k := 0
 		for _, s := range ss {
-			if !all && s.Kind != YearRange {
-				skip[s.Start] = true
-				continue
-			}
 			for k < len(nums) && nums[k].Start < s.Start {
 				k++
 			}
+			if !all && s.Kind != YearRange {
+				if k < len(nums) && nums[k].Start == s.Start {
+					skip[k] = true
+				}
+				continue
+			}
 			for j := k; j < len(nums) && nums[j].Start < s.End; j++ {
-				skip[nums[j].Start] = true
+				skip[j] = true
 			}
 		}
 	}
 	mark(Years(text), false)
 	mark(Dates(text), true)
-	quals := Qualifiers(text)
-	qualEnd := make(map[int]Span, len(quals))
-	for _, q := range quals {
-		qualEnd[q.End] = q
+	quals := Qualifiers(text) // in text order, not overlapping
+	qualEnding := func(end int) (Span, bool) {
+		i := sort.Search(len(quals), func(i int) bool { return quals[i].End >= end })
+		if i < len(quals) && quals[i].End == end {
+			return quals[i], true
+		}
+		return Span{}, false
 	}
 
-	var out []Quantity
+	out := make([]Quantity, 0, len(nums))
 	for k := 0; k < len(nums); k++ {
 		n := nums[k]
-		if skip[n.Start] {
+		if skip[k] {
 			continue
 		}
 		q := Quantity{Start: n.Start, End: n.End, NumStart: n.Start, NumEnd: n.End, Value: n.Value, Unit: "count", Words: n.Words}
@@ -81,7 +88,7 @@ func Quantities(text string) []Quantity {
 		}
 		unitOf(text, &q)
 		// A range: "6-6.5 percent", "5 to 6 billion yuan", "between 5 and 6".
-		if q.Unit == "count" && !n.Words && k+1 < len(nums) && !skip[nums[k+1].Start] {
+		if q.Unit == "count" && !n.Words && k+1 < len(nums) && !skip[k+1] {
 			m := nums[k+1]
 			j := skipSpace(text, n.End)
 			sep := false
@@ -120,7 +127,7 @@ func Quantities(text string) []Quantity {
 		}
 		// Qualifier ending right before the quantity.
 		q.QualStart = q.Start
-		if qs, ok := qualEnd[skipSpaceBack(text, q.Start)]; ok {
+		if qs, ok := qualEnding(skipSpaceBack(text, q.Start)); ok {
 			q.Qualifier, q.QualStart = qs.Label, qs.Start
 		}
 		// Hyphenated modifier: "25-million-tonne", "three-day".

@@ -80,7 +80,9 @@ func (t *Table) Entity(name string) (Entity, bool) {
 	if t == nil || t.names == nil {
 		return Entity{}, false
 	}
-	e, ok := t.names[Normalize(name)]
+	var buf [128]byte
+	b := appendNormal(buf[:0], name)
+	e, ok := t.names[string(b)] // no allocation for the lookup
 	return e, ok
 }
 
@@ -120,8 +122,12 @@ func (t *Table) Clone() *Table {
 // apostrophes straightened, runs of spaces (including U+00A0) and hyphens
 // as single spaces, a trailing period dropped.
 func Normalize(name string) string {
-	var b strings.Builder
-	b.Grow(len(name))
+	return string(appendNormal(make([]byte, 0, len(name)), name))
+}
+
+// appendNormal appends the normal form of name to b.
+func appendNormal(b []byte, name string) []byte {
+	n0 := len(b)
 	space := false
 	for _, r := range name {
 		switch {
@@ -131,18 +137,21 @@ func Normalize(name string) string {
 		case r == '\u2019' || r == '\u2018':
 			r = '\''
 		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
+		if space && len(b) > n0 {
+			b = append(b, ' ')
 		}
 		space = false
 		if r < utf8.RuneSelf {
 			if r >= 'A' && r <= 'Z' {
 				r += 'a' - 'A'
 			}
-			b.WriteByte(byte(r))
+			b = append(b, byte(r))
 			continue
 		}
-		b.WriteRune(unicode.ToLower(r))
+		b = utf8.AppendRune(b, unicode.ToLower(r))
 	}
-	return strings.TrimSuffix(b.String(), ".")
+	if len(b) > n0 && b[len(b)-1] == '.' {
+		b = b[:len(b)-1]
+	}
+	return b
 }

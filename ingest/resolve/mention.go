@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -52,18 +53,21 @@ var leadWords = map[string]bool{
 }
 
 type token struct {
+	lower      string
 	start, end int // the word, without a possessive
 	poss       bool
 	capital    bool
-	lower      string
 	gapPunct   bool // punctuation (not only space) between this token and the next
 }
+
+// tokenPool recycles token slices between calls of Mentions.
+var tokenPool = sync.Pool{New: func() any { return new([]token) }}
 
 // tokens splits text into words: letters, digits, and apostrophes,
 // hyphens or periods inside a word ("Xi'an", "high-tech", "U.S"). A
 // possessive "'s" or "’s" is marked, not kept.
-func tokens(text string) []token {
-	out := make([]token, 0, len(text)/6+4)
+func tokens(out []token, text string) []token {
+	low := "" // text with ASCII letters lowered, made on the first capital
 	i := 0
 	for i < len(text) {
 		n, word := wordRune(text, i)
@@ -103,13 +107,55 @@ func tokens(text string) []token {
 		} else if n > 4 && w[n-4:] == "\u2019s" {
 			t.end, t.poss = i-4, true
 		}
-		t.lower = strings.ToLower(text[t.start:t.end])
+		t.lower = text[t.start:t.end]
+		if hasUpperOrNonASCII(t.lower) {
+			if asciiOnly(t.lower) {
+				if low == "" {
+					low = asciiLower(text)
+				}
+				t.lower = low[t.start:t.end]
+			} else {
+				t.lower = strings.ToLower(t.lower)
+			}
+		}
 		if t.poss {
 			t.gapPunct = true
 		}
 		out = append(out, t)
 	}
 	return out
+}
+
+func hasUpperOrNonASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}
+
+func asciiOnly(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// asciiLower returns s with its ASCII capitals lowered; offsets are kept.
+func asciiLower(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }
 
 // wordRune returns the width of the rune at i and whether it is a letter
@@ -141,7 +187,12 @@ func isSpaceAt(text string, i int) bool {
 // Group, Corporation, Company, Bank...): then the whole name is an
 // organisation ("Daqing Oilfield", "Harbin Taiping International Airport").
 func Mentions(text string, l Lookup) []Mention {
-	toks := tokens(text)
+	buf := tokenPool.Get().(*[]token)
+	toks := tokens((*buf)[:0], text)
+	defer func() {
+		*buf = toks[:0]
+		tokenPool.Put(buf)
+	}()
 	var out []Mention
 	for i := 0; i < len(toks); {
 		t := toks[i]
