@@ -84,6 +84,7 @@ type factInfo struct {
 type extractor struct {
 	a       document.Article
 	text    string
+	lower   string // text with ASCII capitals lowered
 	pub     time.Time
 	lookup  resolve.Lookup
 	qs      []recognize.Quantity
@@ -116,7 +117,7 @@ func newExtractor(a document.Article, opt Options) *extractor {
 	if a.Body.Start < 0 || a.Body.End > len(a.Text) || a.Body.Start > a.Body.End {
 		return nil
 	}
-	x := &extractor{a: a, text: a.Text, pub: a.Published, lookup: opt.Lookup, lastPara: -1}
+	x := &extractor{a: a, text: a.Text, lower: asciiLower(a.Text), pub: a.Published, lookup: opt.Lookup, lastPara: -1}
 	if x.pub.IsZero() {
 		x.pub = opt.Published
 	}
@@ -228,7 +229,7 @@ func (x *extractor) sentence(si int, s sentence) {
 		}
 	}
 	x.qIdx, x.mIdx = qIdx, mIdx
-	toks := tokenize(x.tokBuf[:0], x.text, start, s.end, x.qs, qIdx, x.ms, mIdx)
+	toks := tokenize(x.tokBuf[:0], x.text, x.lower, start, s.end, x.qs, qIdx, x.ms, mIdx)
 	x.tokBuf = toks
 	st := &sentState{x: x, si: si, s: s, toks: toks, start: start, excluded: x.excluded, mIdx: mIdx}
 	st.resolveMentions(mIdx)

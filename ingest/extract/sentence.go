@@ -115,6 +115,27 @@ func splitSentences(text string, start, end int) []sentence {
 	return out
 }
 
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// asciiLower returns s with its ASCII capitals lowered; offsets are kept.
+func asciiLower(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
 func isTerminal(c byte) bool {
 	return c == '.' || c == '!' || c == '?' || c == '"' || c == ')'
 }
@@ -149,7 +170,7 @@ func (t tok) isWord() bool { return t.kind == 'w' }
 
 // tokenize splits text[s:e] into tokens, turning each quantity (by index
 // into qs) into one token and marking the words of mentions.
-func tokenize(out []tok, text string, s, e int, qs []recognize.Quantity, qIdx []int, ms []resolve.Mention, mIdx []int) []tok {
+func tokenize(out []tok, text, lower string, s, e int, qs []recognize.Quantity, qIdx []int, ms []resolve.Mention, mIdx []int) []tok {
 	qi, mi := 0, 0
 	for i := s; i < e; {
 		for qi < len(qIdx) && qs[qIdx[qi]].Start < i {
@@ -162,16 +183,25 @@ func tokenize(out []tok, text string, s, e int, qs []recognize.Quantity, qIdx []
 			qi++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
 		switch {
 		case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u00a0':
 			i += n
 			continue
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
+		case isWordRune(r):
 			j := i + n
+			ascii := r < utf8.RuneSelf
 			for j < e {
+				if c := text[j]; c < utf8.RuneSelf && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+					j++
+					continue
+				}
 				r2, n2 := utf8.DecodeRuneInString(text[j:])
-				if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+				if isWordRune(r2) {
+					ascii = false
 					j += n2
 					continue
 				}
@@ -185,6 +215,7 @@ func tokenize(out []tok, text string, s, e int, qs []recognize.Quantity, qIdx []
 				if r2 == '\u2019' && j+n2 < e {
 					r3, _ := utf8.DecodeRuneInString(text[j+n2:])
 					if unicode.IsLetter(r3) {
+						ascii = false
 						j += n2
 						continue
 					}
@@ -193,12 +224,17 @@ func tokenize(out []tok, text string, s, e int, qs []recognize.Quantity, qIdx []
 			}
 			t := tok{start: i, end: j, kind: 'w', cap: r >= 'A' && r <= 'Z'}
 			w := text[i:j]
+			we := j
 			if strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "'S") {
-				t.poss, w = true, w[:len(w)-2]
+				t.poss, w, we = true, w[:len(w)-2], j-2
 			} else if strings.HasSuffix(w, "\u2019s") {
-				t.poss, w = true, w[:len(w)-4]
+				t.poss, w, we = true, w[:len(w)-4], j-4
 			}
-			t.w = strings.ToLower(w)
+			if ascii {
+				t.w = lower[i:we] // the text lowered once: no allocation
+			} else {
+				t.w = strings.ToLower(w)
+			}
 			for mi < len(mIdx) && ms[mIdx[mi]].End <= i {
 				mi++
 			}
