@@ -98,6 +98,7 @@ type extractor struct {
 
 	// Buffers reused from sentence to sentence.
 	tokBuf    []tok
+	exprBuf   []timeExpr
 	clauseBuf []int
 	qIdx      []int
 	mIdx      []int
@@ -231,7 +232,7 @@ func (x *extractor) sentence(si int, s sentence) {
 	x.qIdx, x.mIdx = qIdx, mIdx
 	toks := tokenize(x.tokBuf[:0], x.text, x.lower, start, s.end, x.qs, qIdx, x.ms, mIdx)
 	x.tokBuf = toks
-	st := &sentState{x: x, si: si, s: s, toks: toks, start: start, excluded: x.excluded, mIdx: mIdx}
+	st := &sentState{x: x, si: si, s: s, toks: toks, start: start, excluded: x.excluded, mIdx: mIdx, exprs: x.exprBuf[:0]}
 	st.resolveMentions(mIdx)
 	st.timeExprs()
 	st.clauses()
@@ -245,6 +246,7 @@ func (x *extractor) sentence(si int, s sentence) {
 		}
 	}
 	st.updateContext()
+	x.exprBuf = st.exprs
 }
 
 // inQuantity reports whether offset off is inside one of the quantities
@@ -298,6 +300,9 @@ func (x *extractor) aliases(facts []store.Fact) map[string][]string {
 			return
 		}
 		name := m.Entity.Name
+		if text[m.Start:m.End] == name {
+			return
+		}
 		used := false
 		for i := range facts {
 			if facts[i].Entity == name {

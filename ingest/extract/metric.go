@@ -233,7 +233,7 @@ func (st *sentState) nounNext(k int) bool {
 // bracketed asides.
 func (st *sentState) collectLeft(j int) []int {
 	toks := st.toks
-	var rev []int
+	rev := make([]int, 0, 15)
 	for k := j; k >= 0 && len(rev) < 15; k-- {
 		t := toks[k]
 		if t.kind == 'q' {
@@ -277,11 +277,10 @@ func (st *sentState) collectLeft(j int) []int {
 		}
 		rev = append(rev, k)
 	}
-	out := make([]int, len(rev))
-	for i, k := range rev {
-		out[len(rev)-1-i] = k
+	for i, j := 0, len(rev)-1; i < j; i, j = i+1, j-1 {
+		rev[i], rev[j] = rev[j], rev[i]
 	}
-	return out
+	return rev
 }
 
 // words turns tokens of a noun phrase into metric words: it drops
@@ -289,7 +288,7 @@ func (st *sentState) collectLeft(j int) []int {
 // adverbs, quotes and comparison words, and "the number of".
 func (st *sentState) words(idx []int) []string {
 	toks := st.toks
-	var out []string
+	out := make([]string, 0, len(idx))
 	for n, i := range idx {
 		t := toks[i]
 		if t.kind != 'w' {
@@ -631,7 +630,7 @@ func hasGrowthNoun(w []string) bool {
 }
 
 func withoutGrowth(w []string) []string {
-	var out []string
+	out := make([]string, 0, len(w))
 	for _, x := range w {
 		if !growthNouns[x] && x != "year-on-year" && x != "annual" {
 			out = append(out, x)

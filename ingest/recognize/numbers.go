@@ -174,8 +174,9 @@ var numberWordStart = func() (t [256]bool) {
 }()
 
 // wordAt returns the lower-cased ASCII word at i and its end. A word
-// already in lower case is returned as a substring of text, without
-// allocating.
+// already in lower case is returned as a substring of text; one with
+// capitals is returned only when it is one of the words the recognisers
+// look for (vocabulary), else as "". It never allocates.
 func wordAt(text string, i int, buf []byte) (string, int) {
 	j := wordEnd(text, i)
 	w := text[i:j]
@@ -187,10 +188,39 @@ func wordAt(text string, i int, buf []byte) (string, int) {
 			for m := 0; m < len(w); m++ {
 				buf[m] = lower(w[m])
 			}
-			return string(buf[:len(w)]), j
+			return vocabulary[string(buf[:len(w)])], j
 		}
 	}
 	return w, j
+}
+
+// vocabulary holds the words that wordAt callers compare with.
+var vocabulary = func() map[string]string {
+	m := map[string]string{}
+	for w := range smallNumbers {
+		m[w] = w
+	}
+	for _, w := range []string{"a", "an", "dozen", "hundred", "thousand", "million", "billion", "trillion",
+		"and", "first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th", "last", "final", "quarter",
+		"half", "quarters", "months", "per", "each", "every", "day", "week", "daily", "holiday", "holidays", "golden"} {
+		m[w] = w
+	}
+	return m
+}()
+
+// bigScale returns the value of a scale word, or 0.
+func bigScale(w string) float64 {
+	switch w {
+	case "thousand":
+		return 1e3
+	case "million":
+		return 1e6
+	case "billion":
+		return 1e9
+	case "trillion":
+		return 1e12
+	}
+	return 0
 }
 
 // scanNumberWords reads a number in words at i: "six", "twenty-five",
@@ -227,7 +257,7 @@ func scanNumberWords(text string, i int) (Span, bool) {
 		case w == "hundred" && seen && cur > 0 && cur < 100:
 			cur *= 100
 		case (w == "thousand" || w == "million" || w == "billion" || w == "trillion") && seen && (cur > 0 || total > 0):
-			m := map[string]float64{"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}[w]
+			m := bigScale(w)
 			if cur == 0 {
 				cur = 1
 			}

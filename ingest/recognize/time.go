@@ -335,7 +335,15 @@ func Periods(text string) []Span {
 				break
 			}
 			w2, j2 := wordAt(text, k, buf[:])
-			ord := map[string]int{"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": 4, "final": 4}[w]
+			ord := 4 // fourth, last, final
+			switch w {
+			case "first", "1st":
+				ord = 1
+			case "second", "2nd":
+				ord = 2
+			case "third", "3rd":
+				ord = 3
+			}
 			switch {
 			case w2 == "quarter":
 				out = append(out, Span{Start: i, End: j2, Kind: Period, Label: "Q" + string(byte('0'+ord))})
