@@ -105,6 +105,8 @@ type extractor struct {
 	excluded  []bool // by mention: not a candidate subject (mentions are in one sentence each)
 	nextQ     int    // first quantity not before the current sentence
 	nextM     int    // first mention not before the current sentence
+	nextY     int    // first year not before the current sentence
+	nextP     int    // first period not before the current sentence
 
 	ctxYear   int
 	ctxPeriod string
@@ -235,7 +237,9 @@ func (x *extractor) sentence(si int, s sentence) {
 	st := &sentState{x: x, si: si, s: s, toks: toks, start: start, excluded: x.excluded, mIdx: mIdx, exprs: x.exprBuf[:0]}
 	st.resolveMentions(mIdx)
 	st.timeExprs()
-	st.clauses()
+	if len(qIdx) > 0 {
+		st.clauses() // only figures need them
+	}
 	if x.lastPara != s.para {
 		st.newPara = true
 	}

@@ -170,8 +170,14 @@ func (st *sentState) timeExprs() {
 	x := st.x
 	toks := st.toks
 	end := st.s.end
-	for _, y := range x.years {
-		if y.Start < st.start || y.End > end {
+	for x.nextY < len(x.years) && x.years[x.nextY].Start < st.start {
+		x.nextY++
+	}
+	for _, y := range x.years[x.nextY:] {
+		if y.Start >= end {
+			break
+		}
+		if y.End > end {
 			continue
 		}
 		if st.yearInName(y.Start, y.End) {
@@ -185,8 +191,14 @@ func (st *sentState) timeExprs() {
 		}
 		st.exprs = append(st.exprs, e)
 	}
-	for _, p := range x.periods {
-		if p.Start < st.start || p.End > end {
+	for x.nextP < len(x.periods) && x.periods[x.nextP].Start < st.start {
+		x.nextP++
+	}
+	for _, p := range x.periods[x.nextP:] {
+		if p.Start >= end {
+			break
+		}
+		if p.End > end {
 			continue
 		}
 		st.exprs = append(st.exprs, timeExpr{start: p.Start, end: p.End, period: p.Label, owner: -1})

@@ -30,9 +30,15 @@ var orgHeads = map[string]bool{
 	"company": true, "co": true, "bank": true, "port": true, "railway": true, "ltd": true,
 }
 
-// placeSuffix are the lower-case words that may follow a place name and
-// belong to it ("Harbin city", "Heilongjiang province").
-var placeSuffix = map[string]bool{"city": true, "province": true, "county": true, "district": true, "airport": true}
+// placeSuffix reports the lower-case words that may follow a place name
+// and belong to it ("Harbin city", "Heilongjiang province").
+func placeSuffix(w string) bool {
+	switch w {
+	case "city", "province", "county", "district", "airport":
+		return true
+	}
+	return false
+}
 
 // refHeads maps the nouns of "the city", "the zone" ... to their level.
 var refHeads = map[string]Level{
@@ -212,9 +218,9 @@ func Mentions(text string, l Lookup) []Mention {
 		}
 		// A run of capitalised words joined by spaces only.
 		j := i + 1
-		for j < len(toks) && !toks[j-1].gapPunct && (toks[j].capital || placeSuffix[toks[j].lower] && j > i) {
+		for j < len(toks) && !toks[j-1].gapPunct && (toks[j].capital || placeSuffix(toks[j].lower) && j > i) {
 			j++
-			if placeSuffix[toks[j-1].lower] && !toks[j-1].capital {
+			if placeSuffix(toks[j-1].lower) && !toks[j-1].capital {
 				break
 			}
 		}
@@ -298,8 +304,6 @@ func joinWords(text string, run []token) string {
 	return b.String()
 }
 
-var determiners = map[string]bool{"the": true, "this": true, "that": true}
-
 // reference matches "the city", "this northern city", "it", "its" at
 // toks[i] and returns the mention and how many tokens it covers.
 func reference(text string, toks []token, i int) (Mention, int, bool) {
@@ -308,7 +312,7 @@ func reference(text string, toks []token, i int) (Mention, int, bool) {
 	case "it", "its":
 		return Mention{Start: t.start, End: t.end, Ref: true, Possessive: t.lower == "its"}, 1, true
 	}
-	if !determiners[t.lower] || t.gapPunct {
+	if t.gapPunct || !(t.lower == "the" || t.lower == "this" || t.lower == "that") {
 		return Mention{}, 0, false
 	}
 	for k := i + 1; k < len(toks) && k <= i+3; k++ {
