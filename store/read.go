@@ -7,22 +7,23 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	bolt "go.etcd.io/bbolt"
 )
 
 // Tx is a read-only view of the database, valid inside DB.View. It caches
-// the names and documents it has looked up, so it is not safe for
-// concurrent use; open one Tx per goroutine.
+// the documents it has looked up, so it is not safe for concurrent use;
+// open one Tx per goroutine.
 type Tx struct {
 	btx   *bolt.Tx
-	names [3]map[uint32]string // entity, metric, unit
-	dicts [3]*bolt.Bucket      // their catalogue buckets, opened on first use
+	names *[3]sync.Map    // the DB's name caches: entity, metric, unit
+	dicts [3]*bolt.Bucket // their catalogue buckets, opened on first use
 	docs  map[uint64]*docRecord
 }
 
-func newTx(btx *bolt.Tx) *Tx {
-	return &Tx{btx: btx, docs: map[uint64]*docRecord{}}
+func newTx(db *DB, btx *bolt.Tx) *Tx {
+	return &Tx{btx: btx, names: &db.names, docs: map[uint64]*docRecord{}}
 }
 
 // Bolt returns the underlying bbolt transaction, for raw scans in
@@ -196,13 +197,14 @@ func (t *Tx) MetricName(id uint32) string { return t.name(1, bucketMetrics, id) 
 // UnitName returns the name of unit id, or "" if there is none.
 func (t *Tx) UnitName(id uint32) string { return t.name(2, bucketUnits, id) }
 
+// name returns a dictionary name. An ID is never reused and its name never
+// changes, so names are cached for the life of the DB, across transactions.
 func (t *Tx) name(kind int, bucket []byte, id uint32) string {
-	if t.names[kind] == nil {
-		t.names[kind] = map[uint32]string{}
-		t.dicts[kind] = t.btx.Bucket(bucket)
+	if n, ok := t.names[kind].Load(id); ok {
+		return n.(string)
 	}
-	if n, ok := t.names[kind][id]; ok {
-		return n
+	if t.dicts[kind] == nil {
+		t.dicts[kind] = t.btx.Bucket(bucket)
 	}
 	var key [4]byte
 	binary.BigEndian.PutUint32(key[:], id)
@@ -217,7 +219,7 @@ func (t *Tx) name(kind int, bucket []byte, id uint32) string {
 		return ""
 	}
 	name := string(v[8+w : 8+w+int(n)])
-	t.names[kind][id] = name
+	t.names[kind].Store(id, name)
 	return name
 }
 

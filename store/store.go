@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -54,6 +55,7 @@ type DB struct {
 	bolt     *bolt.DB
 	path     string
 	readOnly bool
+	names    [3]sync.Map // dictionary ID -> name: entity, metric, unit (see Tx.name)
 }
 
 // Open opens the database at path, creating it (read-write only) if it does
@@ -240,7 +242,7 @@ func (db *DB) View(fn func(*Tx) error) (err error) {
 			err = fmt.Errorf("read %s: database is corrupt: %v", db.path, r)
 		}
 	}()
-	return db.bolt.View(func(btx *bolt.Tx) error { return fn(newTx(btx)) })
+	return db.bolt.View(func(btx *bolt.Tx) error { return fn(newTx(db, btx)) })
 }
 
 // WriteTo writes a consistent snapshot of the database to w, while other
