@@ -194,7 +194,7 @@ func planVerb(w string) bool {
 // word of intent ("plans to attract", "is expected to handle").
 func (st *sentState) infinitive(k int) bool {
 	t := st.toks[k]
-	if k == 0 || t.kind != 'w' || t.ment != 0 || t.cap || determiners[t.w] || preps[t.w] {
+	if k == 0 || t.kind != 'w' || t.ment != 0 || t.cap || t.fl&fDeterminers != 0 || t.fl&fPreps != 0 {
 		return false
 	}
 	switch p := st.toks[k-1].w; p {
@@ -264,7 +264,7 @@ func (st *sentState) collectLeft(j int) []int {
 			}
 			break
 		}
-		if subordinators[t.w] || isVerbInNP(t.w) || planVerb(t.w) {
+		if t.fl&fSubordinators != 0 || isVerbInNP(t.w) || planVerb(t.w) {
 			break
 		}
 		if t.w == "and" && k > 0 && toks[k-1].w == "," {
@@ -383,7 +383,7 @@ func (st *sentState) afterNP(ti int, money bool) []string {
 			return nil
 		}
 		k++
-		for k < len(st.toks) && determiners[st.toks[k].w] {
+		for k < len(st.toks) && st.toks[k].fl&fDeterminers != 0 {
 			k++
 		}
 		if k < len(st.toks) && st.toks[k].ment != 0 {
@@ -399,7 +399,7 @@ func (st *sentState) afterNP(ti int, money bool) []string {
 		// Partitive: "340 of the county's farms", "7 of the
 		// province's 13 prefectures".
 		k++
-		for k < len(st.toks) && (determiners[st.toks[k].w] || st.toks[k].ment != 0 || st.toks[k].kind == 'q') {
+		for k < len(st.toks) && (st.toks[k].fl&fDeterminers != 0 || st.toks[k].ment != 0 || st.toks[k].kind == 'q') {
 			k++
 		}
 	}
@@ -451,7 +451,7 @@ func (st *sentState) subjectNP(ti int, q recognize.Quantity) (np []string, verbA
 		if len(w) > 0 && (w[len(w)-1] == "target" || w[len(w)-1] == "goal") && st.word(ti+1) == "for" {
 			// "set a target of 9.4 billion yuan for its aerospace imports".
 			k := ti + 2
-			for k < len(toks) && (determiners[toks[k].w] || toks[k].ment != 0) {
+			for k < len(toks) && (toks[k].fl&fDeterminers != 0 || toks[k].ment != 0) {
 				k++
 			}
 			if x := st.words(st.collectNP(k)); len(x) > 0 {
@@ -478,7 +478,7 @@ func (st *sentState) subjectNP(ti int, q recognize.Quantity) (np []string, verbA
 	verbAt = -1
 	for j >= 0 {
 		t := toks[j]
-		if t.kind == 'w' && linkWords[t.w] && t.ment == 0 {
+		if t.kind == 'w' && t.fl&fLinkWords != 0 && t.ment == 0 {
 			j--
 			continue
 		}
@@ -510,7 +510,7 @@ func (st *sentState) subjectNP(ti int, q recognize.Quantity) (np []string, verbA
 	// the verb of the subject.
 	if verbAt >= 0 {
 		k := j
-		for k >= 0 && toks[k].kind == 'w' && toks[k].ment == 0 && (linkWords[toks[k].w] || isAdverb(toks[k].w)) {
+		for k >= 0 && toks[k].kind == 'w' && toks[k].ment == 0 && (toks[k].fl&fLinkWords != 0 || isAdverb(toks[k].w)) {
 			k--
 		}
 		if k >= 0 && toks[k].kind == 'q' && st.x.qs[toks[k].q].Unit == "percent" {
@@ -519,13 +519,13 @@ func (st *sentState) subjectNP(ti int, q recognize.Quantity) (np []string, verbA
 	}
 	if j >= 0 && toks[j].kind == 'q' && st.x.qs[toks[j].q].Unit == "percent" {
 		k := j - 1
-		for k >= 0 && toks[k].kind == 'w' && (linkWords[toks[k].w] || isAdverb(toks[k].w)) && toks[k].ment == 0 {
+		for k >= 0 && toks[k].kind == 'w' && (toks[k].fl&fLinkWords != 0 || isAdverb(toks[k].w)) && toks[k].ment == 0 {
 			k--
 		}
 		if k >= 0 && toks[k].kind == 'w' && toks[k].ment == 0 && isVerbLike(toks[k].w) {
 			verbAt = k
 			j = k - 1
-			for j >= 0 && toks[j].kind == 'w' && toks[j].ment == 0 && (auxAdverbs[toks[j].w] || isAdverb(toks[j].w)) {
+			for j >= 0 && toks[j].kind == 'w' && toks[j].ment == 0 && (toks[j].fl&fAuxAdverbs != 0 || isAdverb(toks[j].w)) {
 				j--
 			}
 		}
@@ -590,20 +590,20 @@ func (st *sentState) collectNPLeftOf(j int) []int {
 			if toks[p].w == "the" || toks[p].w == "in" || toks[p].w == "of" {
 				p--
 			}
-			if p >= 0 && toks[p].kind == 'w' && toks[p].ment == 0 && !preps[toks[p].w] && !determiners[toks[p].w] && !isVerbLike(toks[p].w) && !subordinators[toks[p].w] {
+			if p >= 0 && toks[p].kind == 'w' && toks[p].ment == 0 && toks[p].fl&fPreps == 0 && toks[p].fl&fDeterminers == 0 && !isVerbLike(toks[p].w) && toks[p].fl&fSubordinators == 0 {
 				continue
 			}
 		}
-		if preps[t.w] || determiners[t.w] || subordinators[t.w] {
+		if t.fl&fPreps != 0 || t.fl&fDeterminers != 0 || t.fl&fSubordinators != 0 {
 			break
 		}
 		if k < j && st.infinitive(k) {
 			break // "aims to attract investment of"
 		}
-		if isVerbLike(t.w) && !growthNouns[t.w] && !edAdjectives[t.w] && !nounIng[t.w] {
+		if isVerbLike(t.w) && t.fl&fGrowthNouns == 0 && t.fl&fEdAdjectives == 0 && t.fl&fNounIng == 0 {
 			// An -ing word before a noun modifies it ("rice planting area").
 			if !(strings.HasSuffix(t.w, "ing") && k < j && k > 0 && toks[k-1].kind == 'w' && toks[k-1].ment == 0 &&
-				!preps[toks[k-1].w] && !determiners[toks[k-1].w] && !isVerbLike(toks[k-1].w) && !subordinators[toks[k-1].w]) {
+				toks[k-1].fl&fPreps == 0 && toks[k-1].fl&fDeterminers == 0 && !isVerbLike(toks[k-1].w) && toks[k-1].fl&fSubordinators == 0) {
 				// "reported installed wind power capacity of": after a
 				// verb, an -ed word modifies the noun.
 				if strings.HasSuffix(t.w, "ed") && k < j && k > 0 && toks[k-1].kind == 'w' && isVerbLike(toks[k-1].w) {
@@ -656,7 +656,7 @@ func sameWords(a, b []string) bool {
 func (st *sentState) firstNP() []string {
 	toks := st.toks
 	i := 0
-	if len(toks) > 0 && (openers[toks[0].w] || toks[0].kind == 'q') {
+	if len(toks) > 0 && (toks[0].fl&fOpeners != 0 || toks[0].kind == 'q') {
 		for k := 0; k < len(toks) && k < 14; k++ {
 			if toks[k].w == "," {
 				i = k + 1
@@ -670,7 +670,7 @@ func (st *sentState) firstNP() []string {
 		if t.kind == 'q' || t.kind == 'p' && t.w != "\"" && t.w != "-" {
 			break
 		}
-		if t.kind == 'w' && len(idx) > 0 && (isVerbInNP(t.w) || planVerb(t.w) || isVerbLike(t.w) && !nounIng[t.w] && !edAdjectives[t.w] || t.w == "also") {
+		if t.kind == 'w' && len(idx) > 0 && (isVerbInNP(t.w) || planVerb(t.w) || isVerbLike(t.w) && t.fl&fNounIng == 0 && t.fl&fEdAdjectives == 0 || t.w == "also") {
 			break
 		}
 		idx = append(idx, k)

@@ -76,7 +76,7 @@ func (st *sentState) percentMetric(ti int, q recognize.Quantity, prev *factInfo)
 	// Share: "N percent of X".
 	if st.word(ti+1) == "of" {
 		k := ti + 2
-		for k < len(toks) && (determiners[toks[k].w] || toks[k].ment != 0 || toks[k].poss && toks[k].kind == 'w' && toks[k].ment != 0) {
+		for k < len(toks) && (toks[k].fl&fDeterminers != 0 || toks[k].ment != 0 || toks[k].poss && toks[k].kind == 'w' && toks[k].ment != 0) {
 			k++
 		}
 		target := st.words(st.collectNP(k))
@@ -100,7 +100,7 @@ func (st *sentState) percentMetric(ti int, q recognize.Quantity, prev *factInfo)
 		var base []string
 		if verbAt >= 0 {
 			b := verbAt - 1
-			for b >= 0 && toks[b].kind == 'w' && (auxAdverbs[toks[b].w] || isAdverb(toks[b].w)) {
+			for b >= 0 && toks[b].kind == 'w' && (toks[b].fl&fAuxAdverbs != 0 || isAdverb(toks[b].w)) {
 				b--
 			}
 			base = st.words(st.collectLeft(b))
@@ -138,7 +138,7 @@ func (st *sentState) percentMetric(ti int, q recognize.Quantity, prev *factInfo)
 	// "85 percent in medical devices".
 	if st.word(ti+1) == "in" && ti+2 < len(toks) && toks[ti+2].ment == 0 {
 		k := ti + 2
-		for k < len(toks) && determiners[toks[k].w] {
+		for k < len(toks) && toks[k].fl&fDeterminers != 0 {
 			k++
 		}
 		x := st.words(st.collectNP(k))
@@ -159,7 +159,7 @@ func (st *sentState) percentMetric(ti int, q recognize.Quantity, prev *factInfo)
 	}
 	// Left context after the change words.
 	j := stop
-	for j >= 0 && toks[j].kind == 'w' && (growthUp[toks[j].w] || growthDown[toks[j].w] || toks[j].w == "by" || toks[j].w == "a" || toks[j].w == "an" || toks[j].w == "of" || toks[j].w == "year-on-year" || growthNouns[toks[j].w]) {
+	for j >= 0 && toks[j].kind == 'w' && (toks[j].fl&fGrowthUp != 0 || toks[j].fl&fGrowthDown != 0 || toks[j].w == "by" || toks[j].w == "a" || toks[j].w == "an" || toks[j].w == "of" || toks[j].w == "year-on-year" || toks[j].fl&fGrowthNouns != 0) {
 		j--
 	}
 	// Apposition: "2,360, up 18 percent".
@@ -181,7 +181,7 @@ func (st *sentState) percentMetric(ti int, q recognize.Quantity, prev *factInfo)
 		if len(np) == 0 {
 			return withoutGrowth(prev.np), growth, neg, "", -1
 		}
-		if preps[st.toks[st.firstWordBefore(ti)].w] || len(np) > 0 && preps[np[0]] {
+		if st.toks[st.firstWordBefore(ti)].fl&fPreps != 0 || len(np) > 0 && preps[np[0]] {
 			np = append(append([]string{}, withoutGrowth(prev.head)...), np...)
 		}
 		return np, growth, neg, "", -1
@@ -209,7 +209,7 @@ func (st *sentState) firstWordBefore(ti int) int {
 func (st *sentState) shareEach(ti int, q recognize.Quantity) {
 	x := st.x
 	k := ti + 2
-	for k < len(st.toks) && (determiners[st.toks[k].w] || st.toks[k].ment != 0) {
+	for k < len(st.toks) && (st.toks[k].fl&fDeterminers != 0 || st.toks[k].ment != 0) {
 		k++
 	}
 	target := st.words(st.collectNP(k))

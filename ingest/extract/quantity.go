@@ -224,7 +224,7 @@ func (st *sentState) inherits(ti int) bool {
 		if t.kind == 'q' {
 			return true
 		}
-		if t.kind == 'w' && (t.ment != 0 && !st.excluded[t.ment-1] || isVerbInNP(t.w) && !growthUp[t.w] && !growthDown[t.w]) {
+		if t.kind == 'w' && (t.ment != 0 && !st.excluded[t.ment-1] || isVerbInNP(t.w) && t.fl&fGrowthUp == 0 && t.fl&fGrowthDown == 0) {
 			return false
 		}
 		if t.w == ";" || t.w == "that" {
@@ -248,7 +248,7 @@ func (st *sentState) notAFact(ti int, q recognize.Quantity) bool {
 		prevTok = toks[ti-1]
 	}
 	// A number inside a name: "Map 2.0", "Top 100 Counties", "Phase 2".
-	if q.Unit == "count" && prevTok.kind == 'w' && prevTok.cap && ti-1 > 0 && !openers[prevTok.w] && !determiners[prevTok.w] && prevTok.ment == 0 && !linkWords[prevTok.w] {
+	if q.Unit == "count" && prevTok.kind == 'w' && prevTok.cap && ti-1 > 0 && prevTok.fl&fOpeners == 0 && prevTok.fl&fDeterminers == 0 && prevTok.ment == 0 && prevTok.fl&fLinkWords == 0 {
 		return true
 	}
 	if prevTok.w == "aged" || prevTok.w == "age" || prevTok.w == "ages" || ti >= 2 && (toks[ti-2].w == "aged" || toks[ti-2].w == "age") && q.Qualifier != "" {
@@ -269,7 +269,7 @@ func (st *sentState) notAFact(ti int, q recognize.Quantity) bool {
 		if q.Value == 1 {
 			return true
 		}
-		if q.Value < 20 && ti > 0 && (determiners[prevTok.w] || prevTok.poss) {
+		if q.Value < 20 && ti > 0 && (prevTok.fl&fDeterminers != 0 || prevTok.poss) {
 			return true
 		}
 	}

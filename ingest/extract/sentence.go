@@ -164,6 +164,7 @@ type tok struct {
 	ment       int    // mention index + 1, 0 if none
 	cap        bool
 	poss       bool
+	fl         wordFlag // the word lists the word is in
 }
 
 func (t tok) isWord() bool { return t.kind == 'w' }
@@ -241,6 +242,7 @@ func tokenize(out []tok, text, lower string, s, e int, qs []recognize.Quantity, 
 			if mi < len(mIdx) && ms[mIdx[mi]].Start <= i && i < ms[mIdx[mi]].End {
 				t.ment = mIdx[mi] + 1
 			}
+			t.fl = lexicon[t.w]
 			out = append(out, t)
 			i = j
 		default:

@@ -110,7 +110,7 @@ func (st *sentState) excludedAt(ti int, m resolve.Mention) bool {
 		switch t.w {
 		case "from":
 			// "exports from Jixi": the origin is the subject.
-			if k > 0 && originNouns[st.toks[k-1].w] {
+			if k > 0 && st.toks[k-1].fl&fOriginNouns != 0 {
 				break
 			}
 			return true
@@ -146,7 +146,7 @@ func (st *sentState) excludedAt(ti int, m resolve.Mention) bool {
 			if t.ment != 0 {
 				return true
 			}
-			if !locational[t.w] {
+			if t.fl&fLocational == 0 {
 				break
 			}
 		}
@@ -681,7 +681,7 @@ func (st *sentState) timeFor(ti int) (year int, period string, ok bool) {
 // openerPeriod returns the period named in the sentence's opening
 // adverbial ("In the first half, ...", "During the holiday, ..."), if any.
 func (st *sentState) openerPeriod() *timeExpr {
-	if len(st.toks) == 0 || !openers[st.toks[0].w] {
+	if len(st.toks) == 0 || st.toks[0].fl&fOpeners == 0 {
 		return nil
 	}
 	end := -1
@@ -732,7 +732,7 @@ func (st *sentState) clauseStatus(cl int) store.Status {
 		if st.clause[i] != cl || t.kind != 'w' {
 			continue
 		}
-		if planWords[t.w] {
+		if t.fl&fPlanWords != 0 {
 			// "planned" after a figure belongs to it; before, anywhere.
 			return store.Plan
 		}

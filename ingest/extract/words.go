@@ -123,6 +123,42 @@ func outputNoun(n string) bool {
 	return false
 }
 
+// wordFlag marks the word lists a word is in, so that a token is looked
+// up once (tok.fl) rather than once for every list.
+type wordFlag uint32
+
+// The word lists, as flags.
+const (
+	fDeterminers wordFlag = 1 << iota
+	fPreps
+	fSubordinators
+	fStrictVerbs
+	fEdAdjectives
+	fLinkWords
+	fAuxAdverbs
+	fGrowthUp
+	fGrowthDown
+	fGrowthNouns
+	fWeakNouns
+	fDurationNouns
+	fPlanWords
+	fOpeners
+	fNounIng
+	fLocational
+	fOriginNouns
+)
+
+// lexicon maps each listed word to its flags.
+var lexicon = func() map[string]wordFlag {
+	m := map[string]wordFlag{}
+	for f, set := range []map[string]bool{determiners, preps, subordinators, strictVerbs, edAdjectives, linkWords, auxAdverbs, growthUp, growthDown, growthNouns, weakNouns, durationNouns, planWords, openers, nounIng, locational, originNouns} {
+		for w := range set {
+			m[w] |= 1 << f
+		}
+	}
+	return m
+}()
+
 // isVerbLike reports whether w, standing right before a figure's link
 // words, is its verb.
 func isVerbLike(w string) bool {

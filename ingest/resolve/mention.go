@@ -76,6 +76,10 @@ func tokens(out []token, text string) []token {
 	low := "" // text with ASCII letters lowered, made on the first capital
 	i := 0
 	for i < len(text) {
+		if text[i] == ' ' {
+			i++
+			continue
+		}
 		n, word := wordRune(text, i)
 		if !word {
 			if len(out) > 0 && !isSpaceAt(text, i) {
@@ -86,6 +90,10 @@ func tokens(out []token, text string) []token {
 		}
 		s := i
 		for i < len(text) {
+			if asciiWord[text[i]] {
+				i++
+				continue
+			}
 			n, word := wordRune(text, i)
 			if word {
 				i += n
@@ -131,6 +139,14 @@ func tokens(out []token, text string) []token {
 	}
 	return out
 }
+
+// asciiWord holds the ASCII letters and digits.
+var asciiWord = func() (t [256]bool) {
+	for c := 0; c < 128; c++ {
+		t[c] = c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+	}
+	return t
+}()
 
 func hasUpperOrNonASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
