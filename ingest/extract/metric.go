@@ -56,12 +56,12 @@ func (st *sentState) collectNP(k int) []int {
 			break
 		}
 		w := t.w
-		if allDigits(w) || determiners[w] || subordinators[w] || isAdverb(w) {
+		if allDigits(w) || flagsOf(w)&fDeterminers != 0 || flagsOf(w)&fSubordinators != 0 || isAdverb(w) {
 			break
 		}
-		if preps[w] {
+		if flagsOf(w)&fPreps != 0 {
 			nx := st.word(k + 1)
-			if w == "of" && len(out) > 0 && k+1 < len(toks) && toks[k+1].kind == 'w' && !determiners[nx] && toks[k+1].ment == 0 && !allDigits(nx) && !preps[nx] {
+			if w == "of" && len(out) > 0 && k+1 < len(toks) && toks[k+1].kind == 'w' && flagsOf(nx)&fDeterminers == 0 && toks[k+1].ment == 0 && !allDigits(nx) && flagsOf(nx)&fPreps == 0 {
 				out = append(out, k)
 				k++
 				continue
@@ -113,7 +113,7 @@ func (st *sentState) collectNP(k int) []int {
 		if w == "and" || w == "or" || w == "&" {
 			if len(out) > 0 && k+1 < len(toks) && toks[k+1].kind == 'w' {
 				nx := toks[k+1].w
-				if !determiners[nx] && !preps[nx] && !isVerbInNP(nx) && !allDigits(nx) && toks[k+1].ment == 0 {
+				if flagsOf(nx)&fDeterminers == 0 && flagsOf(nx)&fPreps == 0 && !isVerbInNP(nx) && !allDigits(nx) && toks[k+1].ment == 0 {
 					out = append(out, k)
 					k++
 					continue
@@ -121,10 +121,10 @@ func (st *sentState) collectNP(k int) []int {
 			}
 			break
 		}
-		if isVerbInNP(w) && !(len(out) == 0 && edAdjectives[w]) {
+		if isVerbInNP(w) && !(len(out) == 0 && flagsOf(w)&fEdAdjectives != 0) {
 			break
 		}
-		if len(out) > 0 && !strings.Contains(w, "-") && (strings.HasSuffix(w, "ed") && len(w) > 4 && !edAdjectives[w] || strings.HasSuffix(w, "ing") && len(w) > 5 && !nounIng[w]) {
+		if len(out) > 0 && !strings.Contains(w, "-") && (strings.HasSuffix(w, "ed") && len(w) > 4 && flagsOf(w)&fEdAdjectives == 0 || strings.HasSuffix(w, "ing") && len(w) > 5 && flagsOf(w)&fNounIng == 0) {
 			// A participle after the head ends the phrase ("passengers
 			// handled in"); before a noun it modifies it ("emerging projects").
 			if !st.nounNext(k + 1) {
@@ -134,7 +134,7 @@ func (st *sentState) collectNP(k int) []int {
 		if (w == "last" || w == "this" || w == "next" || w == "same" || w == "previous") && (st.word(k+1) == "year" || st.word(k+1) == "period" || st.word(k+1) == "quarter" || st.word(k+1) == "month") {
 			break
 		}
-		if len(out) == 0 && durationNouns[w] {
+		if len(out) == 0 && flagsOf(w)&fDurationNouns != 0 {
 			break
 		}
 		out = append(out, k)
@@ -205,7 +205,7 @@ func (st *sentState) infinitive(k int) bool {
 			return false
 		}
 		v := st.toks[k-2].w
-		return planVerb(v) || planWords[v] || strictVerbs[v] || auxAdverbs[v] || v == "and" || v == "or" || isVerbLike(v)
+		return planVerb(v) || flagsOf(v)&fPlanWords != 0 || flagsOf(v)&fStrictVerbs != 0 || flagsOf(v)&fAuxAdverbs != 0 || v == "and" || v == "or" || isVerbLike(v)
 	}
 	return false
 }
@@ -225,7 +225,7 @@ func (st *sentState) nounNext(k int) bool {
 	case "more", "than", "over", "about", "around", "nearly", "and", "or":
 		return false
 	}
-	return !determiners[w] && !preps[w] && !subordinators[w] && !isVerbInNP(w) && !allDigits(w) && !isAdverb(w)
+	return flagsOf(w)&fDeterminers == 0 && flagsOf(w)&fPreps == 0 && flagsOf(w)&fSubordinators == 0 && !isVerbInNP(w) && !allDigits(w) && !isAdverb(w)
 }
 
 // collectLeft reads a noun phrase leftwards from token j back to a
@@ -301,7 +301,7 @@ func (st *sentState) words(idx []int) []string {
 				continue
 			}
 			// Drop "in"/"of"/"by" just before the mention.
-			if len(out) > 0 && preps[out[len(out)-1]] {
+			if len(out) > 0 && flagsOf(out[len(out)-1])&fPreps != 0 {
 				out = out[:len(out)-1]
 			}
 			continue
@@ -311,14 +311,14 @@ func (st *sentState) words(idx []int) []string {
 			continue
 		}
 		w := t.w
-		if preps[w] && n+1 < len(idx) && toks[idx[n+1]].ment != 0 && !st.partner(toks[idx[n+1]].ment-1) {
+		if flagsOf(w)&fPreps != 0 && n+1 < len(idx) && toks[idx[n+1]].ment != 0 && !st.partner(toks[idx[n+1]].ment-1) {
 			continue
 		}
 		if w == "per" && n+1 < len(idx) && toks[idx[n+1]].w == "capita" {
 			out = append(out, w)
 			continue
 		}
-		if determiners[w] || isAdverb(w) || allDigits(w) || w == "year-on-year" || w == "also" || w == "said" {
+		if flagsOf(w)&fDeterminers != 0 || isAdverb(w) || allDigits(w) || w == "year-on-year" || w == "also" || w == "said" {
 			continue
 		}
 		if w == "year" && (n+1 < len(idx) && toks[idx[n+1]].w == "on" || n > 0 && toks[idx[n-1]].w == "on") || w == "on" && n+1 < len(idx) && toks[idx[n+1]].w == "year" {
@@ -336,10 +336,10 @@ func (st *sentState) words(idx []int) []string {
 	for len(out) >= 2 && (out[0] == "number" || out[0] == "tally" || out[0] == "count" || out[0] == "total" && out[1] == "of") && out[1] == "of" {
 		out = out[2:]
 	}
-	for len(out) > 0 && (preps[out[0]] && !(out[0] == "per" && len(out) > 1 && out[1] == "capita") || out[0] == "and" || out[0] == "or") {
+	for len(out) > 0 && (flagsOf(out[0])&fPreps != 0 && !(out[0] == "per" && len(out) > 1 && out[1] == "capita") || out[0] == "and" || out[0] == "or") {
 		out = out[1:]
 	}
-	for len(out) > 0 && (preps[out[len(out)-1]] || out[len(out)-1] == "and" || out[len(out)-1] == "or") {
+	for len(out) > 0 && (flagsOf(out[len(out)-1])&fPreps != 0 || out[len(out)-1] == "and" || out[len(out)-1] == "or") {
 		out = out[:len(out)-1]
 	}
 	if len(out) > 8 {
@@ -359,7 +359,7 @@ func (st *sentState) partner(mi int) bool {
 	k := st.tokAt(m.Start)
 	switch st.word(k - 1) {
 	case "from":
-		return st.excluded[mi] && !originNouns[st.word(k-2)]
+		return st.excluded[mi] && flagsOf(st.word(k-2))&fOriginNouns == 0
 	case "to", "with", "between", "and":
 		return st.excluded[mi] || st.word(k-1) == "and"
 	}
@@ -412,7 +412,7 @@ func (st *sentState) afterNP(ti int, money bool) []string {
 
 func allWeak(np []string) bool {
 	for _, w := range np {
-		if !weakNouns[w] && !preps[w] && w != "and" {
+		if flagsOf(w)&fWeakNouns == 0 && flagsOf(w)&fPreps == 0 && w != "and" {
 			return false
 		}
 	}
@@ -500,7 +500,7 @@ func (st *sentState) subjectNP(ti int, q recognize.Quantity) (np []string, verbA
 			j--
 			continue
 		}
-		if auxAdverbs[w] || isAdverb(w) || verbAt >= 0 && (strictVerbs[w] && !edAdjectives[w]) {
+		if flagsOf(w)&fAuxAdverbs != 0 || isAdverb(w) || verbAt >= 0 && (flagsOf(w)&fStrictVerbs != 0 && flagsOf(w)&fEdAdjectives == 0) {
 			j--
 			continue
 		}
@@ -622,7 +622,7 @@ func (st *sentState) collectNPLeftOf(j int) []int {
 
 func hasGrowthNoun(w []string) bool {
 	for _, x := range w {
-		if growthNouns[x] {
+		if flagsOf(x)&fGrowthNouns != 0 {
 			return true
 		}
 	}
@@ -632,7 +632,7 @@ func hasGrowthNoun(w []string) bool {
 func withoutGrowth(w []string) []string {
 	out := make([]string, 0, len(w))
 	for _, x := range w {
-		if !growthNouns[x] && x != "year-on-year" && x != "annual" {
+		if flagsOf(x)&fGrowthNouns == 0 && x != "year-on-year" && x != "annual" {
 			out = append(out, x)
 		}
 	}
@@ -681,7 +681,7 @@ func (st *sentState) firstNP() []string {
 // headOf is a noun phrase up to its first preposition.
 func headOf(np []string) []string {
 	for i, w := range np {
-		if preps[w] && i > 0 {
+		if flagsOf(w)&fPreps != 0 && i > 0 {
 			return np[:i]
 		}
 	}

@@ -28,9 +28,9 @@ func (st *sentState) growthAround(ti int, q recognize.Quantity) (growth, neg boo
 		}
 		w := t.w
 		switch {
-		case growthDown[w]:
+		case flagsOf(w)&fGrowthDown != 0:
 			return true, true, j
-		case growthUp[w]:
+		case flagsOf(w)&fGrowthUp != 0:
 			if w == "more" && st.word(j+1) == "than" {
 				continue
 			}
@@ -43,7 +43,7 @@ func (st *sentState) growthAround(ti int, q recognize.Quantity) (growth, neg boo
 		case w == "by" || w == "of" || w == "a" || w == "an" || w == "year-on-year" || w == "annual" ||
 			w == "remarkable" || w == "staggering" || w == "whopping" || w == "robust" || w == "strong" ||
 			w == "steady" || w == "sharp" || w == "modest" || w == "slight" || w == "further" ||
-			auxAdverbs[w] || isAdverb(w) || w == "added-value" || w == "value-added":
+			flagsOf(w)&fAuxAdverbs != 0 || isAdverb(w) || w == "added-value" || w == "value-added":
 			continue
 		}
 		break
@@ -181,7 +181,7 @@ func (st *sentState) percentMetric(ti int, q recognize.Quantity, prev *factInfo)
 		if len(np) == 0 {
 			return withoutGrowth(prev.np), growth, neg, "", -1
 		}
-		if st.toks[st.firstWordBefore(ti)].fl&fPreps != 0 || len(np) > 0 && preps[np[0]] {
+		if st.toks[st.firstWordBefore(ti)].fl&fPreps != 0 || len(np) > 0 && flagsOf(np[0])&fPreps != 0 {
 			np = append(append([]string{}, withoutGrowth(prev.head)...), np...)
 		}
 		return np, growth, neg, "", -1

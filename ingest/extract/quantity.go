@@ -258,7 +258,7 @@ func (st *sentState) notAFact(ti int, q recognize.Quantity) bool {
 		return true // "No. 1"
 	}
 	// Durations, multiples, ranks: "21 consecutive years", "1.3 times".
-	if q.Unit == "count" && durationNouns[next] {
+	if q.Unit == "count" && flagsOf(next)&fDurationNouns != 0 {
 		return true
 	}
 	if q.Unit == "count" && next == "-" {

@@ -242,7 +242,7 @@ func tokenize(out []tok, text, lower string, s, e int, qs []recognize.Quantity, 
 			if mi < len(mIdx) && ms[mIdx[mi]].Start <= i && i < ms[mIdx[mi]].End {
 				t.ment = mIdx[mi] + 1
 			}
-			t.fl = lexicon[t.w]
+			t.fl = flagsOf(t.w)
 			out = append(out, t)
 			i = j
 		default:

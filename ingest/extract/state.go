@@ -362,7 +362,7 @@ func (st *sentState) yearInName(s, e int) bool {
 		return false
 	}
 	p := st.word(ti - 1)
-	return p == "the" || p == "a" || p == "its" || p == "their" || ti > 0 && st.toks[ti-1].cap && !openers[p]
+	return p == "the" || p == "a" || p == "its" || p == "their" || ti > 0 && st.toks[ti-1].cap && flagsOf(p)&fOpeners == 0
 }
 
 // seasonNear reports whether a year range is a season: "the 2023-2024 ice

@@ -159,13 +159,42 @@ var lexicon = func() map[string]wordFlag {
 	return m
 }()
 
+// lexiconShape has a bit for every (length, first letter, last letter) of
+// a lexicon word, so that most words are rejected without hashing.
+var lexiconShape = func() (t [32][26]uint32) {
+	for w := range lexicon {
+		if k, ok := shapeKey(w); ok {
+			t[k.n][k.first] |= 1 << k.last
+		}
+	}
+	return t
+}()
+
+type shape struct{ n, first, last uint8 }
+
+func shapeKey(w string) (shape, bool) {
+	if len(w) == 0 || w[0] < 'a' || w[0] > 'z' || w[len(w)-1] < 'a' || w[len(w)-1] > 'z' {
+		return shape{}, false
+	}
+	return shape{uint8(min(len(w), 31)), w[0] - 'a', w[len(w)-1] - 'a'}, true
+}
+
+// flagsOf returns the word lists w is in.
+func flagsOf(w string) wordFlag {
+	if k, ok := shapeKey(w); ok && lexiconShape[k.n][k.first]&(1<<k.last) == 0 {
+		return 0
+	}
+	return lexicon[w]
+}
+
 // isVerbLike reports whether w, standing right before a figure's link
 // words, is its verb.
 func isVerbLike(w string) bool {
-	if strictVerbs[w] || growthUp[w] || growthDown[w] {
+	fl := flagsOf(w)
+	if fl&(fStrictVerbs|fGrowthUp|fGrowthDown) != 0 {
 		return true
 	}
-	if len(w) > 4 && strings.HasSuffix(w, "ed") && !edAdjectives[w] {
+	if len(w) > 4 && strings.HasSuffix(w, "ed") && fl&fEdAdjectives == 0 {
 		return true
 	}
 	if len(w) > 5 && strings.HasSuffix(w, "ing") {
@@ -179,7 +208,7 @@ func isVerbLike(w string) bool {
 // Words in -ed and -ing are not: after the main verb is found they are
 // participles inside the phrase ("investment attracted by the area").
 func isVerbInNP(w string) bool {
-	if strictVerbs[w] && !edAdjectives[w] && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing") {
+	if flagsOf(w)&(fStrictVerbs|fEdAdjectives) == fStrictVerbs && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing") {
 		return true
 	}
 	return false
