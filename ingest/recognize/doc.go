@@ -11,5 +11,7 @@
 // and currency-conversion flags.
 //
 // The recognisers are hand-written byte scanners (no regular expressions):
-// they run at hundreds of MiB/s and allocate only their results.
+// Quantities, all of them together, reads ~40 MB/s of text dense with
+// figures on one core (BenchmarkQuantities), several times what a regular
+// expression per pattern manages.
 package recognize
