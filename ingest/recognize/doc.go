@@ -12,6 +12,5 @@
 //
 // The recognisers are hand-written byte scanners (no regular expressions):
 // Quantities, all of them together, reads ~40 MB/s of text dense with
-// figures on one core (BenchmarkQuantities), several times what a regular
-// expression per pattern manages.
+// figures on one core (BenchmarkQuantities).
 package recognize
