@@ -10,23 +10,11 @@ import (
 
 	"github.com/almanacdb/almanac/ingest/document"
 	"github.com/almanacdb/almanac/ingest/extract"
+	"github.com/almanacdb/almanac/store"
 )
 
 // corpusDir is the shared annotated corpus, next to the repository.
 const corpusDir = "../../../shared/corpus"
-
-// jsonFact is the line format score-facts reads.
-type jsonFact struct {
-	Document  string  `json:"document"`
-	Entity    string  `json:"entity"`
-	Metric    string  `json:"metric"`
-	Year      int     `json:"year"`
-	Period    string  `json:"period"`
-	Value     float64 `json:"value"`
-	Unit      string  `json:"unit"`
-	Qualifier string  `json:"qualifier"`
-	Status    string  `json:"status"`
-}
 
 // TestCorpusScore extracts the facts of every seeds/ and dev/ article and
 // scores them against the gold files with ../shared/tools/score-facts.
@@ -65,7 +53,7 @@ func TestCorpusScore(t *testing.T) {
 			if err := fact.Validate(len(a.Text)); err != nil {
 				t.Errorf("%s: invalid fact: %v", a.Source, err)
 			}
-			b, _ := json.Marshal(jsonFact{
+			b, _ := json.Marshal(store.ExportRecord{ // the format almanac export writes
 				Document: a.Source, Entity: fact.Entity, Metric: fact.Metric, Year: fact.Year,
 				Period: fact.Period.String(), Value: fact.Value, Unit: fact.Unit,
 				Qualifier: fact.Qualifier.String(), Status: fact.Status.String(),
