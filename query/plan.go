@@ -247,8 +247,13 @@ func (*Or) expr()   {}
 func (*Not) expr()  {}
 func (*Cond) expr() {}
 
+// String prints the conjunction as query text.
 func (e *And) String() string { return joinExpr(e.X, " and ", precAnd) }
-func (e *Or) String() string  { return joinExpr(e.X, " or ", precOr) }
+
+// String prints the disjunction as query text.
+func (e *Or) String() string { return joinExpr(e.X, " or ", precOr) }
+
+// String prints the negation as query text.
 func (e *Not) String() string {
 	if _, ok := e.X.(*Not); ok {
 		return "not (" + e.X.String() + ")" // the grammar wants not (not x)
@@ -256,6 +261,7 @@ func (e *Not) String() string {
 	return "not " + paren(e.X, precNot)
 }
 
+// String prints the condition as query text.
 func (e *Cond) String() string {
 	var b strings.Builder
 	b.WriteString(e.Field.String())
