@@ -48,9 +48,8 @@
 // Facts with the same entity, metric, year, period, status and unit are
 // one figure, counted once by aggregates, with the number of documents
 // that state it. Values more than 0.5 % apart conflict. The value shown is
-// the one from the most recently published document; on the same date an
-// exact figure beats an approximate one, then the later-ingested document
-// wins (see Figure, and reconcile.go for the reasons). Only the facts the
+// an exact figure over an approximate one, then the one from the most
+// recently published document, then from the later-ingested document (see Figure, and reconcile.go for the reasons). Only the facts the
 // query selects take part. "show fact N" lists them all.
 //
 // # Aggregates and growth

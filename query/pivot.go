@@ -283,7 +283,7 @@ func (e *executor) pivot(figs []Figure, rowDims []Field) error {
 		if e.p.Func == FuncGrowth {
 			what = "growth rate"
 		}
-		res.Notes = append(res.Notes, fmt.Sprintf("! %s from sources that disagree: the most recently published value is used (%s)",
+		res.Notes = append(res.Notes, fmt.Sprintf("! %s from sources that disagree: exact beats approximate, then the latest report (%s)",
 			plural(len(ids), what), seeFacts(ids)))
 	}
 	e.noteDefaults()
@@ -467,7 +467,7 @@ func (e *executor) aggregate(figs []Figure) error {
 		if conflicts == 1 {
 			verb = "includes"
 		}
-		res.Notes = append(res.Notes, fmt.Sprintf("! %s %s figures from sources that disagree (the most recently published value is used)", plural(conflicts, "value"), verb))
+		res.Notes = append(res.Notes, fmt.Sprintf("! %s %s figures from sources that disagree (exact beats approximate, then the latest report)", plural(conflicts, "value"), verb))
 	}
 	e.noteDefaults()
 	return nil

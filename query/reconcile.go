@@ -22,11 +22,11 @@ import (
 //
 // The value shown, conflicting or not, is picked by one rule:
 //
-//  1. the fact from the most recently published document wins (revisions
-//     and final figures come after preliminary ones; a document without a
-//     date counts as oldest);
-//  2. on the same date, an exact figure beats an approximate, minimum or
-//     maximum one;
+//  1. an exact figure beats an approximate, minimum or maximum one ("nearly
+//     1,200" in a later retrospective does not revise an exact 1,180);
+//  2. then the fact from the most recently published document wins
+//     (revisions and final figures come after preliminary ones; a document
+//     without a date counts as oldest);
 //  3. then the later-ingested document wins (the higher document ID: IDs
 //     are handed out in ingestion order), and within one document the
 //     later fact.
@@ -64,11 +64,11 @@ func (e *executor) docOf(id uint64) *store.Document {
 
 // better reports whether entry a's value should be shown over b's.
 func (e *executor) better(a, b *store.Entry) bool {
-	if a.Published != b.Published {
-		return a.Published > b.Published // store.NoDate sorts first
-	}
 	if (a.Qualifier == store.Exact) != (b.Qualifier == store.Exact) {
 		return a.Qualifier == store.Exact
+	}
+	if a.Published != b.Published {
+		return a.Published > b.Published // store.NoDate sorts first
 	}
 	if a.Doc != b.Doc {
 		return a.Doc > b.Doc

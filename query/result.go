@@ -135,10 +135,10 @@ type Row []Value
 //
 // Its facts conflict when their values differ by more than 0.5 % of the
 // larger (more than rounding to three significant digits can explain).
-// The value shown is picked by one rule, conflicting or not: the fact from
-// the most recently published document wins; on the same date an exact
-// figure beats an approximate, minimum or maximum one; then the
-// later-ingested document (higher document ID) wins, and within one
+// The value shown is picked by one rule, conflicting or not: an exact
+// figure beats an approximate, minimum or maximum one; then the fact from
+// the most recently published document wins; then the later-ingested
+// document (higher document ID) wins, and within one
 // document the later fact. Reconciliation considers the facts the query
 // selects: a where clause on document or qualifier narrows the sources.
 type Figure struct {
