@@ -196,7 +196,7 @@ func cmdIngest(ctx context.Context, args []string, io stdio) int {
 	dbPath := fs.String("db", defaultDB, dbFlagUsage)
 	published := fs.String("published", "", "publication `date` (YYYY-MM-DD) for articles that carry none")
 	aliases := fs.String("aliases", "", "entity alias `file` (lines 'Alias = Canonical name')")
-	batch := fs.Int("batch", 0, "documents per transaction (default 1024)")
+	batch := fs.Int("batch", 0, "documents per transaction (default: 1024, growing with the database to 8192)")
 	quiet := fs.Bool("quiet", false, "print only errors and the summary")
 	paths, status, ok := parseFlags(fs, args)
 	if !ok {
