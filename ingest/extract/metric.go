@@ -306,6 +306,14 @@ func (st *sentState) words(idx []int) []string {
 			}
 			continue
 		}
+		if st.inPeriodExpr(t.start) {
+			// "tourism revenue over the holiday": the time is not part
+			// of the metric.
+			for len(out) > 0 && (flagsOf(out[len(out)-1])&fPreps != 0 || out[len(out)-1] == "the") {
+				out = out[:len(out)-1]
+			}
+			continue
+		}
 		if t.poss && t.cap && n+1 < len(idx) {
 			// "Daxing's coal output": an owner the lookup does not know.
 			continue
@@ -686,4 +694,16 @@ func headOf(np []string) []string {
 		}
 	}
 	return np
+}
+
+// inPeriodExpr reports whether offset off is inside a phrase naming a
+// period of days ("the holiday", "the Spring Festival holiday").
+func (st *sentState) inPeriodExpr(off int) bool {
+	for i := range st.exprs {
+		e := &st.exprs[i]
+		if e.period == "span" && e.year == 0 && e.start <= off && off < e.end && st.x.stretch(e) {
+			return true
+		}
+	}
+	return false
 }

@@ -78,7 +78,9 @@ func (st *sentState) resolveMentions(mIdx []int) {
 		if ti < 0 {
 			continue
 		}
-		if st.excludedAt(ti, m) {
+		if st.excludedAt(ti, m) || m.Ref && ti > 0 && (st.toks[ti-1].w == "where" || st.toks[ti-1].w == "which" || st.toks[ti-1].w == "whose") {
+			// "Songbei District, where the area is located, has": a
+			// reference in a relative clause is not the subject.
 			st.excluded[mi] = true
 		} else if firstName.Name == "" && !m.Ref {
 			firstName = e
@@ -276,7 +278,9 @@ func (st *sentState) timeExprs() {
 					e.deadline = true // "by 2025": a target, not the context
 				}
 			case "over":
-				e.base = st.word(k+1) != "the" || st.word(k+2) != "past"
+				// "over 2019" is a base; "over the past five years" and
+				// "over the holiday" are not.
+				e.base = e.year != 0 && (st.word(k+1) != "the" || st.word(k+2) != "past")
 			case "since":
 				e.since = true
 			}
@@ -411,7 +415,7 @@ func (st *sentState) updateContext() {
 	var last *timeExpr
 	for i := range st.exprs {
 		e := &st.exprs[i]
-		if e.base || e.since || e.fromSide || e.period == "span" || e.present || e.deadline {
+		if e.base || e.since || e.fromSide || e.period == "span" && !st.x.stretch(e) || e.present || e.deadline {
 			continue
 		}
 		if e.year == 0 && e.period == "" {
@@ -457,6 +461,7 @@ func (st *sentState) entityFor(ti int) resolve.Entity {
 	}
 	pick := func(lo, hi int, needBy bool) resolve.Entity {
 		var best resolve.Entity
+		bestRef := false
 		for _, mi := range st.mIdx {
 			m := x.ms[mi]
 			if m.Start < st.toks[lo].start || m.Start >= hi || st.excluded[mi] || x.ents[mi].Name == "" {
@@ -469,8 +474,10 @@ func (st *sentState) entityFor(ti int) resolve.Entity {
 				}
 			}
 			e := x.ents[mi]
-			if e.Level > best.Level {
-				best = e
+			if e.Level > best.Level || e.Level == best.Level && bestRef && !m.Ref {
+				// "Its neighbor Tangyuan County attracted": a name
+				// beats a reference of its level.
+				best, bestRef = e, m.Ref
 			}
 		}
 		return best
@@ -767,4 +774,12 @@ func qualifierOf(s string) store.Qualifier {
 		return store.Max
 	}
 	return store.Exact
+}
+
+// stretch reports whether a span names a stretch of days the next
+// sentences go on reporting ("the holiday", "the golden week"), unlike
+// the distributive "a day".
+func (x *extractor) stretch(e *timeExpr) bool {
+	w := x.lower[e.start:e.end]
+	return strings.HasPrefix(w, "holiday") || strings.HasPrefix(w, "golden")
 }

@@ -24,7 +24,7 @@ var (
 		"did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "became",
 		"become", "becomes", "rose", "risen", "grew", "grown", "fell", "fallen", "hit", "made", "took",
 		"came", "went", "saw", "put", "brought", "drew", "won", "gave", "held", "led", "kept", "ran",
-		"began", "sold", "built", "spent", "got", "paid", "stood", "met", "reach", "reaches", "totaled",
+		"began", "sold", "built", "spent", "got", "paid", "stood", "stand", "met", "reach", "reaches", "totaled",
 		"totalled", "reached", "houses", "boasts", "counts", "stands", "remains", "remained", "includes",
 		"include", "saw", "sees", "hits", "tops", "topped", "exceeded", "exceeds", "surpassed", "amounted",
 		"accounted", "accounting", "represents", "representing", "registered", "recorded", "posted",

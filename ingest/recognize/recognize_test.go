@@ -72,6 +72,7 @@ func TestQuantities(t *testing.T) {
 		{"GDP is expected to grow 6-6.5 percent.", []qty{{Text: "6-6.5 percent", Value: 6.5, Unit: "percent", Range: true, Lo: 6}}},
 		{"between 5 and 6 billion yuan", []qty{{Text: "5 and 6 billion yuan", Value: 6e9, Unit: "CNY", Range: true, Lo: 5e9}}},
 		{"rose from 5 to 6 percent", []qty{{Text: "5", Value: 5, Unit: "count"}, {Text: "6 percent", Value: 6, Unit: "percent"}}},
+		{"expects revenue to exceed 9 billion yuan", []qty{{Text: "9 billion yuan", Value: 9e9, Unit: "CNY", Qualifier: "min"}}},
 		{"more than 200,000 students and up to 450 million yuan", []qty{
 			{Text: "200,000", Value: 200000, Unit: "count", Qualifier: "min"},
 			{Text: "450 million yuan", Value: 4.5e8, Unit: "CNY", Qualifier: "max"}}},
@@ -143,7 +144,8 @@ func TestYearsAndDates(t *testing.T) {
 
 func TestPeriods(t *testing.T) {
 	text := "In the first quarter and Q3, the first half, H2, the first three quarters, the first 10 months, " +
-		"the first two months, January-March, Jan-Oct, April to June, in May, by the end of June, 430 flights a day, the Spring Festival holiday."
+		"the first two months, January-March, Jan-Oct, April to June, in May, by the end of June, 430 flights a day, the Spring Festival holiday, " +
+		"holiday tourism revenue."
 	want := []span{
 		{"first quarter", recognize.Period, 0, 0, "Q1"},
 		{"Q3", recognize.Period, 0, 0, "Q3"},

@@ -405,7 +405,13 @@ func Periods(text string) []Span {
 		case "daily":
 			out = append(out, Span{Start: i, End: j, Kind: Period, Label: "span"})
 		case "holiday", "holidays":
-			// "during the Spring Festival holiday": a stretch of days.
+			// "during the Spring Festival holiday": a stretch of days;
+			// but "holiday tourism revenue" names a kind of revenue.
+			if k := skipSpace(text, j); k > j {
+				if w2, _ := wordAt(text, k, buf[:]); holidayModified[w2] {
+					break
+				}
+			}
 			out = append(out, Span{Start: i, End: j, Kind: Period, Label: "span"})
 		case "golden":
 			if k := skipSpace(text, j); k > j {
@@ -463,6 +469,7 @@ var qualifierPhrases = []struct{ w, q string }{
 	{"in excess of", "min"}, {"upwards of", "min"}, {"no less than", "min"}, {"not less than", "min"},
 	{"no fewer than", "min"}, {"topped", "min"}, {"exceeded", "min"}, {"surpassed", "min"}, {"over the", ""},
 	{"topping", "min"}, {"surpassing", "min"}, {"well over", "min"}, {"tops", "min"}, {"exceeds", "min"},
+	{"exceed", "min"}, {"surpass", "min"}, {"surpasses", "min"},
 	{"up to", "max"}, {"less than", "max"}, {"at most", "max"}, {"below", "max"}, {"under", "max"},
 	{"no more than", "max"}, {"not more than", "max"}, {"fewer than", "max"}, {"as many as", "max"},
 	{"a maximum of", "max"}, {"a minimum of", "min"}, {"as much as", "max"}, {"just under", "approx"},
@@ -498,4 +505,13 @@ func Qualifiers(text string) []Span {
 		i = wordEnd(text, i) - 1
 	}
 	return out
+}
+
+// holidayModified are the nouns "holiday" modifies as an adjective
+// ("holiday tourism revenue", "holiday spending").
+var holidayModified = map[string]bool{
+	"tourism": true, "tourist": true, "travel": true, "revenue": true, "revenues": true,
+	"spending": true, "consumption": true, "sales": true, "market": true, "economy": true,
+	"bookings": true, "trips": true, "visits": true, "income": true, "traffic": true,
+	"season": true, "shopping": true, "box": true, "movie": true, "film": true,
 }

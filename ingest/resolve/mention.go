@@ -272,6 +272,11 @@ func appendRun(out []Mention, text string, run []token, l Lookup) []Mention {
 		}
 		return out
 	}
+	if len(run) >= 2 {
+		if m, ok := placeByHead(text, run, l); ok {
+			return append(out, m)
+		}
+	}
 	for i := 0; i < len(run); {
 		found := 0
 		var ent Entity
@@ -357,4 +362,59 @@ func refAdjective(w string) bool {
 		return true
 	}
 	return false
+}
+
+// headLevel returns the level a place name ending in w names: "Huachuan
+// County", "Daqing High-tech Zone", "Zhalong Nature Reserve".
+func headLevel(w string) (Level, bool) {
+	switch w {
+	case "county", "district":
+		return District, true
+	case "zone", "area", "reserve":
+		return Area, true
+	}
+	return 0, false
+}
+
+// genericNameWords start the names of kinds of place, not of one place
+// ("Pilot Free Trade Zone", "Economic Development Zone").
+var genericNameWords = map[string]bool{
+	"pilot": true, "free": true, "economic": true, "development": true, "high-tech": true,
+	"industrial": true, "new": true, "special": true, "national": true, "comprehensive": true,
+	"bonded": true, "border": true, "county": true, "district": true, "city": true, "area": true,
+	"zone": true, "scenic": true, "nature": true, "demonstration": true, "provincial": true,
+}
+
+// placeByHead names the place of a run of capitalised words that ends in
+// a place word (County, District, Zone, Area, Reserve; not City, which
+// ends the names of projects too) when the
+// lookup does not know the whole name: "Luobei County" is the known
+// Luobei, "Huachuan County" and "Daqing High-tech Zone" are places of
+// their own.
+func placeByHead(text string, run []token, l Lookup) (Mention, bool) {
+	last := run[len(run)-1]
+	lv, ok := headLevel(last.lower)
+	if !ok || genericNameWords[run[0].lower] || !run[0].capital {
+		return Mention{}, false
+	}
+	if _, ok := l.Entity(text[run[0].start:last.end]); ok {
+		return Mention{}, false // the lookup knows it: the usual path
+	}
+	m := Mention{Start: run[0].start, End: last.end, Possessive: last.poss}
+	if e, ok := l.Entity(text[run[0].start:run[len(run)-2].end]); ok {
+		if e.Level != lv {
+			if e.Level >= Area || lv == District && e.Level != City {
+				return Mention{}, false
+			}
+		} else {
+			m.Entity = e
+			return m, true
+		}
+	}
+	name := joinWords(text, run)
+	if !last.capital {
+		name = name[:len(name)-len(last.lower)] + strings.ToUpper(last.lower[:1]) + last.lower[1:]
+	}
+	m.Entity = Entity{Name: name, Level: lv}
+	return m, true
 }
