@@ -109,6 +109,7 @@ type extractor struct {
 	nextP     int    // first period not before the current sentence
 
 	ctxYear   int
+	planYear  int // a future year named by a plan, for the plans after it
 	ctxPeriod string
 	lastPara  int
 	facts     []factInfo

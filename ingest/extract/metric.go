@@ -59,6 +59,12 @@ func (st *sentState) collectNP(k int) []int {
 		if allDigits(w) || flagsOf(w)&fDeterminers != 0 || flagsOf(w)&fSubordinators != 0 || isAdverb(w) {
 			break
 		}
+		if w == "per" && st.word(k+1) == "capita" && len(out) < 8 {
+			// "its urban per capita disposable income".
+			out = append(out, k, k+1)
+			k += 2
+			continue
+		}
 		if flagsOf(w)&fPreps != 0 {
 			nx := st.word(k + 1)
 			if w == "of" && len(out) > 0 && k+1 < len(toks) && toks[k+1].kind == 'w' && flagsOf(nx)&fDeterminers == 0 && toks[k+1].ment == 0 && !allDigits(nx) && flagsOf(nx)&fPreps == 0 {
@@ -161,12 +167,12 @@ func (st *sentState) collectNP(k int) []int {
 func (st *sentState) appositiveStart(k int) int {
 	toks := st.toks
 	for m := k - 1; m >= 0 && k-m <= 9; m-- {
-		if toks[m].kind == 'q' {
-			return -1
+		if toks[m].kind == 'q' && !(m > 0 && toks[m-1].w == "," && st.word(m+1) == "of") {
+			return -1 // but ", one of the major cities,"
 		}
 		if toks[m].w == "," {
 			w := st.word(m + 1)
-			if (w == "a" || w == "an" || w == "the" || w == "capital") && m > 0 && toks[m-1].ment != 0 {
+			if (w == "a" || w == "an" || w == "the" || w == "capital" || toks[m+1].kind == 'q' && st.word(m+2) == "of") && m > 0 && toks[m-1].ment != 0 {
 				return m
 			}
 			return -1
@@ -431,7 +437,11 @@ func timeWord(np []string) bool {
 	if len(np) == 0 {
 		return false
 	}
-	switch np[0] {
+	w := np[0]
+	if i := strings.IndexByte(w, '-'); i > 0 {
+		w = w[:i] // "January-May"
+	}
+	switch w {
 	case "first", "second", "third", "fourth", "last", "past", "same", "year", "years", "quarter",
 		"half", "month", "months", "period", "january", "february", "march", "april", "may", "june",
 		"july", "august", "september", "october", "november", "december", "total", "all", "which", "them":
@@ -467,6 +477,13 @@ func (st *sentState) subjectNP(ti int, q recognize.Quantity) (np []string, verbA
 			}
 		}
 		if len(w) > 0 && !allWeak(w) && !hasGrowthNoun(w) {
+			if len(w) == 1 && bareMoneyNoun(w[0]) && len(idx) > 0 && idx[0] > 0 && toks[idx[0]-1].kind == 'w' && toks[idx[0]-1].ment == 0 && isVerbLike(toks[idx[0]-1].w) {
+				// "the graphite industry generated revenue of 4.7
+				// billion yuan": the subject says whose revenue.
+				if subj := st.words(st.collectLeft(idx[0] - 2)); len(subj) > 0 && len(subj) <= 4 && !allWeak(subj) {
+					return append(append([]string{}, subj...), w...), -1
+				}
+			}
 			return w, -1
 		}
 		if hasGrowthNoun(w) {
@@ -474,7 +491,8 @@ func (st *sentState) subjectNP(ti int, q recognize.Quantity) (np []string, verbA
 			if len(w) > 0 && !allWeak(w) {
 				weak = w
 			}
-		} else {
+		} else if !(len(w) == 1 && (w[0] == "average" || w[0] == "total")) {
+			// "earned an average of 26,480 yuan" names no metric.
 			weak = w
 		}
 		if len(idx) > 0 {
@@ -550,6 +568,12 @@ func (st *sentState) subjectNP(ti int, q recognize.Quantity) (np []string, verbA
 		// "the county put 3.6 million yuan into", "carriers have put 12.9
 		// billion yuan into fibre": the verb names the money.
 		if n, ok := verbNouns[toks[verbAt].w]; ok {
+			if n == "revenue" && peopleNoun(np) {
+				n = "income" // "rural residents earned 17,310 yuan"
+			}
+			if st.word(ti+1) == "per" && st.word(ti+2) == "capita" {
+				np = append(np, "per", "capita")
+			}
 			np = append(np, n)
 		}
 	}
@@ -598,7 +622,7 @@ func (st *sentState) collectNPLeftOf(j int) []int {
 			if toks[p].w == "the" || toks[p].w == "in" || toks[p].w == "of" {
 				p--
 			}
-			if p >= 0 && toks[p].kind == 'w' && toks[p].ment == 0 && toks[p].fl&fPreps == 0 && toks[p].fl&fDeterminers == 0 && !isVerbLike(toks[p].w) && toks[p].fl&fSubordinators == 0 {
+			if p >= 0 && toks[p].kind == 'w' && toks[p].ment == 0 && toks[p].fl&fPreps == 0 && toks[p].fl&fDeterminers == 0 && !isVerbLike(toks[p].w) && toks[p].fl&fSubordinators == 0 && !planVerb(toks[p].w) {
 				continue
 			}
 		}
@@ -704,6 +728,29 @@ func (st *sentState) inPeriodExpr(off int) bool {
 		if e.period == "span" && e.year == 0 && e.start <= off && off < e.end && st.x.stretch(e) {
 			return true
 		}
+	}
+	return false
+}
+
+// peopleNoun reports whether a noun phrase names people, whose money is
+// income ("rural residents", "farmers").
+func peopleNoun(np []string) bool {
+	for _, w := range np {
+		switch w {
+		case "residents", "resident", "farmers", "households", "villagers", "people", "workers",
+			"employees", "citizens", "herdsmen", "fishermen", "retirees":
+			return true
+		}
+	}
+	return false
+}
+
+// bareMoneyNoun reports a noun that names money without saying whose
+// ("revenue", "profits").
+func bareMoneyNoun(w string) bool {
+	switch w {
+	case "revenue", "revenues", "income", "profit", "profits", "sales", "turnover", "earnings":
+		return true
 	}
 	return false
 }

@@ -39,6 +39,12 @@ func (st *sentState) quantity(ti int) {
 	case prev != nil && prev.from && st.toWord(ti, q) && st.inherits(ti) && x.qs[prev.qi].Unit == unit:
 		// "climbed from 310 in 2021 to 455 this year".
 		np = prev.np
+	case unit == "count" && (st.word(ti+1) == "are" || st.word(ti+1) == "were") && st.word(ti-1) == "which" && (st.word(ti-2) == "of" || st.word(ti-2) == "among"):
+		// "1,200 enterprises, of which 168 are high-tech enterprises".
+		np = st.words(st.collectNP(ti + 2))
+		if len(np) == 0 || allWeak(np) {
+			np = st.afterNP(ti, false)
+		}
 	case unit == "count":
 		np = st.afterNP(ti, false)
 		if len(np) == 0 {
@@ -168,7 +174,8 @@ func anaphoric(np []string) bool {
 	}
 	for _, w := range np {
 		switch w {
-		case "number", "figure", "figures", "total", "tally", "count", "amount", "sum", "combined", "overall", "latest":
+		case "number", "figure", "figures", "total", "tally", "count", "amount", "sum", "combined", "overall", "latest",
+			"target", "goal": // "set a target of 12 billion yuan for 2024"
 		default:
 			return false
 		}

@@ -424,9 +424,14 @@ func (st *sentState) updateContext() {
 		last = e
 	}
 	if last != nil {
-		if last.year != 0 {
+		if last.year != 0 && !x.pub.IsZero() && last.year > yearOf(x.pub) && st.clause != nil && st.tokAt(last.start) >= 0 && st.statusFor(st.tokAt(last.start)) == store.Plan {
+			// "a target of 36,000 yuan in 2025": the year of plans that
+			// follow, not of what is reported next.
+			x.planYear = last.year
+		} else if last.year != 0 {
 			x.ctxYear = last.year
 			x.ctxPeriod = last.period
+			x.planYear = 0
 		} else {
 			x.ctxPeriod = last.period
 		}
@@ -533,7 +538,7 @@ func (st *sentState) timeFor(ti int) (year int, period string, ok bool) {
 	q := st.toks[ti].q
 	cl := st.clause[ti]
 	var owned, before, after, present, since *timeExpr
-	var spanP, clausePeriod *timeExpr
+	var spanP, clausePeriod, otherPeriod *timeExpr
 	for i := range st.exprs {
 		e := &st.exprs[i]
 		if e.base {
@@ -564,6 +569,11 @@ func (st *sentState) timeFor(ti int) (year int, period string, ok bool) {
 			continue
 		}
 		if e.owner >= 0 {
+			if sameClause && e.year == 0 && e.period != "" && !e.fromSide && otherPeriod == nil {
+				// "reach 4.36 billion yuan in January-May, up 28.3
+				// percent": the period of the clause's other figure.
+				otherPeriod = e
+			}
 			continue
 		}
 		if e.year == 0 {
@@ -637,8 +647,31 @@ func (st *sentState) timeFor(ti int) (year int, period string, ok bool) {
 			break
 		}
 	}
+	if chosen == nil && present == nil {
+		// "The city now has 56 firms, and its reserves stand at": the
+		// present of an earlier clause, when this one names no year.
+		for i := range st.exprs {
+			e := &st.exprs[i]
+			if e.present && e.start < st.toks[ti].start {
+				present = e
+			}
+		}
+	}
+	if chosen == nil && present == nil {
+		// "revenue of 4.7 billion yuan in 2020, while coal output fell
+		// to 13.2 million tonnes": the year of an earlier clause's figure.
+		for i := range st.exprs {
+			e := &st.exprs[i]
+			if e.owner >= 0 && e.owner != q && !e.fromSide && !e.base && !e.since && e.year != 0 && e.start < st.toks[ti].start {
+				chosen = e
+			}
+		}
+	}
 	if owned != nil && owned.year == 0 && owned.period != "" {
 		clausePeriod = owned
+	}
+	if clausePeriod == nil && owned == nil && otherPeriod != nil {
+		clausePeriod = otherPeriod
 	}
 	switch {
 	case chosen != nil:
@@ -652,6 +685,8 @@ func (st *sentState) timeFor(ti int) (year int, period string, ok bool) {
 		year, period = present.year, ""
 	case since != nil && st.hasPerfect(cl) && !st.x.pub.IsZero():
 		year = yearOf(st.x.pub)
+	case st.x.planYear != 0 && st.statusFor(ti) == store.Plan:
+		year, period = st.x.planYear, ""
 	case st.x.ctxYear != 0:
 		year, period = st.x.ctxYear, st.x.ctxPeriod
 	case !st.x.pub.IsZero():
