@@ -521,7 +521,7 @@ func (st *sentState) subjectNP(ti int, q recognize.Quantity) (np []string, verbA
 			break
 		}
 		w := t.w
-		if verbAt < 0 && isVerbLike(w) {
+		if verbAt < 0 && isVerbLike(w) && w != "growth" { // "growth" is never the verb
 			verbAt = j
 			j--
 			continue

@@ -62,6 +62,18 @@ func TestPatterns(t *testing.T) {
 		{"an appositive with one of", "2023-12-15",
 			"Rice output in Jiamusi, one of the major producing cities, rose to 5 million tonnes in 2023.",
 			[]string{"Jiamusi|rice_output|2023|year|5e+06 tonnes|exact|actual"}},
+		{"the rate of growth named as a noun", "2023-11-02",
+			"Harbin aims to lift its GDP growth to around 7 percent in 2024.",
+			[]string{"Harbin|gdp_growth|2024|year|7 percent|approx|plan"}},
+		{"money in revenue, whose", "2023-11-02",
+			"In the first three quarters, Jixi's tourism sector generated 3 billion yuan in revenue.",
+			[]string{"Jixi|tourism_sector_revenue|2023|Q1-Q3|3e+09 CNY|exact|actual"}},
+		{"for the whole year, and an infinitive ends the subject", "2024-07-30",
+			"In June, Hegang sold 900 tonnes of rice.\n\nHegang expects its forest economy to generate 12 billion yuan for the whole year.",
+			[]string{"Hegang|rice_sales|2024|M6|900 tonnes|exact|actual", "Hegang|forest_economy_output|2024|year|1.2e+10 CNY|exact|plan"}},
+		{"a stock is no flow of the period", "2023-07-25",
+			"In the first half of 2023, Jixi signed 40 projects.\n\nThe city has 120 logistics firms.",
+			[]string{"Jixi|projects|2023|H1|40 count|exact|actual", "Jixi|logistics_enterprises|2023|year|120 count|exact|actual"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -189,6 +189,16 @@ func (st *sentState) percentMetric(ti int, q recognize.Quantity, prev *factInfo)
 	if len(np) == 0 && growth {
 		np = st.firstNP()
 	}
+	if !growth {
+		for _, w := range np {
+			if w == "growth" || w == "growth-rate" {
+				// "lift its GDP growth to around 8 percent": the figure
+				// is the rate of growth itself.
+				growth = true
+				break
+			}
+		}
+	}
 	return withoutGrowth(np), growth, neg, "", verbAt
 }
 

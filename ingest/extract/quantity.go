@@ -58,6 +58,11 @@ func (st *sentState) quantity(ti int) {
 		np = append(append([]string{}, withoutGrowth(prev.head)...), "value")
 	default: // currency or physical unit
 		np = st.afterNP(ti, true)
+		if len(np) == 1 && bareMoneyNoun(np[0]) {
+			// "the digital economy industry generated 38 billion yuan
+			// in revenue": the subject says whose revenue.
+			np = append(st.ownerBeforeVerb(ti, q), np...)
+		}
 		if len(np) > 0 && !recognize.IsCurrency(unit) {
 			// "harvested 4.2 million tonnes of grain": the verb says what
 			// was measured.
@@ -315,4 +320,25 @@ func (st *sentState) notAFact(ti int, q recognize.Quantity) bool {
 		}
 	}
 	return false
+}
+
+// ownerBeforeVerb returns the noun phrase before the verb right before
+// the figure ("its digital economy industry generated"), or nil.
+func (st *sentState) ownerBeforeVerb(ti int, q recognize.Quantity) []string {
+	j := ti - 1
+	for j >= 0 && st.toks[j].start >= q.QualStart {
+		j--
+	}
+	if j < 1 || st.toks[j].kind != 'w' || st.toks[j].ment != 0 || !isVerbLike(st.toks[j].w) {
+		return nil
+	}
+	j--
+	for j >= 0 && st.toks[j].kind == 'w' && st.toks[j].ment == 0 && (st.toks[j].fl&fAuxAdverbs != 0 || isAdverb(st.toks[j].w)) {
+		j--
+	}
+	subj := st.words(st.collectLeft(j))
+	if len(subj) == 0 || len(subj) > 4 || allWeak(subj) {
+		return nil
+	}
+	return subj
 }

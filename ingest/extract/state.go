@@ -689,6 +689,11 @@ func (st *sentState) timeFor(ti int) (year int, period string, ok bool) {
 		year, period = st.x.planYear, ""
 	case st.x.ctxYear != 0:
 		year, period = st.x.ctxYear, st.x.ctxPeriod
+		if period != "span" && st.stockVerb(ti) {
+			// "The zone is home to 1,200 firms" in a report on the
+			// first five months: a stock now, not a flow of the period.
+			period = ""
+		}
 	case !st.x.pub.IsZero():
 		year, period = yearOf(st.x.pub), st.x.ctxPeriod
 	default:
@@ -817,4 +822,21 @@ func qualifierOf(s string) store.Qualifier {
 func (x *extractor) stretch(e *timeExpr) bool {
 	w := x.lower[e.start:e.end]
 	return strings.HasPrefix(w, "holiday") || strings.HasPrefix(w, "golden")
+}
+
+// stockVerb reports whether the figure at ti is the object of a present
+// verb of having: "has 96 firms", "is home to 1,200 enterprises".
+func (st *sentState) stockVerb(ti int) bool {
+	j := ti - 1
+	q := st.x.qs[st.toks[ti].q]
+	for j >= 0 && st.toks[j].start >= q.QualStart {
+		j--
+	}
+	switch st.word(j) {
+	case "has", "have", "houses", "boasts", "hosts", "owns":
+		return true
+	case "to":
+		return st.word(j-1) == "home" && (st.word(j-2) == "is" || st.word(j-2) == "are")
+	}
+	return false
 }

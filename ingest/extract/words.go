@@ -29,7 +29,7 @@ var (
 		"include", "saw", "sees", "hits", "tops", "topped", "exceeded", "exceeds", "surpassed", "amounted",
 		"accounted", "accounting", "represents", "representing", "registered", "recorded", "posted",
 		"climbed", "jumped", "surged", "soared", "increased", "decreased", "declined", "dropped",
-		"expanded", "handled", "attracted", "generated", "generates", "involving", "involved",
+		"expanded", "handled", "attracted", "generated", "generates", "generate", "attract", "receive", "earn", "involving", "involved",
 		"totaling", "totalling", "making", "contributed", "contributing", "completing", "completed",
 		"passed", "obtained", "received", "introduced", "launched", "signed", "added", "achieved",
 		"achieving", "rising", "growing", "increasing", "serves", "runs", "handled", "shipped", "worth",

@@ -402,6 +402,15 @@ func Periods(text string) []Span {
 				i = j2 - 1
 				continue
 			}
+		case "whole", "full", "entire":
+			// "for the whole year": the year, not the period before.
+			if k := skipSpace(text, j); k > j {
+				if w2, j2 := wordAt(text, k, buf[:]); w2 == "year" {
+					out = append(out, Span{Start: i, End: j2, Kind: Period, Label: "year"})
+					i = j2 - 1
+					continue
+				}
+			}
 		case "daily":
 			out = append(out, Span{Start: i, End: j, Kind: Period, Label: "span"})
 		case "holiday", "holidays":
