@@ -74,6 +74,12 @@ func TestPatterns(t *testing.T) {
 		{"a stock is no flow of the period", "2023-07-25",
 			"In the first half of 2023, Jixi signed 40 projects.\n\nThe city has 120 logistics firms.",
 			[]string{"Jixi|projects|2023|H1|40 count|exact|actual", "Jixi|logistics_enterprises|2023|year|120 count|exact|actual"}},
+		{"per capita before the verb is no threshold", "2024-02-05",
+			"Urban residents' per capita disposable income in Jixi hit 38,000 yuan in 2023.",
+			[]string{"Jixi|urban_residents_per_capita_disposable_income|2023|year|38000 CNY|exact|actual"}},
+		{"the place of the figure's own clause", "2024-02-05",
+			"Baoqing County received 1.2 million tourists in 2023, and Lindian County had 15,000 hectares of rice.",
+			[]string{"Baoqing County|tourists|2023|year|1.2e+06 count|exact|actual", "Lindian|rice|2023|year|15000 hectares|exact|actual"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

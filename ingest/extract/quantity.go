@@ -311,8 +311,8 @@ func (st *sentState) notAFact(ti int, q recognize.Quantity) bool {
 			if t.kind == 'q' || t.w == ";" || t.w == "." {
 				break
 			}
-			if t.w == "each" || t.w == "per" {
-				return true
+			if t.w == "each" || t.w == "per" && st.word(k+1) != "capita" {
+				return true // but "urban per capita income hit 41,000 yuan"
 			}
 			if t.w == "with" && q.Qualifier == "min" {
 				return true

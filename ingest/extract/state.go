@@ -466,7 +466,7 @@ func (st *sentState) entityFor(ti int) resolve.Entity {
 	}
 	pick := func(lo, hi int, needBy bool) resolve.Entity {
 		var best resolve.Entity
-		bestRef := false
+		bestRef, bestInClause := false, false
 		for _, mi := range st.mIdx {
 			m := x.ms[mi]
 			if m.Start < st.toks[lo].start || m.Start >= hi || st.excluded[mi] || x.ents[mi].Name == "" {
@@ -479,10 +479,14 @@ func (st *sentState) entityFor(ti int) resolve.Entity {
 				}
 			}
 			e := x.ents[mi]
-			if e.Level > best.Level || e.Level == best.Level && bestRef && !m.Ref {
+			mk := st.tokAt(m.Start)
+			inClause := st.clause != nil && mk >= 0 && st.clause[mk] == st.clause[ti]
+			if e.Level > best.Level || e.Level == best.Level && (bestRef && !m.Ref || inClause && !bestInClause && e.Name != best.Name) {
 				// "Its neighbor Tangyuan County attracted": a name
-				// beats a reference of its level.
-				best, bestRef = e, m.Ref
+				// beats a reference of its level; "A County had 5 farms,
+				// and B County 7": the place of the figure's own clause
+				// beats one of an earlier clause.
+				best, bestRef, bestInClause = e, m.Ref, inClause
 			}
 		}
 		return best
