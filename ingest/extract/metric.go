@@ -521,7 +521,7 @@ func (st *sentState) subjectNP(ti int, q recognize.Quantity) (np []string, verbA
 			break
 		}
 		w := t.w
-		if verbAt < 0 && isVerbLike(w) && w != "growth" { // "growth" is never the verb
+		if verbAt < 0 && (isVerbLike(w) && w != "growth" || st.infinitive(j)) { // "growth" is never the verb; "plans to invest"
 			verbAt = j
 			j--
 			continue
@@ -721,11 +721,12 @@ func headOf(np []string) []string {
 }
 
 // inPeriodExpr reports whether offset off is inside a phrase naming a
-// period of days ("the holiday", "the Spring Festival holiday").
+// part of the year ("first-half GDP") or a stretch of days ("the
+// holiday", "the Spring Festival holiday"), but not "daily".
 func (st *sentState) inPeriodExpr(off int) bool {
 	for i := range st.exprs {
 		e := &st.exprs[i]
-		if e.period == "span" && e.year == 0 && e.start <= off && off < e.end && st.x.stretch(e) {
+		if e.year == 0 && e.start <= off && off < e.end && (e.period != "span" && e.period != "" || st.x.stretch(e)) {
 			return true
 		}
 	}

@@ -80,6 +80,12 @@ func TestPatterns(t *testing.T) {
 		{"the place of the figure's own clause", "2024-02-05",
 			"Baoqing County received 1.2 million tourists in 2023, and Lindian County had 15,000 hectares of rice.",
 			[]string{"Baoqing County|tourists|2023|year|1.2e+06 count|exact|actual", "Lindian|rice|2023|year|15000 hectares|exact|actual"}},
+		{"a hyphenated period before the noun", "2024-07-20",
+			"Qitaihe's first-half GDP grew 4.2 percent to 21.3 billion yuan.",
+			[]string{"Qitaihe|gdp_growth|2024|H1|4.2 percent|exact|actual", "Qitaihe|gdp|2024|H1|2.13e+10 CNY|exact|actual"}},
+		{"an infinitive before the figure is its verb", "2024-01-20",
+			"Suihua plans to invest 12 billion yuan in 2024.",
+			[]string{"Suihua|investment|2024|year|1.2e+10 CNY|exact|plan"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -145,7 +145,7 @@ func TestYearsAndDates(t *testing.T) {
 func TestPeriods(t *testing.T) {
 	text := "In the first quarter and Q3, the first half, H2, the first three quarters, the first 10 months, " +
 		"the first two months, January-March, Jan-Oct, April to June, in May, by the end of June, 430 flights a day, the Spring Festival holiday, " +
-		"holiday tourism revenue."
+		"holiday tourism revenue, first-half GDP."
 	want := []span{
 		{"first quarter", recognize.Period, 0, 0, "Q1"},
 		{"Q3", recognize.Period, 0, 0, "Q3"},
@@ -160,6 +160,7 @@ func TestPeriods(t *testing.T) {
 		{"May", recognize.Period, 0, 0, "M5"},
 		{"a day", recognize.Period, 0, 0, "span"},
 		{"holiday", recognize.Period, 0, 0, "span"},
+		{"first-half", recognize.Period, 0, 0, "H1"},
 	}
 	if diff := cmp.Diff(want, spans(text, recognize.Periods(text))); diff != "" {
 		t.Errorf("Periods (-want +got):\n%s", diff)

@@ -331,6 +331,9 @@ func Periods(text string) []Span {
 		switch w {
 		case "first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th", "last", "final":
 			k := skipSpace(text, j)
+			if k == j && j+1 < len(text) && text[j] == '-' && isLetter(text[j+1]) {
+				k = j + 1 // "first-half GDP", "third-quarter output"
+			}
 			if k == j {
 				break
 			}
