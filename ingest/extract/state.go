@@ -700,6 +700,9 @@ func (st *sentState) timeFor(ti int) (year int, period string, ok bool) {
 		}
 	case !st.x.pub.IsZero():
 		year, period = yearOf(st.x.pub), st.x.ctxPeriod
+		if period != "span" && st.stockVerb(ti) {
+			period = ""
+		}
 	default:
 		return 0, "", false
 	}
