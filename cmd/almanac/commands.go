@@ -242,8 +242,6 @@ func cmdIngest(ctx context.Context, args []string, io stdio) int {
 		}
 		if !*quiet {
 			for _, w := range r.Warnings {
-				// Extraction names the document; the path says more.
-				w = strings.TrimPrefix(w, r.Source+": ")
 				fmt.Fprintf(io.err, "warning: %s: %s\n", r.Path, w)
 			}
 		}

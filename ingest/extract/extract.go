@@ -28,7 +28,8 @@ type Result struct {
 	// Facts in text order. ID and Doc are zero; every fact passes
 	// Validate for the article's text.
 	Facts []store.Fact
-	// Warnings describe what was skipped and why, for the user.
+	// Warnings describe what was skipped and why, for the user. They do
+	// not name the article: the caller knows which one it passed.
 	Warnings []string
 	// Aliases maps each entity of Facts to the other names the article
 	// (headline or body) calls it by, in order of first use: "Harbin New
@@ -44,7 +45,7 @@ type Result struct {
 func Extract(a document.Article, opt Options) (res Result) {
 	defer func() {
 		if r := recover(); r != nil {
-			res.Warnings = append(res.Warnings, fmt.Sprintf("%s: extraction stopped early: internal error: %v", a.Source, r))
+			res.Warnings = append(res.Warnings, fmt.Sprintf("extraction stopped early: internal error: %v", r))
 		}
 	}()
 	x := newExtractor(a, opt)
@@ -189,7 +190,7 @@ func (x *extractor) run() {
 		x.sentence(si, s)
 	}
 	if x.noYear > 0 {
-		x.warnings = append(x.warnings, fmt.Sprintf("%s: no publication date: %d figures without a stated year were skipped", x.a.Source, x.noYear))
+		x.warnings = append(x.warnings, fmt.Sprintf("no publication date: %d figures without a stated year were skipped", x.noYear))
 	}
 }
 
@@ -287,7 +288,7 @@ outer:
 		}
 		kept = append(kept, i)
 		if err := f.Validate(len(x.text)); err != nil {
-			x.warnings = append(x.warnings, fmt.Sprintf("%s: dropped a fact: %v", x.a.Source, err))
+			x.warnings = append(x.warnings, fmt.Sprintf("dropped a fact: %v", err))
 			continue
 		}
 		out = append(out, *f)

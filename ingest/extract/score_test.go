@@ -67,7 +67,7 @@ func scoreArticles(t *testing.T, files []string, goldDir, out string) score {
 		}
 		res := extract.Extract(a, extract.Options{})
 		for _, w := range res.Warnings {
-			t.Logf("warning: %s", w)
+			t.Logf("warning: %s: %s", a.Source, w)
 		}
 		for _, fact := range res.Facts {
 			if err := fact.Validate(len(a.Text)); err != nil {
