@@ -339,7 +339,7 @@ func run(ctx context.Context, db *store.DB, opts Options, produce iter.Seq[*item
 	stored := 0
 	if adaptive {
 		batchSize = DefaultBatchSize
-		if err := db.View(func(tx *store.Tx) error { stored = tx.Stats().Documents; return nil }); err != nil {
+		if err := db.View(func(tx *store.Tx) error { stored = tx.DocumentCount(); return nil }); err != nil {
 			return sum, fmt.Errorf("ingest: %w", err)
 		}
 	}

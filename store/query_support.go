@@ -58,3 +58,6 @@ func (t *Tx) Count(x Index, id uint32) int {
 	}
 	return int(binary.BigEndian.Uint64(v))
 }
+
+// DocumentCount returns the number of stored documents.
+func (t *Tx) DocumentCount() int { return t.btx.Bucket(bucketDocuments).Stats().KeyN }
