@@ -1,5 +1,6 @@
 // Package store holds Almanac's domain types (Fact, Document, catalogue
-// entries) and keeps them in a bbolt file: a facts bucket, three covering
+// entries; the vocabulary of units, periods, qualifiers and statuses is in
+// package vocab) and keeps them in a bbolt file: a facts bucket, three covering
 // indexes (by metric, by entity, by year), documents with their texts, a
 // content-hash and a source index, and name catalogues with counts.
 //

@@ -3,169 +3,61 @@ package store
 import (
 	"fmt"
 	"math"
-	"strconv"
-	"strings"
 	"time"
+
+	"github.com/almanacdb/almanac/store/vocab"
 )
 
-// Qualifier says how exact a reported figure is.
-type Qualifier uint8
+// The fact vocabulary (units, periods, qualifiers, statuses) is defined in
+// package vocab. The types and constants a Fact holds are re-exported here
+// as aliases, so that callers of store read store.Period and store.Plan
+// without a second import; they are the same types.
+type (
+	// Qualifier says how exact a reported figure is (vocab.Qualifier).
+	Qualifier = vocab.Qualifier
+	// Status says whether a figure was reported as done or as a target
+	// (vocab.Status).
+	Status = vocab.Status
+	// Period is the part of a year a figure covers (vocab.Period).
+	Period = vocab.Period
+)
 
-// The qualifiers of the annotation guidelines. The zero value is Exact.
+// The qualifiers, statuses and named periods (see package vocab).
 const (
-	Exact  Qualifier = iota // the figure as stated
-	Approx                  // around, about, nearly, some, roughly
-	Min                     // over, more than, above, at least, exceeding
-	Max                     // up to, less than, at most, below
+	Exact  = vocab.Exact
+	Approx = vocab.Approx
+	Min    = vocab.Min
+	Max    = vocab.Max
+
+	Actual = vocab.Actual
+	Plan   = vocab.Plan
+
+	PeriodYear   = vocab.PeriodYear
+	PeriodQ1     = vocab.PeriodQ1
+	PeriodQ2     = vocab.PeriodQ2
+	PeriodQ3     = vocab.PeriodQ3
+	PeriodQ4     = vocab.PeriodQ4
+	PeriodH1     = vocab.PeriodH1
+	PeriodH2     = vocab.PeriodH2
+	PeriodQ1toQ3 = vocab.PeriodQ1toQ3
+	PeriodSeason = vocab.PeriodSeason
+	PeriodSpan   = vocab.PeriodSpan
 )
 
-var qualifierNames = [...]string{"exact", "approx", "min", "max"}
+// Month returns the period of month m (1..12); see vocab.Month.
+func Month(m int) Period { return vocab.Month(m) }
 
-// String returns the qualifier's name as used in queries and exports.
-func (q Qualifier) String() string {
-	if int(q) < len(qualifierNames) {
-		return qualifierNames[q]
-	}
-	return "qualifier(" + strconv.Itoa(int(q)) + ")"
-}
+// Months returns the period of months a through b; see vocab.Months.
+func Months(a, b int) Period { return vocab.Months(a, b) }
 
-// ParseQualifier returns the qualifier named s ("exact", "approx", "min", "max").
-func ParseQualifier(s string) (Qualifier, error) {
-	for i, n := range qualifierNames {
-		if s == n {
-			return Qualifier(i), nil
-		}
-	}
-	return 0, fmt.Errorf("unknown qualifier %q (want exact, approx, min or max)", s)
-}
+// ParsePeriod returns the period named s; see vocab.ParsePeriod.
+func ParsePeriod(s string) (Period, error) { return vocab.ParsePeriod(s) }
 
-// Status says whether a figure was reported as done or as a target.
-type Status uint8
+// ParseQualifier returns the qualifier named s; see vocab.ParseQualifier.
+func ParseQualifier(s string) (Qualifier, error) { return vocab.ParseQualifier(s) }
 
-// The statuses of the annotation guidelines. The zero value is Actual.
-const (
-	Actual Status = iota // reported as done or true
-	Plan                 // a target, plan or forecast
-)
-
-// String returns the status's name as used in queries and exports.
-func (s Status) String() string {
-	switch s {
-	case Actual:
-		return "actual"
-	case Plan:
-		return "plan"
-	}
-	return "status(" + strconv.Itoa(int(s)) + ")"
-}
-
-// ParseStatus returns the status named s ("actual" or "plan").
-func ParseStatus(s string) (Status, error) {
-	switch s {
-	case "actual":
-		return Actual, nil
-	case "plan":
-		return Plan, nil
-	}
-	return 0, fmt.Errorf("unknown status %q (want actual or plan)", s)
-}
-
-// Period is the part of a year a figure covers, stored as one byte;
-// the zero value is PeriodYear.
-//
-// Codes: 0 year, 1-4 Q1-Q4, 5 H1, 6 H2, 7 Q1-Q3, 8 season, 9 span,
-// 16+m month m (M1..M12), 32+16*a+b months Ma-Mb (a < b).
-type Period uint8
-
-// Named periods. Months and month ranges are built with Month and Months.
-const (
-	PeriodYear   Period = 0
-	PeriodQ1     Period = 1
-	PeriodQ2     Period = 2
-	PeriodQ3     Period = 3
-	PeriodQ4     Period = 4
-	PeriodH1     Period = 5
-	PeriodH2     Period = 6
-	PeriodQ1toQ3 Period = 7
-	PeriodSeason Period = 8
-	PeriodSpan   Period = 9
-)
-
-const (
-	monthBase  = 16
-	monthsBase = 32
-)
-
-var periodNames = [...]string{"year", "Q1", "Q2", "Q3", "Q4", "H1", "H2", "Q1-Q3", "season", "span"}
-
-// Month returns the period of month m (1..12).
-func Month(m int) Period { return Period(monthBase + m) }
-
-// Months returns the period of months a through b (1 <= a < b <= 12).
-// Months(a, a) is Month(a).
-func Months(a, b int) Period {
-	if a == b {
-		return Month(a)
-	}
-	return Period(monthsBase + 16*a + b)
-}
-
-// Valid reports whether p is one of the defined periods.
-func (p Period) Valid() bool {
-	switch {
-	case int(p) < len(periodNames):
-		return true
-	case p > monthBase && p <= monthBase+12:
-		return true
-	case p >= monthsBase:
-		a, b := int(p-monthsBase)/16, int(p-monthsBase)%16
-		return a >= 1 && b <= 12 && a < b
-	}
-	return false
-}
-
-// IsYear reports whether p covers the whole year.
-func (p Period) IsYear() bool { return p == PeriodYear }
-
-// String returns the period's name: year, Q1..Q4, H1, H2, Q1-Q3, season,
-// span, M1..M12 or a month range such as M1-M2.
-func (p Period) String() string {
-	switch {
-	case int(p) < len(periodNames):
-		return periodNames[p]
-	case p > monthBase && p <= monthBase+12:
-		return "M" + strconv.Itoa(int(p-monthBase))
-	case p >= monthsBase && p.Valid():
-		a, b := int(p-monthsBase)/16, int(p-monthsBase)%16
-		return "M" + strconv.Itoa(a) + "-M" + strconv.Itoa(b)
-	}
-	return "period(" + strconv.Itoa(int(p)) + ")"
-}
-
-// ParsePeriod returns the period named s. It accepts the names String
-// returns, case-insensitively, and "M1-2" for "M1-M2".
-func ParsePeriod(s string) (Period, error) {
-	u := strings.ToUpper(strings.TrimSpace(s))
-	for i, n := range periodNames {
-		if u == strings.ToUpper(n) {
-			return Period(i), nil
-		}
-	}
-	if strings.HasPrefix(u, "M") {
-		lo, hi, isRange := strings.Cut(u[1:], "-")
-		a, err := strconv.Atoi(lo)
-		if err == nil && a >= 1 && a <= 12 {
-			if !isRange {
-				return Month(a), nil
-			}
-			b, err := strconv.Atoi(strings.TrimPrefix(hi, "M"))
-			if err == nil && b > a && b <= 12 {
-				return Months(a, b), nil
-			}
-		}
-	}
-	return 0, fmt.Errorf("unknown period %q (want year, Q1..Q4, H1, H2, Q1-Q3, M1..M12, Ma-Mb, season or span)", s)
-}
+// ParseStatus returns the status named s; see vocab.ParseStatus.
+func ParseStatus(s string) (Status, error) { return vocab.ParseStatus(s) }
 
 // Limits on what a fact may hold. They bound key and record sizes.
 const (
@@ -179,7 +71,8 @@ const (
 
 // Fact is one quantity stated about one entity for one period, with its
 // provenance. Value is scaled to Unit ("391.54 billion yuan" is 391540000000
-// CNY). Start and End are the byte span of the number in the document's
+// CNY), which is the name of a vocab.Unit: Put refuses other names and
+// stores the canonical spelling ("cny" as CNY). Start and End are the byte span of the number in the document's
 // text; SentenceStart and SentenceEnd the span of its sentence.
 type Fact struct {
 	ID        uint64
@@ -203,6 +96,10 @@ type Fact struct {
 // Validate reports the first thing that makes f unstorable, for a document
 // whose text is textLen bytes long.
 func (f *Fact) Validate(textLen int) error {
+	var unitErr error
+	if len(f.Unit) <= MaxUnitLen {
+		_, unitErr = vocab.ParseUnit(f.Unit)
+	}
 	switch {
 	case f.Entity == "" || len(f.Entity) > MaxNameLen:
 		return fmt.Errorf("fact %q: entity must be 1 to %d bytes", f.Metric, MaxNameLen)
@@ -216,9 +113,11 @@ func (f *Fact) Validate(textLen int) error {
 		return fmt.Errorf("fact %s/%s: value is not a finite number", f.Entity, f.Metric)
 	case f.Unit == "" || len(f.Unit) > MaxUnitLen:
 		return fmt.Errorf("fact %s/%s: unit must be 1 to %d bytes", f.Entity, f.Metric, MaxUnitLen)
-	case f.Qualifier > Max:
+	case unitErr != nil:
+		return fmt.Errorf("fact %s/%s: %w", f.Entity, f.Metric, unitErr)
+	case !f.Qualifier.Valid():
 		return fmt.Errorf("fact %s/%s: invalid qualifier %d", f.Entity, f.Metric, f.Qualifier)
-	case f.Status > Plan:
+	case !f.Status.Valid():
 		return fmt.Errorf("fact %s/%s: invalid status %d", f.Entity, f.Metric, f.Status)
 	case f.Start < 0 || f.End < f.Start || f.End > textLen:
 		return fmt.Errorf("fact %s/%s: number span %d:%d outside the text (%d bytes)", f.Entity, f.Metric, f.Start, f.End, textLen)
@@ -260,4 +159,12 @@ type CatalogEntry struct {
 	Name    string
 	Count   int
 	Aliases []string // other names the entity was reported under (entities only)
+}
+
+// unitName returns the canonical name of a unit Validate accepted.
+func unitName(name string) string {
+	if u, err := vocab.ParseUnit(name); err == nil {
+		return u.String()
+	}
+	return name
 }

@@ -284,6 +284,31 @@ func TestBadDocumentFailsAlone(t *testing.T) {
 	})
 }
 
+// TestUnits: a fact's unit must be a unit of the vocabulary; any letter
+// case is accepted and the canonical name is stored.
+func TestUnits(t *testing.T) {
+	db, _ := openTemp(t)
+	odd := sample("odd.txt", sampleText)
+	odd.Facts[0].Unit = "widgets"
+	lower := sample("lower.txt", sampleText+" Lower.")
+	lower.Facts[0].Unit = "cny"
+	res := put(t, db, odd, lower)
+	if res[0].Outcome != store.Failed || res[0].Err == nil ||
+		!strings.Contains(res[0].Err.Error(), `odd.txt: fact Harbin/high_tech_enterprises: unknown unit "widgets"`) {
+		t.Fatalf("odd unit: %+v", res[0])
+	}
+	if res[1].Outcome != store.Added {
+		t.Fatalf("lower-case unit: %+v", res[1])
+	}
+	var units []string
+	for _, f := range allFacts(t, db) {
+		units = append(units, f.Unit)
+	}
+	if diff := cmp.Diff([]string{"CNY", "percent"}, units); diff != "" {
+		t.Errorf("stored units (-want +got):\n%s", diff)
+	}
+}
+
 // TestFailureInsideTransaction: when a write fails after others in the
 // same transaction were made (here: replacing a document whose stored
 // record is corrupt), the batch is retried document by document, so only

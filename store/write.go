@@ -282,7 +282,7 @@ func (w *writer) putDoc(d *DocFacts, res *PutResult) error {
 		if err != nil {
 			return err
 		}
-		unit, err := w.dicts[2].id(f.Unit)
+		unit, err := w.dicts[2].id(unitName(f.Unit))
 		if err != nil {
 			return err
 		}
