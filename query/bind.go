@@ -9,6 +9,7 @@ import (
 	"github.com/alecthomas/participle/v2/lexer"
 	"github.com/almanacdb/almanac/query/syntax"
 	"github.com/almanacdb/almanac/store"
+	"github.com/almanacdb/almanac/store/vocab"
 )
 
 // pred tests an index entry against a bound condition.
@@ -428,32 +429,33 @@ func (b *binder) compileCond(c *Cond) pred {
 func enumName(f Field, i uint8) string {
 	switch f {
 	case FieldPeriod:
-		if p := store.Period(i); p.Valid() {
+		if p := vocab.Period(i); p.Valid() {
 			return p.String()
 		}
 	case FieldQualifier:
-		if i <= uint8(store.Max) {
-			return store.Qualifier(i).String()
+		if q := vocab.Qualifier(i); q.Valid() {
+			return q.String()
 		}
 	case FieldStatus:
-		if i <= uint8(store.Plan) {
-			return store.Status(i).String()
+		if s := vocab.Status(i); s.Valid() {
+			return s.String()
 		}
 	}
 	return ""
 }
 
-// parseEnum parses a period, qualifier or status name, ignoring case.
+// parseEnum parses a period, qualifier or status name (the vocabulary's
+// parsers ignore case).
 func parseEnum(f Field, s string) (uint8, error) {
 	switch f {
 	case FieldPeriod:
-		p, err := store.ParsePeriod(s)
+		p, err := vocab.ParsePeriod(s)
 		return uint8(p), err
 	case FieldQualifier:
-		q, err := store.ParseQualifier(strings.ToLower(strings.TrimSpace(s)))
+		q, err := vocab.ParseQualifier(s)
 		return uint8(q), err
 	}
-	st, err := store.ParseStatus(strings.ToLower(strings.TrimSpace(s)))
+	st, err := vocab.ParseStatus(s)
 	return uint8(st), err
 }
 

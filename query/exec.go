@@ -13,6 +13,7 @@ import (
 	"github.com/alecthomas/participle/v2/lexer"
 	"github.com/almanacdb/almanac/query/syntax"
 	"github.com/almanacdb/almanac/store"
+	"github.com/almanacdb/almanac/store/vocab"
 )
 
 // Source is a database queries read; *store.DB satisfies it.
@@ -164,10 +165,10 @@ func (p *Plan) defaults() []Expr {
 		return nil
 	}
 	if p.Func != FuncCount && !mentions(p.Where, FieldPeriod) && !p.byHas(FieldPeriod) {
-		out = append(out, &Cond{Field: FieldPeriod, Op: Eq, Values: []Literal{Str("year")}})
+		out = append(out, &Cond{Field: FieldPeriod, Op: Eq, Values: []Literal{Str(vocab.PeriodYear.String())}})
 	}
 	if !mentions(p.Where, FieldStatus) && !p.byHas(FieldStatus) {
-		out = append(out, &Cond{Field: FieldStatus, Op: Eq, Values: []Literal{Str("actual")}})
+		out = append(out, &Cond{Field: FieldStatus, Op: Eq, Values: []Literal{Str(vocab.Actual.String())}})
 	}
 	return out
 }

@@ -8,7 +8,12 @@ import (
 	"strings"
 
 	"github.com/almanacdb/almanac/store"
+	"github.com/almanacdb/almanac/store/vocab"
 )
+
+// rateUnit labels computed growth rates, which are percentages of change
+// rather than stored percent figures.
+const rateUnit = "%"
 
 // identity lists the fields that identify a figure, in the order pivot
 // column labels name them.
@@ -200,8 +205,8 @@ func (e *executor) pivot(figs []Figure, rowDims []Field) error {
 		v, same := constant(figs, d)
 		switch {
 		case d == counterpart, !same,
-			d == FieldPeriod && store.Period(v) != store.PeriodYear,
-			d == FieldStatus && store.Status(v) != store.Actual:
+			d == FieldPeriod && vocab.Period(v) != vocab.PeriodYear,
+			d == FieldStatus && vocab.Status(v) != vocab.Actual:
 			colDims = append(colDims, d)
 		}
 	}
@@ -326,7 +331,7 @@ func (e *executor) pivotTitle(figs []Figure) string {
 	parts = append(parts, head)
 	if len(figs) > 0 {
 		if _, ok := constant(figs, FieldPeriod); ok {
-			if figs[0].Period == store.PeriodYear {
+			if figs[0].Period == vocab.PeriodYear {
 				parts = append(parts, "whole-year figures")
 			} else {
 				parts = append(parts, figs[0].Period.String()+" figures")
@@ -347,7 +352,7 @@ func (e *executor) noteDefaults() {
 		case FieldPeriod:
 			what, fields = append(what, "whole-year"), append(fields, "period")
 		case FieldStatus:
-			what, fields = append(what, "actual"), append(fields, "status")
+			what, fields = append(what, vocab.Actual.String()), append(fields, "status")
 		}
 	}
 	if len(what) > 0 {
@@ -496,12 +501,12 @@ func (e *executor) growth(figs []Figure, yearOut []bound) error {
 		}
 		g := *b
 		g.Value = (b.Value/a.Value - 1) * 100
-		g.Unit = "%"
+		g.Unit = rateUnit
 		g.Computed = true
 		g.Conflict = a.Conflict || b.Conflict
 		g.Sources = min(a.Sources, b.Sources)
-		if a.Qualifier != store.Exact || b.Qualifier != store.Exact {
-			g.Qualifier = store.Approx
+		if a.Qualifier != vocab.Exact || b.Qualifier != vocab.Exact {
+			g.Qualifier = vocab.Approx
 		}
 		out = append(out, g)
 	}

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/almanacdb/almanac/store"
+	"github.com/almanacdb/almanac/store/vocab"
 )
 
 // Reconciliation.
@@ -64,8 +65,8 @@ func (e *executor) docOf(id uint64) *store.Document {
 
 // better reports whether entry a's value should be shown over b's.
 func (e *executor) better(a, b *store.Entry) bool {
-	if (a.Qualifier == store.Exact) != (b.Qualifier == store.Exact) {
-		return a.Qualifier == store.Exact
+	if (a.Qualifier == vocab.Exact) != (b.Qualifier == vocab.Exact) {
+		return a.Qualifier == vocab.Exact
 	}
 	if a.Published != b.Published {
 		return a.Published > b.Published // store.NoDate sorts first

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/almanacdb/almanac/store"
+	"github.com/almanacdb/almanac/store/vocab"
 )
 
 // Kind says what shape of answer a Result holds; Write lays each out its
@@ -145,11 +146,11 @@ type Figure struct {
 	Entity    string
 	Metric    string
 	Year      int
-	Period    store.Period
+	Period    vocab.Period
 	Value     float64 // the value shown; see the reconciliation rule in doc.go
-	Unit      string
-	Qualifier store.Qualifier
-	Status    store.Status
+	Unit      string  // a vocab.Unit's name, or "%" for growth rates
+	Qualifier vocab.Qualifier
+	Status    vocab.Status
 	// Sources is the number of distinct documents that state the figure.
 	Sources int
 	// Conflict is true when the sources disagree by more than rounding.
@@ -208,7 +209,7 @@ type OtherSource struct {
 	Document  store.Document // without its text
 	Value     float64
 	Unit      string
-	Qualifier store.Qualifier
+	Qualifier vocab.Qualifier
 	// Agrees is true when the value is within rounding (0.5 %) of the
 	// fact shown in detail.
 	Agrees bool

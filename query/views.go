@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/almanacdb/almanac/store"
+	"github.com/almanacdb/almanac/store/vocab"
 )
 
 // catalogue lists a catalogue. Without where, counts are the catalogue's
@@ -210,7 +211,7 @@ func (e *executor) showFact() error {
 	res.Kind = KindFact
 	res.Detail = d
 	res.Columns = showColumns
-	row := func(id uint64, role string, value float64, q store.Qualifier, dc *store.Document, shown, agrees bool, sentence string) Row {
+	row := func(id uint64, role string, value float64, q vocab.Qualifier, dc *store.Document, shown, agrees bool, sentence string) Row {
 		return Row{intVal(int64(id)), textVal(role), textVal(f.Entity), textVal(f.Metric), intVal(int64(f.Year)),
 			textVal(f.Period.String()), Value{Kind: Number, Num: value, Conflict: d.Figure.Conflict}, textVal(f.Unit),
 			textVal(q.String()), textVal(f.Status.String()), textVal(dc.Source), textVal(dc.PublishedString()),
