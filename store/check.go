@@ -54,13 +54,20 @@ func (c *checker) run() {
 			return
 		}
 	}
-	counts := [3]map[uint32]int{{}, {}, {}} // entity, metric, unit
+	var counts [numDicts]map[uint32]int
+	for k := range counts {
+		counts[k] = map[uint32]int{}
+	}
 	years := map[int]int{}
 	docFacts := map[uint64]int{}
-	idx := [3]*bolt.Bucket{c.tx.Bucket(bucketIdxMetric), c.tx.Bucket(bucketIdxEntity), c.tx.Bucket(bucketIdxYear)}
+	var idx [numIndexes]*bolt.Bucket
+	for x, ix := range indexes {
+		idx[x] = c.tx.Bucket(ix.bucket)
+	}
 	facts := c.tx.Bucket(bucketFacts)
 	nFacts := 0
 	var last uint64
+	var r rawFact
 	cur := facts.Cursor()
 	for k, v := cur.First(); k != nil; k, v = cur.Next() {
 		if len(k) != 8 {
@@ -71,21 +78,20 @@ func (c *checker) run() {
 		}
 		id := binary.BigEndian.Uint64(k)
 		last = id
-		r, err := decodeRawFact(v)
-		if err != nil {
+		if err := decodeFact(id, v, &r); err != nil {
 			if !c.addf("fact %d: %v", id, err) {
 				return
 			}
 			continue
 		}
 		nFacts++
-		counts[0][r.Entity]++
-		counts[1][r.Metric]++
-		counts[2][r.Unit]++
+		for d, id := range r.dictIDs() {
+			counts[d][id]++
+		}
 		years[r.Year]++
 		docFacts[r.Doc]++
 		want := appendEntryValue(nil, &r)
-		key := IndexKey{Metric: r.Metric, Entity: r.Entity, Year: r.Year, Fact: id}
+		key := r.indexKey()
 		for x, b := range idx {
 			got := b.Get(AppendIndexKey(nil, Index(x), key))
 			switch {
@@ -125,8 +131,8 @@ func (c *checker) run() {
 		}
 	}
 	c.checkDocuments(docFacts)
-	for i, names := range [3][2][]byte{{bucketEntities, bucketEntityNames}, {bucketMetrics, bucketMetricNames}, {bucketUnits, bucketUnitNames}} {
-		c.checkCatalog(names[0], names[1], counts[i])
+	for d, dict := range dictionaries {
+		c.checkCatalog(dict.recs, dict.byName, counts[d])
 	}
 	yb := c.tx.Bucket(bucketYears)
 	stored := map[int]int{}
@@ -184,9 +190,9 @@ func (c *checker) checkDocuments(docFacts map[uint64]int) {
 		if docFacts[id] != r.NumFacts {
 			c.addf("document %d (%s) owns %d facts, %d point at it", id, r.Source, r.NumFacts, docFacts[id])
 		}
+		var fr rawFact
 		for f := r.FirstFact; f < r.FirstFact+uint64(r.NumFacts); f++ {
-			fr, err := decodeRawFact(facts.Get(u64key(f)))
-			if err != nil || fr.Doc != id {
+			if err := decodeFact(f, facts.Get(u64key(f)), &fr); err != nil || fr.Doc != id {
 				c.addf("document %d (%s): its fact %d is missing or belongs elsewhere", id, r.Source, f)
 				break
 			}

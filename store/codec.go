@@ -41,18 +41,22 @@ func publishedDay(t time.Time) int32 {
 }
 
 // rawFact is a fact as stored: names replaced by dictionary IDs, the
-// sentence by its span in the document text.
+// sentence by its span in the document text. Its Entry is what an index
+// entry holds; Entry.Fact is the fact's ID once known.
 type rawFact struct {
-	Entity, Metric, Unit uint32
-	Year                 int
-	Period               Period
-	Value                float64
-	Qualifier            Qualifier
-	Status               Status
-	Doc                  uint64
-	SentStart, SentEnd   uint32
-	Start, End           uint32
-	Published            int32
+	Entry
+	SentStart, SentEnd uint32
+	Start, End         uint32
+}
+
+// indexKey returns the components of the fact's index keys.
+func (r *rawFact) indexKey() IndexKey {
+	return IndexKey{Metric: r.Metric, Entity: r.Entity, Year: r.Year, Fact: r.Fact}
+}
+
+// dictIDs returns the fact's dictionary IDs, by dictionary.
+func (r *rawFact) dictIDs() [numDicts]uint32 {
+	return [numDicts]uint32{dictEntity: r.Entity, dictMetric: r.Metric, dictUnit: r.Unit}
 }
 
 func (r *rawFact) append(dst []byte) []byte {
@@ -72,26 +76,33 @@ func (r *rawFact) append(dst []byte) []byte {
 	return binary.BigEndian.AppendUint32(dst, uint32(r.Published))
 }
 
-func decodeRawFact(b []byte) (rawFact, error) {
+// decodeFact decodes the record of fact id into r. It is the only decoder
+// of fact records: full scans call it with one reused rawFact, so it does
+// not allocate.
+func decodeFact(id uint64, b []byte, r *rawFact) error {
 	if len(b) != factRecordLen || b[0] != factVersion {
-		return rawFact{}, errCorrupt
+		return errCorrupt
 	}
-	return rawFact{
-		Entity:    binary.BigEndian.Uint32(b[1:]),
-		Metric:    binary.BigEndian.Uint32(b[5:]),
-		Year:      int(binary.BigEndian.Uint16(b[9:])),
-		Period:    Period(b[11]),
-		Value:     math.Float64frombits(binary.BigEndian.Uint64(b[12:])),
-		Unit:      binary.BigEndian.Uint32(b[20:]),
-		Qualifier: Qualifier(b[24]),
-		Status:    Status(b[25]),
-		Doc:       binary.BigEndian.Uint64(b[26:]),
+	*r = rawFact{
+		Entry: Entry{
+			Fact:      id,
+			Entity:    binary.BigEndian.Uint32(b[1:]),
+			Metric:    binary.BigEndian.Uint32(b[5:]),
+			Year:      int(binary.BigEndian.Uint16(b[9:])),
+			Period:    Period(b[11]),
+			Value:     math.Float64frombits(binary.BigEndian.Uint64(b[12:])),
+			Unit:      binary.BigEndian.Uint32(b[20:]),
+			Qualifier: Qualifier(b[24]),
+			Status:    Status(b[25]),
+			Doc:       binary.BigEndian.Uint64(b[26:]),
+			Published: int32(binary.BigEndian.Uint32(b[50:])),
+		},
 		SentStart: binary.BigEndian.Uint32(b[34:]),
 		SentEnd:   binary.BigEndian.Uint32(b[38:]),
 		Start:     binary.BigEndian.Uint32(b[42:]),
 		End:       binary.BigEndian.Uint32(b[46:]),
-		Published: int32(binary.BigEndian.Uint32(b[50:])),
-	}, nil
+	}
+	return nil
 }
 
 // Entry is what an index scan yields for one fact: everything a pivot or
@@ -144,14 +155,6 @@ func decodeEntry(x Index, k, v []byte) (Entry, error) {
 		Doc:       binary.BigEndian.Uint64(v[15:]),
 		Published: int32(binary.BigEndian.Uint32(v[23:])),
 	}, nil
-}
-
-func (r *rawFact) entry(id uint64) Entry {
-	return Entry{
-		Fact: id, Entity: r.Entity, Metric: r.Metric, Unit: r.Unit, Year: r.Year,
-		Period: r.Period, Value: r.Value, Qualifier: r.Qualifier, Status: r.Status, Doc: r.Doc,
-		Published: r.Published,
-	}
 }
 
 // Document record, version 1: version u8, published (unix days, i64; 1<<62
@@ -227,6 +230,19 @@ func appendCatalogRecord(dst []byte, e *CatalogEntry) []byte {
 		dst = append(dst, a...)
 	}
 	return dst
+}
+
+// catalogName decodes only the name of a catalogue record: what reading a
+// fact's names needs, without its aliases.
+func catalogName(b []byte) (string, bool) {
+	if len(b) < 9 {
+		return "", false
+	}
+	n, w := binary.Uvarint(b[8:])
+	if w <= 0 || uint64(len(b)-8-w) < n {
+		return "", false
+	}
+	return string(b[8+w : 8+w+int(n)]), true
 }
 
 func decodeCatalogRecord(id uint32, b []byte) (CatalogEntry, error) {

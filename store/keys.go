@@ -53,14 +53,6 @@ var (
 	keySchema = []byte("schema")
 )
 
-// allBuckets lists every bucket, in creation order.
-var allBuckets = [][]byte{
-	bucketMeta, bucketFacts, bucketIdxMetric, bucketIdxEntity, bucketIdxYear,
-	bucketDocuments, bucketTexts, bucketDocHash, bucketDocSource,
-	bucketEntities, bucketEntityNames, bucketMetrics, bucketMetricNames,
-	bucketUnits, bucketUnitNames, bucketYears,
-}
-
 const (
 	magic = "almanac"
 	// SchemaVersion is the version of the layout this package reads and writes.
@@ -77,19 +69,63 @@ const (
 	ByMetric Index = iota // metric | year | entity | fact
 	ByEntity              // entity | year | metric | fact
 	ByYear                // year | metric | entity | fact
+	numIndexes
 )
+
+// The schema: every index and every name dictionary, listed once. The
+// write path, Check and the readers loop over these tables rather than
+// naming buckets one by one.
+var (
+	// indexes holds, for each Index, its bucket and the bucket whose
+	// records start with the fact count of its leading component (for
+	// Tx.Count).
+	indexes = [numIndexes]struct{ bucket, counts []byte }{
+		ByMetric: {bucketIdxMetric, bucketMetrics},
+		ByEntity: {bucketIdxEntity, bucketEntities},
+		ByYear:   {bucketIdxYear, bucketYears},
+	}
+	// dictionaries holds, for each name dictionary, its catalogue (ID ->
+	// count, name and aliases; its sequence hands out the IDs) and its
+	// name index (name -> ID).
+	dictionaries = [numDicts]struct{ recs, byName []byte }{
+		dictEntity: {bucketEntities, bucketEntityNames},
+		dictMetric: {bucketMetrics, bucketMetricNames},
+		dictUnit:   {bucketUnits, bucketUnitNames},
+	}
+)
+
+// dictKind identifies a name dictionary.
+type dictKind uint8
+
+// The name dictionaries. A fact names one entry of each.
+const (
+	dictEntity dictKind = iota
+	dictMetric
+	dictUnit
+	numDicts
+)
+
+// allBuckets lists every bucket, in creation order.
+var allBuckets = func() [][]byte {
+	out := [][]byte{bucketMeta, bucketFacts}
+	for _, x := range indexes {
+		out = append(out, x.bucket)
+	}
+	out = append(out, bucketDocuments, bucketTexts, bucketDocHash, bucketDocSource)
+	for _, d := range dictionaries {
+		out = append(out, d.recs, d.byName)
+	}
+	return append(out, bucketYears)
+}()
 
 // String returns the index's bucket name.
 func (x Index) String() string { return string(x.bucket()) }
 
 func (x Index) bucket() []byte {
-	switch x {
-	case ByEntity:
-		return bucketIdxEntity
-	case ByYear:
-		return bucketIdxYear
+	if x >= numIndexes {
+		x = ByMetric
 	}
-	return bucketIdxMetric
+	return indexes[x].bucket
 }
 
 // IndexKey is the decoded key of an index entry.

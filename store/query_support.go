@@ -3,7 +3,6 @@ package store
 import (
 	"encoding/binary"
 	"fmt"
-	"math"
 )
 
 // ScanFacts calls fn for every fact with ID from..to inclusive (to == 0:
@@ -13,27 +12,20 @@ import (
 // during the call. It returns the number of records read.
 func (t *Tx) ScanFacts(from, to uint64, fn func(*Entry) error) (n int, err error) {
 	c := t.btx.Bucket(bucketFacts).Cursor()
-	var e Entry
+	var r rawFact
 	for k, v := c.Seek(u64key(from)); k != nil; k, v = c.Next() {
 		n++
-		if len(k) != 8 || len(v) != factRecordLen || v[0] != factVersion {
+		if len(k) != 8 {
 			return n, fmt.Errorf("fact %x: %w", k, errCorrupt)
 		}
-		e.Fact = binary.BigEndian.Uint64(k)
-		if to != 0 && e.Fact > to {
+		id := binary.BigEndian.Uint64(k)
+		if to != 0 && id > to {
 			break
 		}
-		e.Entity = binary.BigEndian.Uint32(v[1:])
-		e.Metric = binary.BigEndian.Uint32(v[5:])
-		e.Year = int(binary.BigEndian.Uint16(v[9:]))
-		e.Period = Period(v[11])
-		e.Value = math.Float64frombits(binary.BigEndian.Uint64(v[12:]))
-		e.Unit = binary.BigEndian.Uint32(v[20:])
-		e.Qualifier = Qualifier(v[24])
-		e.Status = Status(v[25])
-		e.Doc = binary.BigEndian.Uint64(v[26:])
-		e.Published = int32(binary.BigEndian.Uint32(v[50:]))
-		if err := fn(&e); err != nil {
+		if err := decodeFact(id, v, &r); err != nil {
+			return n, fmt.Errorf("fact %x: %w", k, err)
+		}
+		if err := fn(&r.Entry); err != nil {
 			return n, err
 		}
 	}
@@ -44,15 +36,14 @@ func (t *Tx) ScanFacts(from, to uint64, fn func(*Entry) error) (n int, err error
 // ID, or a year for ByYear), from the catalogues rather than by scanning:
 // a size hint for a scan's result.
 func (t *Tx) Count(x Index, id uint32) int {
-	var v []byte
-	switch x {
-	case ByMetric:
-		v = t.btx.Bucket(bucketMetrics).Get(u32key(id))
-	case ByEntity:
-		v = t.btx.Bucket(bucketEntities).Get(u32key(id))
-	case ByYear:
-		v = t.btx.Bucket(bucketYears).Get(u16key(uint16(id)))
+	if x >= numIndexes {
+		return 0
 	}
+	key := u32key(id)
+	if x == ByYear {
+		key = u16key(uint16(id))
+	}
+	v := t.btx.Bucket(indexes[x].counts).Get(key)
 	if len(v) < 8 {
 		return 0
 	}

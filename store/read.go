@@ -17,8 +17,8 @@ import (
 // open one Tx per goroutine.
 type Tx struct {
 	btx   *bolt.Tx
-	names *[3]sync.Map    // the DB's name caches: entity, metric, unit
-	dicts [3]*bolt.Bucket // their catalogue buckets, opened on first use
+	names *[numDicts]sync.Map    // the DB's name caches, by dictionary
+	dicts [numDicts]*bolt.Bucket // their catalogue buckets, opened on first use
 	docs  map[uint64]*docRecord
 }
 
@@ -76,13 +76,13 @@ func (t *Tx) Scan(x Index, id uint32, r YearRange, fn func(Entry) error) (keys i
 // (not an index). It returns the number of records read.
 func (t *Tx) ScanAll(fn func(Entry) error) (n int, err error) {
 	c := t.btx.Bucket(bucketFacts).Cursor()
+	var r rawFact
 	for k, v := c.First(); k != nil; k, v = c.Next() {
 		n++
-		r, err := decodeRawFact(v)
-		if err != nil || len(k) != 8 {
+		if len(k) != 8 || decodeFact(binary.BigEndian.Uint64(k), v, &r) != nil {
 			return n, fmt.Errorf("fact %x: %w", k, errCorrupt)
 		}
-		if err := fn(r.entry(binary.BigEndian.Uint64(k))); err != nil {
+		if err := fn(r.Entry); err != nil {
 			return n, err
 		}
 	}
@@ -96,8 +96,8 @@ func (t *Tx) Fact(id uint64) (Fact, error) {
 	if v == nil {
 		return Fact{}, fmt.Errorf("fact %d: %w", id, ErrNotFound)
 	}
-	r, err := decodeRawFact(v)
-	if err != nil {
+	var r rawFact
+	if err := decodeFact(id, v, &r); err != nil {
 		return Fact{}, fmt.Errorf("fact %d: %w", id, err)
 	}
 	f := Fact{
@@ -172,16 +172,16 @@ func (t *Tx) Documents(fn func(Document) error) error {
 }
 
 // EntityID returns the ID of the entity with exactly this name.
-func (t *Tx) EntityID(name string) (uint32, bool) { return t.lookupID(bucketEntityNames, name) }
+func (t *Tx) EntityID(name string) (uint32, bool) { return t.lookupID(dictEntity, name) }
 
 // MetricID returns the ID of the metric with exactly this name.
-func (t *Tx) MetricID(name string) (uint32, bool) { return t.lookupID(bucketMetricNames, name) }
+func (t *Tx) MetricID(name string) (uint32, bool) { return t.lookupID(dictMetric, name) }
 
 // UnitID returns the ID of the unit with exactly this name.
-func (t *Tx) UnitID(name string) (uint32, bool) { return t.lookupID(bucketUnitNames, name) }
+func (t *Tx) UnitID(name string) (uint32, bool) { return t.lookupID(dictUnit, name) }
 
-func (t *Tx) lookupID(bucket []byte, name string) (uint32, bool) {
-	v := t.btx.Bucket(bucket).Get([]byte(name))
+func (t *Tx) lookupID(d dictKind, name string) (uint32, bool) {
+	v := t.btx.Bucket(dictionaries[d].byName).Get([]byte(name))
 	if len(v) != 4 {
 		return 0, false
 	}
@@ -189,50 +189,44 @@ func (t *Tx) lookupID(bucket []byte, name string) (uint32, bool) {
 }
 
 // EntityName returns the name of entity id, or "" if there is none.
-func (t *Tx) EntityName(id uint32) string { return t.name(0, bucketEntities, id) }
+func (t *Tx) EntityName(id uint32) string { return t.name(dictEntity, id) }
 
 // MetricName returns the name of metric id, or "" if there is none.
-func (t *Tx) MetricName(id uint32) string { return t.name(1, bucketMetrics, id) }
+func (t *Tx) MetricName(id uint32) string { return t.name(dictMetric, id) }
 
 // UnitName returns the name of unit id, or "" if there is none.
-func (t *Tx) UnitName(id uint32) string { return t.name(2, bucketUnits, id) }
+func (t *Tx) UnitName(id uint32) string { return t.name(dictUnit, id) }
 
 // name returns a dictionary name. An ID is never reused and its name never
 // changes, so names are cached for the life of the DB, across transactions.
-func (t *Tx) name(kind int, bucket []byte, id uint32) string {
+func (t *Tx) name(kind dictKind, id uint32) string {
 	if n, ok := t.names[kind].Load(id); ok {
 		return n.(string)
 	}
 	if t.dicts[kind] == nil {
-		t.dicts[kind] = t.btx.Bucket(bucket)
+		t.dicts[kind] = t.btx.Bucket(dictionaries[kind].recs)
 	}
 	var key [4]byte
 	binary.BigEndian.PutUint32(key[:], id)
-	// A catalogue record is count u64, then the name, uvarint-prefixed;
-	// the aliases after it are not needed here.
-	v := t.dicts[kind].Get(key[:])
-	if len(v) < 9 {
+	name, ok := catalogName(t.dicts[kind].Get(key[:]))
+	if !ok {
 		return ""
 	}
-	n, w := binary.Uvarint(v[8:])
-	if w <= 0 || uint64(len(v)-8-w) < n {
-		return ""
-	}
-	name := string(v[8+w : 8+w+int(n)])
 	t.names[kind].Store(id, name)
 	return name
 }
 
 // Entities returns the entity catalogue sorted by name.
-func (t *Tx) Entities() ([]CatalogEntry, error) { return t.catalog(bucketEntities) }
+func (t *Tx) Entities() ([]CatalogEntry, error) { return t.catalog(dictEntity) }
 
 // Metrics returns the metric catalogue sorted by name.
-func (t *Tx) Metrics() ([]CatalogEntry, error) { return t.catalog(bucketMetrics) }
+func (t *Tx) Metrics() ([]CatalogEntry, error) { return t.catalog(dictMetric) }
 
 // Units returns the unit catalogue sorted by name.
-func (t *Tx) Units() ([]CatalogEntry, error) { return t.catalog(bucketUnits) }
+func (t *Tx) Units() ([]CatalogEntry, error) { return t.catalog(dictUnit) }
 
-func (t *Tx) catalog(bucket []byte) ([]CatalogEntry, error) {
+func (t *Tx) catalog(d dictKind) ([]CatalogEntry, error) {
+	bucket := dictionaries[d].recs
 	var out []CatalogEntry
 	err := t.btx.Bucket(bucket).ForEach(func(k, v []byte) error {
 		if len(k) != 4 {
@@ -294,9 +288,9 @@ func (t *Tx) Stats() Stats {
 	return Stats{
 		Documents: n(bucketDocuments),
 		Facts:     facts,
-		Entities:  n(bucketEntities),
-		Metrics:   n(bucketMetrics),
-		Units:     n(bucketUnits),
+		Entities:  n(dictionaries[dictEntity].recs),
+		Metrics:   n(dictionaries[dictMetric].recs),
+		Units:     n(dictionaries[dictUnit].recs),
 		Years:     n(bucketYears),
 		FileBytes: t.btx.Size(),
 	}

@@ -55,7 +55,7 @@ type DB struct {
 	bolt     *bolt.DB
 	path     string
 	readOnly bool
-	names    [3]sync.Map // dictionary ID -> name: entity, metric, unit (see Tx.name)
+	names    [numDicts]sync.Map // dictionary ID -> name, by dictionary (see Tx.name)
 }
 
 // Open opens the database at path, creating it (read-write only) if it does

@@ -202,15 +202,15 @@ type kv struct{ k, v []byte }
 
 // writer holds one write transaction's pending work.
 type writer struct {
-	facts, texts, docs      *bolt.Bucket
-	metricB, entityB, yearB *bolt.Bucket
-	hashB, sourceB, yearsB  *bolt.Bucket
-	dicts                   [3]*dict // entity, metric, unit
-	years                   map[int]int
-	nextFact                uint64
-	factsPending            []kv
-	idx                     [3][]kv // by Index
-	arena                   []byte  // backing for pending keys and values; see carve
+	facts, texts, docs     *bolt.Bucket
+	hashB, sourceB, yearsB *bolt.Bucket
+	idxB                   [numIndexes]*bolt.Bucket
+	dicts                  [numDicts]*dict
+	years                  map[int]int
+	nextFact               uint64
+	factsPending           []kv
+	idx                    [numIndexes][]kv
+	arena                  []byte // backing for pending keys and values; see carve
 }
 
 func putTx(tx *bolt.Tx, docs []DocFacts, results []PutResult) error {
@@ -218,18 +218,16 @@ func putTx(tx *bolt.Tx, docs []DocFacts, results []PutResult) error {
 		facts:   tx.Bucket(bucketFacts),
 		texts:   tx.Bucket(bucketTexts),
 		docs:    tx.Bucket(bucketDocuments),
-		metricB: tx.Bucket(bucketIdxMetric),
-		entityB: tx.Bucket(bucketIdxEntity),
-		yearB:   tx.Bucket(bucketIdxYear),
 		hashB:   tx.Bucket(bucketDocHash),
 		sourceB: tx.Bucket(bucketDocSource),
 		yearsB:  tx.Bucket(bucketYears),
 		years:   map[int]int{},
 	}
-	w.dicts = [3]*dict{
-		newDict(tx, bucketEntities, bucketEntityNames),
-		newDict(tx, bucketMetrics, bucketMetricNames),
-		newDict(tx, bucketUnits, bucketUnitNames),
+	for x, ix := range indexes {
+		w.idxB[x] = tx.Bucket(ix.bucket)
+	}
+	for k, d := range dictionaries {
+		w.dicts[k] = newDict(tx, d.recs, d.byName)
 	}
 	// Facts are appended with increasing IDs: fill pages completely.
 	w.facts.FillPercent = 1.0
@@ -274,30 +272,27 @@ func (w *writer) putDoc(d *DocFacts, res *PutResult) error {
 	pub := publishedDay(doc.Published)
 	for i := range d.Facts {
 		f := &d.Facts[i]
-		ent, err := w.dicts[0].id(f.Entity)
-		if err != nil {
-			return err
-		}
-		met, err := w.dicts[1].id(f.Metric)
-		if err != nil {
-			return err
-		}
-		unit, err := w.dicts[2].id(unitName(f.Unit))
-		if err != nil {
-			return err
+		var ids [numDicts]uint32
+		for k, name := range [numDicts]string{dictEntity: f.Entity, dictMetric: f.Metric, dictUnit: unitName(f.Unit)} {
+			var err error
+			if ids[k], err = w.dicts[k].id(name); err != nil {
+				return err
+			}
 		}
 		r := rawFact{
-			Entity: ent, Metric: met, Unit: unit, Year: f.Year, Period: f.Period, Value: f.Value,
-			Qualifier: f.Qualifier, Status: f.Status, Doc: docID,
+			Entry: Entry{
+				Fact: w.nextFact, Entity: ids[dictEntity], Metric: ids[dictMetric], Unit: ids[dictUnit],
+				Year: f.Year, Period: f.Period, Value: f.Value, Qualifier: f.Qualifier, Status: f.Status,
+				Doc: docID, Published: pub,
+			},
 			SentStart: uint32(f.SentenceStart), SentEnd: uint32(f.SentenceEnd),
-			Start: uint32(f.Start), End: uint32(f.End), Published: pub,
+			Start: uint32(f.Start), End: uint32(f.End),
 		}
-		id := w.nextFact
 		w.nextFact++
-		w.addFact(id, &r, 1)
+		w.addFact(&r, 1)
 	}
 	for e, as := range d.Aliases {
-		if err := w.dicts[0].addAliases(e, as); err != nil {
+		if err := w.dicts[dictEntity].addAliases(e, as); err != nil {
 			return err
 		}
 	}
@@ -320,22 +315,23 @@ func (w *writer) putDoc(d *DocFacts, res *PutResult) error {
 	return nil
 }
 
-// addFact queues a fact and its index entries, and counts it in the
-// catalogues (delta +1), or only counts its removal (delta -1).
-func (w *writer) addFact(id uint64, r *rawFact, delta int) {
-	w.dicts[0].count(r.Entity, delta)
-	w.dicts[1].count(r.Metric, delta)
-	w.dicts[2].count(r.Unit, delta)
+// addFact queues fact r (r.Fact is its ID) and its index entries, and
+// counts it in the catalogues (delta +1), or only counts its removal
+// (delta -1).
+func (w *writer) addFact(r *rawFact, delta int) {
+	for k, id := range r.dictIDs() {
+		w.dicts[k].count(id, delta)
+	}
 	w.years[r.Year] += delta
 	if delta < 0 {
 		return
 	}
 	// Keys and values are carved from one arena: bbolt keeps the slices
 	// until the commit, and a fact would otherwise cost six allocations.
-	fk := w.carve(binary.BigEndian.AppendUint64(w.room(), id))
+	fk := w.carve(binary.BigEndian.AppendUint64(w.room(), r.Fact))
 	w.factsPending = append(w.factsPending, kv{fk, w.carve(r.append(w.room()))})
 	v := w.carve(appendEntryValue(w.room(), r))
-	k := IndexKey{Metric: r.Metric, Entity: r.Entity, Year: r.Year, Fact: id}
+	k := r.indexKey()
 	for x := range w.idx {
 		w.idx[x] = append(w.idx[x], kv{w.carve(AppendIndexKey(w.room(), Index(x), k)), v})
 	}
@@ -364,14 +360,14 @@ func (w *writer) deleteDoc(id uint64) error {
 	if err != nil {
 		return fmt.Errorf("document %d: %w", id, err)
 	}
+	var r rawFact
 	for fid := rec.FirstFact; fid < rec.FirstFact+uint64(rec.NumFacts); fid++ {
 		fk := u64key(fid)
-		r, err := decodeRawFact(w.facts.Get(fk))
-		if err != nil {
+		if err := decodeFact(fid, w.facts.Get(fk), &r); err != nil {
 			return fmt.Errorf("fact %d: %w", fid, err)
 		}
-		k := IndexKey{Metric: r.Metric, Entity: r.Entity, Year: r.Year, Fact: fid}
-		for x, b := range [3]*bolt.Bucket{w.metricB, w.entityB, w.yearB} {
+		k := r.indexKey()
+		for x, b := range w.idxB {
 			if err := b.Delete(AppendIndexKey(nil, Index(x), k)); err != nil {
 				return err
 			}
@@ -379,7 +375,7 @@ func (w *writer) deleteDoc(id uint64) error {
 		if err := w.facts.Delete(fk); err != nil {
 			return err
 		}
-		w.addFact(fid, &r, -1)
+		w.addFact(&r, -1)
 	}
 	for _, del := range []struct {
 		b *bolt.Bucket
@@ -403,7 +399,7 @@ func (w *writer) flush() error {
 	if err := w.facts.SetSequence(w.nextFact - 1); err != nil {
 		return err
 	}
-	for x, b := range [3]*bolt.Bucket{w.metricB, w.entityB, w.yearB} {
+	for x, b := range w.idxB {
 		kvs := w.idx[x]
 		slices.SortFunc(kvs, func(a, b kv) int { return bytes.Compare(a.k, b.k) })
 		// Index keys land all over each index, not at its end: half-full
