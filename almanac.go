@@ -38,6 +38,13 @@ var (
 	ErrSchemaTooNew = store.ErrSchemaTooNew
 	// ErrReadOnly is returned by writes to a database opened read-only.
 	ErrReadOnly = store.ErrReadOnly
+	// ErrCorrupt is wrapped by the errors of queries, exports and writes
+	// that met malformed stored data: a failure of the database, never of
+	// the query. Check lists the problems.
+	ErrCorrupt = store.ErrCorrupt
+	// ErrNotFound is wrapped when a stored fact or document that another
+	// record points at does not exist.
+	ErrNotFound = store.ErrNotFound
 	// ErrIngestFailed is returned by the Ingest methods when some inputs
 	// failed; the others were stored.
 	ErrIngestFailed = ingest.ErrFailed

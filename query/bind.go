@@ -1,6 +1,7 @@
 package query
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -23,6 +24,10 @@ type binder struct {
 	tx   *store.Tx
 	errs syntax.ErrorList
 	bad  map[*Cond]bool // conditions check rejected: not bound again
+	// err is the first failure of the store itself (a corrupt catalogue,
+	// say): it is no mistake in the query, so it is kept apart from errs
+	// and returned as it is.
+	err error
 
 	cats  [3][]store.CatalogEntry // entity, metric, unit; loaded on demand
 	cated [3]bool
@@ -51,7 +56,7 @@ func (b *binder) catalog(d int) []store.CatalogEntry {
 			b.cats[d], err = b.tx.Units()
 		}
 		if err != nil {
-			b.errs.Add(lexer.Position{Line: 1, Column: 1}, fmt.Sprintf("read %s catalogue: %v", dictNames[d], err))
+			b.fail(fmt.Errorf("read %s catalogue: %w", dictNames[d], err))
 		}
 		b.cated[d] = true
 	}
@@ -65,11 +70,18 @@ func (b *binder) documents() []store.Document {
 			return nil
 		})
 		if err != nil {
-			b.errs.Add(lexer.Position{Line: 1, Column: 1}, fmt.Sprintf("read documents: %v", err))
+			b.fail(fmt.Errorf("read documents: %w", err))
 		}
 		b.doced = true
 	}
 	return b.docs
+}
+
+// fail records a failure of the store, keeping the first.
+func (b *binder) fail(err error) {
+	if b.err == nil {
+		b.err = err
+	}
 }
 
 // lookup returns the IDs a name denotes in dictionary d: the name spelled
@@ -367,14 +379,22 @@ func (b *binder) compileCond(c *Cond) pred {
 					b.errs.Add(v.Pos, fmt.Sprintf("unknown document %s", v))
 					continue
 				}
-				if _, err := b.tx.Document(uint64(v.Num)); err != nil {
+				if _, err := b.tx.Document(uint64(v.Num)); errors.Is(err, store.ErrNotFound) {
 					b.errs.Add(v.Pos, fmt.Sprintf("unknown document %s", v))
+					continue
+				} else if err != nil {
+					b.fail(err)
 					continue
 				}
 				set.add(uint64(v.Num))
 			default:
-				if d, err := b.tx.DocumentBySource(v.Str); err == nil {
+				d, err := b.tx.DocumentBySource(v.Str)
+				if err == nil {
 					set.add(d.ID)
+					continue
+				}
+				if !errors.Is(err, store.ErrNotFound) {
+					b.fail(err)
 					continue
 				}
 				var names []string

@@ -100,24 +100,37 @@ type nameMemo struct {
 	ok   bool
 }
 
+// run runs the plan. A failure of the store met on the way (a document
+// record that cannot be read, say) is returned in preference to what it
+// caused.
 func (e *executor) run() error {
+	var err error
 	switch e.p.Stmt {
 	case Select:
-		return e.selectStmt()
+		err = e.selectStmt()
 	case Catalogue:
-		return e.catalogue()
+		err = e.catalogue()
 	case ShowFact:
-		return e.showFact()
+		err = e.showFact()
 	case ShowDocument:
-		return e.showDocument()
+		err = e.showDocument()
 	case Search:
-		return e.search()
+		err = e.search()
+	default:
+		err = fmt.Errorf("unknown statement %d", e.p.Stmt)
 	}
-	return fmt.Errorf("unknown statement %d", e.p.Stmt)
+	if e.b.err != nil {
+		return e.b.err
+	}
+	return err
 }
 
-// errsOrNil returns the binder's errors, sorted, if there are any.
+// errsOrNil returns the store's failure if binding met one, else the
+// binder's errors, sorted, if there are any.
 func (e *executor) errsOrNil() error {
+	if e.b.err != nil {
+		return e.b.err
+	}
 	if len(e.b.errs) == 0 {
 		return nil
 	}

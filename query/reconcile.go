@@ -50,13 +50,16 @@ type cell struct {
 	conflict bool
 }
 
-// docOf returns the cached document record of id (without text).
+// docOf returns the cached document record of id (without text). A
+// document that cannot be read is a failure of the store, which run
+// returns; meanwhile it stands as an empty record.
 func (e *executor) docOf(id uint64) *store.Document {
 	if d, ok := e.docs[id]; ok {
 		return d
 	}
 	d, err := e.tx.Document(id)
 	if err != nil {
+		e.b.fail(err)
 		d = store.Document{ID: id}
 	}
 	e.docs[id] = &d

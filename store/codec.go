@@ -2,13 +2,13 @@ package store
 
 import (
 	"encoding/binary"
-	"errors"
+	"fmt"
 	"math"
 	"time"
 )
 
-// errCorrupt is wrapped by decoders when a stored record is malformed.
-var errCorrupt = errors.New("corrupt record")
+// errCorrupt is what decoders return for a malformed record.
+var errCorrupt = fmt.Errorf("%w: malformed record", ErrCorrupt)
 
 // Fact record, version 1, fixed width so that year and value sit at fixed
 // offsets and a full scan can filter without decoding the rest:

@@ -30,6 +30,10 @@ var (
 	ErrNotFound = errors.New("not found")
 	// ErrReadOnly is returned by writes on a database opened read-only.
 	ErrReadOnly = errors.New("database is open read-only")
+	// ErrCorrupt is wrapped by every error that comes from malformed
+	// stored data: a record, key or page that cannot be decoded (Check
+	// lists them all).
+	ErrCorrupt = errors.New("database is corrupt")
 )
 
 // Options configures Open. The zero value opens read-write, waiting up to
@@ -239,7 +243,7 @@ func (db *DB) Close() error {
 func (db *DB) View(fn func(*Tx) error) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("read %s: database is corrupt: %v", db.path, r)
+			err = fmt.Errorf("read %s: %w: %v", db.path, ErrCorrupt, r)
 		}
 	}()
 	return db.bolt.View(func(btx *bolt.Tx) error { return fn(newTx(db, btx)) })

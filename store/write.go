@@ -158,7 +158,7 @@ func (e *docError) Unwrap() error { return e.err }
 func (db *DB) update(fn func(*bolt.Tx) error) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("write %s: database is corrupt: %v", db.path, r)
+			err = fmt.Errorf("write %s: %w: %v", db.path, ErrCorrupt, r)
 		}
 	}()
 	return db.bolt.Update(fn)
