@@ -23,6 +23,9 @@ func check(p *Plan) (syntax.ErrorList, map[*Cond]bool) {
 	}
 	switch p.Stmt {
 	case Select:
+		// A function of levels is a series over years (see
+		// syntax.TypeLevels): its rows are years or entities.
+		levels := p.Func != nil && p.Func.Arg == syntax.TypeLevels
 		seen := map[Field]bool{}
 		for _, b := range p.By {
 			switch {
@@ -30,13 +33,13 @@ func check(p *Plan) (syntax.ErrorList, map[*Cond]bool) {
 				errs.Add(b.Pos, fmt.Sprintf("cannot group by %s (group by entity, metric, year, period, status or unit)", b.Field))
 			case seen[b.Field]:
 				errs.Add(b.Pos, fmt.Sprintf("%s appears twice after by", b.Field))
-			case p.Func == FuncGrowth && b.Field != FieldYear && b.Field != FieldEntity:
-				errs.Add(b.Pos, fmt.Sprintf("growth is shown by year or by entity, not by %s", b.Field))
+			case levels && b.Field != FieldYear && b.Field != FieldEntity:
+				errs.Add(b.Pos, fmt.Sprintf("%s is shown by year or by entity, not by %s", p.Func.Name, b.Field))
 			}
 			seen[b.Field] = true
 		}
-		if p.Func == FuncGrowth && len(p.By) > 1 {
-			errs.Add(p.By[1].Pos, "growth takes one by field: year or entity")
+		if levels && len(p.By) > 1 {
+			errs.Add(p.By[1].Pos, p.Func.Name+" takes one by field: year or entity")
 		}
 	case Catalogue:
 		if len(p.By) > 0 {

@@ -422,7 +422,7 @@ func TestDifferential(t *testing.T) {
 		}
 		// Counting figures by entity reconciles: facts that share entity,
 		// metric, year, period, status and unit count once.
-		count := &query.Plan{Stmt: query.Select, Func: query.FuncCount, Metric: metric, Where: where,
+		count := &query.Plan{Stmt: query.Select, Func: syntax.LookupFunction("count"), Metric: metric, Where: where,
 			By: []query.ByField{{Field: query.FieldEntity}}}
 		figures := map[string]map[string]bool{}
 		for k := range facts {

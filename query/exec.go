@@ -145,17 +145,17 @@ func fail(pos lexer.Position, format string, args ...any) error {
 
 // The shapes of a Select.
 const (
-	shapeList = iota
-	shapePivot
-	shapeAggregate
-	shapeGrowth
+	shapeList      = iota
+	shapePivot     // figures in a grid
+	shapeAggregate // a function of figures or amounts, per group
+	shapeSeries    // a function of levels, per year of a series
 )
 
 func (p *Plan) shape() int {
 	switch {
-	case p.Func == FuncGrowth:
-		return shapeGrowth
-	case p.Func != FuncNone:
+	case p.Func != nil && p.Func.Arg == syntax.TypeLevels:
+		return shapeSeries
+	case p.Func != nil:
 		return shapeAggregate
 	case len(p.By) > 0:
 		return shapePivot
@@ -163,21 +163,26 @@ func (p *Plan) shape() int {
 	return shapeList
 }
 
+// levels reports whether p's function reads the levels of series.
+func (p *Plan) levels() bool { return p.shape() == shapeSeries }
+
 func (p *Plan) byHas(f Field) bool {
 	return slices.ContainsFunc(p.By, func(b ByField) bool { return b.Field == f })
 }
 
 // defaults returns the conditions the view adds: whole-year figures for
-// pivots, sums, averages, extremes and growth, and actual figures for
-// every pivot, aggregate and growth rate, unless the query says otherwise
-// (a condition on the field, or grouping by it). Counting counts figures
-// of every period: a count does not pose as a year's value.
+// pivots and for functions of amounts and levels (sums, averages,
+// extremes, growth), and actual figures for every pivot and function,
+// unless the query says otherwise (a condition on the field, or grouping
+// by it). A function of figures (count) reads figures of every period:
+// a count does not pose as a year's value.
 func (p *Plan) defaults() []Expr {
 	var out []Expr
 	if p.Stmt != Select || p.shape() == shapeList {
 		return nil
 	}
-	if p.Func != FuncCount && !mentions(p.Where, FieldPeriod) && !p.byHas(FieldPeriod) {
+	wholeYear := p.Func == nil || p.Func.Arg != syntax.TypeFigures
+	if wholeYear && !mentions(p.Where, FieldPeriod) && !p.byHas(FieldPeriod) {
 		out = append(out, &Cond{Field: FieldPeriod, Op: Eq, Values: []Literal{Str(vocab.PeriodYear.String())}})
 	}
 	if !mentions(p.Where, FieldStatus) && !p.byHas(FieldStatus) {
@@ -195,7 +200,7 @@ type access struct {
 	years    store.YearRange
 	empty    bool // the conditions exclude every fact
 	residual []bound
-	yearOut  []bound // growth: year conditions applied to the output
+	yearOut  []bound // levels: year conditions applied to the output
 }
 
 // choose picks the access path for a Select's (or catalogue's) conjuncts:
@@ -204,8 +209,10 @@ type access struct {
 // a year range bounded on both sides, gives idx_year scans of the years
 // that exist; else the facts bucket is read in full. Year bounds narrow
 // idx_metric and idx_entity scans. Conditions the scans answer exactly
-// are dropped from the residual filter.
-func (e *executor) choose(conj []bound, srcIDs []uint32, growth bool) access {
+// are dropped from the residual filter. For a function of levels, year
+// conditions apply to the output instead, and the scan reaches back a
+// year for the first one's predecessor.
+func (e *executor) choose(conj []bound, srcIDs []uint32, levels bool) access {
 	var acc access
 	used := make([]bool, len(conj))
 	lo, hi := math.MinInt, math.MaxInt
@@ -217,7 +224,7 @@ func (e *executor) choose(conj []bound, srcIDs []uint32, growth bool) access {
 		if c == nil || c.Field != FieldYear {
 			continue
 		}
-		if growth {
+		if levels {
 			acc.yearOut = append(acc.yearOut, bd)
 			used[i] = true
 		}
@@ -248,7 +255,7 @@ func (e *executor) choose(conj []bound, srcIDs []uint32, growth bool) access {
 			listIdx = append(listIdx, i)
 		}
 	}
-	if growth && lo > math.MinInt {
+	if levels && lo > math.MinInt {
 		lo-- // the year before the first one shown
 	}
 	if lo > hi || lo > store.MaxYear || hi < store.MinYear {
@@ -259,7 +266,7 @@ func (e *executor) choose(conj []bound, srcIDs []uint32, growth bool) access {
 		acc.years.To = hi
 	}
 	consumeRange := func() {
-		if !growth {
+		if !levels {
 			for _, i := range yearRange {
 				used[i] = true
 			}
@@ -352,7 +359,7 @@ func (e *executor) choose(conj []bound, srcIDs []uint32, growth bool) access {
 		acc.index, acc.ids = store.ByEntity, conj[i].ids
 		used[i] = true
 		consumeRange()
-	case !growth && (len(lists) > 0 || lo > math.MinInt && hi < math.MaxInt):
+	case !levels && (len(lists) > 0 || lo > math.MinInt && hi < math.MaxInt):
 		acc.index = store.ByYear
 		var candidates []int
 		if len(lists) > 0 {
@@ -589,7 +596,7 @@ func (e *executor) selectEntries() ([]store.Entry, access, error) {
 	if err := e.errsOrNil(); err != nil {
 		return nil, access{}, err
 	}
-	acc := e.choose(conj, srcIDs, p.Func == FuncGrowth)
+	acc := e.choose(conj, srcIDs, p.levels())
 	e.describe(&acc)
 	if d := andOf(defs); d != nil {
 		e.res.Exec.Defaults = d.String()
@@ -613,11 +620,11 @@ func (e *executor) selectStmt() error {
 		figs := e.figures(cells)
 		return e.pivot(figs, e.byFields())
 	case shapeAggregate:
-		e.res.Exec.Shape = "aggregate " + e.p.Func.String()
+		e.res.Exec.Shape = "aggregate " + e.p.Func.Name
 		return e.aggregate(e.figures(cells))
 	}
-	e.res.Exec.Shape = "growth"
-	return e.growth(e.figures(cells), acc.yearOut)
+	e.res.Exec.Shape = e.p.Func.Name
+	return e.series(e.figures(cells), acc.yearOut)
 }
 
 func (e *executor) byFields() []Field {

@@ -129,7 +129,7 @@ func (r *Result) records() ([]string, [][]Value) {
 		return names, rows
 	}
 	names := []string{"entity", "metric", "year", "period", "value", "unit", "qualifier", "status", "sources", "conflict"}
-	growth := r.Plan != nil && r.Plan.Func == FuncGrowth
+	growth := r.rates
 	if growth {
 		names = append(names, "computed")
 	}

@@ -51,11 +51,10 @@ func Lower(q *syntax.Query, text string) (*Plan, error) {
 		p.Stmt = Select
 		p.Pos, p.FuncPos = s.Pos, s.Pos
 		if s.Func != "" {
-			f, ok := ParseFunc(s.Func)
-			if !ok {
+			p.Func = syntax.LookupFunction(string(s.Func))
+			if p.Func == nil {
 				errs.Add(s.Pos, fmt.Sprintf("unknown function %s", s.Func))
 			}
-			p.Func = f
 		}
 		if s.Metric != nil {
 			p.Metric, p.MetricPos = s.Metric.Value, s.Metric.Pos

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/almanacdb/almanac/query/syntax"
 	"github.com/almanacdb/almanac/store"
 	"github.com/almanacdb/almanac/store/vocab"
 )
@@ -285,8 +286,8 @@ func (e *executor) pivot(figs []Figure, rowDims []Field) error {
 	}
 	if len(ids) > 0 {
 		what := "figure"
-		if e.p.Func == FuncGrowth {
-			what = "growth rate"
+		if e.p.levels() {
+			what = evaluationOf(e.p.Func).noun
 		}
 		res.Notes = append(res.Notes, fmt.Sprintf("! %s from sources that disagree: exact beats approximate, then the latest report (%s)",
 			plural(len(ids), what), seeFacts(ids)))
@@ -320,8 +321,8 @@ func (e *executor) pivotTitle(figs []Figure) string {
 	if head == "" {
 		head = "facts"
 	}
-	if e.p.Func == FuncGrowth {
-		head += " growth over the previous year"
+	if e.p.levels() {
+		head += " " + evaluationOf(e.p.Func).caption
 	}
 	if len(figs) > 0 {
 		if _, ok := constant(figs, FieldUnit); ok {
@@ -362,16 +363,17 @@ func (e *executor) noteDefaults() {
 }
 
 // aggregate computes Func over the figures of each group of the by
-// fields. Sums, averages and extremes refuse to mix units.
+// fields. A function of amounts (sum, avg, min, max) refuses to mix units.
 func (e *executor) aggregate(figs []Figure) error {
 	p := e.p
+	fn, eval := p.Func, evaluationOf(p.Func)
+	count := fn.Result == syntax.TypeCount
 	dims := e.byFields()
 	type group struct {
-		n             int
-		sum, min, max float64
-		unit          string
-		uid           uint32
-		conflict      bool
+		values   []float64
+		unit     string
+		uid      uint32
+		conflict bool
 	}
 	ord := newOrdinals(dims, figs)
 	var groups []group
@@ -379,10 +381,10 @@ func (e *executor) aggregate(figs []Figure) error {
 		f := &figs[i]
 		g := ord.of(f)
 		if g == len(groups) {
-			groups = append(groups, group{min: f.Value, max: f.Value, unit: f.Unit, uid: f.uid})
+			groups = append(groups, group{unit: f.Unit, uid: f.uid})
 		}
 		gr := &groups[g]
-		if p.Func != FuncCount && f.uid != gr.uid {
+		if fn.Arg == syntax.TypeAmounts && f.uid != gr.uid {
 			where := ""
 			if len(dims) > 0 {
 				var parts []string
@@ -392,11 +394,9 @@ func (e *executor) aggregate(figs []Figure) error {
 				where = " (" + strings.Join(parts, ", ") + ")"
 			}
 			return fail(p.FuncPos, "cannot %s figures in %s and %s%s: add a condition such as where unit = %q",
-				p.Func, gr.unit, f.Unit, where, gr.unit)
+				fn.Name, gr.unit, f.Unit, where, gr.unit)
 		}
-		gr.n++
-		gr.sum += f.Value
-		gr.min, gr.max = min(gr.min, f.Value), max(gr.max, f.Value)
+		gr.values = append(gr.values, f.Value)
 		gr.conflict = gr.conflict || f.Conflict
 	}
 	res := e.res
@@ -405,7 +405,7 @@ func (e *executor) aggregate(figs []Figure) error {
 		res.Columns = append(res.Columns, dimColumn(d))
 	}
 	res.valueCol = len(res.Columns)
-	if p.Func == FuncCount {
+	if count {
 		res.Columns = append(res.Columns, Column{Name: "value", Kind: Int})
 	} else {
 		units := map[string]bool{}
@@ -430,21 +430,14 @@ func (e *executor) aggregate(figs []Figure) error {
 		if gr.conflict {
 			conflicts++
 		}
-		if p.Func == FuncCount {
-			row = append(row, intVal(int64(gr.n)))
+		v := eval.reduce(gr.values)
+		if count {
+			row = append(row, intVal(int64(v)))
 		} else {
-			v := Value{Kind: Number, Conflict: gr.conflict, Computed: p.Func == FuncSum || p.Func == FuncAvg}
-			switch p.Func {
-			case FuncSum:
-				v.Num = gr.sum
-			case FuncAvg:
-				v.Num = gr.sum / float64(gr.n)
-			case FuncMin:
-				v.Num = gr.min
-			case FuncMax:
-				v.Num = gr.max
-			}
-			row = append(row, v, textVal(gr.unit), intVal(int64(gr.n)))
+			// A number computed from figures is marked; an extreme is one
+			// of the figures, as stated.
+			row = append(row, Value{Kind: Number, Num: v, Conflict: gr.conflict, Computed: fn.Result == syntax.TypeNumber},
+				textVal(gr.unit), intVal(int64(len(gr.values))))
 		}
 		res.rows[rank[g]] = row
 	}
@@ -456,7 +449,7 @@ func (e *executor) aggregate(figs []Figure) error {
 	if p.Metric != "" {
 		what = p.Metric
 	}
-	res.Title = p.Func.String() + " of " + what
+	res.Title = fn.Name + " of " + what
 	if len(dims) > 0 {
 		var names []string
 		for _, d := range dims {
@@ -464,10 +457,10 @@ func (e *executor) aggregate(figs []Figure) error {
 		}
 		res.Title += " by " + strings.Join(names, ", ")
 	}
-	if p.Func == FuncCount {
+	if count {
 		res.Title += " (figures: facts stating the same figure count once)"
 	}
-	if conflicts > 0 && p.Func != FuncCount {
+	if conflicts > 0 && !count {
 		verb := "include"
 		if conflicts == 1 {
 			verb = "includes"
@@ -478,12 +471,13 @@ func (e *executor) aggregate(figs []Figure) error {
 	return nil
 }
 
-// growth computes year-over-year growth in percent from consecutive
-// years' figures of each series (entity, metric, period, status, unit):
-// (v_y / v_{y-1} - 1) * 100, only where both years have a figure and the
-// earlier one is not zero. yearOut are the year conditions, applied to
-// the years shown.
-func (e *executor) growth(figs []Figure, yearOut []bound) error {
+// series computes a function of levels (growth) from consecutive years'
+// figures of each series (entity, metric, period, status, unit), only
+// where both years have a figure and the function is defined, and pivots
+// the results. yearOut are the year conditions, applied to the years
+// shown.
+func (e *executor) series(figs []Figure, yearOut []bound) error {
+	eval := evaluationOf(e.p.Func)
 	slices.SortFunc(figs, func(a, b Figure) int {
 		return cmp.Or(cmp.Compare(a.mid, b.mid), cmp.Compare(a.eid, b.eid), cmp.Compare(a.Period, b.Period),
 			cmp.Compare(a.Status, b.Status), cmp.Compare(a.uid, b.uid), cmp.Compare(a.Year, b.Year))
@@ -493,14 +487,18 @@ func (e *executor) growth(figs []Figure, yearOut []bound) error {
 	for i := 1; i < len(figs); i++ {
 		a, b := &figs[i-1], &figs[i]
 		if a.mid != b.mid || a.eid != b.eid || a.Period != b.Period || a.Status != b.Status || a.uid != b.uid ||
-			b.Year != a.Year+1 || a.Value == 0 {
+			b.Year != a.Year+1 {
 			continue
 		}
 		if keep != nil && !keep(&store.Entry{Year: b.Year}) {
 			continue
 		}
+		v, ok := eval.step(a.Value, b.Value)
+		if !ok {
+			continue
+		}
 		g := *b
-		g.Value = (b.Value/a.Value - 1) * 100
+		g.Value = v
 		g.Unit = rateUnit
 		g.Computed = true
 		g.Conflict = a.Conflict || b.Conflict
@@ -517,6 +515,7 @@ func (e *executor) growth(figs []Figure, yearOut []bound) error {
 	if err := e.pivot(out, rowDims); err != nil {
 		return err
 	}
-	e.res.Notes = append(e.res.Notes, "growth is computed: (v_y / v_{y-1} - 1) * 100 from the figures of consecutive years")
+	e.res.rates = true
+	e.res.Notes = append(e.res.Notes, eval.note)
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/alecthomas/participle/v2/lexer"
+	"github.com/almanacdb/almanac/query/syntax"
 )
 
 // Statement says what a Plan does.
@@ -23,40 +24,6 @@ const (
 	// Search finds sentences containing all the words of a phrase.
 	Search
 )
-
-// Func is the aggregate or computation applied to a Select.
-type Func uint8
-
-// The functions of a Select. FuncNone lists (no "by") or pivots ("by").
-const (
-	FuncNone Func = iota
-	FuncSum
-	FuncAvg
-	FuncMin
-	FuncMax
-	FuncCount
-	FuncGrowth
-)
-
-var funcNames = [...]string{"", "sum", "avg", "min", "max", "count", "growth"}
-
-// String returns the function's keyword, or "" for FuncNone.
-func (f Func) String() string {
-	if int(f) < len(funcNames) {
-		return funcNames[f]
-	}
-	return "func(" + strconv.Itoa(int(f)) + ")"
-}
-
-// ParseFunc returns the function named s.
-func ParseFunc(s string) (Func, bool) {
-	for i, n := range funcNames[1:] {
-		if strings.EqualFold(s, n) {
-			return Func(i + 1), true
-		}
-	}
-	return FuncNone, false
-}
 
 // List is the catalogue a Catalogue statement lists.
 type List uint8
@@ -351,7 +318,9 @@ type Plan struct {
 	Pos  lexer.Position // of the statement's first token
 
 	// Select: [Func] metric Metric | facts, where, by, order by, limit.
-	Func      Func
+	// Func is an entry of syntax.Functions, nil for none: a list without
+	// "by", a pivot with it.
+	Func      *syntax.Function
 	FuncPos   lexer.Position
 	Metric    string // the metric after "metric"; "" for "facts"
 	MetricPos lexer.Position
@@ -386,8 +355,8 @@ func (p *Plan) String() string {
 	}
 	switch p.Stmt {
 	case Select:
-		if p.Func != FuncNone {
-			b.WriteString(p.Func.String())
+		if p.Func != nil {
+			b.WriteString(p.Func.Name)
 			b.WriteByte(' ')
 		}
 		if p.Metric != "" {

@@ -240,6 +240,9 @@ type Result struct {
 	figures []*Figure
 	// valueCol is the column "order by value" means, or -1.
 	valueCol int
+	// rates is set for a pivot of computed rates (growth), whose figures
+	// machine formats mark as computed.
+	rates bool
 }
 
 // Len returns the number of rows.

@@ -46,9 +46,9 @@ type Statement interface {
 // filtered, grouped, aggregated, ordered and limited.
 type Select struct {
 	Pos Pos
-	// Func is the aggregate: "sum", "avg", "min", "max", "count",
-	// "growth", or "" for none. Select.Pos is its position when present.
-	Func string `parser:"@( 'sum' | 'avg' | 'min' | 'max' | 'count' | 'growth' )?"`
+	// Func names the function (see Functions), "" for none. Select.Pos is
+	// its position when present.
+	Func Func `parser:"@@?"`
 	// Metric is the metric after "metric"; nil means "facts" (every metric).
 	Metric *Name `parser:"( 'metric' @@ | 'facts' )"`
 	// Where is the filter, nil when absent.

@@ -11,7 +11,10 @@
 //	show fact 12
 //	search "5G base stations"
 //
-// The grammar, as printed by EBNF, is kept in testdata/grammar.ebnf.
+// The grammar, as printed by EBNF, is kept in testdata/grammar.ebnf. The
+// functions (sum, avg, min, max, count, growth) are declared once, with
+// their argument and result types, in the table Functions returns; the
+// lexer, the grammar's Func production and the planner all read it.
 //
 // # Lexical rules
 //

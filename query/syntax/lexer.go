@@ -37,22 +37,32 @@ var symbols = map[string]lexer.TokenType{
 // keywords are reserved in any letter case; the lexer lower-cases them, so
 // the grammar's literals and the captured values are always lower case. A
 // keyword used as a name or value must be quoted.
-var keywords = map[string]bool{
-	"explain": true,
-	// Aggregates.
-	"sum": true, "avg": true, "min": true, "max": true, "count": true, "growth": true,
+var keywords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range keywordList {
+		m[w] = true
+	}
+	for _, f := range functions {
+		m[f.Name] = true
+	}
+	return m
+}()
+
+// keywordList is every keyword but the function names, which come from the
+// function table.
+var keywordList = []string{
+	"explain",
 	// Sources and clauses.
-	"metric": true, "facts": true, "where": true, "by": true, "order": true,
-	"limit": true, "asc": true, "desc": true, "like": true,
+	"metric", "facts", "where", "by", "order",
+	"limit", "asc", "desc", "like",
 	// Catalogues.
-	"entities": true, "metrics": true, "years": true, "documents": true, "units": true,
+	"entities", "metrics", "years", "documents", "units",
 	// Show and search.
-	"show": true, "fact": true, "document": true, "search": true,
+	"show", "fact", "document", "search",
 	// Operators.
-	"or": true, "and": true, "not": true, "in": true,
+	"or", "and", "not", "in",
 	// Fields and order keys ("metric" and "document" are above).
-	"entity": true, "year": true, "period": true, "value": true, "unit": true,
-	"qualifier": true, "status": true, "id": true, "sources": true,
+	"entity", "year", "period", "value", "unit", "qualifier", "status", "id", "sources",
 }
 
 // IsKeyword reports whether word is reserved in the query language, in any

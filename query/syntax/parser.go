@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/alecthomas/participle/v2"
 	"github.com/alecthomas/participle/v2/lexer"
@@ -41,7 +42,16 @@ var (
 // Productions are capitalised; <ident>, <string>, <int> and <number> are
 // tokens of the lexer described in the package documentation.
 func EBNF() string {
-	return queryParser.String()
+	// participle prints a Parseable node by name only; the Func
+	// production follows the one that uses it.
+	var out []string
+	for _, line := range strings.Split(queryParser.String(), "\n") {
+		out = append(out, line)
+		if strings.HasPrefix(line, "Select = ") {
+			out = append(out, funcEBNF())
+		}
+	}
+	return strings.Join(out, "\n")
 }
 
 // Parse parses a single query. Errors are *Error, with messages that say

@@ -26,7 +26,7 @@ func (n *Query) String() string {
 func (n *Select) String() string {
 	var b strings.Builder
 	if n.Func != "" {
-		b.WriteString(n.Func)
+		b.WriteString(string(n.Func))
 		b.WriteByte(' ')
 	}
 	if n.Metric != nil {

@@ -5,6 +5,8 @@ import (
 	"io"
 	"slices"
 	"strings"
+
+	"github.com/almanacdb/almanac/query/syntax"
 )
 
 // helpTopic is a page of .help.
@@ -35,8 +37,7 @@ facts [where CONDITION] [by FIELD, ...] [order by KEY [desc], ...] [limit N]
   facts where status = plan
   facts where value > 1e9 order by value desc limit 5
 `},
-	{"aggregates", "sum, avg, min, max, count and growth", `
-sum|avg|min|max|count|growth (metric NAME | facts) [where ...] [by FIELD, ...] ...
+	{"aggregates", functionList(", ", " and "), functionList("|", "|") + ` (metric NAME | facts) [where ...] [by FIELD, ...] ...
 
   Aggregates reconciled figures within each group of the "by" fields;
   growth computes the change from one year to the next.
@@ -129,10 +130,10 @@ func writeHelp(w io.Writer, topic string) error {
 	topic = strings.ToLower(strings.TrimPrefix(strings.TrimSpace(topic), "."))
 	switch topic {
 	case "":
-		fmt.Fprint(w, `Queries (.help TOPIC for details and examples):
+		fmt.Fprintf(w, `Queries (.help TOPIC for details and examples):
   metric NAME [where ...] [by FIELD, ...]    one metric, pivoted by year, entity...
   facts [where ...]                          every fact, filtered
-  sum|avg|min|max|count|growth ...           aggregates
+  %-42s aggregates
   entities|metrics|years|documents|units     what the database holds
   show fact ID | show document ID            one fact or document in full
   search "WORDS"                             sentences containing words
@@ -143,7 +144,7 @@ Try:
   metric high_tech_enterprises by year
   .chart
 
-`)
+`, functionList("|", "|")+" ...")
 		writeMetaHelp(w)
 		_, err := fmt.Fprintln(w, "\nTopics: "+strings.Join(topicNames(), ", ")+".")
 		return err
@@ -162,7 +163,7 @@ Try:
 		}
 	}
 	switch {
-	case slices.Contains([]string{"sum", "avg", "min", "max", "count", "growth"}, topic):
+	case syntax.LookupFunction(topic) != nil:
 		return writeHelp(w, "aggregates")
 	case slices.Contains([]string{"entities", "metrics", "years", "documents", "units"}, topic):
 		return writeHelp(w, "catalogues")
@@ -184,6 +185,19 @@ func writeMetaHelp(w io.Writer) error {
 		}
 	}
 	return nil
+}
+
+// functionList joins the names of the query language's functions with
+// sep, and the last two with last.
+func functionList(sep, last string) string {
+	var names []string
+	for _, f := range syntax.Functions() {
+		names = append(names, f.Name)
+	}
+	if len(names) < 2 {
+		return strings.Join(names, sep)
+	}
+	return strings.Join(names[:len(names)-1], sep) + last + names[len(names)-1]
 }
 
 func topicNames() []string {
