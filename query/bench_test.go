@@ -124,7 +124,7 @@ func buildBenchDB(path string) error {
 	return os.Rename(tmp, path)
 }
 
-func benchPlan(b *testing.B, text string) *query.Plan {
+func benchPlan(b *testing.B, text string) query.Plan {
 	b.Helper()
 	p, err := parsePlan(text)
 	if err != nil {

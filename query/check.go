@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/alecthomas/participle/v2/lexer"
 	"github.com/almanacdb/almanac/query/syntax"
 	"github.com/almanacdb/almanac/store"
 )
@@ -15,17 +16,20 @@ import (
 //
 // It also returns the conditions it found wrong, which bind skips so that
 // one mistake is reported once.
-func check(p *Plan) (syntax.ErrorList, map[*Cond]bool) {
+func check(p Plan) (syntax.ErrorList, map[*Cond]bool) {
 	var errs syntax.ErrorList
 	bad := map[*Cond]bool{}
-	if p.Where != nil {
-		checkExpr(p.Where, &errs, bad)
+	limit := func(n int, pos lexer.Position) {
+		if n < 0 {
+			errs.Add(pos, "limit must be positive")
+		}
 	}
-	switch p.Stmt {
-	case Select:
+	switch p := p.(type) {
+	case *Select:
+		checkExpr(p.Where, &errs, bad)
 		// A function of levels is a series over years (see
 		// syntax.TypeLevels): its rows are years or entities.
-		levels := p.Func != nil && p.Func.Arg == syntax.TypeLevels
+		levels := p.levels()
 		seen := map[Field]bool{}
 		for _, b := range p.By {
 			switch {
@@ -41,17 +45,15 @@ func check(p *Plan) (syntax.ErrorList, map[*Cond]bool) {
 		if levels && len(p.By) > 1 {
 			errs.Add(p.By[1].Pos, p.Func.Name+" takes one by field: year or entity")
 		}
-	case Catalogue:
-		if len(p.By) > 0 {
-			errs.Add(p.By[0].Pos, fmt.Sprintf("%s cannot be grouped", p.List))
-		}
-	case Search:
+		limit(p.Limit, p.LimitPos)
+	case *Catalogue:
+		checkExpr(p.Where, &errs, bad)
+		limit(p.Limit, p.LimitPos)
+	case *Search:
 		if len(strings.Fields(p.Phrase)) == 0 {
 			errs.Add(p.ArgPos, "search needs at least one word")
 		}
-	}
-	if p.Limit < 0 {
-		errs.Add(p.LimitPos, "limit must be positive")
+		limit(p.Limit, p.LimitPos)
 	}
 	errs.Sort()
 	return errs, bad
@@ -67,25 +69,18 @@ func groupable(f Field) bool {
 	return false
 }
 
+// checkExpr checks every condition of e, marking the ones it finds wrong.
 func checkExpr(e Expr, errs *syntax.ErrorList, bad map[*Cond]bool) {
-	switch e := e.(type) {
-	case *And:
-		for _, x := range e.X {
-			checkExpr(x, errs, bad)
+	Inspect(e, func(x Expr) bool {
+		if c, ok := x.(*Cond); ok {
+			n := len(*errs)
+			checkCond(c, errs)
+			if len(*errs) > n {
+				bad[c] = true
+			}
 		}
-	case *Or:
-		for _, x := range e.X {
-			checkExpr(x, errs, bad)
-		}
-	case *Not:
-		checkExpr(e.X, errs, bad)
-	case *Cond:
-		n := len(*errs)
-		checkCond(e, errs)
-		if len(*errs) > n {
-			bad[e] = true
-		}
-	}
+		return true
+	})
 }
 
 func checkCond(c *Cond, errs *syntax.ErrorList) {

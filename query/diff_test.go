@@ -395,7 +395,7 @@ func TestDifferential(t *testing.T) {
 		if r.IntN(4) == 0 {
 			metric = pick(r, diffMetrics)
 		}
-		p := &query.Plan{Stmt: query.Select, Metric: metric, Where: where}
+		p := &query.Select{Metric: metric, Where: where}
 		var want []int64
 		for k := range facts {
 			f := &facts[k]
@@ -422,7 +422,7 @@ func TestDifferential(t *testing.T) {
 		}
 		// Counting figures by entity reconciles: facts that share entity,
 		// metric, year, period, status and unit count once.
-		count := &query.Plan{Stmt: query.Select, Func: syntax.LookupFunction("count"), Metric: metric, Where: where,
+		count := &query.Select{Func: syntax.LookupFunction("count"), Metric: metric, Where: where,
 			By: []query.ByField{{Field: query.FieldEntity}}}
 		figures := map[string]map[string]bool{}
 		for k := range facts {
@@ -477,10 +477,11 @@ func TestYearRanges(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s: %v", text, err)
 			}
-			p, err := parsePlan(text)
+			plan, err := parsePlan(text)
 			if err != nil {
 				t.Fatal(err)
 			}
+			p := plan.(*query.Select)
 			var want []int64
 			for k := range facts {
 				f := &facts[k]
@@ -511,10 +512,10 @@ func mentionsStatus(e query.Expr) bool {
 	return false
 }
 
-func parsePlan(text string) (*query.Plan, error) {
+func parsePlan(text string) (query.Plan, error) {
 	q, err := syntax.Parse(text)
 	if err != nil {
 		return nil, err
 	}
-	return query.Lower(q, text)
+	return query.Lower(q)
 }

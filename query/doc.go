@@ -4,8 +4,9 @@
 // same figure, and formats the Result as a table, JSON, JSON lines or CSV.
 //
 // Run is the whole path from text; Lower and Execute are its halves, and
-// tests and programs may build Plans by hand. The evaluator sees Plans
-// only, never grammar structs.
+// tests and programs may build Plans by hand: a Plan is one of *Select,
+// *Catalogue, *ShowFact, *ShowDocument and *Search, or an *Explain of one.
+// The evaluator sees Plans only, never grammar structs.
 //
 // # Planning
 //

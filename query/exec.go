@@ -28,11 +28,24 @@ type Source interface {
 const checkEvery = 4096
 
 // Execute runs a plan against src. Mistakes in the plan come back as a
-// syntax.ErrorList of positioned errors; a cancelled ctx stops long scans
-// and its error is returned wrapped.
-func Execute(ctx context.Context, src Source, p *Plan) (*Result, error) {
+// syntax.ErrorList of positioned errors; a failure of the store is
+// returned as it is; a cancelled ctx stops long scans and its error is
+// returned wrapped.
+func Execute(ctx context.Context, src Source, p Plan) (*Result, error) {
+	top := p
+	x, explaining := p.(*Explain)
+	if explaining {
+		p = x.Plan
+	}
+	switch p.(type) {
+	case *Select, *Catalogue, *ShowFact, *ShowDocument, *Search:
+	case nil:
+		return nil, errors.New("query: no plan")
+	default:
+		return nil, fmt.Errorf("query: cannot run %T", p) // an Explain of an Explain
+	}
 	errs, bad := check(p)
-	if len(errs) > 0 && p.Stmt != Select && (p.Stmt != Catalogue || p.Where == nil) {
+	if len(errs) > 0 && !bindsAfterCheck(p) {
 		return nil, errs
 	}
 	if err := ctx.Err(); err != nil {
@@ -43,6 +56,7 @@ func Execute(ctx context.Context, src Source, p *Plan) (*Result, error) {
 		// Checking errors join those binding finds, so that one run
 		// reports every mistake.
 		e := &executor{ctx: ctx, tx: tx, p: p, b: &binder{tx: tx, errs: errs, bad: bad}, docs: map[uint64]*store.Document{}}
+		e.sel, _ = p.(*Select)
 		e.res = &Result{Plan: p, valueCol: -1}
 		if err := e.run(); err != nil {
 			return err
@@ -54,17 +68,31 @@ func Execute(ctx context.Context, src Source, p *Plan) (*Result, error) {
 		return nil, err
 	}
 	res.Exec.RowsOut = len(res.rows)
-	if p.Explain {
-		res = explain(res)
+	if explaining {
+		res = explain(res, top)
 	}
 	return res, nil
+}
+
+// bindsAfterCheck reports whether p goes on to binding names after check
+// found mistakes, so that one run reports the mistakes of both: plans
+// with a where clause do.
+func bindsAfterCheck(p Plan) bool {
+	switch p := p.(type) {
+	case *Select:
+		return true
+	case *Catalogue:
+		return p.Where != nil
+	}
+	return false
 }
 
 // executor runs one plan inside one transaction.
 type executor struct {
 	ctx  context.Context
 	tx   *store.Tx
-	p    *Plan
+	p    Plan
+	sel  *Select // p, when it is a Select
 	b    *binder
 	res  *Result
 	docs map[uint64]*store.Document
@@ -105,19 +133,19 @@ type nameMemo struct {
 // caused.
 func (e *executor) run() error {
 	var err error
-	switch e.p.Stmt {
-	case Select:
-		err = e.selectStmt()
-	case Catalogue:
-		err = e.catalogue()
-	case ShowFact:
-		err = e.showFact()
-	case ShowDocument:
-		err = e.showDocument()
-	case Search:
-		err = e.search()
+	switch p := e.p.(type) {
+	case *Select:
+		err = e.selectStmt(p)
+	case *Catalogue:
+		err = e.catalogue(p)
+	case *ShowFact:
+		err = e.showFact(p)
+	case *ShowDocument:
+		err = e.showDocument(p)
+	case *Search:
+		err = e.search(p)
 	default:
-		err = fmt.Errorf("unknown statement %d", e.p.Stmt)
+		err = fmt.Errorf("query: cannot run %T", p)
 	}
 	if e.b.err != nil {
 		return e.b.err
@@ -151,7 +179,7 @@ const (
 	shapeSeries    // a function of levels, per year of a series
 )
 
-func (p *Plan) shape() int {
+func (p *Select) shape() int {
 	switch {
 	case p.Func != nil && p.Func.Arg == syntax.TypeLevels:
 		return shapeSeries
@@ -164,9 +192,9 @@ func (p *Plan) shape() int {
 }
 
 // levels reports whether p's function reads the levels of series.
-func (p *Plan) levels() bool { return p.shape() == shapeSeries }
+func (p *Select) levels() bool { return p.shape() == shapeSeries }
 
-func (p *Plan) byHas(f Field) bool {
+func (p *Select) byHas(f Field) bool {
 	return slices.ContainsFunc(p.By, func(b ByField) bool { return b.Field == f })
 }
 
@@ -176,9 +204,9 @@ func (p *Plan) byHas(f Field) bool {
 // unless the query says otherwise (a condition on the field, or grouping
 // by it). A function of figures (count) reads figures of every period:
 // a count does not pose as a year's value.
-func (p *Plan) defaults() []Expr {
+func (p *Select) defaults() []Expr {
 	var out []Expr
-	if p.Stmt != Select || p.shape() == shapeList {
+	if p.shape() == shapeList {
 		return nil
 	}
 	wholeYear := p.Func == nil || p.Func.Arg != syntax.TypeFigures
@@ -342,7 +370,7 @@ func (e *executor) choose(conj []bound, srcIDs []uint32, levels bool) access {
 				set.add(uint64(id))
 			}
 			acc.residual = append(acc.residual, bound{
-				expr: &Cond{Field: FieldMetric, Op: Eq, Values: []Literal{Str(e.p.Metric)}},
+				expr: &Cond{Field: FieldMetric, Op: Eq, Values: []Literal{Str(e.sel.Metric)}},
 				pred: idPred(FieldMetric, &set, false),
 			})
 		}
@@ -579,16 +607,20 @@ func andPred(bs []bound, extra ...pred) pred {
 	}
 }
 
-// selectEntries binds and plans a Select (or a catalogue's where) and
-// reads its entries.
-func (e *executor) selectEntries() ([]store.Entry, access, error) {
-	p := e.p
-	conj := e.b.bindWhere(p.Where)
+// selectEntries binds and plans the where clause of a Select (e.sel) or
+// a catalogue and reads its entries.
+func (e *executor) selectEntries(where Expr) ([]store.Entry, access, error) {
+	p := e.sel
+	conj := e.b.bindWhere(where)
 	var srcIDs []uint32
-	if p.Stmt == Select && p.Metric != "" {
-		srcIDs = e.b.lookup(dictMetric, p.Metric, p.MetricPos)
+	var defs []Expr
+	levels := false
+	if p != nil {
+		if p.Metric != "" {
+			srcIDs = e.b.lookup(dictMetric, p.Metric, p.MetricPos)
+		}
+		defs, levels = p.defaults(), p.levels()
 	}
-	defs := p.defaults()
 	var defPreds []pred
 	for _, d := range defs {
 		defPreds = append(defPreds, e.b.compile(d))
@@ -596,7 +628,7 @@ func (e *executor) selectEntries() ([]store.Entry, access, error) {
 	if err := e.errsOrNil(); err != nil {
 		return nil, access{}, err
 	}
-	acc := e.choose(conj, srcIDs, p.levels())
+	acc := e.choose(conj, srcIDs, levels)
 	e.describe(&acc)
 	if d := andOf(defs); d != nil {
 		e.res.Exec.Defaults = d.String()
@@ -605,13 +637,13 @@ func (e *executor) selectEntries() ([]store.Entry, access, error) {
 	return entries, acc, err
 }
 
-func (e *executor) selectStmt() error {
-	entries, acc, err := e.selectEntries()
+func (e *executor) selectStmt(p *Select) error {
+	entries, acc, err := e.selectEntries(p.Where)
 	if err != nil {
 		return err
 	}
 	cells := e.reconcile(entries)
-	switch e.p.shape() {
+	switch p.shape() {
 	case shapeList:
 		e.res.Exec.Shape = "list"
 		return e.list(entries, cells)
@@ -620,16 +652,16 @@ func (e *executor) selectStmt() error {
 		figs := e.figures(cells)
 		return e.pivot(figs, e.byFields())
 	case shapeAggregate:
-		e.res.Exec.Shape = "aggregate " + e.p.Func.Name
+		e.res.Exec.Shape = "aggregate " + p.Func.Name
 		return e.aggregate(e.figures(cells))
 	}
-	e.res.Exec.Shape = e.p.Func.Name
+	e.res.Exec.Shape = p.Func.Name
 	return e.series(e.figures(cells), acc.yearOut)
 }
 
 func (e *executor) byFields() []Field {
 	var fs []Field
-	for _, b := range e.p.By {
+	for _, b := range e.sel.By {
 		fs = append(fs, b.Field)
 	}
 	return fs
@@ -756,7 +788,7 @@ func plural(n int, what string) string {
 
 // limit cuts the rows to the plan's limit.
 func (e *executor) limit() {
-	if l := e.p.Limit; l > 0 && len(e.res.rows) > l {
+	if _, l := e.p.clauses(); l > 0 && len(e.res.rows) > l {
 		e.res.rows = e.res.rows[:l]
 	}
 }
@@ -769,7 +801,8 @@ func (e *executor) order(defaults []int) error {
 		desc bool
 	}
 	var keys []key
-	for _, k := range e.p.Order {
+	order, _ := e.p.clauses()
+	for _, k := range order {
 		i := e.res.orderColumn(k.Name)
 		if i < 0 {
 			var names []string

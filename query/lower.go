@@ -4,111 +4,115 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/alecthomas/participle/v2/lexer"
 	"github.com/almanacdb/almanac/query/syntax"
 )
 
 // Run parses text, checks it, plans it and runs it against src. Syntax
 // errors come back as *syntax.Error, mistakes found by checking (types,
 // unknown names, with suggestions) as a syntax.ErrorList sorted by
-// position; both print as "line:col: message". A cancelled ctx stops
-// long scans; its error is returned wrapped.
+// position; both print as "line:col: message". A failure of the store is
+// returned as it is, never positioned. A cancelled ctx stops long scans;
+// its error is returned wrapped.
 func Run(ctx context.Context, src Source, text string) (*Result, error) {
 	q, err := syntax.Parse(text)
 	if err != nil {
 		return nil, err
 	}
-	p, err := Lower(q, text)
+	p, err := Lower(q)
 	if err != nil {
 		return nil, err
 	}
 	return Execute(ctx, src, p)
 }
 
-// Lower turns a parsed query into a plan. text is the query's source,
-// kept in the plan for explain. It reports what the grammar lets through
-// but no query means (a limit of 0) as a syntax.ErrorList.
-func Lower(q *syntax.Query, text string) (*Plan, error) {
+// Lower turns a parsed query into a plan. It reports what the grammar
+// lets through but no query means (a limit of 0) as a syntax.ErrorList.
+func Lower(q *syntax.Query) (Plan, error) {
 	var errs syntax.ErrorList
-	p := &Plan{Text: text, Explain: q.Explain, Pos: q.Pos}
-	limit := func(l *syntax.Limit) {
+	limit := func(l *syntax.Limit, n *int, pos *lexer.Position) {
 		if l == nil {
 			return
 		}
-		p.LimitPos = l.Pos
+		*pos = l.Pos
 		if l.N < 1 {
 			errs.Add(l.Pos, "limit must be at least 1")
 			return
 		}
-		p.Limit = int(min(l.N, 1<<31-1))
+		*n = int(min(l.N, 1<<31-1))
 	}
-	order := func(keys []*syntax.OrderKey) {
+	order := func(keys []*syntax.OrderKey) []OrderKey {
+		var out []OrderKey
 		for _, k := range keys {
-			p.Order = append(p.Order, OrderKey{Pos: k.Pos, Name: k.Key, Desc: k.Desc})
+			out = append(out, OrderKey{Pos: k.Pos, Name: k.Key, Desc: k.Desc})
 		}
+		return out
 	}
+	var p Plan
 	switch s := q.Stmt.(type) {
 	case *syntax.Select:
-		p.Stmt = Select
-		p.Pos, p.FuncPos = s.Pos, s.Pos
+		sel := &Select{Pos: s.Pos, FuncPos: s.Pos}
 		if s.Func != "" {
-			p.Func = syntax.LookupFunction(string(s.Func))
-			if p.Func == nil {
+			sel.Func = syntax.LookupFunction(string(s.Func))
+			if sel.Func == nil {
 				errs.Add(s.Pos, fmt.Sprintf("unknown function %s", s.Func))
 			}
 		}
 		if s.Metric != nil {
-			p.Metric, p.MetricPos = s.Metric.Value, s.Metric.Pos
+			sel.Metric, sel.MetricPos = s.Metric.Value, s.Metric.Pos
 		}
-		p.Where = lowerExpr(s.Where, &errs)
+		sel.Where = lowerExpr(s.Where, &errs)
 		for _, b := range s.By {
 			f, ok := ParseField(b.Name)
 			if !ok {
 				errs.Add(b.Pos, fmt.Sprintf("unknown field %s", b.Name))
 			}
-			p.By = append(p.By, ByField{Pos: b.Pos, Field: f})
+			sel.By = append(sel.By, ByField{Pos: b.Pos, Field: f})
 		}
-		order(s.OrderBy)
-		limit(s.Limit)
+		sel.Order = order(s.OrderBy)
+		limit(s.Limit, &sel.Limit, &sel.LimitPos)
+		p = sel
 	case *syntax.Catalogue:
-		p.Stmt = Catalogue
-		p.Pos = s.Pos
+		cat := &Catalogue{Pos: s.Pos}
 		l, ok := ParseList(s.Kind)
 		if !ok {
 			errs.Add(s.Pos, fmt.Sprintf("unknown catalogue %s", s.Kind))
 		}
-		p.List = l
+		cat.List = l
 		if s.Like != nil {
-			p.Like, p.LikePos = s.Like.Value, s.Like.Pos
+			cat.Like, cat.LikePos = s.Like.Value, s.Like.Pos
 		}
-		p.Where = lowerExpr(s.Where, &errs)
-		order(s.OrderBy)
-		limit(s.Limit)
+		cat.Where = lowerExpr(s.Where, &errs)
+		cat.Order = order(s.OrderBy)
+		limit(s.Limit, &cat.Limit, &cat.LimitPos)
+		p = cat
 	case *syntax.Show:
-		p.Pos = s.Pos
 		switch {
 		case s.FactID != nil:
-			p.Stmt, p.ID = ShowFact, uint64(max(*s.FactID, 0))
+			p = &ShowFact{Pos: s.Pos, ID: uint64(max(*s.FactID, 0)), ArgPos: s.Pos}
 		case s.DocumentID != nil:
-			p.Stmt, p.ID = ShowDocument, uint64(max(*s.DocumentID, 0))
+			p = &ShowDocument{Pos: s.Pos, ID: uint64(max(*s.DocumentID, 0)), ArgPos: s.Pos}
 		case s.DocumentName != nil:
-			p.Stmt, p.DocSource, p.ArgPos = ShowDocument, s.DocumentName.Value, s.DocumentName.Pos
-		}
-		if p.ArgPos.Line == 0 {
-			p.ArgPos = s.Pos
+			p = &ShowDocument{Pos: s.Pos, Source: s.DocumentName.Value, ArgPos: s.DocumentName.Pos}
+		default:
+			errs.Add(s.Pos, "show needs a fact or a document")
 		}
 	case *syntax.Search:
-		p.Stmt = Search
-		p.Pos = s.Pos
+		se := &Search{Pos: s.Pos, ArgPos: s.Pos}
 		if s.Text != nil {
-			p.Phrase, p.ArgPos = s.Text.Value, s.Text.Pos
+			se.Phrase, se.ArgPos = s.Text.Value, s.Text.Pos
 		}
-		limit(s.Limit)
+		limit(s.Limit, &se.Limit, &se.LimitPos)
+		p = se
 	default:
 		errs.Add(q.Pos, "unknown statement")
 	}
 	if len(errs) > 0 {
 		errs.Sort()
 		return nil, errs
+	}
+	if q.Explain {
+		p = &Explain{Plan: p}
 	}
 	return p, nil
 }

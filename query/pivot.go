@@ -286,8 +286,8 @@ func (e *executor) pivot(figs []Figure, rowDims []Field) error {
 	}
 	if len(ids) > 0 {
 		what := "figure"
-		if e.p.levels() {
-			what = evaluationOf(e.p.Func).noun
+		if e.sel.levels() {
+			what = evaluationOf(e.sel.Func).noun
 		}
 		res.Notes = append(res.Notes, fmt.Sprintf("! %s from sources that disagree: exact beats approximate, then the latest report (%s)",
 			plural(len(ids), what), seeFacts(ids)))
@@ -312,7 +312,7 @@ func seeFacts(ids []uint64) string {
 // pivotTitle describes what all the figures share.
 func (e *executor) pivotTitle(figs []Figure) string {
 	var parts []string
-	head := e.p.Metric
+	head := e.sel.Metric
 	if len(figs) > 0 {
 		if _, ok := constant(figs, FieldMetric); ok {
 			head = figs[0].Metric
@@ -321,8 +321,8 @@ func (e *executor) pivotTitle(figs []Figure) string {
 	if head == "" {
 		head = "facts"
 	}
-	if e.p.levels() {
-		head += " " + evaluationOf(e.p.Func).caption
+	if e.sel.levels() {
+		head += " " + evaluationOf(e.sel.Func).caption
 	}
 	if len(figs) > 0 {
 		if _, ok := constant(figs, FieldUnit); ok {
@@ -348,7 +348,7 @@ func (e *executor) pivotTitle(figs []Figure) string {
 // noteDefaults adds a note naming the conditions the view added.
 func (e *executor) noteDefaults() {
 	var what, fields []string
-	for _, d := range e.p.defaults() {
+	for _, d := range e.sel.defaults() {
 		switch d.(*Cond).Field {
 		case FieldPeriod:
 			what, fields = append(what, "whole-year"), append(fields, "period")
@@ -365,7 +365,7 @@ func (e *executor) noteDefaults() {
 // aggregate computes Func over the figures of each group of the by
 // fields. A function of amounts (sum, avg, min, max) refuses to mix units.
 func (e *executor) aggregate(figs []Figure) error {
-	p := e.p
+	p := e.sel
 	fn, eval := p.Func, evaluationOf(p.Func)
 	count := fn.Result == syntax.TypeCount
 	dims := e.byFields()
@@ -477,7 +477,7 @@ func (e *executor) aggregate(figs []Figure) error {
 // the results. yearOut are the year conditions, applied to the years
 // shown.
 func (e *executor) series(figs []Figure, yearOut []bound) error {
-	eval := evaluationOf(e.p.Func)
+	eval := evaluationOf(e.sel.Func)
 	slices.SortFunc(figs, func(a, b Figure) int {
 		return cmp.Or(cmp.Compare(a.mid, b.mid), cmp.Compare(a.eid, b.eid), cmp.Compare(a.Period, b.Period),
 			cmp.Compare(a.Status, b.Status), cmp.Compare(a.uid, b.uid), cmp.Compare(a.Year, b.Year))

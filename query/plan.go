@@ -8,23 +8,6 @@ import (
 	"github.com/almanacdb/almanac/query/syntax"
 )
 
-// Statement says what a Plan does.
-type Statement uint8
-
-// The statements of the query language.
-const (
-	// Select lists, pivots or aggregates facts: "facts ..." or "metric NAME ...".
-	Select Statement = iota
-	// Catalogue lists entities, metrics, years, documents or units with counts.
-	Catalogue
-	// ShowFact shows one fact with its document, sentence and other sources.
-	ShowFact
-	// ShowDocument shows one document and its facts.
-	ShowDocument
-	// Search finds sentences containing all the words of a phrase.
-	Search
-)
-
 // List is the catalogue a Catalogue statement lists.
 type List uint8
 
@@ -306,89 +289,99 @@ type ByField struct {
 }
 
 // Plan is a query lowered from syntax: what to read and how to shape it.
-// The evaluator works from Plans only; tests and library users may build
-// them directly and run them with Execute.
-type Plan struct {
-	// Text is the query as written, if it came from text (for explain and errors).
-	Text string
-	// Explain asks for the plan and its execution figures instead of the rows.
-	Explain bool
+// It is one of *Select, *Catalogue, *ShowFact, *ShowDocument and *Search,
+// or an *Explain of one of them; no other type can be a Plan. The
+// evaluator works from Plans only; tests and library users may build them
+// directly and run them with Execute.
+type Plan interface {
+	// String returns the plan in query syntax.
+	String() string
+	// clauses returns the plan's order keys and limit (0 for none).
+	clauses() (order []OrderKey, limit int)
+}
 
-	Stmt Statement
-	Pos  lexer.Position // of the statement's first token
-
-	// Select: [Func] metric Metric | facts, where, by, order by, limit.
-	// Func is an entry of syntax.Functions, nil for none: a list without
-	// "by", a pivot with it.
-	Func      *syntax.Function
-	FuncPos   lexer.Position
-	Metric    string // the metric after "metric"; "" for "facts"
+// Select lists, pivots or aggregates facts: "[FUNC] metric NAME ..." or
+// "[FUNC] facts ...", with where, by, order by and limit.
+type Select struct {
+	Pos lexer.Position // of the statement's first token
+	// Func is an entry of syntax.Functions, nil for none: then the Select
+	// lists facts without By and pivots figures with it.
+	Func    *syntax.Function
+	FuncPos lexer.Position
+	// Metric is the metric after "metric"; "" for "facts".
+	Metric    string
 	MetricPos lexer.Position
 	Where     Expr // nil for none
 	By        []ByField
 	Order     []OrderKey
 	Limit     int // 0 for none
 	LimitPos  lexer.Position
-
-	// Catalogue: List [like Like] [where] [order by] [limit].
-	List    List
-	Like    string
-	LikePos lexer.Position
-
-	// ShowFact: the fact ID. ShowDocument: the document's ID, or its source
-	// name when DocSource is not "".
-	ID        uint64
-	DocSource string
-
-	// Search: the phrase.
-	Phrase string
-
-	// ArgPos is the position of the argument of show and search.
-	ArgPos lexer.Position
 }
 
+// Catalogue lists entities, metrics, years, documents or units with their
+// fact counts: List [like Like] [where] [order by] [limit].
+type Catalogue struct {
+	Pos      lexer.Position
+	List     List
+	Like     string // "" for none
+	LikePos  lexer.Position
+	Where    Expr // nil for none: then counts are the catalogue's
+	Order    []OrderKey
+	Limit    int
+	LimitPos lexer.Position
+}
+
+// ShowFact shows one fact with its document, sentence and other sources.
+type ShowFact struct {
+	Pos    lexer.Position
+	ID     uint64
+	ArgPos lexer.Position // of the ID, for "no fact N"
+}
+
+// ShowDocument shows one document and its facts: the document with ID,
+// or the one ingested from Source when Source is not "".
+type ShowDocument struct {
+	Pos    lexer.Position
+	ID     uint64
+	Source string
+	ArgPos lexer.Position // of the ID or name
+}
+
+// Search finds the sentences that contain every word of Phrase.
+type Search struct {
+	Pos      lexer.Position
+	Phrase   string
+	ArgPos   lexer.Position // of the phrase
+	Limit    int            // sentences; 0 for no limit
+	LimitPos lexer.Position
+}
+
+// Explain runs Plan and answers with how it ran instead of its rows.
+type Explain struct {
+	Plan Plan
+}
+
+func (p *Select) clauses() ([]OrderKey, int)       { return p.Order, p.Limit }
+func (p *Catalogue) clauses() ([]OrderKey, int)    { return p.Order, p.Limit }
+func (p *ShowFact) clauses() ([]OrderKey, int)     { return nil, 0 }
+func (p *ShowDocument) clauses() ([]OrderKey, int) { return nil, 0 }
+func (p *Search) clauses() ([]OrderKey, int)       { return nil, p.Limit }
+func (p *Explain) clauses() ([]OrderKey, int)      { return p.Plan.clauses() }
+
 // String returns the plan in query syntax.
-func (p *Plan) String() string {
+func (p *Select) String() string {
 	var b strings.Builder
-	if p.Explain {
-		b.WriteString("explain ")
+	if p.Func != nil {
+		b.WriteString(p.Func.Name)
+		b.WriteByte(' ')
 	}
-	switch p.Stmt {
-	case Select:
-		if p.Func != nil {
-			b.WriteString(p.Func.Name)
-			b.WriteByte(' ')
-		}
-		if p.Metric != "" {
-			b.WriteString("metric ")
-			b.WriteString(p.Metric)
-		} else {
-			b.WriteString("facts")
-		}
-	case Catalogue:
-		b.WriteString(p.List.String())
-		if p.Like != "" {
-			b.WriteString(" like ")
-			b.WriteString(strconv.Quote(p.Like))
-		}
-	case ShowFact:
-		b.WriteString("show fact ")
-		b.WriteString(strconv.FormatUint(p.ID, 10))
-	case ShowDocument:
-		b.WriteString("show document ")
-		if p.DocSource != "" {
-			b.WriteString(strconv.Quote(p.DocSource))
-		} else {
-			b.WriteString(strconv.FormatUint(p.ID, 10))
-		}
-	case Search:
-		b.WriteString("search ")
-		b.WriteString(strconv.Quote(p.Phrase))
+	if p.Metric != "" {
+		b.WriteString("metric ")
+		b.WriteString((&syntax.Name{Value: p.Metric}).String())
+	} else {
+		b.WriteString("facts")
 	}
-	if p.Where != nil {
-		b.WriteString(" where ")
-		b.WriteString(p.Where.String())
-	}
+	writeWhere(&b, p.Where)
 	for i, f := range p.By {
 		if i == 0 {
 			b.WriteString(" by ")
@@ -397,7 +390,60 @@ func (p *Plan) String() string {
 		}
 		b.WriteString(f.Field.String())
 	}
-	for i, k := range p.Order {
+	writeClauses(&b, p.Order, p.Limit)
+	return b.String()
+}
+
+// String returns the plan in query syntax.
+func (p *Catalogue) String() string {
+	var b strings.Builder
+	b.WriteString(p.List.String())
+	if p.Like != "" {
+		b.WriteString(" like ")
+		b.WriteString(strconv.Quote(p.Like))
+	}
+	writeWhere(&b, p.Where)
+	writeClauses(&b, p.Order, p.Limit)
+	return b.String()
+}
+
+// String returns the plan in query syntax.
+func (p *ShowFact) String() string { return "show fact " + strconv.FormatUint(p.ID, 10) }
+
+// String returns the plan in query syntax.
+func (p *ShowDocument) String() string {
+	if p.Source != "" {
+		return "show document " + strconv.Quote(p.Source)
+	}
+	return "show document " + strconv.FormatUint(p.ID, 10)
+}
+
+// String returns the plan in query syntax.
+func (p *Search) String() string {
+	var b strings.Builder
+	b.WriteString("search ")
+	b.WriteString(strconv.Quote(p.Phrase))
+	writeClauses(&b, nil, p.Limit)
+	return b.String()
+}
+
+// String returns the plan in query syntax.
+func (p *Explain) String() string {
+	if p.Plan == nil {
+		return "explain"
+	}
+	return "explain " + p.Plan.String()
+}
+
+func writeWhere(b *strings.Builder, e Expr) {
+	if e != nil {
+		b.WriteString(" where ")
+		b.WriteString(e.String())
+	}
+}
+
+func writeClauses(b *strings.Builder, order []OrderKey, limit int) {
+	for i, k := range order {
 		if i == 0 {
 			b.WriteString(" order by ")
 		} else {
@@ -405,49 +451,57 @@ func (p *Plan) String() string {
 		}
 		b.WriteString(k.String())
 	}
-	if p.Limit > 0 {
+	if limit > 0 {
 		b.WriteString(" limit ")
-		b.WriteString(strconv.Itoa(p.Limit))
+		b.WriteString(strconv.Itoa(limit))
 	}
-	return b.String()
 }
 
-// conjuncts returns the top-level operands of an And, or e itself.
-func conjuncts(e Expr) []Expr {
-	switch e := e.(type) {
-	case nil:
-		return nil
-	case *And:
-		var out []Expr
-		for _, x := range e.X {
-			out = append(out, conjuncts(x)...)
-		}
-		return out
+// Inspect walks e depth first: it calls f(e), and if f returns true,
+// inspects the operands of e (of an And, Or or Not) in order. Every
+// traversal of a where clause goes through it.
+func Inspect(e Expr, f func(Expr) bool) {
+	if e == nil || !f(e) {
+		return
 	}
-	return []Expr{e}
+	switch e := e.(type) {
+	case *And:
+		for _, x := range e.X {
+			Inspect(x, f)
+		}
+	case *Or:
+		for _, x := range e.X {
+			Inspect(x, f)
+		}
+	case *Not:
+		Inspect(e.X, f)
+	}
+}
+
+// conjuncts returns the top-level operands of an And (nested Ands
+// flattened), or e itself.
+func conjuncts(e Expr) []Expr {
+	var out []Expr
+	Inspect(e, func(x Expr) bool {
+		if _, ok := x.(*And); ok {
+			return true
+		}
+		out = append(out, x)
+		return false
+	})
+	return out
 }
 
 // mentions reports whether e has a condition on field f anywhere.
 func mentions(e Expr, f Field) bool {
-	switch e := e.(type) {
-	case *And:
-		for _, x := range e.X {
-			if mentions(x, f) {
-				return true
-			}
+	found := false
+	Inspect(e, func(x Expr) bool {
+		if c, ok := x.(*Cond); ok && c.Field == f {
+			found = true
 		}
-	case *Or:
-		for _, x := range e.X {
-			if mentions(x, f) {
-				return true
-			}
-		}
-	case *Not:
-		return mentions(e.X, f)
-	case *Cond:
-		return e.Field == f
-	}
-	return false
+		return !found
+	})
+	return found
 }
 
 // andOf returns the conjunction of xs: nil, the one operand, or an And.

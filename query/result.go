@@ -228,8 +228,8 @@ type Result struct {
 	// Notes are printed below tables: legends, defaults the view applied,
 	// warnings. Machine formats leave them out.
 	Notes []string
-	// Plan is the executed plan.
-	Plan *Plan
+	// Plan is the executed plan (for explain, the Explain).
+	Plan Plan
 	// Exec says how the plan ran.
 	Exec Execution
 	// Detail is set for KindFact.

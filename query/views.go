@@ -16,13 +16,12 @@ import (
 // catalogue lists a catalogue. Without where, counts are the catalogue's
 // (facts per name); with where, they are the facts matching it, and names
 // without matching facts are left out.
-func (e *executor) catalogue() error {
-	p := e.p
+func (e *executor) catalogue(p *Catalogue) error {
 	res := e.res
 	res.Kind = KindCatalogue
 	var counts map[uint64]int
 	if p.Where != nil {
-		entries, _, err := e.selectEntries()
+		entries, _, err := e.selectEntries(p.Where)
 		if err != nil {
 			return err
 		}
@@ -153,8 +152,7 @@ var showColumns = []Column{
 	{Name: "sentence", Kind: Text},
 }
 
-func (e *executor) showFact() error {
-	p := e.p
+func (e *executor) showFact(p *ShowFact) error {
 	e.res.Exec.Access = "facts (lookup by id)"
 	f, err := e.tx.Fact(p.ID)
 	if errors.Is(err, store.ErrNotFound) {
@@ -228,22 +226,21 @@ func (e *executor) showFact() error {
 	return nil
 }
 
-func (e *executor) showDocument() error {
-	p := e.p
+func (e *executor) showDocument(p *ShowDocument) error {
 	var doc store.Document
 	var err error
-	if p.DocSource != "" {
-		doc, err = e.tx.DocumentBySource(p.DocSource)
+	if p.Source != "" {
+		doc, err = e.tx.DocumentBySource(p.Source)
 		if errors.Is(err, store.ErrNotFound) {
 			var names []string
 			for _, d := range e.b.documents() {
-				if strings.EqualFold(d.Source, p.DocSource) {
+				if strings.EqualFold(d.Source, p.Source) {
 					doc, err = d, nil
 				}
 				names = append(names, d.Source)
 			}
 			if err != nil {
-				return fail(p.ArgPos, "%s", unknown("document", p.DocSource, names))
+				return fail(p.ArgPos, "%s", unknown("document", p.Source, names))
 			}
 		}
 	} else {
@@ -316,8 +313,7 @@ var searchColumns = []Column{
 // "stations", "base" does not find "database"), and lists the facts
 // stated in them. Sentences are those facts were extracted from, and
 // otherwise the text cut at sentence punctuation.
-func (e *executor) search() error {
-	p := e.p
+func (e *executor) search(p *Search) error {
 	res := e.res
 	res.Kind = KindSearch
 	res.Columns = searchColumns
@@ -457,19 +453,18 @@ func matchWords(s string, words []string) bool {
 	return true
 }
 
-// explain turns an executed result into the description of its plan.
-func explain(r *Result) *Result {
+// explain turns an executed result into the description of its plan;
+// top is the Explain that asked for it.
+func explain(r *Result, top Plan) *Result {
 	x := r.Exec
-	out := &Result{Kind: KindPlan, Plan: r.Plan, Exec: x, valueCol: -1,
+	out := &Result{Kind: KindPlan, Plan: top, Exec: x, valueCol: -1,
 		Columns: []Column{{Name: "step", Kind: Text}, {Name: "detail", Kind: Text}}}
 	add := func(step, detail string) {
 		if detail != "" {
 			out.rows = append(out.rows, Row{textVal(step), textVal(detail)})
 		}
 	}
-	q := *r.Plan
-	q.Explain = false
-	add("query", q.String())
+	add("query", r.Plan.String())
 	access := x.Access
 	if len(x.Prefixes) > 0 {
 		access += " " + strings.Join(x.Prefixes, "; ")
@@ -478,15 +473,16 @@ func explain(r *Result) *Result {
 	add("filter", x.Filter)
 	add("defaults", x.Defaults)
 	add("shape", x.Shape)
-	if len(q.Order) > 0 {
+	order, limit := r.Plan.clauses()
+	if len(order) > 0 {
 		var ks []string
-		for _, k := range q.Order {
+		for _, k := range order {
 			ks = append(ks, k.String())
 		}
 		add("order", strings.Join(ks, ", "))
 	}
-	if q.Limit > 0 {
-		add("limit", strconv.Itoa(q.Limit))
+	if limit > 0 {
+		add("limit", strconv.Itoa(limit))
 	}
 	add("scans", strconv.Itoa(x.Scans))
 	add("keys read", strconv.Itoa(x.KeysRead))
