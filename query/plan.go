@@ -377,7 +377,7 @@ func (p *Select) String() string {
 	}
 	if p.Metric != "" {
 		b.WriteString("metric ")
-		b.WriteString((&syntax.Name{Value: p.Metric}).String())
+		b.WriteString(syntax.QuoteName(p.Metric))
 	} else {
 		b.WriteString("facts")
 	}

@@ -36,6 +36,12 @@
 // A string is quoted with " or ' and may use Go's escapes (\" \' \\ \n \t
 // \xFF \u00e9 \U0001F600); it may not span lines.
 //
+// Lex runs the same lexer without stopping at errors, for tools that read
+// queries a line at a time: it says whether a statement is incomplete (a
+// string or parenthesis open, or a last token such as "where" or ","
+// after which no statement ends), whether a line continues the one above
+// ("by year" does), and where ";" separates statements.
+//
 // # Names and strings
 //
 // A metric name (Name) and a string (StringLit) are both written either as

@@ -190,7 +190,7 @@ func convertError(err error, toks []lexer.Token, atEnd string) error {
 		case (expected == "an integer" || expected == "a fact id" || expected == "a document id or name") &&
 			tok.Type == numberToken && strings.Trim(tok.Value, "0123456789") == "":
 			msg = fmt.Sprintf("integer %s out of range", tok.Value)
-		case tok.Type == keywordToken && quotable[expected] && !clauseWords[tok.Value]:
+		case tok.Type == keywordToken && quotable[expected] && keywords[tok.Value]&notAName == 0:
 			msg += " (quote keywords used as names or values)"
 		}
 		return &Error{Pos: tok.Pos, Msg: msg}
@@ -207,13 +207,6 @@ var quotable = map[string]bool{
 	productions["Name"]:      true,
 	productions["Value"]:     true,
 	productions["StringLit"]: true,
-}
-
-// clauseWords are keywords nobody means as a name: after "metric" they
-// point at a missing name rather than at a keyword that needs quoting.
-var clauseWords = map[string]bool{
-	"explain": true, "where": true, "by": true, "order": true, "limit": true,
-	"asc": true, "desc": true, "like": true, "or": true, "and": true, "not": true, "in": true,
 }
 
 const (
@@ -250,9 +243,9 @@ func refineExpected(expected string, tok lexer.Token, toks []lexer.Token) string
 		return "a document id or name"
 	case isKeyword(p1, "not") && isKeyword(tok, "not"):
 		return "a condition (write not (not ...) for a double negation)"
-	case isKeyword(p1, "not") && p2.Type == keywordToken && fieldNames[p2.Value]:
+	case isKeyword(p1, "not") && isField(p2):
 		return `"in" or "like"`
-	case p1.Type == keywordToken && fieldNames[p1.Value] && !isKeyword(p2, "by") && p2.Value != ",":
+	case isField(p1) && !isKeyword(p2, "by") && p2.Value != ",":
 		if strings.HasPrefix(expected, `"`) {
 			return comparisonWords
 		}
@@ -263,11 +256,8 @@ func refineExpected(expected string, tok lexer.Token, toks []lexer.Token) string
 // atEndOfQuery is what Parse expects after a complete query.
 const atEndOfQuery = "end of query"
 
-// fieldNames are the keywords that name fields.
-var fieldNames = map[string]bool{
-	"entity": true, "metric": true, "year": true, "period": true, "value": true,
-	"unit": true, "qualifier": true, "status": true, "document": true, "id": true,
-}
+// isField reports whether t is a keyword that names a field.
+func isField(t lexer.Token) bool { return classOf(t.Type, t.Value)&field != 0 }
 
 // describeToken names a token for an error message.
 func describeToken(t lexer.Token) string {

@@ -13,15 +13,16 @@ import (
 	"github.com/alecthomas/participle/v2/lexer"
 )
 
-// Token types produced by the lexer. The names are the symbols the grammar
-// refers to (<keyword>, <ident>, ...).
+// Token types produced by the lexer, the TokenKinds of Lex as participle
+// sees them. The names are the symbols the grammar refers to (<ident>,
+// <string>, ...).
 const (
-	keywordToken lexer.TokenType = iota + 1
-	identToken
-	stringToken
-	intToken
-	numberToken
-	punctToken
+	keywordToken = lexer.TokenType(KeywordToken)
+	identToken   = lexer.TokenType(IdentToken)
+	stringToken  = lexer.TokenType(StringToken)
+	intToken     = lexer.TokenType(IntToken)
+	numberToken  = lexer.TokenType(NumberToken)
+	punctToken   = lexer.TokenType(PunctToken)
 )
 
 var symbols = map[string]lexer.TokenType{
@@ -34,41 +35,116 @@ var symbols = map[string]lexer.TokenType{
 	"Punct":   punctToken,
 }
 
-// keywords are reserved in any letter case; the lexer lower-cases them, so
-// the grammar's literals and the captured values are always lower case. A
-// keyword used as a name or value must be quoted.
-var keywords = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range keywordList {
-		m[w] = true
+// wordClass says how a keyword or punctuation token bears on statements.
+type wordClass uint8
+
+const (
+	// startsStatement: a statement may begin with it.
+	startsStatement wordClass = 1 << iota
+	// needsMore: no statement ends with it, so a line that does goes on
+	// ("metric gdp where").
+	needsMore
+	// continues: it cannot begin a statement but continues one, so a
+	// script line that begins with it joins the statement above.
+	continues
+	// notAName: a clause word or operator, which nobody means as a name:
+	// where a name was expected, an error points at the missing name
+	// rather than suggesting quotes.
+	notAName
+	// field: it names a field of a fact.
+	field
+)
+
+// keywordTable lists every keyword, with its class, in the order
+// completion offers them: the words that start statements first. The
+// function names are not here: they come from the function table and
+// follow "explain". Keywords are reserved in any letter case; the lexer
+// lower-cases them, so the grammar's literals and the captured values are
+// always lower case. A keyword used as a name or value must be quoted.
+var keywordTable = []struct {
+	word  string
+	class wordClass
+}{
+	{"metric", startsStatement | field}, {"facts", startsStatement},
+	{"entities", startsStatement}, {"metrics", startsStatement}, {"years", startsStatement},
+	{"documents", startsStatement}, {"units", startsStatement},
+	{"show", startsStatement}, {"search", startsStatement},
+	{"explain", startsStatement | needsMore | notAName},
+	{"where", needsMore | continues | notAName}, {"by", needsMore | continues | notAName},
+	{"order", needsMore | continues | notAName}, {"limit", continues | notAName},
+	{"asc", continues | notAName}, {"desc", continues | notAName},
+	{"like", needsMore | continues | notAName}, {"or", needsMore | continues | notAName},
+	{"and", needsMore | continues | notAName}, {"not", needsMore | continues | notAName},
+	{"in", needsMore | continues | notAName},
+	{"fact", 0}, {"document", field},
+	{"entity", field}, {"year", field}, {"period", field}, {"value", field}, {"unit", field},
+	{"qualifier", field}, {"status", field}, {"id", field}, {"sources", 0},
+}
+
+// punctClasses are the classes of punctuation tokens.
+var punctClasses = map[string]wordClass{
+	"(": needsMore, ")": continues, ",": needsMore | continues,
+	"=": needsMore | continues, "!=": needsMore | continues,
+	"<": needsMore | continues, "<=": needsMore | continues,
+	">": needsMore | continues, ">=": needsMore | continues,
+}
+
+// keywords maps each keyword to its class, function names included.
+var keywords = func() map[string]wordClass {
+	m := map[string]wordClass{}
+	for _, k := range keywordTable {
+		m[k.word] = k.class
 	}
 	for _, f := range functions {
-		m[f.Name] = true
+		m[f.Name] = startsStatement
 	}
 	return m
 }()
 
-// keywordList is every keyword but the function names, which come from the
-// function table.
-var keywordList = []string{
-	"explain",
-	// Sources and clauses.
-	"metric", "facts", "where", "by", "order",
-	"limit", "asc", "desc", "like",
-	// Catalogues.
-	"entities", "metrics", "years", "documents", "units",
-	// Show and search.
-	"show", "fact", "document", "search",
-	// Operators.
-	"or", "and", "not", "in",
-	// Fields and order keys ("metric" and "document" are above).
-	"entity", "year", "period", "value", "unit", "qualifier", "status", "id", "sources",
-}
-
 // IsKeyword reports whether word is reserved in the query language, in any
 // letter case. Such words must be quoted to be used as names or values.
 func IsKeyword(word string) bool {
-	return keywords[strings.ToLower(word)]
+	_, ok := keywords[strings.ToLower(word)]
+	return ok
+}
+
+// Keywords returns every keyword, lower case: first those that may start
+// a statement (metric, facts, the catalogues, show, search, explain, then
+// the functions), then the others.
+func Keywords() []string {
+	var out []string
+	for _, k := range keywordTable {
+		out = append(out, k.word)
+		if k.word == "explain" {
+			for _, f := range functions {
+				out = append(out, f.Name)
+			}
+		}
+	}
+	return out
+}
+
+// StatementKeywords returns the keywords a statement may start with, in
+// the order of Keywords.
+func StatementKeywords() []string {
+	var out []string
+	for _, w := range Keywords() {
+		if keywords[w]&startsStatement != 0 {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// classOf returns the class of a keyword or punctuation token.
+func classOf(typ lexer.TokenType, value string) wordClass {
+	switch typ {
+	case keywordToken:
+		return keywords[value]
+	case punctToken:
+		return punctClasses[value]
+	}
+	return 0
 }
 
 // definition implements lexer.Definition with a hand-written scanner:
@@ -117,11 +193,22 @@ type scanner struct {
 	col  int
 	toks []lexer.Token
 	end  Pos // just after the last token
+
+	// A lenient scanner (Lex) does not stop at errors: it keeps the first
+	// in first, turns the bad text into a token and goes on. A string the
+	// text ends in is then no error: open is its quote.
+	lenient bool
+	first   *Error
+	open    byte
 }
 
 // scan returns the tokens of src, ending with an EOF token, or an *Error.
 func scan(src string) ([]lexer.Token, error) {
 	s := &scanner{src: src, line: 1, col: 1}
+	return s.scan()
+}
+
+func (s *scanner) scan() ([]lexer.Token, error) {
 	s.end = s.pos()
 	for {
 		s.skipSpace()
@@ -182,6 +269,27 @@ func (s *scanner) errorf(pos Pos, format string, args ...any) error {
 	return &Error{Pos: pos, Msg: fmt.Sprintf(format, args...)}
 }
 
+// note returns e, or when lenient keeps it (the first one) and returns nil.
+func (s *scanner) note(e *Error) error {
+	if !s.lenient {
+		return e
+	}
+	if s.first == nil {
+		s.first = e
+	}
+	return nil
+}
+
+// bad reports an error at pos about the next n bytes; a lenient scanner
+// notes it and emits them as one token of type typ.
+func (s *scanner) bad(pos Pos, n int, typ lexer.TokenType, format string, args ...any) error {
+	if err := s.note(&Error{Pos: pos, Msg: fmt.Sprintf(format, args...)}); err != nil {
+		return err
+	}
+	s.emit(typ, s.src[s.off:s.off+n], pos, n)
+	return nil
+}
+
 func (s *scanner) token() error {
 	pos := s.pos()
 	rest := s.src[s.off:]
@@ -211,11 +319,11 @@ func (s *scanner) token() error {
 	}
 	switch {
 	case c == '!':
-		return s.errorf(pos, `unexpected character "!", expected "!="`)
+		return s.bad(pos, 1, punctToken, `unexpected character "!", expected "!="`)
 	case r == utf8.RuneError && size == 1:
-		return s.errorf(pos, "invalid UTF-8 byte %#02x", c)
+		return s.bad(pos, 1, punctToken, "invalid UTF-8 byte %#02x", c)
 	}
-	return s.errorf(pos, "unexpected character %q", r)
+	return s.bad(pos, size, punctToken, "unexpected character %q", r)
 }
 
 // numberOrWord scans a token that starts with a digit or "-digit": a number
@@ -243,7 +351,7 @@ func (s *scanner) numberOrWord() error {
 				}
 				end += size
 			}
-			return s.errorf(pos, "malformed number %q", rest[:end])
+			return s.bad(pos, end, identToken, "malformed number %q", rest[:end])
 		}
 	}
 	text := rest[:n]
@@ -260,7 +368,7 @@ func (s *scanner) numberOrWord() error {
 		}
 	}
 	if f, _ := strconv.ParseFloat(text, 64); math.IsInf(f, 0) {
-		return s.errorf(pos, "number %s out of range", rest[:n])
+		return s.bad(pos, n, numberToken, "number %s out of range", rest[:n])
 	}
 	s.emit(numberToken, text, pos, n)
 	return nil
@@ -277,20 +385,30 @@ func (s *scanner) str(q byte) error {
 			s.emit(stringToken, rest[:i+1], pos, i+1)
 			return nil
 		case '\n':
-			return s.errorf(pos, "unterminated string")
+			return s.bad(pos, i, stringToken, "unterminated string")
 		case '\\':
+			if i+1 >= len(rest) {
+				i++ // the text ends after the backslash, inside the string
+				continue
+			}
 			n, err := escapeLen(rest[i:], q)
 			if err != nil {
-				if i+1 >= len(rest) {
-					return s.errorf(pos, "unterminated string")
+				at := *s
+				at.advance(i)
+				if err := s.note(&Error{Pos: at.pos(), Msg: "invalid escape sequence in string"}); err != nil {
+					return err
 				}
-				s.advance(i)
-				return s.errorf(s.pos(), "invalid escape sequence in string")
+				n = 1
 			}
 			i += n
 		default:
 			i++
 		}
+	}
+	if s.lenient {
+		s.open = q
+		s.emit(stringToken, rest, pos, len(rest))
+		return nil
 	}
 	return s.errorf(pos, "unterminated string")
 }

@@ -121,12 +121,7 @@ func (n *Limit) String() string { return "limit " + strconv.FormatInt(n.N, 10) }
 
 // String returns the name, bare if it lexes as a single word that is not
 // a keyword or a number, quoted otherwise.
-func (n *Name) String() string {
-	if isBareWord(n.Value) {
-		return n.Value
-	}
-	return strconv.Quote(n.Value)
-}
+func (n *Name) String() string { return QuoteName(n.Value) }
 
 // String returns the field name.
 func (n *Field) String() string { return n.Name }

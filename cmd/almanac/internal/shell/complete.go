@@ -5,23 +5,17 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/almanacdb/almanac/query/syntax"
 )
 
 // keywords are the words of the query language offered by completion,
-// statement words first.
-var keywords = []string{
-	"metric", "facts", "entities", "metrics", "years", "documents", "units", "show", "search",
-	"explain", "sum", "avg", "min", "max", "count", "growth",
-	"where", "by", "order", "limit", "asc", "desc", "like", "or", "and", "not", "in",
-	"fact", "document", "entity", "year", "period", "value", "unit", "qualifier", "status", "id", "sources",
-}
+// statement words first, as the language lists them.
+var keywords = syntax.Keywords()
 
 // statementWords may start a statement.
-var statementWords = keywords[:16]
-
-func isKeyword(s string) bool { return syntax.IsKeyword(s) }
+var statementWords = syntax.StatementKeywords()
 
 // nameKind is a catalogue whose names completion offers.
 type nameKind int
@@ -57,19 +51,20 @@ func (c completer) complete(line string, pos int) (head string, candidates []str
 		name, rest, _ := strings.Cut(meta, " ")
 		return head, c.completeMetaArg(name, rest, word), tail
 	}
-	return head, c.completeQuery(scanOpen(head).toks, word), tail
+	return head, c.completeQuery(syntax.Lex(head).Tokens, word), tail
 }
 
-// wordStart returns where the word before the cursor begins: at an open
-// quote, or after the last character that cannot be part of a name.
+// wordStart returns where the word before the cursor begins: at the quote
+// of a string still open, or after the last character that can be part
+// of neither a name nor a file name.
 func wordStart(before string) int {
-	if st := scanOpen(before); st.quote != 0 {
-		return strings.LastIndexByte(before, st.quote)
+	if l := syntax.Lex(before); l.Open != 0 {
+		return l.Tokens[len(l.Tokens)-1].Pos.Offset
 	}
 	i := len(before)
 	for i > 0 {
 		r, n := lastRune(before[:i])
-		if !isWordRune(r) && r != '-' && r != '.' && r != '/' && r != '~' {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) && !strings.ContainsRune("_-./~", r) {
 			break
 		}
 		i -= n
@@ -86,7 +81,7 @@ func lastRune(s string) (rune, int) {
 // completeQuery offers the names a field takes where one is expected
 // (after "metric", "entity =", "unit in (" ...) and keywords elsewhere,
 // falling back to names when no keyword matches.
-func (c completer) completeQuery(toks []string, word string) []string {
+func (c completer) completeQuery(toks []syntax.Token, word string) []string {
 	if kind, ok := nameContext(toks); ok {
 		return c.matchNames(kind, word)
 	}
@@ -94,7 +89,7 @@ func (c completer) completeQuery(toks []string, word string) []string {
 		return append(c.matchNames(entityNames, word), c.matchNames(metricNames, word)...)
 	}
 	words := keywords
-	if len(toks) == 0 || len(toks) == 1 && toks[0] == "explain" || toks[len(toks)-1] == ";" {
+	if len(toks) == 0 || len(toks) == 1 && toks[0].Text == "explain" || toks[len(toks)-1].Text == ";" {
 		words = statementWords
 	}
 	if m := matchWords(words, word); len(m) > 0 || word == "" {
@@ -104,41 +99,43 @@ func (c completer) completeQuery(toks []string, word string) []string {
 }
 
 // nameContext reports which catalogue's names may follow toks.
-func nameContext(toks []string) (nameKind, bool) {
+func nameContext(toks []syntax.Token) (nameKind, bool) {
 	n := len(toks)
 	if n == 0 {
 		return 0, false
 	}
+	// Keywords are lower case, so texts compare as they are.
+	text := func(i int) string { return toks[i].Text }
 	// The statement's "metric NAME" (but not the field in "by metric").
-	if toks[n-1] == "metric" && (n == 1 || !slices.Contains([]string{"by", ",", "order"}, toks[n-2])) {
+	if text(n-1) == "metric" && (n == 1 || !slices.Contains([]string{"by", ",", "order"}, text(n-2))) {
 		return metricNames, true
 	}
 	// FIELD op | FIELD [not] like | FIELD [not] in ( v, v, ...
 	i := n - 1
-	switch toks[i] {
+	switch text(i) {
 	case "=", "!=", "like":
 		i--
 	case "(", ",":
-		for i >= 0 && toks[i] != "(" {
-			if toks[i] != "," && !isValueToken(toks[i]) {
+		for i >= 0 && text(i) != "(" {
+			if text(i) != "," && !isValueToken(toks[i]) {
 				return 0, false
 			}
 			i--
 		}
-		if i < 1 || toks[i-1] != "in" {
+		if i < 1 || text(i-1) != "in" {
 			return 0, false
 		}
 		i -= 2
 	default:
 		return 0, false
 	}
-	if i >= 0 && toks[i] == "not" {
+	if i >= 0 && text(i) == "not" {
 		i--
 	}
 	if i < 0 {
 		return 0, false
 	}
-	switch toks[i] {
+	switch text(i) {
 	case "entity":
 		return entityNames, true
 	case "metric":
@@ -149,15 +146,12 @@ func nameContext(toks []string) (nameKind, bool) {
 	return 0, false
 }
 
-func isValueToken(t string) bool {
-	if t == "" {
-		return false
-	}
-	if t[0] == '"' || t[0] == '\'' {
+func isValueToken(t syntax.Token) bool {
+	switch t.Kind {
+	case syntax.IdentToken, syntax.StringToken, syntax.IntToken, syntax.NumberToken:
 		return true
 	}
-	r := []rune(t)[0]
-	return (isWordRune(r) || r == '-') && !isKeyword(t)
+	return false
 }
 
 // matchNames returns the names of kind that start with word (ignoring
@@ -175,7 +169,7 @@ func (c completer) matchNames(kind nameKind, word string) []string {
 		if !strings.HasPrefix(strings.ToLower(name), prefix) {
 			continue
 		}
-		q := quoteName(name)
+		q := syntax.QuoteName(name)
 		if quoted && !strings.HasPrefix(q, `"`) {
 			q = `"` + name + `"`
 		}
@@ -207,12 +201,12 @@ func (c completer) completeMetaArg(name, rest, word string) []string {
 	case argFile:
 		return completeFile(word)
 	case argQuery:
-		toks := scanOpen(rest).toks
+		toks := syntax.Lex(rest).Tokens
 		if cmd.name == "chart" {
 			if len(toks) == 0 {
 				return append(matchWords(chartStyles, word), c.completeQuery(nil, word)...)
 			}
-			if slices.Contains(chartStyles, toks[0]) {
+			if slices.Contains(chartStyles, strings.ToLower(toks[0].Text)) {
 				toks = toks[1:]
 			}
 		}

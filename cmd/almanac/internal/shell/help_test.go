@@ -13,8 +13,8 @@ func TestHelpExamplesParse(t *testing.T) {
 	for _, topic := range helpTopics {
 		for _, line := range strings.Split(topic.text, "\n") {
 			ex, ok := strings.CutPrefix(line, "  ")
-			st := scanOpen(ex)
-			if !ok || strings.HasPrefix(ex, " ") || len(st.toks) == 0 || !isKeyword(st.toks[0]) || strings.Contains(ex, "|") || strings.HasSuffix(ex, ".") {
+			toks := syntax.Lex(ex).Tokens
+			if !ok || strings.HasPrefix(ex, " ") || len(toks) == 0 || toks[0].Kind != syntax.KeywordToken || strings.Contains(ex, "|") || strings.HasSuffix(ex, ".") {
 				continue
 			}
 			n++

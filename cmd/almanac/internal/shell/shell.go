@@ -190,7 +190,7 @@ func (s *Shell) Run(ctx context.Context, ed Editor, name string, firstLine int) 
 		}
 		lineNo++
 		if buf.Len() == 0 {
-			if blank(line) {
+			if syntax.Lex(line).Blank() {
 				continue
 			}
 			if strings.HasPrefix(strings.TrimSpace(line), ".") {
@@ -201,7 +201,7 @@ func (s *Shell) Run(ctx context.Context, ed Editor, name string, firstLine int) 
 		} else {
 			// A string may not span lines, so a line that continues one
 			// joins it with a space.
-			if scanOpen(buf.String()).quote != 0 {
+			if syntax.Lex(buf.String()).Open != 0 {
 				buf.WriteByte(' ')
 			} else {
 				buf.WriteByte('\n')
@@ -209,7 +209,7 @@ func (s *Shell) Run(ctx context.Context, ed Editor, name string, firstLine int) 
 		}
 		segs = append(segs, segment{buf.Len(), lineNo, line})
 		buf.WriteString(line)
-		if incomplete(buf.String()) {
+		if syntax.Lex(buf.String()).Incomplete() {
 			continue
 		}
 		if name != "" {
@@ -218,7 +218,7 @@ func (s *Shell) Run(ctx context.Context, ed Editor, name string, firstLine int) 
 				peekErr = err
 			} else {
 				peeked = &next
-				if continuesStatement(next) {
+				if syntax.Lex(next).Continues() {
 					continue
 				}
 			}
@@ -232,11 +232,11 @@ func (s *Shell) Run(ctx context.Context, ed Editor, name string, firstLine int) 
 
 // runGroup runs each statement of g.
 func (s *Shell) runGroup(ctx context.Context, g group) {
-	for _, p := range splitStatements(g.text) {
+	for _, sp := range syntax.Lex(g.text).Statements() {
 		if s.stop {
 			return
 		}
-		s.runQuery(ctx, g, p)
+		s.runQuery(ctx, g, piece{text: g.text[sp.Start:sp.End], off: sp.Start})
 	}
 }
 
@@ -280,8 +280,14 @@ func (s *Shell) query(ctx context.Context, text string, explain bool) (*query.Re
 }
 
 func startsWithExplain(text string) bool {
-	st := scanOpen(text)
-	return len(st.toks) > 0 && st.toks[0] == "explain"
+	toks := syntax.Lex(text).Tokens
+	return len(toks) > 0 && toks[0].Kind == syntax.KeywordToken && toks[0].Text == "explain"
+}
+
+// piece is one statement of a line group.
+type piece struct {
+	text string
+	off  int // byte offset of text in the group
 }
 
 // shiftLines moves the positions of err's syntax errors by delta lines.
