@@ -11,7 +11,12 @@
 //	res.Write(os.Stdout, almanac.Table, almanac.WriteOptions{})
 //
 // This package is a thin facade over store (the database), ingest (article
-// parsing and extraction) and query (the language and its output).
+// parsing and extraction) and query (the language and its output). It
+// also re-exports what a program needs to work with queries and their
+// answers (results and their formats, positioned errors, the lexer's view
+// of statements, the function table, the fact vocabulary), so that the
+// almanac command imports nothing else: what the command can do, a
+// library user can do.
 package almanac
 
 import (
@@ -88,8 +93,11 @@ func (db *DB) Close() error { return db.store.Close() }
 // Path returns the database's file name.
 func (db *DB) Path() string { return db.store.Path() }
 
-// Store returns the underlying store, for maintenance and for programs
-// that read facts directly.
+// ReadOnly reports whether the database was opened read-only.
+func (db *DB) ReadOnly() bool { return db.store.ReadOnly() }
+
+// Store returns the underlying store, for programs that read facts
+// directly.
 func (db *DB) Store() *store.DB { return db.store }
 
 // IngestOptions configures ingest; see ingest.Options.
@@ -144,25 +152,10 @@ func SampleArticles() fs.FS {
 	return sub
 }
 
-// Result is a query's answer; see query.Result.
-type Result = query.Result
-
-// Format is an output format of Result.Write.
-type Format = query.Format
-
-// WriteOptions tunes Result.Write; see query.WriteOptions.
-type WriteOptions = query.WriteOptions
-
-// The output formats.
-const (
-	Table = query.Table
-	JSON  = query.JSON
-	JSONL = query.JSONL
-	CSV   = query.CSV
-)
-
-// Query runs one statement of the query language. A syntax or semantic
-// error reads "line:col: message"; query.Caret draws where.
+// Query runs one statement of the query language. A mistake in it is an
+// *Error (a syntax error) or an ErrorList (mistakes found by checking),
+// reading "line:col: message"; Caret draws where. A failure of the
+// database is returned as it is (errors.Is(err, ErrCorrupt)...).
 func (db *DB) Query(ctx context.Context, text string) (*Result, error) {
 	return query.Run(ctx, db.store, text)
 }
@@ -172,6 +165,54 @@ func (db *DB) Query(ctx context.Context, text string) (*Result, error) {
 func (db *DB) Export(ctx context.Context, w io.Writer, format string) (int, error) {
 	return db.store.Export(ctx, w, format)
 }
+
+// CatalogEntry is one entity, metric or unit with the number of facts
+// about it; entities carry the other names they were reported under.
+type CatalogEntry = store.CatalogEntry
+
+// Entities returns the entity catalogue, sorted by name.
+func (db *DB) Entities() ([]CatalogEntry, error) {
+	return db.catalogue("entities", (*store.Tx).Entities)
+}
+
+// Metrics returns the metric catalogue, sorted by name.
+func (db *DB) Metrics() ([]CatalogEntry, error) {
+	return db.catalogue("metrics", (*store.Tx).Metrics)
+}
+
+// Units returns the unit catalogue, sorted by name.
+func (db *DB) Units() ([]CatalogEntry, error) {
+	return db.catalogue("units", (*store.Tx).Units)
+}
+
+func (db *DB) catalogue(what string, read func(*store.Tx) ([]CatalogEntry, error)) ([]CatalogEntry, error) {
+	var out []CatalogEntry
+	err := db.store.View(func(tx *store.Tx) error {
+		var err error
+		out, err = read(tx)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", what, err)
+	}
+	return out, nil
+}
+
+// Check verifies the file and Almanac's invariants (every fact in every
+// index with the same values, documents owning their facts, catalogue
+// counts) and returns the problems found, at most 100; none means the
+// database is consistent.
+func (db *DB) Check() ([]string, error) { return db.store.Check() }
+
+// Backup writes a consistent copy of the database to path, which must not
+// exist, while other goroutines go on reading and writing. It returns the
+// copy's size.
+func (db *DB) Backup(path string) (int64, error) { return db.store.Backup(path) }
+
+// Compact rewrites the database file to reclaim the space of replaced
+// documents. The database must be open read-write, and Compact closes it
+// whatever the outcome. It returns the file's sizes before and after.
+func (db *DB) Compact() (before, after int64, err error) { return db.store.Compact() }
 
 // Stats counts what the database holds.
 type Stats = store.Stats

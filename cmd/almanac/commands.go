@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/almanacdb/almanac"
-	"github.com/almanacdb/almanac/ingest/document"
 	"golang.org/x/term"
 )
 
@@ -209,7 +208,7 @@ func cmdIngest(ctx context.Context, args []string, io stdio) int {
 	}
 	opts := almanac.IngestOptions{BatchSize: *batch, Stdin: io.in}
 	if *published != "" {
-		t, ok := document.ParseDate(*published)
+		t, ok := almanac.ParseDate(*published)
 		if !ok {
 			fmt.Fprintf(io.err, "almanac ingest: --published %q is not a date (want YYYY-MM-DD)\n", *published)
 			return exitUsage

@@ -19,7 +19,7 @@ func cmdCheck(ctx context.Context, args []string, io stdio) int {
 		return status
 	}
 	defer db.Close()
-	problems, err := db.Store().Check()
+	problems, err := db.Check()
 	if err != nil {
 		fmt.Fprintf(io.err, "almanac check: %v\n", err)
 		return exitFailed
@@ -46,7 +46,7 @@ func cmdBackup(ctx context.Context, args []string, io stdio) int {
 		return status
 	}
 	defer db.Close()
-	n, err := db.Store().Backup(pos[0])
+	n, err := db.Backup(pos[0])
 	if err != nil {
 		fmt.Fprintf(io.err, "almanac: %v\n", err)
 		return exitFailed
@@ -61,7 +61,7 @@ func cmdCompact(ctx context.Context, args []string, io stdio) int {
 		return status
 	}
 	path := db.Path()
-	before, after, err := db.Store().Compact() // closes db
+	before, after, err := db.Compact() // closes db
 	if err != nil {
 		fmt.Fprintf(io.err, "almanac: %v\n", err)
 		return exitFailed

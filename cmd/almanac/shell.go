@@ -10,8 +10,6 @@ import (
 
 	"github.com/almanacdb/almanac"
 	"github.com/almanacdb/almanac/cmd/almanac/internal/shell"
-	"github.com/almanacdb/almanac/query"
-	"github.com/almanacdb/almanac/query/syntax"
 	"golang.org/x/term"
 )
 
@@ -36,7 +34,7 @@ func cmdQuery(ctx context.Context, args []string, io stdio) int {
 	if !ok {
 		return status
 	}
-	f, err := query.ParseFormat(*format)
+	f, err := almanac.ParseFormat(*format)
 	if err != nil {
 		fmt.Fprintf(io.err, "almanac query: %v\n", err)
 		return exitUsage
@@ -65,7 +63,7 @@ func cmdQuery(ctx context.Context, args []string, io stdio) int {
 		}
 		// An empty argument is most likely an unset shell variable
 		// ("$Q"), not a wish to run nothing.
-		if qs, err := syntax.ParseScript(q); err == nil && len(qs) == 0 {
+		if almanac.Lex(q).Blank() {
 			fmt.Fprintf(io.err, "query:%d: no statement in the argument\n", line)
 			if empty++; *bail {
 				break
@@ -127,7 +125,7 @@ func cmdShell(ctx context.Context, args []string, io stdio) int {
 		usage(io.err)
 		return exitUsage
 	}
-	f, err := query.ParseFormat(*format)
+	f, err := almanac.ParseFormat(*format)
 	if err != nil {
 		fmt.Fprintf(io.err, "almanac: %v\n", err)
 		return exitUsage
@@ -197,7 +195,7 @@ func createSample(ctx context.Context, path string, notice io.Writer, io stdio) 
 
 // newShell returns a shell writing to io's streams, in colour on a
 // terminal unless NO_COLOR is set (https://no-color.org).
-func newShell(io stdio, f query.Format) *shell.Shell {
+func newShell(io stdio, f almanac.Format) *shell.Shell {
 	sh := &shell.Shell{
 		Out:    io.out,
 		Err:    io.err,

@@ -8,7 +8,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/almanacdb/almanac/query"
+	"github.com/almanacdb/almanac"
 )
 
 // errNotByYear is chartOf's answer for results without figures by year.
@@ -18,10 +18,10 @@ var errNotByYear = errors.New("nothing to chart: .chart draws figures by year (t
 // series per entity (and metric, period or status when they vary), or a
 // table with a year column, one series per numeric column or per
 // combination of its text columns.
-func chartOf(res *query.Result) (chartSpec, error) {
+func chartOf(res *almanac.Result) (chartSpec, error) {
 	var spec chartSpec
 	var err error
-	if res.Kind == query.KindPivot {
+	if res.Kind == almanac.KindPivot {
 		spec, err = chartFigures(res)
 	} else {
 		spec, err = chartTable(res)
@@ -32,8 +32,8 @@ func chartOf(res *query.Result) (chartSpec, error) {
 	return spec, err
 }
 
-func chartFigures(res *query.Result) (chartSpec, error) {
-	var figs []*query.Figure
+func chartFigures(res *almanac.Result) (chartSpec, error) {
+	var figs []*almanac.Figure
 	units := map[string]int{}
 	metrics, periods, statuses := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for f := range res.Figures() {
@@ -78,8 +78,8 @@ func chartFigures(res *query.Result) (chartSpec, error) {
 		}
 	}
 	spec := chartSpec{title: strings.Join(slices.Sorted(maps.Keys(metrics)), ", "), unit: unit}
-	if unit == "count" {
-		spec.unit = ""
+	if u, err := almanac.ParseUnit(unit); err == nil && u == almanac.Count {
+		spec.unit = "" // a bare number needs no label
 	}
 	for _, name := range order {
 		sr := byName[name]
@@ -89,7 +89,7 @@ func chartFigures(res *query.Result) (chartSpec, error) {
 	return spec, nil
 }
 
-func chartTable(res *query.Result) (chartSpec, error) {
+func chartTable(res *almanac.Result) (chartSpec, error) {
 	yc := res.Column("year")
 	if yc < 0 || res.Len() == 0 {
 		return chartSpec{}, errNotByYear
@@ -98,11 +98,11 @@ func chartTable(res *query.Result) (chartSpec, error) {
 	for i, c := range res.Columns {
 		switch {
 		case i == yc || c.Detail:
-		case c.Kind == query.Int || c.Kind == query.Number || c.Kind == query.Fig:
+		case c.Kind == almanac.Int || c.Kind == almanac.Number || c.Kind == almanac.Fig:
 			if c.Name != "id" && c.Name != "sources" && c.Name != "document" {
 				nums = append(nums, i)
 			}
-		case c.Kind == query.Text:
+		case c.Kind == almanac.Text:
 			texts = append(texts, i)
 		}
 	}

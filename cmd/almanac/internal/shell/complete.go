@@ -7,15 +7,15 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/almanacdb/almanac/query/syntax"
+	"github.com/almanacdb/almanac"
 )
 
 // keywords are the words of the query language offered by completion,
 // statement words first, as the language lists them.
-var keywords = syntax.Keywords()
+var keywords = almanac.Keywords()
 
 // statementWords may start a statement.
-var statementWords = syntax.StatementKeywords()
+var statementWords = almanac.StatementKeywords()
 
 // nameKind is a catalogue whose names completion offers.
 type nameKind int
@@ -51,14 +51,14 @@ func (c completer) complete(line string, pos int) (head string, candidates []str
 		name, rest, _ := strings.Cut(meta, " ")
 		return head, c.completeMetaArg(name, rest, word), tail
 	}
-	return head, c.completeQuery(syntax.Lex(head).Tokens, word), tail
+	return head, c.completeQuery(almanac.Lex(head).Tokens, word), tail
 }
 
 // wordStart returns where the word before the cursor begins: at the quote
 // of a string still open, or after the last character that can be part
 // of neither a name nor a file name.
 func wordStart(before string) int {
-	if l := syntax.Lex(before); l.Open != 0 {
+	if l := almanac.Lex(before); l.Open != 0 {
 		return l.Tokens[len(l.Tokens)-1].Pos.Offset
 	}
 	i := len(before)
@@ -81,7 +81,7 @@ func lastRune(s string) (rune, int) {
 // completeQuery offers the names a field takes where one is expected
 // (after "metric", "entity =", "unit in (" ...) and keywords elsewhere,
 // falling back to names when no keyword matches.
-func (c completer) completeQuery(toks []syntax.Token, word string) []string {
+func (c completer) completeQuery(toks []almanac.Token, word string) []string {
 	if kind, ok := nameContext(toks); ok {
 		return c.matchNames(kind, word)
 	}
@@ -99,7 +99,7 @@ func (c completer) completeQuery(toks []syntax.Token, word string) []string {
 }
 
 // nameContext reports which catalogue's names may follow toks.
-func nameContext(toks []syntax.Token) (nameKind, bool) {
+func nameContext(toks []almanac.Token) (nameKind, bool) {
 	n := len(toks)
 	if n == 0 {
 		return 0, false
@@ -146,9 +146,9 @@ func nameContext(toks []syntax.Token) (nameKind, bool) {
 	return 0, false
 }
 
-func isValueToken(t syntax.Token) bool {
+func isValueToken(t almanac.Token) bool {
 	switch t.Kind {
-	case syntax.IdentToken, syntax.StringToken, syntax.IntToken, syntax.NumberToken:
+	case almanac.IdentToken, almanac.StringToken, almanac.IntToken, almanac.NumberToken:
 		return true
 	}
 	return false
@@ -169,7 +169,7 @@ func (c completer) matchNames(kind nameKind, word string) []string {
 		if !strings.HasPrefix(strings.ToLower(name), prefix) {
 			continue
 		}
-		q := syntax.QuoteName(name)
+		q := almanac.QuoteName(name)
 		if quoted && !strings.HasPrefix(q, `"`) {
 			q = `"` + name + `"`
 		}
@@ -201,7 +201,7 @@ func (c completer) completeMetaArg(name, rest, word string) []string {
 	case argFile:
 		return completeFile(word)
 	case argQuery:
-		toks := syntax.Lex(rest).Tokens
+		toks := almanac.Lex(rest).Tokens
 		if cmd.name == "chart" {
 			if len(toks) == 0 {
 				return append(matchWords(chartStyles, word), c.completeQuery(nil, word)...)

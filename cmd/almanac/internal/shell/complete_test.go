@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/almanacdb/almanac"
 	"github.com/almanacdb/almanac/query/syntax"
 	"github.com/google/go-cmp/cmp"
 )
@@ -96,7 +97,7 @@ func TestCompleteFile(t *testing.T) {
 // The completion word lists must agree with the language.
 func TestKeywordsAreKeywords(t *testing.T) {
 	for _, k := range keywords {
-		if !syntax.IsKeyword(k) {
+		if !almanac.IsKeyword(k) {
 			t.Errorf("completion offers %q, which is not a keyword", k)
 		}
 	}

@@ -10,9 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/almanacdb/almanac"
 	"github.com/peterh/liner"
-
-	"github.com/almanacdb/almanac/query/syntax"
 )
 
 // ErrInterrupted is returned by Editor.ReadLine when the user abandons the
@@ -27,7 +26,7 @@ var ErrLineTooLong = errors.New("line too long")
 // MaxLineLen is the longest line Plain returns: no longer than the
 // longest query, so that a runaway line (a file that is not a script)
 // costs neither memory nor the rest of the script.
-const MaxLineLen = syntax.MaxQueryLen
+const MaxLineLen = almanac.MaxQueryLen
 
 // Editor reads the shell's input a line at a time.
 type Editor interface {

@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/almanacdb/almanac/query/syntax"
+	"github.com/almanacdb/almanac"
 )
 
 // helpTopic is a page of .help.
@@ -163,7 +163,7 @@ Try:
 		}
 	}
 	switch {
-	case syntax.LookupFunction(topic) != nil:
+	case almanac.LookupFunction(topic) != nil:
 		return writeHelp(w, "aggregates")
 	case slices.Contains([]string{"entities", "metrics", "years", "documents", "units"}, topic):
 		return writeHelp(w, "catalogues")
@@ -191,7 +191,7 @@ func writeMetaHelp(w io.Writer) error {
 // sep, and the last two with last.
 func functionList(sep, last string) string {
 	var names []string
-	for _, f := range syntax.Functions() {
+	for _, f := range almanac.Functions() {
 		names = append(names, f.Name)
 	}
 	if len(names) < 2 {

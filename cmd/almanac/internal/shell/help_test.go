@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/almanacdb/almanac"
 	"github.com/almanacdb/almanac/query/syntax"
 )
 
@@ -13,8 +14,8 @@ func TestHelpExamplesParse(t *testing.T) {
 	for _, topic := range helpTopics {
 		for _, line := range strings.Split(topic.text, "\n") {
 			ex, ok := strings.CutPrefix(line, "  ")
-			toks := syntax.Lex(ex).Tokens
-			if !ok || strings.HasPrefix(ex, " ") || len(toks) == 0 || toks[0].Kind != syntax.KeywordToken || strings.Contains(ex, "|") || strings.HasSuffix(ex, ".") {
+			toks := almanac.Lex(ex).Tokens
+			if !ok || strings.HasPrefix(ex, " ") || len(toks) == 0 || toks[0].Kind != almanac.KeywordToken || strings.Contains(ex, "|") || strings.HasSuffix(ex, ".") {
 				continue
 			}
 			n++

@@ -8,7 +8,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/almanacdb/almanac/query"
+	"github.com/almanacdb/almanac"
 )
 
 // meta runs the meta-command line (g holds just that line).
@@ -45,7 +45,7 @@ func (s *Shell) meta(ctx context.Context, line string, g group) {
 			fmt.Fprintf(s.Out, "format is %s\n", s.Format)
 			return
 		}
-		f, err := query.ParseFormat(arg)
+		f, err := almanac.ParseFormat(arg)
 		if err != nil {
 			fail("%v", err)
 			return

@@ -12,9 +12,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/almanacdb/almanac/query"
-	"github.com/almanacdb/almanac/query/syntax"
-	"github.com/almanacdb/almanac/store"
+	"github.com/almanacdb/almanac"
 )
 
 // The prompts: the second, for the lines that continue a statement, lines
@@ -27,9 +25,12 @@ const (
 // DB is the database a Shell queries; *almanac.DB satisfies it.
 type DB interface {
 	// Query runs one statement; see almanac.DB.Query.
-	Query(ctx context.Context, text string) (*query.Result, error)
-	// Store returns the store, for the catalogues completion offers.
-	Store() *store.DB
+	Query(ctx context.Context, text string) (*almanac.Result, error)
+	// Entities, Metrics and Units return the catalogues whose names
+	// completion offers, or the error that kept them from being read.
+	Entities() ([]almanac.CatalogEntry, error)
+	Metrics() ([]almanac.CatalogEntry, error)
+	Units() ([]almanac.CatalogEntry, error)
 	// Path returns the database's file name.
 	Path() string
 	// Close releases the database.
@@ -43,7 +44,7 @@ type Shell struct {
 	// Out receives results, Err errors.
 	Out, Err io.Writer
 	// Format is the output format; .format changes it.
-	Format query.Format
+	Format almanac.Format
 	// Interactive is set for the REPL: long tables are cut at a screenful
 	// and .last shows them whole.
 	Interactive bool
@@ -67,7 +68,7 @@ type Shell struct {
 	db       DB
 	timer    bool
 	explain  bool
-	last     *query.Result
+	last     *almanac.Result
 	lastText string
 	failures int
 	stop     bool
@@ -190,7 +191,7 @@ func (s *Shell) Run(ctx context.Context, ed Editor, name string, firstLine int) 
 		}
 		lineNo++
 		if buf.Len() == 0 {
-			if syntax.Lex(line).Blank() {
+			if almanac.Lex(line).Blank() {
 				continue
 			}
 			if strings.HasPrefix(strings.TrimSpace(line), ".") {
@@ -201,7 +202,7 @@ func (s *Shell) Run(ctx context.Context, ed Editor, name string, firstLine int) 
 		} else {
 			// A string may not span lines, so a line that continues one
 			// joins it with a space.
-			if syntax.Lex(buf.String()).Open != 0 {
+			if almanac.Lex(buf.String()).Open != 0 {
 				buf.WriteByte(' ')
 			} else {
 				buf.WriteByte('\n')
@@ -209,7 +210,7 @@ func (s *Shell) Run(ctx context.Context, ed Editor, name string, firstLine int) 
 		}
 		segs = append(segs, segment{buf.Len(), lineNo, line})
 		buf.WriteString(line)
-		if syntax.Lex(buf.String()).Incomplete() {
+		if almanac.Lex(buf.String()).Incomplete() {
 			continue
 		}
 		if name != "" {
@@ -218,7 +219,7 @@ func (s *Shell) Run(ctx context.Context, ed Editor, name string, firstLine int) 
 				peekErr = err
 			} else {
 				peeked = &next
-				if syntax.Lex(next).Continues() {
+				if almanac.Lex(next).Continues() {
 					continue
 				}
 			}
@@ -232,7 +233,7 @@ func (s *Shell) Run(ctx context.Context, ed Editor, name string, firstLine int) 
 
 // runGroup runs each statement of g.
 func (s *Shell) runGroup(ctx context.Context, g group) {
-	for _, sp := range syntax.Lex(g.text).Statements() {
+	for _, sp := range almanac.Lex(g.text).Statements() {
 		if s.stop {
 			return
 		}
@@ -258,7 +259,7 @@ func (s *Shell) runQuery(ctx context.Context, g group, p piece) {
 
 // query runs text, prefixed by "explain" if explain is set. Positions in
 // errors refer to text.
-func (s *Shell) query(ctx context.Context, text string, explain bool) (*query.Result, error) {
+func (s *Shell) query(ctx context.Context, text string, explain bool) (*almanac.Result, error) {
 	if s.db == nil {
 		return nil, errors.New("no database is open (.open FILE opens one)")
 	}
@@ -280,8 +281,8 @@ func (s *Shell) query(ctx context.Context, text string, explain bool) (*query.Re
 }
 
 func startsWithExplain(text string) bool {
-	toks := syntax.Lex(text).Tokens
-	return len(toks) > 0 && toks[0].Kind == syntax.KeywordToken && toks[0].Text == "explain"
+	toks := almanac.Lex(text).Tokens
+	return len(toks) > 0 && toks[0].Kind == almanac.KeywordToken && toks[0].Text == "explain"
 }
 
 // piece is one statement of a line group.
@@ -292,11 +293,11 @@ type piece struct {
 
 // shiftLines moves the positions of err's syntax errors by delta lines.
 func shiftLines(err error, delta int) error {
-	var list syntax.ErrorList
-	var one *syntax.Error
+	var list almanac.ErrorList
+	var one *almanac.Error
 	switch {
 	case errors.As(err, &list):
-		out := make(syntax.ErrorList, len(list))
+		out := make(almanac.ErrorList, len(list))
 		for i, e := range list {
 			c := *e
 			c.Pos.Line = max(1, c.Pos.Line+delta)
@@ -323,8 +324,8 @@ func roundDuration(d time.Duration) time.Duration {
 
 // write writes res in the current format, cut at a screenful in the REPL
 // unless full is set.
-func (s *Shell) write(res *query.Result, full bool) {
-	opts := query.WriteOptions{Color: s.Color}
+func (s *Shell) write(res *almanac.Result, full bool) {
+	opts := almanac.WriteOptions{Color: s.Color}
 	if s.Size != nil {
 		w, h := s.Size()
 		opts.Width = w
@@ -336,7 +337,7 @@ func (s *Shell) write(res *query.Result, full bool) {
 		s.fail(source{}, 0, fmt.Errorf("write result: %w", err))
 		return
 	}
-	if opts.MaxRows > 0 && res.Len() > opts.MaxRows && s.Format == query.Table {
+	if opts.MaxRows > 0 && res.Len() > opts.MaxRows && s.Format == almanac.Table {
 		fmt.Fprintln(s.Out, s.dim("(.last shows them all)"))
 	}
 }
@@ -378,14 +379,14 @@ func (s *Shell) operation(ctx context.Context) (context.Context, func()) {
 // queryError reports the error of statement p of g: at each position, in
 // the source's terms (file, line and column, and the line with a caret).
 func (s *Shell) queryError(err error, g group, p piece) {
-	var list syntax.ErrorList
-	var one *syntax.Error
-	var errs []*syntax.Error
+	var list almanac.ErrorList
+	var one *almanac.Error
+	var errs []*almanac.Error
 	switch {
 	case errors.As(err, &list):
 		errs = list
 	case errors.As(err, &one):
-		errs = []*syntax.Error{one}
+		errs = []*almanac.Error{one}
 	default:
 		s.fail(g.src, g.segs[0].line+strings.Count(g.text[:p.off], "\n"), err)
 		return
@@ -404,7 +405,7 @@ func (s *Shell) queryError(err error, g group, p piece) {
 		}
 		rel := min(max(off-seg.off, 0), len(seg.text))
 		col := utf8.RuneCountInString(seg.text[:rel]) + 1
-		caret := syntax.Caret(seg.text, &syntax.Error{Pos: syntax.Pos{Line: 1, Column: col}, Msg: e.Msg})
+		caret := almanac.Caret(seg.text, &almanac.Error{Pos: almanac.Pos{Line: 1, Column: col}, Msg: e.Msg})
 		if g.src.name == "" {
 			fmt.Fprintf(s.Err, "%s %s\n%s\n", s.red("error:"), e.Msg, indent(caret))
 		} else {
@@ -484,22 +485,18 @@ func (s *Shell) catalogue(kind nameKind) []string {
 		return nil
 	}
 	if s.names == nil {
+		// Completion offers what it can read: a catalogue that fails
+		// offers nothing, and the next query reports the failure.
 		s.names = map[nameKind][]string{}
-		s.db.Store().View(func(tx *store.Tx) error {
-			add := func(k nameKind, entries []store.CatalogEntry, err error) {
-				for _, e := range entries {
-					s.names[k] = append(s.names[k], e.Name)
-					s.names[k] = append(s.names[k], e.Aliases...)
-				}
+		for k, read := range map[nameKind]func() ([]almanac.CatalogEntry, error){
+			metricNames: s.db.Metrics, entityNames: s.db.Entities, unitNames: s.db.Units,
+		} {
+			entries, _ := read()
+			for _, e := range entries {
+				s.names[k] = append(s.names[k], e.Name)
+				s.names[k] = append(s.names[k], e.Aliases...)
 			}
-			m, err := tx.Metrics()
-			add(metricNames, m, err)
-			e, err := tx.Entities()
-			add(entityNames, e, err)
-			u, err := tx.Units()
-			add(unitNames, u, err)
-			return nil
-		})
+		}
 	}
 	return s.names[kind]
 }

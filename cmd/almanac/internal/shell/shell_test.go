@@ -15,8 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/almanacdb/almanac"
 	"github.com/almanacdb/almanac/cmd/almanac/internal/shell"
-	"github.com/almanacdb/almanac/query"
 	"github.com/almanacdb/almanac/store"
 	"github.com/google/go-cmp/cmp"
 )
@@ -24,14 +24,6 @@ import (
 // updating reports whether -update (declared by the internal tests) asks
 // for golden files to be rewritten.
 func updating() bool { return flag.Lookup("update").Value.String() == "true" }
-
-// testDB is a shell.DB over a store, without the root package.
-type testDB struct{ *store.DB }
-
-func (d testDB) Query(ctx context.Context, text string) (*query.Result, error) {
-	return query.Run(ctx, d.DB, text)
-}
-func (d testDB) Store() *store.DB { return d.DB }
 
 // fact is a fixture fact; its sentence is written from it.
 type fact struct {
@@ -66,8 +58,9 @@ var fixture = map[string][]fact{
 	},
 }
 
-// openFixture writes the fixture to a new database file and returns its
-// path.
+// newFixture writes the fixture to a new database file and returns its
+// path. It writes the facts with the store itself, since extraction from
+// articles may change.
 func newFixture(t testing.TB) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "test.db")
@@ -112,11 +105,11 @@ func openDB(path string, readOnly bool) (shell.DB, error) {
 			return nil, err
 		}
 	}
-	db, err := store.Open(path, &store.Options{ReadOnly: readOnly})
+	db, err := almanac.Open(path, &almanac.Options{ReadOnly: readOnly})
 	if err != nil {
 		return nil, err
 	}
-	return testDB{db}, nil
+	return db, nil
 }
 
 // scripted is an editor that replays lines, echoing prompts and lines to
@@ -316,7 +309,7 @@ func TestIngestReopens(t *testing.T) {
 	}
 	var got []string
 	sh.Ingest = func(ctx context.Context, db shell.DB, paths []string, w io.Writer) error {
-		if db.Store().ReadOnly() {
+		if db.(*almanac.DB).ReadOnly() {
 			return errors.New("read-only")
 		}
 		got = paths
@@ -337,11 +330,11 @@ func TestIngestReopens(t *testing.T) {
 
 // blockingDB is a database whose queries run until they are cancelled.
 type blockingDB struct {
-	testDB
+	*almanac.DB
 	started chan struct{}
 }
 
-func (d blockingDB) Query(ctx context.Context, text string) (*query.Result, error) {
+func (d blockingDB) Query(ctx context.Context, text string) (*almanac.Result, error) {
 	close(d.started)
 	<-ctx.Done()
 	return nil, fmt.Errorf("scan: %w", ctx.Err())
@@ -354,7 +347,7 @@ func TestInterruptCancelsQuery(t *testing.T) {
 	sh := newShell(t, &out)
 	sh.CatchInterrupts = true
 	started := make(chan struct{})
-	sh.SetDB(blockingDB{sh.DB().(testDB), started})
+	sh.SetDB(blockingDB{sh.DB().(*almanac.DB), started})
 	go func() {
 		<-started
 		syscall.Kill(os.Getpid(), syscall.SIGINT)
