@@ -8,7 +8,7 @@ import (
 // ParseDate parses a publication date as news pages write it and returns
 // UTC midnight of that calendar date. It accepts
 //
-//	2024-08-26, 2024/08/26, 2024.08.26
+//	2024-08-26, 2024/08/26, 2024.08.26, 2019- 07- 25
 //	2024-08-26T10:32:00+08:00 (RFC 3339, with or without zone or seconds)
 //	2024-08-26 10:32[:00]
 //	Aug 24, 2024   Aug. 24, 2024   August 24, 2024   Aug 24 2024
@@ -38,12 +38,13 @@ func parseNumericDate(s string) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	y := atoi(s[:4])
-	rest := s[5:]
+	// "2019- 07- 25": some pages put a space after each separator.
+	rest := strings.TrimLeft(s[5:], " ")
 	m, n := leadingInt(rest, 2)
 	if n == 0 || n >= len(rest) || rest[n] != sep {
 		return time.Time{}, false
 	}
-	rest = rest[n+1:]
+	rest = strings.TrimLeft(rest[n+1:], " ")
 	d, n := leadingInt(rest, 2)
 	if n == 0 {
 		return time.Time{}, false
@@ -146,18 +147,38 @@ var months = map[string]time.Month{
 }
 
 func monthNamed(s string) (time.Month, bool) {
-	if len(s) > len("september") {
+	var buf [len("september")]byte
+	low, ok := lowerShort(s, buf[:])
+	if !ok {
 		return 0, false
 	}
-	m, ok := months[strings.ToLower(s)]
+	m, ok := months[string(low)]
 	return m, ok
 }
 
+// lowerShort lower-cases an ASCII word of at most len(buf) bytes into buf,
+// without allocating; ok is false for a longer word or another byte.
+func lowerShort(s string, buf []byte) ([]byte, bool) {
+	if len(s) > len(buf) {
+		return nil, false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i] | 0x20
+		if c < 'a' || c > 'z' {
+			return nil, false
+		}
+		buf[i] = c
+	}
+	return buf[:len(s)], true
+}
+
 func isWeekday(s string) bool {
-	if len(s) > len("wednesday") {
+	var buf [len("wednesday")]byte
+	low, ok := lowerShort(s, buf[:])
+	if !ok {
 		return false
 	}
-	switch strings.ToLower(s) {
+	switch string(low) {
 	case "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday",
 		"thu", "thur", "thurs", "thursday", "fri", "friday",
 		"sat", "saturday", "sun", "sunday":
