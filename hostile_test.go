@@ -250,7 +250,7 @@ func hostileDocuments() []hostileCase {
 		docCase("nul-text", "nul.txt", strings.Replace(article, "GDP", "G\x00DP", 1), "nul.txt: looks binary (NUL byte at offset 47)"),
 		docCase("nul-jsonl-late", "late.jsonl",
 			`{"title": "`+strings.Repeat("t", 9000)+`"}`+"\n"+strings.Replace(record("T", "2024-01-02", "body"), "body", "bo\x00dy", 1),
-			"late.jsonl:1: missing published, body", "late.jsonl:2: NUL byte at column 46"),
+			"late.jsonl:1: missing body", "late.jsonl:2: NUL byte at column 46"),
 		docCase("nul-escape-jsonl", "esc.jsonl", `{"title": "T", "published": "2024-01-02", "body": "a\u0000b"}`+"\n", "esc.jsonl:1: text holds a NUL character"),
 		docCase("invalid-utf8-text", "bad.txt", strings.Replace(article, "GDP", "G\xffDP", 1), "bad.txt:5: invalid UTF-8 at byte offset 47"),
 		docCase("invalid-utf8-jsonl", "bad.jsonl", record("T", "", "")+"{\"title\": \"\xff\"}\n",

@@ -21,10 +21,21 @@ type Article struct {
 	// Text is stored with the document. For a plain-text file it is the
 	// file itself; for HTML and JSON lines, the extracted article text.
 	Text string
-	// Body is the part of Text that is the article proper: after the
-	// breadcrumb, headline, date and byline lines, and before any trailing
-	// teasers of other articles.
+	// Body is the part of Text that is the article proper: it spans from
+	// the first paragraph's start to the last one's end.
 	Body Span
+	// Paras are the body's paragraphs in text order: spans of Text trimmed
+	// of surrounding space (and of a list item's bullet), with a dateline
+	// ("HARBIN, Jan. 2 (Xinhua) --") cut off the front of the first.
+	// Headlines, subheadings, captions, bylines, date and time lines,
+	// related-links lists, teasers, editor lines and page furniture are in
+	// none of them. A line broken inside a sentence (the next begins in
+	// lower case) continues its paragraph.
+	Paras []Span
+	// Dateline is the span of the dateline the first paragraph began with
+	// (or that stood on a line of its own above it), or the zero Span.
+	// Its place is not the subject of the article by that alone.
+	Dateline Span
 	// Line is the 1-based line of a JSON lines record in its file, 0 otherwise.
 	Line int
 }

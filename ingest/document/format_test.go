@@ -61,7 +61,7 @@ func TestParse(t *testing.T) {
 		{"a.txt", text, []string{"Daqing builds parks"}, ""},
 		{"a", page, []string{"Daqing builds parks"}, ""},
 		{"a.html", page, []string{"Daqing builds parks"}, ""},
-		{"a.jsonl", lines, []string{"Daqing builds parks", "Daqing builds roads"}, "a.jsonl:2: missing published, body"},
+		{"a.jsonl", lines, []string{"Daqing builds parks", "Daqing builds roads"}, "a.jsonl:2: missing body"},
 		{"a.txt", "", nil, "a.txt: empty input"},
 		{"a.html", "<nav>menu</nav>", nil, "a.html: no article text found in the page"},
 		{"a.jsonl", "\x00\x01", nil, "a.jsonl: looks binary (NUL byte at offset 0)"},

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/almanacdb/almanac/ingest/document"
@@ -38,6 +39,18 @@ func checkArticle(t *testing.T, a document.Article) {
 	if !utf8.ValidString(a.Text[a.Body.Start:a.Body.End]) {
 		t.Fatalf("Body %+v splits a character", a.Body)
 	}
+	checkContract(t, a)
+	for _, p := range a.Paras {
+		if !utf8.ValidString(a.Text[p.Start:p.End]) {
+			t.Fatalf("paragraph %+v splits a character", p)
+		}
+	}
+	if d := a.Dateline; !utf8.ValidString(a.Text[d.Start:d.End]) {
+		t.Fatalf("Dateline %+v splits a character", d)
+	}
+	if !a.Published.IsZero() && (a.Published.Location() != time.UTC || a.Published.Hour() != 0) {
+		t.Fatalf("Published %v is not UTC midnight", a.Published)
+	}
 }
 
 func FuzzParseHTML(f *testing.F) {
@@ -53,11 +66,8 @@ func FuzzParseHTML(f *testing.F) {
 			return
 		}
 		checkArticle(t, a)
-		if a.Body.Start == a.Body.End {
-			t.Fatalf("empty body without an error")
-		}
-		if !a.Published.IsZero() && (a.Published.Location().String() != "UTC" || a.Published.Hour() != 0) {
-			t.Fatalf("Published %v is not UTC midnight", a.Published)
+		if len(a.Paras) == 0 {
+			t.Fatalf("no paragraph without an error")
 		}
 	})
 }
@@ -72,7 +82,7 @@ func FuzzParseJSONL(f *testing.F) {
 			if a.Line < 1 || a.Line > lines {
 				t.Fatalf("Line %d outside the input's %d lines", a.Line, lines)
 			}
-			if a.Source == "" || a.Title == "" || a.Published.IsZero() {
+			if a.Source == "" || a.Title == "" {
 				t.Fatalf("incomplete article %+v", a)
 			}
 		}

@@ -23,25 +23,29 @@ import (
 //
 // Title is the page's og:title, else its JSON-LD headline, else its first
 // <h1> or <title>. Published comes from meta tags (article:published_time,
-// date, pubdate, DC.date and the like), JSON-LD datePublished, a
-// <time> element or a labelled date in the page ("Updated : 2024-08-26");
-// Byline from author meta tags, JSON-LD or a byline element or line.
+// date, pubdate, DC.date and the like), JSON-LD datePublished, a <time>
+// marked as the publication time, the article's own date lines and
+// dateline, a date line anywhere in the page ("Updated : 2024-08-26"),
+// any <time>, the date in the page's address, and last the modification
+// dates; Byline from author meta tags, JSON-LD, the article's byline or
+// dateline, or a byline element or line.
 //
 // Text is the article's text: its paragraphs, separated by blank lines,
 // with entities decoded and white space collapsed inside each; a <br>
-// inside a paragraph is kept as a line break. Text starts with the
-// headline, breadcrumb, date and byline lines the article block holds (or
-// with the title alone), and Body spans the paragraphs after them. The
-// article block is the element holding most paragraph text (or its
-// enclosing <article> or articleBody element); navigation, scripts,
-// styles, page headers and footers, menus, asides, forms, comments and
-// hidden elements are left out.
+// inside a paragraph is kept as a line break. The article block is the
+// element holding most paragraph text (or its enclosing <article> or
+// articleBody element); navigation, scripts, styles, page headers and
+// footers, menus, asides, forms, comments and hidden elements are left
+// out. Text starts with the title unless the block holds it. Its lines
+// are classified as a plain text's are (see ParseText), with the markup's
+// headings, <time> elements and table rows as hints; Paras, Dateline and
+// Body come from that.
 //
 // The page must be UTF-8: one in another charset fails validation as
 // invalid UTF-8 rather than being guessed at. Source is source, which
-// callers make the file's base name, as for ParseText. Errors name source; a page without article text is an error,
-// and so is one nested over 512 elements deep, which the tokenizer
-// refuses.
+// callers make the file's base name, as for ParseText. Errors name
+// source; a page without article text is an error, and so is one nested
+// over 512 elements deep, which the tokenizer refuses.
 func ParseHTML(source string, data []byte) (Article, error) {
 	if err := validate(source, data); err != nil {
 		return Article{}, err
@@ -56,21 +60,18 @@ func ParseHTML(source string, data []byte) (Article, error) {
 
 	root := contentRoot(doc)
 	paras := extract(root, true)
-	head, body := splitHead(paras, m.title())
-	if len(body) == 0 {
-		return Article{}, fmt.Errorf("%s: no article text found in the page", source)
-	}
-
 	a := Article{
 		Source: source,
 		Title:  m.title(),
 		URL:    m.url,
 	}
-	for _, p := range head {
-		if a.Byline == "" {
-			a.Byline = bylineOf(p.text)
-		}
+	p := htmlPage(paras, a.Title)
+	lay := p.layout()
+	if len(lay.paras) == 0 {
+		return Article{}, fmt.Errorf("%s: no article text found in the page", source)
 	}
+	a.Text, a.Body, a.Paras, a.Dateline = p.text, lay.body, lay.paras, lay.dateline
+
 	// The whole page's text is needed only when the metadata lack a date
 	// or byline.
 	var page []para
@@ -80,40 +81,61 @@ func ParseHTML(source string, data []byte) (Article, error) {
 		}
 		return page
 	}
-	a.Byline = firstNonEmpty(m.byline(), a.Byline, m.bylineElem)
+	a.Byline = firstNonEmpty(m.byline(), lay.byline, m.bylineElem)
 	if a.Byline == "" {
 		a.Byline = pageByline(pageText())
 	}
-	a.Published = m.published(pageText)
-
-	var sb strings.Builder
-	titleInHead := false
-	for _, p := range head {
-		if p.heading == 1 || sameText(p.text, a.Title) {
-			titleInHead = true
-		}
-	}
-	if !titleInHead && a.Title != "" {
-		sb.WriteString(a.Title)
-	}
-	for _, p := range head {
-		if sb.Len() > 0 {
-			sb.WriteString("\n\n")
-		}
-		sb.WriteString(p.text)
-	}
-	for i, p := range body {
-		if sb.Len() > 0 {
-			sb.WriteString("\n\n")
-		}
-		if i == 0 {
-			a.Body.Start = sb.Len()
-		}
-		sb.WriteString(p.text)
-	}
-	a.Text = sb.String()
-	a.Body.End = len(a.Text)
+	a.Published = m.published(lay.published, pageText)
 	return a, nil
+}
+
+// htmlPage lays the article's paragraphs out as the lines of a text,
+// each with the hint its markup gives, the title first unless one of the
+// first paragraphs is the headline already.
+func htmlPage(paras []para, title string) *page {
+	titled := title == ""
+	for _, p := range paras[:min(len(paras), headerLines)] {
+		if p.heading == 1 || sameText(p.text, title) {
+			titled = true
+			break
+		}
+	}
+	var sb strings.Builder
+	var hints []hint
+	if !titled {
+		sb.WriteString(title)
+		hints = append(hints, hintHeadline)
+	}
+	for _, p := range paras {
+		if sb.Len() > 0 {
+			sb.WriteString("\n\n")
+		}
+		sb.WriteString(p.text)
+		h := hintNone
+		switch {
+		case p.heading == 1 || sameText(p.text, title):
+			h = hintHeadline
+		case p.heading > 1:
+			h = hintHeading
+		case p.dated:
+			h = hintTime
+		case p.table:
+			h = hintTable
+		}
+		for range strings.Count(p.text, "\n") + 1 {
+			hints = append(hints, h)
+		}
+	}
+	pg := &page{text: sb.String(), structured: true, title: title}
+	pg.lines = splitLines(pg.text)
+	k := 0
+	for i := range pg.lines {
+		if pg.lines[i].start < pg.lines[i].end && k < len(hints) {
+			pg.lines[i].hint = hints[k]
+			k++
+		}
+	}
+	return pg
 }
 
 // A para is one paragraph of extracted text.
@@ -121,38 +143,10 @@ type para struct {
 	text    string
 	heading int  // 1-6 for <h1>-<h6>, else 0
 	dated   bool // holds a <time> standing on a line of its own
-}
-
-// splitHead separates the leading lines of an article block that are not
-// article text (headline, breadcrumb, date line, byline) from the body.
-func splitHead(paras []para, title string) (head, body []para) {
-	i := 0
-	for ; i < len(paras); i++ {
-		p := paras[i]
-		short := len(p.text) <= 200
-		switch {
-		case p.heading == 1,
-			p.dated && short,
-			sameText(p.text, title),
-			short && dateLine.MatchString(p.text),
-			short && bylineOf(p.text) != "",
-			short && breadcrumb.MatchString(p.text):
-			continue
-		}
-		break
-	}
-	return paras[:i], paras[i:]
+	table   bool // a table row
 }
 
 var (
-	// dateLine is a line that labels the page's date, as in
-	// "Updated : 2024-08-26" or "Published on Aug 24, 2024".
-	dateLine = regexp.MustCompile(`(?i)^(?:last\s+)?(?:updated|published|posted|released|date|time)(?:\s+(?:on|at))?\s*[:：]?\s*` + datePattern)
-	// labelledDate finds such a date anywhere in a page's text.
-	labelledDate = regexp.MustCompile(`(?i)\b(?:updated|published|posted|released|date)(?:\s+(?:on|at))?\s*[:：]?\s*(` + datePattern + `)`)
-	datePattern  = `(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|(?:[a-z]+,?\s+)?[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4})`
-	// breadcrumb is a trail of section names such as "Home>Biz updates".
-	breadcrumb = regexp.MustCompile(`^[^.!?>»›/]{1,40}(?:(?:\s*[>»›]\s*|\s+/\s+)[^.!?>»›/]{1,40})+$`)
 	// bylineParen is the corpus's "By ( e.my399.com )"; bylineWords a
 	// plain "By Li Wei".
 	bylineParen = regexp.MustCompile(`^(?i:by)\s*\(\s*(.+?)\s*\)$`)
@@ -426,8 +420,11 @@ var (
 	}
 )
 
-// published returns the page's publication date, or the zero time.
-func (m *pageMeta) published(pageText func() []para) time.Time {
+// published returns the page's publication date, or the zero time:
+// from the metadata, else the date the article's text gives (text), else
+// a date line anywhere in the page, any <time>, the page's address, and
+// last the modification dates.
+func (m *pageMeta) published(text time.Time, pageText func() []para) time.Time {
 	try := func(ss ...string) (time.Time, bool) {
 		for _, s := range ss {
 			if t, ok := ParseDate(s); ok {
@@ -444,18 +441,25 @@ func (m *pageMeta) published(pageText func() []para) time.Time {
 	if t, ok := try(m.ld.published, m.timePub); ok {
 		return t
 	}
+	if !text.IsZero() {
+		return text
+	}
 	page := pageText()
 	for _, p := range page[:min(len(page), searchParas)] {
 		if !hasYear(p.text) {
 			continue
 		}
-		for _, sm := range labelledDate.FindAllStringSubmatch(p.text, 4) {
-			if t, ok := try(sm[1]); ok {
-				return t
+		for _, s := range strings.Split(p.text, "\n") {
+			l := line{text: strings.TrimSpace(s)}
+			if len(l.text) <= 200 && dateLine(&l) {
+				return l.date
 			}
 		}
 	}
 	if t, ok := try(m.timeAny); ok {
+		return t
+	}
+	if t, ok := urlDate(m.url); ok {
 		return t
 	}
 	for _, k := range modifiedKeys {
@@ -754,6 +758,7 @@ func extract(root *html.Node, article bool) []para {
 				b.lineBreak()
 			case n.DataAtom == atom.Td || n.DataAtom == atom.Th:
 				b.space()
+				b.table = true
 			case n.DataAtom == atom.Time && ownLine(n):
 				b.flush()
 				b.dated = true
@@ -827,6 +832,7 @@ type paraBuilder struct {
 	pendingSpace bool // white space seen since the last character
 	heading      int  // of the paragraph being built
 	dated        bool // of the paragraph being built
+	table        bool // of the paragraph being built
 }
 
 func (b *paraBuilder) text(s string) {
@@ -864,10 +870,11 @@ func (b *paraBuilder) lineBreak() {
 func (b *paraBuilder) flush() {
 	s := strings.TrimRight(string(b.cur), "\n ")
 	if s != "" {
-		b.paras = append(b.paras, para{text: s, heading: b.heading, dated: b.dated})
+		b.paras = append(b.paras, para{text: s, heading: b.heading, dated: b.dated, table: b.table})
 	}
 	b.cur = b.cur[:0]
 	b.pendingSpace = false
 	b.heading = 0
 	b.dated = false
+	b.table = false
 }

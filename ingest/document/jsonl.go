@@ -11,7 +11,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"unicode"
+	"time"
 )
 
 // jsonRecord is one line of a JSON lines file. Unknown fields are ignored
@@ -25,9 +25,12 @@ type jsonRecord struct {
 }
 
 // ReadJSONL returns an iterator over the articles of a JSON lines stream
-// read from r: one JSON object per line with the string fields "title",
-// "published" (YYYY-MM-DD or RFC 3339, or any form ParseDate accepts),
-// "body", and optionally "url" and "byline". Blank lines are skipped.
+// read from r: one JSON object per line with the string fields "title"
+// and "body", and optionally "published" (YYYY-MM-DD or RFC 3339, or any
+// form ParseDate accepts), "url" and "byline". Blank lines are skipped.
+// Without "published" the date is the one the body gives (its lines are
+// laid out as a plain text's, see ParseText), else the one in the url,
+// else none.
 //
 // Each record yields either an Article and a nil error or a zero Article
 // and an error "SOURCE:LINE: message"; a bad record does not stop the
@@ -35,7 +38,8 @@ type jsonRecord struct {
 // memory. A stream that looks binary, holds no record, or fails to read
 // yields one last error and ends.
 //
-// An article's Text is the record's body as is, Title kept apart, and its
+// An article's Text is the record's body as is, Title kept apart (a line
+// of the body that repeats it is not a paragraph), and its
 // Source is the record's url if it has one, else "BASE#LINE" with BASE the
 // base name of source.
 func ReadJSONL(source string, r io.Reader) iter.Seq2[Article, error] {
@@ -151,9 +155,6 @@ func parseRecord(line []byte) (Article, error) {
 	if title == "" {
 		missing = append(missing, "title")
 	}
-	if strings.TrimSpace(rec.Published) == "" {
-		missing = append(missing, "published")
-	}
 	if strings.TrimSpace(rec.Body) == "" {
 		missing = append(missing, "body")
 	}
@@ -163,20 +164,31 @@ func parseRecord(line []byte) (Article, error) {
 	if strings.ContainsRune(rec.Body, 0) || strings.ContainsRune(rec.Title, 0) {
 		return Article{}, errors.New("text holds a NUL character")
 	}
-	pub, ok := ParseDate(rec.Published)
-	if !ok {
-		return Article{}, fmt.Errorf("published %q is not a date (want YYYY-MM-DD or RFC 3339)", truncate(rec.Published, 40))
+	var pub time.Time
+	if strings.TrimSpace(rec.Published) != "" {
+		var ok bool
+		if pub, ok = ParseDate(rec.Published); !ok {
+			return Article{}, fmt.Errorf("published %q is not a date (want YYYY-MM-DD or RFC 3339)", truncate(rec.Published, 40))
+		}
 	}
-	start := len(rec.Body) - len(strings.TrimLeftFunc(rec.Body, unicode.IsSpace))
-	end := len(strings.TrimRightFunc(rec.Body, unicode.IsSpace))
+	u := strings.TrimSpace(rec.URL)
+	lay := layoutText(rec.Body, title)
+	if pub.IsZero() {
+		pub = lay.published
+	}
+	if pub.IsZero() {
+		pub, _ = urlDate(u)
+	}
 	return Article{
-		Source:    strings.TrimSpace(rec.URL),
+		Source:    u,
 		Title:     title,
 		Published: pub,
-		Byline:    collapseSpace(rec.Byline),
-		URL:       strings.TrimSpace(rec.URL),
+		Byline:    firstNonEmpty(collapseSpace(rec.Byline), lay.byline),
+		URL:       u,
 		Text:      rec.Body,
-		Body:      Span{start, end},
+		Body:      lay.body,
+		Paras:     lay.paras,
+		Dateline:  lay.dateline,
 	}, nil
 }
 

@@ -21,6 +21,9 @@ func errStrings(errs []error) []string {
 	return s
 }
 
+// whole returns the one paragraph of a text of n bytes.
+func whole(n int) []document.Span { return []document.Span{{Start: 0, End: n}} }
+
 func TestParseJSONLFiles(t *testing.T) {
 	tests := []struct {
 		file     string
@@ -35,11 +38,12 @@ func TestParseJSONLFiles(t *testing.T) {
 					Published: date(2024, 3, 5), Byline: "City News", URL: "https://news.example.com/a1",
 					Text: "Harbin set up 300 new 5G base stations in February.\n\nThe city plans 4,500 more this year.",
 					Body: document.Span{Start: 0, End: 89}, Line: 1,
+					Paras: []document.Span{{Start: 0, End: 51}, {Start: 53, End: 89}},
 				},
 				{
 					Source: "good.jsonl#3", Title: "Daqing oil output steady", Published: date(2023, 12, 29),
 					Text: "  Daqing Oilfield produced 30 million tonnes of crude in 2023.  \n",
-					Body: document.Span{Start: 2, End: 62}, Line: 3,
+					Body: document.Span{Start: 2, End: 62}, Line: 3, Paras: []document.Span{{Start: 2, End: 62}},
 				},
 			},
 		},
@@ -47,9 +51,9 @@ func TestParseJSONLFiles(t *testing.T) {
 			file: "mixed.jsonl",
 			want: []document.Article{
 				{Source: "mixed.jsonl#1", Title: "First good record", Published: date(2022, 5, 1),
-					Text: "Harbin had 1,000 parks.", Body: document.Span{Start: 0, End: 23}, Line: 1},
+					Text: "Harbin had 1,000 parks.", Body: document.Span{Start: 0, End: 23}, Line: 1, Paras: whole(23)},
 				{Source: "mixed.jsonl#8", Title: "Last good record", Published: date(2022, 5, 2),
-					Text: "Daqing had 2,000 parks.", Body: document.Span{Start: 0, End: 23}, Line: 8},
+					Text: "Daqing had 2,000 parks.", Body: document.Span{Start: 0, End: 23}, Line: 8, Paras: whole(23)},
 			},
 			wantErrs: []string{
 				"testdata/mixed.jsonl:2: missing body",
@@ -63,9 +67,9 @@ func TestParseJSONLFiles(t *testing.T) {
 			file: "crlf.jsonl",
 			want: []document.Article{
 				{Source: "crlf.jsonl#1", Title: "CRLF", Published: date(2020, 1, 2),
-					Text: "One line.", Body: document.Span{Start: 0, End: 9}, Line: 1},
+					Text: "One line.", Body: document.Span{Start: 0, End: 9}, Line: 1, Paras: whole(9)},
 				{Source: "crlf.jsonl#2", Title: "No newline", Published: date(2020, 1, 3),
-					Text: "Two lines.", Body: document.Span{Start: 0, End: 10}, Line: 2},
+					Text: "Two lines.", Body: document.Span{Start: 0, End: 10}, Line: 2, Paras: whole(10)},
 			},
 		},
 	}
@@ -105,7 +109,7 @@ func TestParseJSONLErrors(t *testing.T) {
 			[]string{"f.jsonl:2: invalid UTF-8 at column 14"}},
 		{"nul escape", `{"title":"T","published":"2024-01-02","body":"a\u0000b"}`, 0,
 			[]string{"f.jsonl:1: text holds a NUL character"}},
-		{"missing fields", `{"url":"https://x"}`, 0, []string{"f.jsonl:1: missing title, published, body"}},
+		{"missing fields", `{"url":"https://x"}`, 0, []string{"f.jsonl:1: missing title, body"}},
 		{"null fields", `{"title":null,"published":"2024-01-02","body":"B"}`, 0, []string{"f.jsonl:1: missing title"}},
 		{"trailing garbage", good + " x", 0,
 			[]string{"f.jsonl:1: invalid JSON at column 52: invalid character 'x' after top-level value"}},
@@ -209,5 +213,42 @@ func TestReadJSONLReadError(t *testing.T) {
 	_, errs := document.ParseJSONL("f.jsonl", failingReader{})
 	if diff := cmp.Diff([]string{"f.jsonl:1: read: unexpected EOF"}, errStrings(errs)); diff != "" {
 		t.Errorf("errors mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestParseJSONLLayout checks that a record's body is laid out as a plain
+// text is, and where the date comes from when the record has none.
+func TestParseJSONLLayout(t *testing.T) {
+	tests := []struct {
+		name, record string
+		want         laidOut
+	}{
+		{"date from the body's date line",
+			`{"title":"Jixi opens parks","body":"Jixi opens parks\n\nUpdated : 2021-06-01\n\nJixi opened 9 parks.\n\n(Web editor: Li Hua)"}`,
+			laidOut{"Jixi opens parks", "2021-06-01", "", "", []string{"Jixi opened 9 parks."}}},
+		{"date from the url",
+			`{"title":"Jixi opens parks","url":"https://news.example.com/2021/06/02/parks.html","body":"Jixi opened 9 parks.\nIt plans 4 more."}`,
+			laidOut{"Jixi opens parks", "2021-06-02", "", "", []string{"Jixi opened 9 parks.", "It plans 4 more."}}},
+		{"the record's date comes first",
+			`{"title":"T","published":"2021-06-03","url":"https://news.example.com/2021/06/02/parks.html","body":"Updated : 2021-06-01\n\nJixi opened 9 parks."}`,
+			laidOut{"T", "2021-06-03", "", "", []string{"Jixi opened 9 parks."}}},
+		{"dateline cut, agency as byline, no date at all",
+			`{"title":"Trade grows","body":"HARBIN, Jan. 2 (Xinhua) -- Trade grew 5 percent.\n\nCaption of a port. [Photo/example.com]"}`,
+			laidOut{"Trade grows", "", "Xinhua", "HARBIN, Jan. 2 (Xinhua) --", []string{"Trade grew 5 percent."}}},
+		{"the record's byline comes first",
+			`{"title":"Trade grows","byline":"City News","body":"HARBIN, Jan. 2 (Xinhua) -- Trade grew 5 percent."}`,
+			laidOut{"Trade grows", "", "City News", "HARBIN, Jan. 2 (Xinhua) --", []string{"Trade grew 5 percent."}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			arts, errs := document.ParseJSONL("f.jsonl", strings.NewReader(tt.record))
+			if len(errs) > 0 || len(arts) != 1 {
+				t.Fatalf("ParseJSONL: %d articles, errors %v", len(arts), errs)
+			}
+			checkContract(t, arts[0])
+			if diff := cmp.Diff(tt.want, layoutOf(arts[0])); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
 	}
 }
