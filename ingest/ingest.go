@@ -70,9 +70,17 @@ type Report struct {
 	Source   string // the document's source name; "" if it could not be parsed
 	Outcome  store.Outcome
 	Facts    int
+	Line     int      // the JSON lines record's line in Path, 0 for other formats
 	Err      error    // why it failed, for Outcome Failed
 	Warnings []string // things the user should know, for any outcome
+	// Undated is set when the document gives no publication date and
+	// Options.Published supplied none; Warnings then begins with
+	// NoDateWarning, so that a caller can say how to supply one.
+	Undated bool
 }
+
+// NoDateWarning is the first warning of an Undated document.
+const NoDateWarning = "no publication date found in the document"
 
 // Summary counts an ingest run.
 type Summary struct {
@@ -107,6 +115,7 @@ type item struct {
 	facts   []store.Fact
 	aliases map[string][]string // other names of the facts' entities
 	warns   []string
+	undated bool          // no publication date, and none supplied
 	done    chan struct{} // closed when extraction finished
 }
 
@@ -441,6 +450,10 @@ func extractItem(it *item, opts *Options) {
 	it.facts = res.Facts
 	it.aliases = res.Aliases
 	it.warns = res.Warnings
+	if it.article.Published.IsZero() && opts.Published.IsZero() {
+		it.undated = true
+		it.warns = append([]string{NoDateWarning}, it.warns...)
+	}
 }
 
 func commitBatch(db *store.DB, batch []*item, sum *Summary, opts *Options) error {
@@ -480,7 +493,8 @@ func commitBatch(db *store.DB, batch []*item, sum *Summary, opts *Options) error
 		case store.Failed:
 			sum.Failed++
 		}
-		rep := Report{Path: it.path, Source: r.Source, Outcome: r.Outcome, Facts: r.Facts, Warnings: it.warns}
+		rep := Report{Path: it.path, Source: r.Source, Outcome: r.Outcome, Facts: r.Facts, Line: it.article.Line,
+			Warnings: it.warns, Undated: it.undated}
 		if r.Err != nil {
 			where := it.path
 			if it.article.Line > 0 {

@@ -133,15 +133,19 @@ func TestStdinAndPublished(t *testing.T) {
 	db := openDB(t)
 	noDate := "Harbin had 1,180 high-tech enterprises in 2020. The city now has 26 incubators.\n"
 	var warnings []string
+	undated := false
 	sum, err := ingest.Paths(context.Background(), db, []string{"-"}, ingest.Options{
-		Stdin:  strings.NewReader(noDate),
-		Report: func(r ingest.Report) { warnings = append(warnings, r.Warnings...) },
+		Stdin: strings.NewReader(noDate),
+		Report: func(r ingest.Report) {
+			warnings = append(warnings, r.Warnings...)
+			undated = undated || r.Undated
+		},
 	})
 	if err != nil || sum.Added != 1 {
 		t.Fatalf("stdin: %+v %v", sum, err)
 	}
-	if len(warnings) == 0 {
-		t.Errorf("no warning for an undated document")
+	if len(warnings) == 0 || warnings[0] != ingest.NoDateWarning || !undated {
+		t.Errorf("undated document: warnings %q, Undated %v; want %q first and Undated", warnings, undated, ingest.NoDateWarning)
 	}
 	years := map[int]bool{}
 	db.View(func(tx *store.Tx) error {
@@ -157,8 +161,14 @@ func TestStdinAndPublished(t *testing.T) {
 
 	db2 := openDB(t)
 	pub := time.Date(2021, 3, 1, 0, 0, 0, 0, time.UTC)
-	if _, err := ingest.Reader(context.Background(), db2, "note.txt", strings.NewReader(noDate), ingest.Options{Published: pub}); err != nil {
+	var dated ingest.Report
+	if _, err := ingest.Reader(context.Background(), db2, "note.txt", strings.NewReader(noDate), ingest.Options{
+		Published: pub, Report: func(r ingest.Report) { dated = r },
+	}); err != nil {
 		t.Fatal(err)
+	}
+	if dated.Undated || len(dated.Warnings) > 0 && dated.Warnings[0] == ingest.NoDateWarning {
+		t.Errorf("with Options.Published: Undated %v, warnings %q", dated.Undated, dated.Warnings)
 	}
 	db2.View(func(tx *store.Tx) error {
 		doc, err := tx.DocumentBySource("note.txt")

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
 
@@ -240,8 +241,15 @@ func cmdIngest(ctx context.Context, args []string, io stdio) int {
 			fmt.Fprintf(io.err, "error: %v\n", r.Err)
 		}
 		if !*quiet {
-			for _, w := range r.Warnings {
-				fmt.Fprintf(io.err, "warning: %s: %s\n", r.Path, w)
+			where := r.Path
+			if r.Line > 0 {
+				where += ":" + strconv.Itoa(r.Line)
+			}
+			for i, w := range r.Warnings {
+				if i == 0 && r.Undated {
+					w += "; pass --published YYYY-MM-DD to date it"
+				}
+				fmt.Fprintf(io.err, "warning: %s: %s\n", where, w)
 			}
 		}
 	}

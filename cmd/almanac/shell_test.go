@@ -249,3 +249,37 @@ func TestEmbedExample(t *testing.T) {
 		}
 	}
 }
+
+// TestIngestUndatedWarning checks that an article without a date is named
+// in a warning that says how to give it one, with the record's line for
+// JSON lines, and that --published silences it.
+func TestIngestUndatedWarning(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"nodate.txt":   "Jixi opened 9 parks in 2019. The town now has 17 labs.\n",
+		"dated.txt":    "Jixi opens parks\n\nUpdated : 2021-06-01\n\nJixi opened 9 parks this year.\n",
+		"records.json": `{"title":"Dated","published":"2021-06-01","body":"Jixi had 4 parks."}` + "\n" + `{"title":"Undated","body":"Jixi had 5 parks."}` + "\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, errs, status := runAlmanac(t, dir, "", "ingest", "--db", "a.db", "nodate.txt", "dated.txt", "records.json")
+	if status != 0 {
+		t.Fatalf("ingest: status %d, stderr %q", status, errs)
+	}
+	hint := "no publication date found in the document; pass --published YYYY-MM-DD to date it"
+	for _, want := range []string{"warning: nodate.txt: " + hint, "warning: records.json:2: " + hint} {
+		if !strings.Contains(errs, want+"\n") {
+			t.Errorf("stderr lacks %q:\n%s", want, errs)
+		}
+	}
+	if strings.Contains(errs, "dated.txt") || strings.Contains(errs, "records.json:1:") {
+		t.Errorf("a dated article got a warning:\n%s", errs)
+	}
+	_, errs, status = runAlmanac(t, dir, "", "ingest", "--db", "b.db", "--published", "2021-06-01", "nodate.txt")
+	if status != 0 || strings.Contains(errs, "publication date") {
+		t.Errorf("with --published: status %d, stderr %q", status, errs)
+	}
+}
