@@ -124,6 +124,9 @@ func dateSep(s string, j int, want byte) (byte, int, bool) {
 // monthDayAt reads "Aug 26", "Aug. 26", "August 26th", "Monday, August
 // 26" at s[i:] and returns the offset after it.
 func monthDayAt(s string, i int) (int, monthDay, bool) {
+	if i >= len(s) || strings.IndexByte("adfjmnostw", s[i]|0x20) < 0 {
+		return 0, monthDay{}, false // no month or weekday begins so
+	}
 	j, w := wordAt(s, i)
 	if isWeekday(w) {
 		j = skipSpace(s, skipByte(s, skipByte(s, j, '.'), ','))

@@ -59,7 +59,7 @@ func (p *page) set(k int, kd kind, rule string) {
 }
 
 func (p *page) layout() pageLayout {
-	p.nb = p.nb[:0]
+	p.nb = make([]int, 0, len(p.lines))
 	for i := range p.lines {
 		l := &p.lines[i]
 		if l.start == l.end {
@@ -163,7 +163,7 @@ func (p *page) headlineCandidate(k int) bool {
 // datedHeadline reads a headline that ends with its date, as in "Harbin
 // builds parks 02-10-2021", setting the line's date and title.
 func (p *page) datedHeadline(l *line) bool {
-	if p.structured || !hasYear(l.text) {
+	if p.structured || len(l.text) > 240 || !hasYear(l.text) {
 		return false
 	}
 	s, off := l.text, 0
@@ -190,8 +190,11 @@ func (p *page) datedHeadline(l *line) bool {
 // taken for one only below a headline, where it cannot be the headline.
 func (p *page) agencyName(k int, belowTitle bool) bool {
 	l := p.at(k)
+	if len(l.text) > 40 {
+		return false
+	}
 	w := strings.Fields(l.text)
-	if len(l.text) > 40 || len(w) > 3 || len(w) > 1 && !belowTitle ||
+	if len(w) > 3 || len(w) > 1 && !belowTitle ||
 		strings.ContainsAny(l.text, "0123456789") || terminated(l.text) || !nameLike(l.text) {
 		return false
 	}
@@ -538,25 +541,29 @@ func terminated(s string) bool {
 // 24 words, a capital or digit first, and no final punctuation but a
 // question or exclamation mark on a short one.
 func titleShape(s string) bool {
-	if len(s) > 160 {
+	if len(s) > 160 || s == "" {
 		return false
 	}
-	n := countWords(s)
+	if r, _ := utf8.DecodeRuneInString(s); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		return false
+	}
+	asks := false
 	if terminated(s) {
 		r, _ := utf8.DecodeLastRuneInString(s)
-		if (r != '?' && r != '!') || n > 15 || strings.Contains(s, ". ") {
+		if (r != '?' && r != '!') || strings.Contains(s, ". ") {
 			return false
 		}
+		asks = true
 	}
-	r, _ := utf8.DecodeRuneInString(s)
-	return n >= 2 && n <= 24 && (unicode.IsUpper(r) || unicode.IsDigit(r))
+	n := countWords(s)
+	return n >= 2 && n <= 24 && !(asks && n > 15)
 }
 
 // countWords counts the words of s set apart by white space.
 func countWords(s string) int {
 	n, in := 0, false
 	for _, r := range s {
-		if unicode.IsSpace(r) {
+		if r == ' ' || r < 0x80 && r <= ' ' || r >= 0x80 && unicode.IsSpace(r) {
 			in = false
 		} else if !in {
 			in = true

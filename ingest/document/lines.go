@@ -210,6 +210,9 @@ var editorLabels = []string{
 // "Edited by Li Hua", and an editor's note.
 func editorLine(l *line) bool {
 	s := strings.TrimLeft(l.text, "([（【 ")
+	if s == "" || strings.IndexByte("wcretp", s[0]|0x20) < 0 {
+		return false // no label begins so
+	}
 	label := ""
 	for _, p := range editorLabels {
 		if len(s) > len(p) && strings.EqualFold(s[:len(p)], p) && !isWordByte(s[len(p)]) {
@@ -425,7 +428,7 @@ func timeLen(s string) int {
 // The source it names, if any, becomes the line's byline.
 func dateLine(l *line) bool {
 	s := l.text
-	if !hasYear(s) {
+	if !hasYear(s) || endsSentence(s) {
 		return false
 	}
 	i, j, t, ok := findDate(s)
@@ -463,7 +466,10 @@ func metaResidue(pre, post string) (string, bool) {
 	var byLabel, srcLabel, paren, bare string
 	bareGroups := 0
 	for side, r := range []string{pre, post} {
-		if m := residueSource.FindStringSubmatchIndex(r); m != nil {
+		if strings.TrimSpace(r) == "" {
+			continue
+		}
+		if m := residueSource.FindStringSubmatchIndex(r); m != nil && containsFold(r, "source") {
 			v := r[m[1]:]
 			end := strings.IndexByte(v, '|')
 			if end < 0 {
@@ -478,15 +484,19 @@ func metaResidue(pre, post string) (string, bool) {
 			}
 			r = r[:m[2]] + " " + v[end:]
 		}
-		if m := residueURL.FindStringIndex(r); m != nil {
+		if m := residueURL.FindStringIndex(r); strings.Contains(r, "://") && m != nil {
 			if srcLabel == "" {
 				srcLabel = sourceName(r[m[0]:m[1]])
 			}
 			r = r[:m[0]] + " " + r[m[1]:]
 		}
-		r = residueTime.ReplaceAllString(r, " ")
-		r = residueZone.ReplaceAllString(r, " ")
-		if m := residueBy.FindStringIndex(r); m != nil {
+		if strings.IndexByte(r, ':') >= 0 {
+			r = residueTime.ReplaceAllString(r, " ")
+		}
+		if strings.IndexByte(r, '+') >= 0 || containsAnyFold(r, zoneWords) {
+			r = residueZone.ReplaceAllString(r, " ")
+		}
+		if m := residueBy.FindStringIndex(r); m != nil && containsFold(r, "by") {
 			v := r[m[1]:]
 			end := strings.IndexByte(v, '|')
 			if end < 0 {
@@ -499,9 +509,15 @@ func metaResidue(pre, post string) (string, bool) {
 			byLabel = name
 			r = r[:m[0]] + " " + v[end:]
 		}
-		r = residueShare.ReplaceAllString(r, " ")
+		if containsAnyFold(r, shareStems) {
+			r = residueShare.ReplaceAllString(r, " ")
+		}
 		r = residueLabel.ReplaceAllString(r, " ")
+		parens := strings.ContainsAny(r, "()/")
 		for _, m := range residueParen.FindAllStringSubmatch(r, -1) {
+			if !parens {
+				break
+			}
 			name := strings.TrimSpace(m[1] + m[2] + m[3])
 			if name != "" && !nameLike(name) {
 				return "", false
@@ -510,7 +526,9 @@ func metaResidue(pre, post string) (string, bool) {
 				paren = name
 			}
 		}
-		r = residueParen.ReplaceAllString(r, " ")
+		if parens {
+			r = residueParen.ReplaceAllString(r, " ")
+		}
 		// What is left are bare names, in groups set apart by separators.
 		words := 0
 		for _, g := range strings.FieldsFunc(r, func(c rune) bool { return strings.ContainsRune("|,，:：;/·•–—", c) }) {
@@ -557,6 +575,41 @@ func metaResidue(pre, post string) (string, bool) {
 		bare = ""
 	}
 	return firstNonEmpty(byLabel, srcLabel, paren, bare), true
+}
+
+// zoneWords and shareStems are what residueZone and residueShare need to
+// find at all: the regular expressions run only on residues holding one.
+var (
+	zoneWords  = []string{"gmt", "utc", "bjt", "cst", "est", "edt", "pst", "pdt", "cet", "jst", "kst", "hkt", "sgt", "beijing"}
+	shareStems = []string{"comment", "print", "mail", "share", "tweet", "size"}
+)
+
+// containsAnyFold reports whether s holds one of subs in any case.
+func containsAnyFold(s string, subs []string) bool {
+	for _, sub := range subs {
+		if containsFold(s, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// endsSentence reports a line that ends as prose does, a word in lower
+// case and a period, which no date line or share bar does.
+func endsSentence(s string) bool {
+	n := len(s)
+	return n >= 2 && s[n-1] == '.' && s[n-2] >= 'a' && s[n-2] <= 'z'
+}
+
+// containsFold reports whether s holds sub, an ASCII lower-case word,
+// in any case.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i]|0x20 == sub[0] && strings.EqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // sourceName returns the name of a source as a byline: the host of an
@@ -668,6 +721,10 @@ var crumbLabels = []string{"present position", "current position", "your positio
 // Economy", "Present position: > english > Local News".
 func breadcrumbLine(l *line) bool {
 	s := l.text
+	if strings.IndexByte(s, '>') < 0 && !strings.Contains(s, " / ") && !strings.Contains(s, "»") &&
+		!strings.Contains(s, "›") && !strings.Contains(s, "＞") {
+		return false
+	}
 	labelled := false
 	for _, p := range crumbLabels {
 		if len(s) > len(p) && strings.EqualFold(s[:len(p)], p) && !isWordByte(s[len(p)]) {
@@ -736,16 +793,19 @@ var shareWords = []string{
 // links, font-size controls ("Adjust font size:", "3 CommentsPrint
 // E-mail"), or nothing but separators ("|", "-").
 func shareBar(l *line) bool {
+	if endsSentence(l.text) {
+		return false
+	}
 	words, numbers := 0, 0
+	var buf [160]byte
 	for t := range strings.FieldsFuncSeq(l.text, func(r rune) bool {
 		return unicode.IsSpace(r) || strings.ContainsRune("|:：,·•/()[]", r)
 	}) {
-		t = strings.ToLower(t)
 		switch {
 		case strings.Trim(t, "-–—*_=~.") == "":
 		case isDigits(t):
 			numbers++ // "0 Comments"
-		case composedOf(t, shareWords):
+		case len(t) <= len(buf) && composedOf(asciiLower(buf[:0], t), shareWords):
 			words++
 		default:
 			return false
@@ -754,18 +814,33 @@ func shareBar(l *line) bool {
 	return numbers == 0 || words > 0
 }
 
+// asciiLower appends s lower-cased in ASCII to buf.
+func asciiLower(buf []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
+}
+
 // composedOf reports whether s is a run of the words, with no space
 // between them ("commentsprint"). It marks the offsets a run of words
 // reaches, so that no string makes it backtrack.
-func composedOf(s string, words []string) bool {
-	reach := make([]bool, len(s)+1)
+func composedOf(s []byte, words []string) bool {
+	var reach [161]bool
+	if len(s) >= len(reach) {
+		return false
+	}
 	reach[0] = true
 	for i := 0; i < len(s); i++ {
 		if !reach[i] {
 			continue
 		}
 		for _, w := range words {
-			if strings.HasPrefix(s[i:], w) {
+			if len(s)-i >= len(w) && string(s[i:i+len(w)]) == w {
 				reach[i+len(w)] = true
 			}
 		}
