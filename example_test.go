@@ -101,6 +101,6 @@ func ExampleResult_Write() {
 		log.Fatal(err)
 	}
 	// Output:
-	// entity,metric,year,period,value,unit,qualifier,status,sources,conflict
-	// Harbin,high_tech_enterprises,2022,year,2603,count,exact,actual,1,false
+	// entity,metric,year,period,value,unit,qualifier,status,sources,conflict,fact,facts
+	// Harbin,high_tech_enterprises,2022,year,2603,count,exact,actual,1,false,27,27
 }

@@ -649,14 +649,13 @@ func (e *executor) selectStmt(p *Select) error {
 		return e.list(entries, cells)
 	case shapePivot:
 		e.res.Exec.Shape = "pivot"
-		figs := e.figures(cells)
-		return e.pivot(figs, e.byFields())
+		return e.pivot(e.figures(entries, cells), e.byFields())
 	case shapeAggregate:
 		e.res.Exec.Shape = "aggregate " + p.Func.Name
-		return e.aggregate(e.figures(cells))
+		return e.aggregate(e.figures(entries, cells))
 	}
 	e.res.Exec.Shape = p.Func.Name
-	return e.series(e.figures(cells), acc.yearOut)
+	return e.series(e.figures(entries, cells), acc.yearOut)
 }
 
 func (e *executor) byFields() []Field {
@@ -667,16 +666,21 @@ func (e *executor) byFields() []Field {
 	return fs
 }
 
-// figures names the cells.
-func (e *executor) figures(cells []cell) []Figure {
+// figures names the cells, which reconcile entries; the fact IDs of all
+// figures share one array.
+func (e *executor) figures(entries []store.Entry, cells []cell) []Figure {
 	figs := make([]Figure, len(cells))
+	ids := make([]uint64, len(entries))
+	for i := range entries {
+		ids[i] = entries[i].Fact
+	}
 	for i := range cells {
 		c := &cells[i]
 		figs[i] = Figure{
 			Entity: e.name(dictEntity, c.Entity), Metric: e.name(dictMetric, c.Metric),
 			Year: c.Year, Period: c.Period, Value: c.Value, Unit: e.name(dictUnit, c.Unit),
 			Qualifier: c.Qualifier, Status: c.Status, Sources: int(c.sources), Conflict: c.conflict,
-			Fact: c.Fact, eid: c.Entity, mid: c.Metric, uid: c.Unit,
+			Fact: c.Fact, Facts: ids[c.lo:c.hi:c.hi], eid: c.Entity, mid: c.Metric, uid: c.Unit,
 		}
 	}
 	return figs

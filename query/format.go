@@ -91,7 +91,10 @@ const conflictMark = "!"
 // JSON, JSONL and CSV write one record per row, keyed by column name; a
 // pivot is written in long form, one record per figure with entity,
 // metric, year, period, value, unit, qualifier, status, sources and
-// conflict (and computed, for growth).
+// conflict (and computed, for growth), then fact, the ID of the fact
+// whose value is shown, and facts, the IDs of every fact behind the
+// figure (a JSON array; in CSV separated by spaces). Aggregates carry
+// facts too: the facts of the figures they combine.
 func (r *Result) Write(w io.Writer, f Format, o WriteOptions) error {
 	bw := bufio.NewWriter(w)
 	var err error
@@ -133,6 +136,7 @@ func (r *Result) records() ([]string, [][]Value) {
 	if growth {
 		names = append(names, "computed")
 	}
+	names = append(names, "fact", "facts")
 	rows := make([][]Value, 0, len(r.figures))
 	for _, f := range r.figures {
 		rec := []Value{textVal(f.Entity), textVal(f.Metric), intVal(int64(f.Year)), textVal(f.Period.String()),
@@ -141,6 +145,7 @@ func (r *Result) records() ([]string, [][]Value) {
 		if growth {
 			rec = append(rec, boolVal(f.Computed))
 		}
+		rec = append(rec, intVal(int64(f.Fact)), idsVal(f.Facts))
 		rows = append(rows, rec)
 	}
 	return names, rows
@@ -208,6 +213,15 @@ func appendJSONValue(buf []byte, v Value) []byte {
 		return strconv.AppendBool(buf, v.Int != 0)
 	case Text:
 		return append(buf, jsonString(v.Str)...)
+	case IDs:
+		buf = append(buf, '[')
+		for i, id := range v.IDs {
+			if i > 0 {
+				buf = append(buf, ',')
+			}
+			buf = strconv.AppendUint(buf, id, 10)
+		}
+		return append(buf, ']')
 	}
 	return append(buf, "null"...)
 }
@@ -320,6 +334,8 @@ func cellText(c *Column, v Value) string {
 			return "yes"
 		}
 		return "no"
+	case IDs:
+		return joinIDs(v.IDs, ",")
 	}
 	return v.Str
 }

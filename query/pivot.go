@@ -371,6 +371,7 @@ func (e *executor) aggregate(figs []Figure) error {
 	dims := e.byFields()
 	type group struct {
 		values   []float64
+		facts    []uint64
 		unit     string
 		uid      uint32
 		conflict bool
@@ -397,6 +398,7 @@ func (e *executor) aggregate(figs []Figure) error {
 				fn.Name, gr.unit, f.Unit, where, gr.unit)
 		}
 		gr.values = append(gr.values, f.Value)
+		gr.facts = append(gr.facts, f.Facts...)
 		gr.conflict = gr.conflict || f.Conflict
 	}
 	res := e.res
@@ -418,6 +420,7 @@ func (e *executor) aggregate(figs []Figure) error {
 		}
 		res.Columns = append(res.Columns, vc, Column{Name: "unit", Kind: Text}, Column{Name: "figures", Kind: Int})
 	}
+	res.Columns = append(res.Columns, Column{Name: "facts", Kind: IDs, Detail: true})
 	rank := ord.ranks()
 	res.rows = make([]Row, len(groups))
 	conflicts := 0
@@ -439,6 +442,8 @@ func (e *executor) aggregate(figs []Figure) error {
 			row = append(row, Value{Kind: Number, Num: v, Conflict: gr.conflict, Computed: fn.Result == syntax.TypeNumber},
 				textVal(gr.unit), intVal(int64(len(gr.values))))
 		}
+		slices.Sort(gr.facts)
+		row = append(row, idsVal(gr.facts))
 		res.rows[rank[g]] = row
 	}
 	if err := e.order(nil); err != nil {
@@ -503,6 +508,7 @@ func (e *executor) series(figs []Figure, yearOut []bound) error {
 		g.Computed = true
 		g.Conflict = a.Conflict || b.Conflict
 		g.Sources = min(a.Sources, b.Sources)
+		g.Facts = append(slices.Clip(a.Facts), b.Facts...)
 		if a.Qualifier != vocab.Exact || b.Qualifier != vocab.Exact {
 			g.Qualifier = vocab.Approx
 		}

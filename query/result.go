@@ -59,6 +59,7 @@ const (
 	Text                    // Value.Str
 	Bool                    // Value.Int is 0 or 1
 	Fig                     // Value.Fig, a reconciled figure
+	IDs                     // Value.IDs, the IDs of facts behind a number
 )
 
 // Value is one typed cell of a result row.
@@ -73,6 +74,7 @@ type Value struct {
 	Num      float64
 	Str      string
 	Fig      *Figure
+	IDs      []uint64
 }
 
 // String returns the value as plain text: numbers without separators,
@@ -89,8 +91,22 @@ func (v Value) String() string {
 		return strconv.FormatBool(v.Int != 0)
 	case Fig:
 		return formatFloat(v.Fig.Value)
+	case IDs:
+		return joinIDs(v.IDs, " ")
 	}
 	return ""
+}
+
+// joinIDs writes fact IDs separated by sep.
+func joinIDs(ids []uint64, sep string) string {
+	var b []byte
+	for i, id := range ids {
+		if i > 0 {
+			b = append(b, sep...)
+		}
+		b = strconv.AppendUint(b, id, 10)
+	}
+	return string(b)
 }
 
 // Float returns the numeric value of an Int, Number or Fig value.
@@ -111,6 +127,7 @@ func numVal(f float64) Value        { return Value{Kind: Number, Num: f} }
 func textVal(s string) Value        { return Value{Kind: Text, Str: s} }
 func boolVal(b bool) Value          { return Value{Kind: Bool, Int: map[bool]int64{true: 1}[b]} }
 func rankVal(s string, r int) Value { return Value{Kind: Text, Str: s, rank: int32(r) + 1} }
+func idsVal(ids []uint64) Value     { return Value{Kind: IDs, IDs: ids} }
 
 // Column describes one column of a result.
 type Column struct {
@@ -160,6 +177,11 @@ type Figure struct {
 	// Fact is the ID of the fact whose value is shown (for computed
 	// figures, the later year's).
 	Fact uint64
+	// Facts are the IDs of every fact the figure reconciles, by document;
+	// for a computed figure, those of both years it was computed from.
+	// Machine formats write them as "facts", so that every figure traces
+	// to its sentences.
+	Facts []uint64
 
 	eid, mid, uid uint32
 }

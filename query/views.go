@@ -187,7 +187,7 @@ func (e *executor) showFact(p *ShowFact) error {
 	var self store.Entry
 	if len(cells) == 1 {
 		c := cells[0]
-		d.Figure = e.figures(cells)[0]
+		d.Figure = e.figures(entries, cells)[0]
 		d.Shown = c.Fact == f.ID
 		for _, en := range entries {
 			if en.Fact == f.ID {
