@@ -86,6 +86,13 @@ func TestResultAPI(t *testing.T) {
 	if diff := cmp.Diff([]float64{1000, 1180}, figs); diff != "" {
 		t.Errorf("figures (-want +got):\n%s", diff)
 	}
+	var facts [][]uint64
+	for f := range res.Figures() {
+		facts = append(facts, f.Facts)
+	}
+	if diff := cmp.Diff([][]uint64{{1}, {2}}, facts); diff != "" {
+		t.Errorf("facts behind the figures (-want +got):\n%s", diff)
+	}
 	if got := res.Column("Harbin"); got != 1 {
 		t.Errorf("Column(Harbin) = %d, want 1", got)
 	}
@@ -159,6 +166,9 @@ func TestErrorsArePositioned(t *testing.T) {
 	}
 	if !strings.HasPrefix(err.Error(), "1:22: unknown entity") {
 		t.Errorf("error %q", err)
+	}
+	if list[0].Suggestion != "Harbin" || list[1].Suggestion != "" {
+		t.Errorf("suggestions %q, %q; want Harbin and none", list[0].Suggestion, list[1].Suggestion)
 	}
 }
 

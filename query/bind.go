@@ -121,19 +121,20 @@ func (b *binder) lookup(d int, name string, pos lexer.Position) []uint32 {
 			names = append(names, e.Name)
 			names = append(names, e.Aliases...)
 		}
-		b.errs.Add(pos, unknown(dictNames[d], name, names))
+		b.errs = append(b.errs, unknown(pos, dictNames[d], name, names))
 	}
 	return ids
 }
 
-// unknown words the error for a name not in a catalogue, suggesting the
-// closest of names.
-func unknown(kind, name string, names []string) string {
-	msg := fmt.Sprintf("unknown %s %q", kind, name)
+// unknown is the error for a name not in a catalogue, at pos, suggesting
+// the closest of names.
+func unknown(pos syntax.Pos, kind, name string, names []string) *syntax.Error {
+	e := &syntax.Error{Pos: pos, Msg: fmt.Sprintf("unknown %s %q", kind, name)}
 	if s := suggest(name, names); s != "" {
-		msg += ": did you mean " + s + "?"
+		e.Msg += ": did you mean " + s + "?"
+		e.Suggestion = s
 	}
-	return msg
+	return e
 }
 
 // suggest returns the name in names closest to s: one that contains s or
@@ -405,7 +406,7 @@ func (b *binder) compileCond(c *Cond) pred {
 					names = append(names, d.Source)
 				}
 				if set.n == 0 {
-					b.errs.Add(v.Pos, unknown("document", v.Str, names))
+					b.errs = append(b.errs, unknown(v.Pos, "document", v.Str, names))
 				}
 			}
 		}

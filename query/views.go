@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/almanacdb/almanac/query/syntax"
 	"github.com/almanacdb/almanac/store"
 	"github.com/almanacdb/almanac/store/vocab"
 )
@@ -240,7 +241,7 @@ func (e *executor) showDocument(p *ShowDocument) error {
 				names = append(names, d.Source)
 			}
 			if err != nil {
-				return fail(p.ArgPos, "%s", unknown("document", p.Source, names))
+				return syntax.ErrorList{unknown(p.ArgPos, "document", p.Source, names)}
 			}
 		}
 	} else {

@@ -21,6 +21,9 @@ type Error struct {
 	// Msg is lower case, without a final period, and says what was
 	// expected where it can.
 	Msg string
+	// Suggestion is the known name the message proposes instead of an
+	// unknown one ("did you mean ..."), or "".
+	Suggestion string
 }
 
 // Error returns "line:col: message".
