@@ -316,3 +316,24 @@ func (r *Result) Column(name string) int {
 	}
 	return -1
 }
+
+// Slice returns a copy of the result holding rows [lo, hi), clamped to
+// the rows there are; a pivot keeps the figures of those rows. The copy
+// shares rows and figures with r. A server pages long results this way.
+func (r *Result) Slice(lo, hi int) *Result {
+	lo, hi = min(max(lo, 0), len(r.rows)), min(max(hi, 0), len(r.rows))
+	hi = max(lo, hi)
+	out := *r
+	out.rows = r.rows[lo:hi:hi]
+	if r.Kind == KindPivot {
+		out.figures = nil
+		for _, row := range out.rows {
+			for _, v := range row {
+				if v.Kind == Fig {
+					out.figures = append(out.figures, v.Fig)
+				}
+			}
+		}
+	}
+	return &out
+}
