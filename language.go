@@ -52,6 +52,7 @@ const (
 	Text   = query.Text
 	Bool   = query.Bool
 	Fig    = query.Fig
+	IDs    = query.IDs
 )
 
 // The output formats.

@@ -58,6 +58,7 @@ func Execute(ctx context.Context, src Source, p Plan) (*Result, error) {
 		e := &executor{ctx: ctx, tx: tx, p: p, b: &binder{tx: tx, errs: errs, bad: bad}, docs: map[uint64]*store.Document{}}
 		e.sel, _ = p.(*Select)
 		e.res = &Result{Plan: p, valueCol: -1}
+		e.res.Exec.Snapshot = tx.Snapshot()
 		if err := e.run(); err != nil {
 			return err
 		}

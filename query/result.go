@@ -1,6 +1,7 @@
 package query
 
 import (
+	"fmt"
 	"iter"
 	"strconv"
 
@@ -207,6 +208,10 @@ type Execution struct {
 	KeysRead int
 	// RowsOut is the number of rows in the result.
 	RowsOut int
+	// Snapshot identifies the data the query read (see store.Tx.Snapshot):
+	// two runs with the same snapshot read the same facts, so pages of a
+	// result cut by Slice from two runs fit together.
+	Snapshot uint64
 }
 
 // FactDetail is a fact shown in full by "show fact".
@@ -336,4 +341,20 @@ func (r *Result) Slice(lo, hi int) *Result {
 		}
 	}
 	return &out
+}
+
+// Append adds the rows of next, a later page of the same query (see
+// Slice), to r. The pages must have the same kind and columns.
+func (r *Result) Append(next *Result) error {
+	if next.Kind != r.Kind || len(next.Columns) != len(r.Columns) {
+		return fmt.Errorf("append %s result with %d columns to %s result with %d", next.Kind, len(next.Columns), r.Kind, len(r.Columns))
+	}
+	for i, c := range next.Columns {
+		if c.Name != r.Columns[i].Name || c.Kind != r.Columns[i].Kind {
+			return fmt.Errorf("append result: column %d is %s, want %s", i+1, c.Name, r.Columns[i].Name)
+		}
+	}
+	r.rows = append(r.rows, next.rows...)
+	r.figures = append(r.figures, next.figures...)
+	return nil
 }

@@ -89,6 +89,7 @@ type wireExec struct {
 	Scans    int      `json:"scans"`
 	KeysRead int      `json:"keys_read"`
 	RowsOut  int      `json:"rows_out"`
+	Snapshot uint64   `json:"snapshot"`
 }
 
 // wireDocument is a document's record without its text.
@@ -257,6 +258,14 @@ func encodeDocument(d *store.Document) wireDocument {
 		out.SHA256 = hex.EncodeToString(d.Hash[:])
 	}
 	return out
+}
+
+// MarshalDocument returns the JSON of a document's record as results and
+// fact details carry it: id, source, title, published, byline, url,
+// ingested, sha256, first_fact and facts (their number), without the text.
+func MarshalDocument(d *store.Document) ([]byte, error) {
+	w := encodeDocument(d)
+	return json.Marshal(&w)
 }
 
 func encodeFact(f *store.Fact) wireFact {

@@ -123,4 +123,20 @@ func TestSlice(t *testing.T) {
 	if res.Len() != 2 {
 		t.Errorf("Slice changed the result: %d rows", res.Len())
 	}
+	joined := res.Slice(0, 1)
+	if err := joined.Append(res.Slice(1, 2)); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []query.Format{query.Table, query.JSON} {
+		if diff := cmp.Diff(render(t, res, f, query.WriteOptions{}), render(t, joined, f, query.WriteOptions{})); diff != "" {
+			t.Errorf("pages appended (-whole +joined):\n%s", diff)
+		}
+	}
+	other, err := query.Run(context.Background(), db, `metrics`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := joined.Append(other); err == nil {
+		t.Error("appending another query's result: no error")
+	}
 }

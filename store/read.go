@@ -30,6 +30,11 @@ func newTx(db *DB, btx *bolt.Tx) *Tx {
 // benchmarks and for the consistency check.
 func (t *Tx) Bolt() *bolt.Tx { return t.btx }
 
+// Snapshot identifies the committed state the transaction reads: the ID
+// of the last write transaction committed before it began. Two reads with
+// the same snapshot see the same data.
+func (t *Tx) Snapshot() uint64 { return uint64(t.btx.ID()) }
+
 // YearRange bounds a scan to years From..To inclusive; zero bounds are open.
 type YearRange struct{ From, To int }
 
