@@ -30,6 +30,7 @@ func cmdQuery(ctx context.Context, args []string, io stdio) int {
 		return nil
 	})
 	bail := fs.Bool("bail", false, "stop at the first statement that fails")
+	serverURL := fs.String("server", "", "ask the almanac server at `URL` instead of opening --db")
 	queries, status, ok := parseFlags(fs, args)
 	if !ok {
 		return status
@@ -47,9 +48,23 @@ func cmdQuery(ctx context.Context, args []string, io stdio) int {
 		}
 		files = []string{"-"}
 	}
-	db, ok := openDB(*dbPath, true, io)
-	if !ok {
-		return exitFailed
+	var db shell.DB
+	if *serverURL != "" {
+		if flagSet(fs, "db") {
+			fmt.Fprintln(io.err, "almanac query: --db and --server: give one (the server has its own database)")
+			return exitUsage
+		}
+		c, ok := dialServer(ctx, "query", *serverURL, "", io)
+		if !ok {
+			return exitFailed
+		}
+		db = c
+	} else {
+		d, ok := openDB(*dbPath, true, io)
+		if !ok {
+			return exitFailed
+		}
+		db = d
 	}
 	sh := newShell(io, f)
 	sh.Bail = *bail
@@ -202,6 +217,9 @@ func newShell(io stdio, f almanac.Format) *shell.Shell {
 		Format: f,
 		Color:  isTerminal(io.out) && os.Getenv("NO_COLOR") == "",
 		Open: func(path string, readOnly bool) (shell.DB, error) {
+			if isServerURL(path) {
+				return almanac.Dial(context.Background(), path, nil)
+			}
 			db, err := almanac.Open(path, &almanac.Options{ReadOnly: readOnly})
 			if err != nil {
 				return nil, err
@@ -222,18 +240,29 @@ func newShell(io stdio, f almanac.Format) *shell.Shell {
 	return sh
 }
 
-// ingestInto is the REPL's .ingest: db is an *almanac.DB open read-write.
+// isServerURL reports whether a database name is a server's address.
+func isServerURL(path string) bool {
+	return strings.HasPrefix(path, "http://") || strings.HasPrefix(path, "https://")
+}
+
+// ingestInto is the REPL's .ingest: db is an *almanac.DB open read-write,
+// or a server's client.
 func ingestInto(ctx context.Context, db shell.DB, paths []string, w io.Writer) error {
-	adb, ok := db.(*almanac.DB)
-	if !ok {
-		return fmt.Errorf("ingest: unexpected database %T", db)
-	}
-	opts := &almanac.IngestOptions{Report: func(r almanac.IngestReport) {
+	opts := almanac.IngestOptions{Report: func(r almanac.IngestReport) {
 		if r.Err != nil {
 			fmt.Fprintf(w, "error: %v\n", r.Err)
 		}
 	}}
-	sum, err := adb.IngestFiles(ctx, paths, opts)
+	var sum almanac.IngestSummary
+	var err error
+	switch db := db.(type) {
+	case *almanac.DB:
+		sum, err = db.IngestFiles(ctx, paths, &opts)
+	case *almanac.Client:
+		sum, err = db.Ingest(ctx, paths, opts)
+	default:
+		return fmt.Errorf("ingest: unexpected database %T", db)
+	}
 	fmt.Fprintf(w, "ingested %s\n", sum)
 	if errors.Is(err, almanac.ErrIngestFailed) {
 		return errors.New("some articles could not be ingested")
