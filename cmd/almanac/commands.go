@@ -148,7 +148,9 @@ func openDB(path string, readOnly bool, io stdio) (*almanac.DB, bool) {
 	if err != nil {
 		fmt.Fprintf(io.err, "almanac: %v\n", err)
 		if errors.Is(err, almanac.ErrLocked) {
-			fmt.Fprintln(io.err, "almanac: another almanac is writing to it; try again when it has finished")
+			// A writer excludes readers and a reader excludes writers, so
+			// the other process may be an ingest, a shell or a server.
+			fmt.Fprintf(io.err, "almanac: another almanac process has %s open; wait for it to finish, or let one server share the file: 'almanac serve --db %s', then 'almanac query --server URL' and 'almanac ingest --server URL'\n", path, path)
 		}
 		return nil, false
 	}
