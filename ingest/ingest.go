@@ -140,6 +140,25 @@ func Reader(ctx context.Context, db *store.DB, name string, r io.Reader, opts Op
 	})
 }
 
+// Input is one input of Inputs: its file name (for the format and the
+// source name, as Reader's name) and its content.
+type Input struct {
+	Name string
+	R    io.Reader
+}
+
+// Inputs ingests several inputs in order, their documents sharing write
+// transactions as those of Paths do; the server's uploads come this way.
+func Inputs(ctx context.Context, db *store.DB, inputs []Input, opts Options) (Summary, error) {
+	return run(ctx, db, opts, func(yield func(*item) bool) {
+		for _, in := range inputs {
+			if !readInput(in.Name, in.Name, in.R, -1, yield) {
+				return
+			}
+		}
+	})
+}
+
 // FS ingests every file of fsys with a known extension, in path order;
 // the sample articles bundled into the binary come this way.
 func FS(ctx context.Context, db *store.DB, fsys fs.FS, opts Options) (Summary, error) {

@@ -130,21 +130,21 @@ func (s *Server) handleDocuments(w http.ResponseWriter, r *http.Request) {
 		}
 		out.Documents = append(out.Documents, j)
 	}
-	var sum ingest.Summary
-	status = http.StatusOK
-	for _, in := range inputs {
-		one, err := ingest.Reader(r.Context(), s.db, in.name, bytes.NewReader(in.data), opts)
-		addSummary(&sum, one)
-		if err != nil && !errors.Is(err, ingest.ErrFailed) {
-			// The database failed or the client went away: what was
-			// committed stays, the rest of the request is not stored.
-			out.Error = err.Error()
-			status = http.StatusInternalServerError
-			break
-		}
+	ins := make([]ingest.Input, len(inputs))
+	for i, in := range inputs {
+		ins[i] = ingest.Input{Name: in.name, R: bytes.NewReader(in.data)}
 	}
-	if status == http.StatusOK && sum.Failed > 0 {
+	sum, err := ingest.Inputs(r.Context(), s.db, ins, opts)
+	switch {
+	case err == nil:
+		status = http.StatusOK
+	case errors.Is(err, ingest.ErrFailed):
 		status = http.StatusUnprocessableEntity
+	default:
+		// The database failed or the client went away: what was
+		// committed stays, the rest of the request is not stored.
+		out.Error = err.Error()
+		status = http.StatusInternalServerError
 	}
 	out.Summary, out.Message = toSummaryJSON(sum), "ingested "+sum.String()
 	writeJSON(w, status, out)
