@@ -27,6 +27,14 @@ type (
 	StatusError = server.StatusError
 )
 
+// The server's default limits; see ServerOptions.
+const (
+	DefaultQueryTimeout = server.DefaultQueryTimeout
+	DefaultMaxBodyBytes = server.DefaultMaxBodyBytes
+	DefaultMaxInputs    = server.DefaultMaxInputs
+	DefaultMaxRows      = server.DefaultMaxRows
+)
+
 // NewServer returns a server of db. Close db after the server stopped.
 func NewServer(db *DB, opts *ServerOptions) *Server {
 	var o ServerOptions

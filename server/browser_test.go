@@ -29,7 +29,11 @@ var screenshots = flag.String("screenshots", "", "also save the browser test's s
 func TestBrowser(t *testing.T) {
 	bin := chromium()
 	if bin == "" {
-		t.Skip("no Chromium (install Debian's chromium package, or set ALMANAC_CHROMIUM): the page is not tested in a browser")
+		msg := "no Chromium (install Debian's chromium package, or set ALMANAC_CHROMIUM): the page is not tested in a browser"
+		if os.Getenv("ALMANAC_REQUIRE_BROWSER") != "" {
+			t.Fatal(msg)
+		}
+		t.Skip(msg)
 	}
 	db := sampleDB(t, false)
 	ts := start(t, db, server.Options{})

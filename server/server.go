@@ -21,7 +21,7 @@ import (
 const (
 	DefaultQueryTimeout    = 10 * time.Second
 	DefaultMaxBodyBytes    = 64 << 20
-	DefaultMaxInputs       = 100
+	DefaultMaxInputs       = 1000
 	DefaultMaxRows         = 1000
 	DefaultMaxWaiting      = 256
 	DefaultShutdownTimeout = 30 * time.Second

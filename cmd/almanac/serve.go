@@ -10,7 +10,6 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
-	"time"
 
 	"github.com/almanacdb/almanac"
 )
@@ -21,13 +20,18 @@ func cmdServe(ctx context.Context, args []string, io stdio) int {
 	addr := fs.String("addr", "127.0.0.1:8080", "listen `address` (host:port; port 0 picks a free one)")
 	tokenFile := fs.String("token-file", "", "`file` holding the token that POST /api/documents must send; without it the server takes no writes")
 	readOnly := fs.Bool("read-only", false, "open the database read-only and refuse writes")
-	timeout := fs.Duration("query-timeout", 10*time.Second, "stop a statement that runs longer than this `duration` (answered 503)")
+	timeout := fs.Duration("query-timeout", almanac.DefaultQueryTimeout, "stop a statement that runs longer than this `duration` (answered 503)")
 	aliases := fs.String("aliases", "", "entity alias `file` for ingested articles (lines 'Alias = Canonical name')")
 	quiet := fs.Bool("quiet", false, "do not log requests")
+	maxBody := fs.Int64("max-body", almanac.DefaultMaxBodyBytes, "largest request body, in `bytes`")
+	maxInputs := fs.Int("max-inputs", almanac.DefaultMaxInputs, "most files in one POST")
+	maxRows := fs.Int("max-rows", almanac.DefaultMaxRows, "most result rows in one response (the rest by the next link)")
+	maxQueries := fs.Int("max-queries", 0, "most queries running at once (default twice the CPUs, at least 4)")
 	if _, status, ok := parseNoArgs(fs, args, io); !ok {
 		return status
 	}
-	opts := almanac.ServerOptions{ReadOnly: *readOnly, QueryTimeout: *timeout}
+	opts := almanac.ServerOptions{ReadOnly: *readOnly, QueryTimeout: *timeout, MaxBodyBytes: *maxBody,
+		MaxInputs: *maxInputs, MaxRows: *maxRows, MaxQueries: *maxQueries}
 	if !*quiet {
 		opts.Log = io.err
 	}

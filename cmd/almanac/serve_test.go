@@ -126,7 +126,8 @@ func TestServeReadersAndAWriter(t *testing.T) {
 	if err := os.WriteFile(tokenFile, []byte("t0ken-of-the-test\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	s := serve(t, "--db", db, "--token-file", tokenFile)
+	// 100 articles a request: the ingest commits six times.
+	s := serve(t, "--db", db, "--token-file", tokenFile, "--max-inputs", "100")
 
 	// While it serves, the file is the server's: the CLI says so.
 	_, errs, status := runAlmanac(t, dir, "", "query", "--db", db, "metrics")
