@@ -28,7 +28,9 @@
 // adds "line", "col", "offset" and, for an unknown name, "suggestion", and
 // lists every mistake in "errors". Query results longer than the row limit
 // come a page at a time: the response's Link header names the next page
-// (rel="next") and X-Total-Rows counts all rows.
+// (rel="next"), X-Total-Rows counts all rows and X-Almanac-Snapshot names
+// the state of the database read; a next page of a changed database is
+// refused with 409, so that pages always fit together.
 //
 // The "result" format is the query package's wire format (see
 // query.Result.Encode): the whole result, which Client decodes into the

@@ -6,6 +6,7 @@
 //	almanac query [flags] QUERY  run queries in batch
 //	almanac export [flags]       write every fact as JSON lines or CSV
 //	almanac stats [flags]        count what the database holds
+//	almanac serve [flags]        serve it over HTTP: an API and a web page
 //
 // Run "almanac help" or "almanac COMMAND --help" for details.
 package main
