@@ -268,6 +268,15 @@ func MarshalDocument(d *store.Document) ([]byte, error) {
 	return json.Marshal(&w)
 }
 
+// MarshalFact returns the JSON of a fact as fact details carry it: id,
+// entity, metric, year, period, value, unit, qualifier, status, document
+// (its ID), sentence, and the byte spans sentence_start, sentence_end,
+// start and end (the number) in the document's text.
+func MarshalFact(f *store.Fact) ([]byte, error) {
+	w := encodeFact(f)
+	return json.Marshal(&w)
+}
+
 func encodeFact(f *store.Fact) wireFact {
 	return wireFact{ID: f.ID, Entity: f.Entity, Metric: f.Metric, Year: f.Year, Period: f.Period.String(), Value: f.Value,
 		Unit: f.Unit, Qualifier: f.Qualifier.String(), Status: f.Status.String(), Document: f.Doc, Sentence: f.Sentence,

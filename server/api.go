@@ -208,28 +208,13 @@ func (s *Server) handleFact(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, res.Detail)
 }
 
-// documentJSON is a document with its text and the spans of its facts;
-// the document's record has the fields of a fact detail's document.
+// documentJSON is a document with its text and its facts (with their
+// spans in the text); the document and the facts have the fields of a
+// fact detail's.
 type documentJSON struct {
-	Document json.RawMessage `json:"document"`
-	Text     string          `json:"text"`
-	Facts    []factSpanJSON  `json:"facts"`
-}
-
-type factSpanJSON struct {
-	ID            uint64  `json:"id"`
-	Entity        string  `json:"entity"`
-	Metric        string  `json:"metric"`
-	Year          int     `json:"year"`
-	Period        string  `json:"period"`
-	Value         float64 `json:"value"`
-	Unit          string  `json:"unit"`
-	Qualifier     string  `json:"qualifier"`
-	Status        string  `json:"status"`
-	Start         int     `json:"start"`
-	End           int     `json:"end"`
-	SentenceStart int     `json:"sentence_start"`
-	SentenceEnd   int     `json:"sentence_end"`
+	Document json.RawMessage   `json:"document"`
+	Text     string            `json:"text"`
+	Facts    []json.RawMessage `json:"facts"`
 }
 
 func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) {
@@ -248,7 +233,7 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) {
 		s.queryFailed(w, r, err)
 		return
 	}
-	out := documentJSON{Facts: []factSpanJSON{}}
+	out := documentJSON{Facts: []json.RawMessage{}}
 	out.Document, err = query.MarshalDocument(res.Document)
 	if err == nil {
 		err = s.db.View(func(tx *store.Tx) error {
@@ -261,9 +246,11 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) {
 				if err != nil {
 					return err
 				}
-				out.Facts = append(out.Facts, factSpanJSON{ID: f.ID, Entity: f.Entity, Metric: f.Metric, Year: f.Year,
-					Period: f.Period.String(), Value: f.Value, Unit: f.Unit, Qualifier: f.Qualifier.String(),
-					Status: f.Status.String(), Start: f.Start, End: f.End, SentenceStart: f.SentenceStart, SentenceEnd: f.SentenceEnd})
+				j, err := query.MarshalFact(&f)
+				if err != nil {
+					return err
+				}
+				out.Facts = append(out.Facts, j)
 			}
 			return nil
 		})

@@ -3,7 +3,6 @@ package server
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"io"
 	"net"
 	"net/http"
@@ -87,34 +86,13 @@ func TestReadLimits(t *testing.T) {
 // timeout.
 func TestServeShutsDownCleanly(t *testing.T) {
 	s := New(emptyDB(t), Options{Token: "t"})
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, stop := context.WithCancel(context.Background())
-	served := make(chan error)
-	go func() { served <- s.Serve(ctx, ln) }()
-
+	ln, stop, served := serveOn(t, s)
 	// A write in flight: it waits for the write lock this test holds.
 	unlock, err := s.lockWrite(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	answered := make(chan int)
-	go func() {
-		req, _ := http.NewRequest(http.MethodPost, "http://"+ln.Addr().String()+"/api/documents?name=a.txt", strings.NewReader("Harbin had 12 museums in 2021."))
-		req.Header.Set("Content-Type", "text/plain")
-		req.Header.Set("Authorization", "Bearer t")
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Error(err)
-			answered <- 0
-			return
-		}
-		io.Copy(io.Discard, resp.Body)
-		resp.Body.Close()
-		answered <- resp.StatusCode
-	}()
+	answered := postArticle(ln)
 	for len(s.write) == 0 || !inFlight(s) {
 		time.Sleep(time.Millisecond)
 	}
@@ -146,25 +124,47 @@ func TestServeShutsDownCleanly(t *testing.T) {
 // inFlight reports whether a handler is running (waiting counts).
 func inFlight(s *Server) bool { return s.running() > 0 }
 
-func TestServeShutdownTimeout(t *testing.T) {
-	s := New(emptyDB(t), Options{Token: "t", ShutdownTimeout: 100 * time.Millisecond})
+// serveOn runs s.Serve on a free port until stop is called; served
+// receives what Serve returned.
+func serveOn(t *testing.T, s *Server) (ln net.Listener, stop func(), served chan error) {
+	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx, stop := context.WithCancel(context.Background())
-	served := make(chan error)
+	t.Cleanup(stop)
+	served = make(chan error, 1)
 	go func() { served <- s.Serve(ctx, ln) }()
-	unlock, _ := s.lockWrite(context.Background())
-	defer unlock()
+	return ln, stop, served
+}
+
+// postArticle posts a one-sentence article with the token "t" and sends
+// the answer's status (0 if there was none) on the channel it returns.
+func postArticle(ln net.Listener) chan int {
+	answered := make(chan int, 1)
 	go func() {
 		req, _ := http.NewRequest(http.MethodPost, "http://"+ln.Addr().String()+"/api/documents?name=a.txt", strings.NewReader("Harbin had 12 museums in 2021."))
 		req.Header.Set("Content-Type", "text/plain")
 		req.Header.Set("Authorization", "Bearer t")
-		if resp, err := http.DefaultClient.Do(req); err == nil {
-			resp.Body.Close()
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			answered <- 0
+			return
 		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		answered <- resp.StatusCode
 	}()
+	return answered
+}
+
+func TestServeShutdownTimeout(t *testing.T) {
+	s := New(emptyDB(t), Options{Token: "t", ShutdownTimeout: 100 * time.Millisecond})
+	ln, stop, served := serveOn(t, s)
+	unlock, _ := s.lockWrite(context.Background())
+	defer unlock()
+	postArticle(ln)
 	for !inFlight(s) {
 		time.Sleep(time.Millisecond)
 	}
@@ -176,8 +176,5 @@ func TestServeShutdownTimeout(t *testing.T) {
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("Serve did not return after its shutdown timeout")
-	}
-	if !errors.Is(ctx.Err(), context.Canceled) {
-		t.Fatal(ctx.Err())
 	}
 }
