@@ -7,11 +7,13 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/almanacdb/almanac/query/syntax"
 	"github.com/almanacdb/almanac/store"
 )
 
@@ -176,5 +178,29 @@ func TestServeShutdownTimeout(t *testing.T) {
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("Serve did not return after its shutdown timeout")
+	}
+}
+
+// A statement of the language's longest fits in a request line even
+// percent-encoded, and one longer is refused with the parser's message.
+func TestLongStatements(t *testing.T) {
+	s := New(emptyDB(t), Options{})
+	ln, _, _ := serveOn(t, s)
+	for _, tc := range []struct {
+		n    int
+		want string
+	}{
+		{syntax.MaxQueryLen - 200, "unknown entity"},
+		{syntax.MaxQueryLen + 1, "query too long"},
+	} {
+		name := strings.Repeat("é", (tc.n-len("facts where entity = \"\""))/2)
+		q := "facts where entity = \"" + name + "\""
+		resp, err := http.Get("http://" + ln.Addr().String() + "/api/query?" + url.Values{"q": {q}}.Encode())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if msg := errorOf(t, resp); resp.StatusCode != 400 || !strings.Contains(msg, tc.want) {
+			t.Errorf("statement of %d bytes: %d %.80q", len(q), resp.StatusCode, msg)
+		}
 	}
 }

@@ -504,7 +504,7 @@ function factView(d, doc) {
   }
   const dd = doc.document;
   parts.push(el("p", { class: "meta" }, el("strong", {}, dd.title || dd.source),
-    ` — ${dd.source}${dd.published ? ", published " + dd.published : ""}`, dd.url ? [" · ", el("a", { href: dd.url, rel: "noreferrer" }, "original")] : null));
+    ` — ${dd.source}${dd.published ? ", published " + dd.published : ""}`, /^https?:\/\//i.test(dd.url || "") ? [" · ", el("a", { href: dd.url, rel: "noreferrer noopener" }, "original")] : null));
   parts.push(articleView(doc.text, f));
   if (d.others.length) {
     parts.push(el("h3", {}, d.others.length === 1 ? "Another source" : `${d.others.length} other sources`));
