@@ -1,0 +1,239 @@
+package extract
+
+import (
+	"github.com/almanacdb/almanac/ingest/nlp"
+	"github.com/almanacdb/almanac/ingest/resolve"
+)
+
+// The entity of a figure is the subject, possessor or place of its
+// clause (GUIDELINES.md: "the most specific named owner in the figure's
+// clause"), through references ("the city", "its", "the zone") that the
+// tracker resolves by their head noun.
+
+// entityRule finds a figure's entity.
+type entityRule struct {
+	name  string
+	doc   string
+	match func(f *figure) (*ment, bool)
+}
+
+var entityRules = []entityRule{
+	{"possessor", "the measured noun's possessor: Harbin's GDP, its exports, the city's imports",
+		func(f *figure) (*ment, bool) {
+			for _, n := range f.nouns() {
+				if m := f.s.possessor(n); m != nil {
+					return m, true
+				}
+			}
+			return nil, false
+		}},
+	{"noun-modifier", "a name inside the measured noun's phrase: Harbin GDP, exports of the Harbin area, enterprises in Daqing",
+		func(f *figure) (*ment, bool) {
+			s := f.s
+			for _, n := range f.nouns() {
+				for _, k := range s.children(n) {
+					r := s.rel(int(k))
+					if r == "compound" || r == "amod" || r == "nmod" && ownerCase(s.caseOf(int(k))) {
+						if m := s.mentionIn(int(k)); m != nil && m.ok && f.owns(m) {
+							return m, true
+						}
+					}
+				}
+			}
+			return nil, false
+		}},
+	{"subject", "the subject of the figure's clause: Harbin had 1,180 enterprises, the airport handled 20 million passengers",
+		func(f *figure) (*ment, bool) {
+			s := f.s
+			for v, steps := f.pred, 0; v >= 0 && steps < 4; steps++ {
+				if sub := s.subject(v); sub >= 0 {
+					if m := s.mentionIn(sub); m != nil && m.ok && f.owns(m) {
+						return m, true
+					}
+					if m := s.possessor(sub); m != nil {
+						return m, true
+					}
+					return nil, false
+				}
+				if s.rel(v) != "conj" && s.rel(v) != "xcomp" && s.rel(v) != "advcl" {
+					break
+				}
+				v = s.head(v)
+			}
+			return nil, false
+		}},
+	{"clause-place", "a place the clause is set in: In Heilongjiang, GDP grew 5.6 percent",
+		func(f *figure) (*ment, bool) {
+			s := f.s
+			for v, steps := f.pred, 0; v >= 0 && steps < 4; steps++ {
+				for _, k := range s.children(v) {
+					if r := s.rel(int(k)); (r == "obl" || r == "nmod") && ownerCase(s.caseOf(int(k))) {
+						if m := s.mentionIn(int(k)); m != nil && m.ok && f.owns(m) {
+							return m, true
+						}
+					}
+				}
+				v = s.head(v)
+			}
+			return nil, false
+		}},
+	{"scope-word", "a word of national scope: nationwide, across the country",
+		func(f *figure) (*ment, bool) {
+			s := f.s
+			for i := range s.toks {
+				w := s.word(i)
+				if w == "nationwide" || w == "national" && s.word(i+1) != "average" && s.word(i+1) != "level" && i < f.lo && f.lo-i < 4 ||
+					(w == "across" || w == "throughout") && (s.word(i+1) == "china" || s.word(i+1) == "the" && s.word(i+2) == "country") {
+					return &ment{e: resolve.Entity{Name: "China", Level: resolve.Country}, ok: true, first: i, last: i}, true
+				}
+			}
+			return nil, false
+		}},
+	{"clause-owner", "the most specific organisation or zone named in the figure's clause",
+		func(f *figure) (*ment, bool) {
+			s := f.s
+			var best *ment
+			for k := range s.ments {
+				m := &s.ments[k]
+				if !m.ok || m.m.Ref || m.e.Level < resolve.Area || !f.owns(m) {
+					continue
+				}
+				if f.pred >= 0 && s.predicate(m.first) != f.pred {
+					continue
+				}
+				if best == nil || m.e.Level > best.e.Level {
+					best = m
+				}
+			}
+			return best, best != nil
+		}},
+	{"sentence-place", "the most specific place named in the sentence before the figure",
+		func(f *figure) (*ment, bool) {
+			s := f.s
+			var best *ment
+			for k := range s.ments {
+				m := &s.ments[k]
+				if !m.ok || m.m.Ref || m.first > f.lo || !f.owns(m) {
+					continue
+				}
+				if best == nil || m.e.Level > best.e.Level {
+					best = m
+				}
+			}
+			return best, best != nil
+		}},
+	{"running-place", "a clause about a part of the economy (an industry, a sector) is about the place the text is about",
+		func(f *figure) (*ment, bool) {
+			s := f.s
+			sub := s.subject(f.pred)
+			if e := s.x.place; e.Name != "" && (sub < 0 || s.mentionIn(sub) == nil && s.tag(sub) != nlp.PRON) {
+				return &ment{e: e, ok: true, first: -1, last: -1}, true
+			}
+			return nil, false
+		}},
+	{"running-subject", "the entity the article was last talking about",
+		func(f *figure) (*ment, bool) {
+			if e := f.s.x.tracker.Subject(); e.Name != "" {
+				return &ment{e: e, ok: true, first: -1, last: -1}, true
+			}
+			return nil, false
+		}},
+	{"topic", "the headline's place",
+		func(f *figure) (*ment, bool) {
+			if e := f.s.x.topic; e.Name != "" {
+				return &ment{e: e, ok: true, first: -1, last: -1}, true
+			}
+			return nil, false
+		}},
+}
+
+// ownerCase reports whether a preposition makes its noun an owner of a
+// figure: "in Harbin", "of the province", "at the airport".
+func ownerCase(c string) bool {
+	switch c {
+	case "in", "of", "at", "for", "across", "throughout", "within":
+		return true
+	}
+	return false
+}
+
+// decideEntity runs the entity rules.
+func (f *figure) decideEntity() (resolve.Entity, string, string) {
+	for _, r := range entityRules {
+		if m, ok := r.match(f); ok && m != nil && m.ok && m.e.Name != "" {
+			return m.e, r.name, ""
+		}
+	}
+	return resolve.Entity{}, "", ""
+}
+
+// nouns returns the nouns whose phrases say whose the figure is: the
+// measured noun, the base of a change and the figure's own head.
+func (f *figure) nouns() []int {
+	out := make([]int, 0, 3)
+	if f.noun >= 0 {
+		out = append(out, f.noun)
+	}
+	if f.ch.base >= 0 {
+		out = append(out, f.ch.base)
+	}
+	if f.ch.word >= 0 {
+		out = append(out, f.ch.word)
+	}
+	out = append(out, f.head)
+	return out
+}
+
+// possessor returns the mention that possesses noun n ("Harbin's", "its").
+func (s *sent) possessor(n int) *ment {
+	for _, k := range s.children(n) {
+		if s.toks[k].Rel == "nmod:poss" {
+			if m := s.mentionIn(int(k)); m != nil && m.ok {
+				return m
+			}
+		}
+	}
+	return nil
+}
+
+// owns reports whether mention m may own the figure: not a trade
+// partner ("trade with Russia"), a source ("according to the bureau"), a
+// speaker or a comparison ("than Liaoning").
+func (f *figure) owns(m *ment) bool {
+	s := f.s
+	if m.first < 0 {
+		return true
+	}
+	h := m.first
+	for h >= 0 && s.mentionAt(h) == m {
+		nh := s.head(h)
+		if nh < 0 || s.mentionAt(nh) != m {
+			break
+		}
+		h = nh
+	}
+	switch s.caseOf(h) {
+	case "with", "to", "from", "between", "than", "according", "according to", "by", "like":
+		return false
+	}
+	// The subject of "said" is a speaker.
+	if s.rel(h) == "nsubj" && s.lemma(s.head(h)) == "say" && s.head(h) != f.pred {
+		return false
+	}
+	// "China's largest oilfield": a place in a description of another.
+	if m.e.Level == resolve.Country && s.tag(s.head(h)) == nlp.ADJ {
+		return false
+	}
+	// "Daqing Oilfield, the largest onshore oilfield in China, ...": a
+	// place inside an apposition describes the name it follows.
+	for k, steps := h, 0; k >= 0 && steps < 4; steps++ {
+		if s.rel(k) == "appos" {
+			return false
+		}
+		if k == f.pred {
+			break
+		}
+		k = s.head(k)
+	}
+	return true
+}

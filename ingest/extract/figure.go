@@ -1,0 +1,257 @@
+package extract
+
+import (
+	"github.com/almanacdb/almanac/ingest/nlp"
+	"github.com/almanacdb/almanac/ingest/recognize"
+	"github.com/almanacdb/almanac/ingest/resolve"
+	"github.com/almanacdb/almanac/store"
+)
+
+// figure is one quantity of a sentence and what the rules find around it
+// in the tree.
+type figure struct {
+	s  *sent
+	q  *recognize.Quantity
+	qi int
+	// lo and hi bound the quantity's tokens [lo, hi); head is the one
+	// the rest of the sentence attaches to, gov its head outside the
+	// quantity (-1 at the root).
+	lo, hi, head, gov int
+	rel               string // the head's relation to gov
+	repaired          int    // a time noun the figure was moved from, -1 if none
+	// noun is the noun the figure measures (the metric's head), pred the
+	// clause predicate the figure belongs to; -1 if none.
+	noun, pred int
+	// words are the metric's words, base the metric a change is a
+	// change of.
+	// words are the metric's words: cat (the part of the entity),
+	// measure and suffix (growth, increase, share). fromSubject is true
+	// when the measure is the clause's subject.
+	words, cat, measure, suffix []string
+	fromSubject                 bool
+
+	ch     change
+	entity resolve.Entity
+	year   int
+	status store.Status
+	trace  Trace
+}
+
+// isUnitWord reports whether token i is the figure's unit or scale
+// ("yuan", "percent", "tonnes", "billion").
+func (f *figure) inQuantity(i int) bool { return i >= f.lo && i < f.hi }
+
+// newFigure locates quantity qi of s in the tree.
+func newFigure(s *sent, qi int) *figure {
+	q := &s.quants[qi]
+	f := &figure{s: s, q: q, qi: qi, head: -1, gov: -1, noun: -1, pred: -1, repaired: -1}
+	f.lo = s.tokAt(q.Start)
+	f.hi = f.lo
+	for f.hi < len(s.toks) && s.toks[f.hi].Start < q.End {
+		f.hi++
+	}
+	if q.Range {
+		if lo := s.tokAt(q.LoStart); lo < f.lo {
+			f.lo = lo
+		}
+	}
+	// The head: the last token of the span whose head lies outside it.
+	for i := f.lo; i < f.hi; i++ {
+		h := s.head(i)
+		if h < f.lo || h >= f.hi {
+			f.head = i
+		}
+	}
+	if f.head < 0 {
+		f.head = f.hi - 1
+	}
+	f.gov = s.head(f.head)
+	f.rel = s.rel(f.head)
+	// A figure the parser hung on the time noun after it ("rose 14.5
+	// percent year-on-year" as a compound of "year") belongs where that
+	// noun belongs.
+	if g := f.gov; g >= f.hi && g <= f.hi+1 && s.isTimeNoun(g) && (f.rel == "compound" || f.rel == "nummod") {
+		f.gov, f.rel = s.head(g), s.rel(g)
+		f.repaired = g
+	}
+	f.pred = s.predicate(f.head)
+	return f
+}
+
+// relOf returns the relation of token i, or for the figure's head the
+// relation the figure has after repair.
+func (f *figure) relOf(i int) string {
+	if i == f.head {
+		return f.rel
+	}
+	return f.s.rel(i)
+}
+
+// skipRule is a reason a number is not a fact (GUIDELINES.md, "Not
+// facts"). The first that matches drops the figure.
+type skipRule struct {
+	name  string
+	doc   string
+	match func(f *figure) bool
+}
+
+var skipRules = []skipRule{
+	{"percentage-points", "a difference in percentage points (GUIDELINES.md: optional)",
+		func(f *figure) bool { return f.q.Unit == "points" }},
+	{"conversion", "a currency figure in brackets restating the one before it: 391.54 billion yuan ($58.75 billion)",
+		func(f *figure) bool { return f.q.Conversion }},
+	{"in-name", "a number inside a capitalised name or a quoted title: the 2024 Summer Fair, Map 2.0, \"Top 100 Counties\"",
+		func(f *figure) bool { return f.s.inName(f.lo, f.hi) || f.q.Unit == "count" && f.s.afterName(f.lo) }},
+	{"rank", "a rank: top 10, ranked third, No. 5",
+		func(f *figure) bool {
+			w := f.s.word(f.lo - 1)
+			return f.q.Unit == "count" && (w == "top" || w == "no." || w == "no" || w == "number" && f.s.word(f.lo-2) != "the")
+		}},
+	{"duration", "the length of an event or a wait: a five-day fair, in three years, for 10 days",
+		func(f *figure) bool { return f.s.duration(f) }},
+	{"benchmark", "a round figure named as a mark or level to stay above: above the 30-million-tonne level, the 1-trillion-yuan mark",
+		func(f *figure) bool {
+			s := f.s
+			for k, steps := f.head, 0; k >= 0 && steps < 2; steps++ {
+				switch s.lemma(k) {
+				case "mark", "level", "threshold", "benchmark", "barrier", "milestone":
+					return true
+				}
+				k = s.head(k)
+			}
+			for k := f.hi; k < len(s.toks) && k <= f.hi+3; k++ {
+				switch s.lemma(k) {
+				case "mark", "threshold", "benchmark", "barrier", "milestone":
+					return true
+				case "level":
+					return f.q.Compound
+				}
+				if s.tag(k) != nlp.NOUN && s.tag(k) != nlp.ADJ && s.word(k) != "-" {
+					break
+				}
+			}
+			return false
+		}},
+	{"threshold", "a bound that defines a category: projects each worth more than 10 million yuan, enterprises with an income above 20 million yuan",
+		func(f *figure) bool { return f.s.threshold(f) }},
+	{"per-unit-price", "a price or amount per person that defines what is counted: tickets of 300 yuan per person",
+		func(f *figure) bool {
+			return f.q.Unit != "count" && f.s.word(f.hi) == "per" && f.s.word(f.hi+1) == "person" && f.rel == "nmod"
+		}},
+}
+
+// figure turns quantity qi of s into a fact, or drops it.
+func (x *extractor) figure(s *sent, qi int) {
+	f := newFigure(s, qi)
+	for _, r := range skipRules {
+		if r.match(f) {
+			x.drop(f, r.name)
+			return
+		}
+	}
+	f.decideChange()
+	if !f.decideMetric() {
+		x.drop(f, "no metric: nothing in the sentence says what the number measures")
+		return
+	}
+	ent, erule, edetail := f.decideEntity()
+	if ent.Name == "" {
+		x.drop(f, "no entity: no place or organisation to own the number")
+		return
+	}
+	f.entity = ent
+	year, yrule, ok := f.decideYear()
+	if !ok {
+		x.noYear++
+		x.drop(f, "no year: the text states none and the article has no publication date")
+		return
+	}
+	f.year = year
+	status, srule := f.decideStatus()
+	f.status = status
+	period, prule := f.decidePeriod()
+	value := f.q.Value
+	if f.ch.kind != changeNone && f.ch.sign < 0 && f.ch.kind == changeRate {
+		value = -value
+	}
+	metric := metricName(f.words)
+	if metric == "" {
+		return
+	}
+	f.trace.Entity, f.trace.Year, f.trace.Period, f.trace.Status = erule, yrule, prule, srule
+	if edetail != "" {
+		f.trace.Detail = edetail
+	}
+	d := draft{
+		f: store.Fact{
+			Entity: ent.Name, Metric: metric, Year: year, Period: period, Value: value, Unit: f.q.Unit,
+			Qualifier: qualifierOf(f), Status: status,
+			SentenceStart: s.start, SentenceEnd: s.end, Sentence: x.text[s.start:s.end],
+			Start: f.q.NumStart, End: f.q.NumEnd,
+		},
+		trace: f.trace,
+		sent:  s.ordinal(),
+		words: f.words,
+	}
+	x.facts = append(x.facts, d)
+	if f.q.Range && f.q.Lo != f.q.Value {
+		lo := d
+		lo.f.Value, lo.f.Qualifier = f.q.Lo, store.Min
+		if f.ch.kind == changeRate && f.ch.sign < 0 {
+			lo.f.Value = -lo.f.Value
+		}
+		lo.f.Start, lo.f.End = f.q.LoStart, f.q.LoEnd
+		x.facts[len(x.facts)-1].f.Qualifier = store.Max
+		x.facts = append(x.facts, lo)
+	}
+	s.x.ctx.sawFact(f, year, period, status)
+	switch erule {
+	case "subject", "possessor", "noun-modifier":
+		// What the clause said this of is what "it" will refer to.
+		x.tracker.Observe(ent)
+		x.tracker.SetSubject(ent)
+		x.setPlace(ent)
+	case "clause-place":
+		x.tracker.Observe(ent)
+		x.setPlace(ent)
+	}
+}
+
+// drop records why a number became no fact, when traces are asked for.
+func (x *extractor) drop(f *figure, reason string) {
+	if x.trace {
+		x.dropped = append(x.dropped, Dropped{Start: f.q.NumStart, End: f.q.NumEnd, Reason: reason})
+	}
+}
+
+// qualifierOf is the figure's qualifier, from the words before it.
+func qualifierOf(f *figure) store.Qualifier {
+	switch f.q.Qualifier {
+	case "approx":
+		return store.Approx
+	case "min":
+		return store.Min
+	case "max":
+		return store.Max
+	}
+	// "exceeding", "over-fulfilling" and the like as verbs governing the figure.
+	if f.gov >= 0 && f.s.tag(f.gov) == nlp.VERB {
+		switch f.s.lemma(f.gov) {
+		case "exceed", "surpass", "top":
+			return store.Min
+		}
+	}
+	return store.Exact
+}
+
+// ordinal numbers sentences through the article (for restatements).
+func (s *sent) ordinal() int { return s.start }
+
+// caseWord is the preposition of the figure ("by" in "grew by 5
+// percent"), through a repair.
+func (f *figure) caseWord() string {
+	if c := f.s.caseOf(f.head); c != "" || f.repaired < 0 {
+		return c
+	}
+	return f.s.caseOf(f.repaired)
+}

@@ -1,0 +1,782 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/almanacdb/almanac/ingest/nlp"
+)
+
+// The metric is the head noun of the figure's phrase with its modifiers
+// (GUIDELINES.md: "built from the text's own noun phrase"). Each rule
+// finds that noun from where the figure hangs in the tree.
+
+// metricRule finds the noun a figure measures.
+type metricRule struct {
+	name  string
+	doc   string
+	match func(f *figure) (noun int, ok bool)
+}
+
+var metricRules = []metricRule{
+	{"unit-of-noun", "a unit with an of-phrase names the stuff measured: 15 million tons of crude oil, 4 billion kWh of power",
+		func(f *figure) (int, bool) {
+			s := f.s
+			if f.q.Unit == "count" || f.q.Unit == "percent" {
+				return -1, false
+			}
+			for _, k := range s.children(f.head) {
+				if s.rel(int(k)) == "nmod" && s.caseOf(int(k)) == "of" && s.isMetricNoun(int(k)) {
+					switch s.lemma(int(k)) {
+					case "total", "whole", "sum":
+						continue // "30 million tonnes of the total": a share of a whole
+					}
+					return int(k), true
+				}
+			}
+			return -1, false
+		}},
+	{"counted-noun", "a count is of the noun it modifies: 1,180 high-tech enterprises",
+		func(f *figure) (int, bool) {
+			s := f.s
+			if f.q.Unit != "count" {
+				return -1, false
+			}
+			if r := f.rel; (r == "nummod" || r == "compound" || r == "amod" || r == "det") && s.isMetricNoun(f.gov) && f.gov > f.head {
+				return s.npHead(f.gov), true
+			}
+			// The parser may make the number the head of its noun.
+			for _, k := range s.children(f.head) {
+				if int(k) == f.hi && s.isMetricNoun(int(k)) {
+					return int(k), true
+				}
+			}
+			if s.isMetricNoun(f.hi) && s.tag(f.hi) == nlp.NOUN {
+				return s.npHead(f.hi), true
+			}
+			// A partitive: "2,185 of the city's enterprises".
+			if k := s.child(f.head, "nmod"); k > f.head && s.caseOf(k) == "of" && s.isMetricNoun(k) {
+				return k, true
+			}
+			return -1, false
+		}},
+	{"noun-of-figure", "the figure is what a noun amounts to: a GDP of 518 billion yuan, revenue worth 2 billion yuan",
+		func(f *figure) (int, bool) {
+			s := f.s
+			if r := f.rel; (r == "nmod" || r == "appos" || r == "amod") && s.isMetricNoun(f.gov) && f.gov < f.lo {
+				if c := f.caseWord(); c == "of" || c == "at" || c == "" || c == "worth" || c == "to" {
+					return f.gov, true
+				}
+			}
+			if s.word(f.lo-1) == "worth" || s.word(f.lo-1) == "of" {
+				// "deals worth 100 billion dollars" with the phrase misparsed.
+				if k := f.lo - 2; s.isMetricNoun(k) {
+					return k, true
+				}
+			}
+			return -1, false
+		}},
+	{"level-after-change", "a level reached after a change is the level of what changed: grew 8 percent to 40 billion yuan, rose 12 percent, reaching 30 billion yuan",
+		func(f *figure) (int, bool) {
+			s := f.s
+			n := len(s.figs)
+			if n == 0 || s.figs[n-1].ch.kind == changeNone || f.q.Unit == "percent" {
+				return -1, false
+			}
+			p := s.figs[n-1]
+			v := f.gov
+			if f.caseWord() == "to" && (v == p.gov || v == p.ch.word) || amountVerbs[s.lemma(v)] && s.tag(v) == nlp.VERB && (s.rel(v) == "advcl" || s.rel(v) == "xcomp" || s.rel(v) == "conj") && strings.HasSuffix(s.word(v), "ing") {
+				f.cat = p.cat
+				f.measure = p.measure
+				return -2, true
+			}
+			return -1, false
+		}},
+	{"subject-of-verb", "the figure is the object of a verb of amount; the subject is what is measured: GDP reached 518 billion yuan",
+		func(f *figure) (int, bool) {
+			s := f.s
+			v := f.gov
+			switch f.rel {
+			case "obj", "obl", "xcomp", "advmod", "nmod", "dep", "ccomp":
+			default:
+				return -1, false
+			}
+			if v < 0 || s.tag(v) != nlp.VERB && s.tag(v) != nlp.AUX && s.tag(v) != nlp.ADJ {
+				return -1, false
+			}
+			if !amountVerbs[s.lemma(v)] && !isChangeVerb(s, v) && !shareVerbs[s.lemma(v)] {
+				// "the government handed out 12 million yuan": the
+				// subject acts; it is not what the figure measures.
+				return -1, false
+			}
+			if sub := s.subject(v); s.isMetricNoun(sub) {
+				return sub, true
+			}
+			return -1, false
+		}},
+	{"copula-subject", "the figure is what its subject is: the operating rate was 83 percent",
+		func(f *figure) (int, bool) {
+			s := f.s
+			if s.child(f.head, "cop") < 0 && f.rel != "root" {
+				return -1, false
+			}
+			if sub := s.child(f.head, "nsubj"); s.isMetricNoun(sub) {
+				return sub, true
+			}
+			return -1, false
+		}},
+	{"in-noun", "an entity's verb with the measure after it: the city earned 5 billion yuan in revenue",
+		func(f *figure) (int, bool) {
+			s := f.s
+			v := f.pred
+			for _, k := range s.children(v) {
+				if s.rel(int(k)) == "obl" && int(k) > f.head && s.caseOf(int(k)) == "in" && s.isMetricNoun(int(k)) && !s.isTimeNoun(int(k)) {
+					return int(k), true
+				}
+			}
+			return -1, false
+		}},
+	{"modified-noun", "the figure modifies the noun after it: a 10 billion yuan project, 5.68 GW capacity",
+		func(f *figure) (int, bool) {
+			s := f.s
+			if r := f.rel; (r == "compound" || r == "nummod" || r == "amod" || r == "nmod") && f.gov > f.head && s.isMetricNoun(f.gov) {
+				return f.gov, true
+			}
+			return -1, false
+		}},
+	{"nearest-noun-before", "no tree rule fits: the last noun phrase before the figure in its clause",
+		func(f *figure) (int, bool) {
+			s := f.s
+			for k := f.lo - 1; k >= 0 && k >= f.lo-12; k-- {
+				w := s.toks[k].Form
+				if w == "," || w == ";" || w == ":" {
+					break
+				}
+				if s.isMetricNoun(k) && s.tag(k) == nlp.NOUN && s.rel(k) != "compound" {
+					return k, true
+				}
+			}
+			return -1, false
+		}},
+}
+
+// amountVerbs say how much their subject is: "GDP reached", "sales
+// totaled", "the rate stood at". Other verbs have an agent for subject.
+var amountVerbs = map[string]bool{
+	"reach": true, "total": true, "hit": true, "stand": true, "come": true, "amount": true, "exceed": true,
+	"top": true, "surpass": true, "be": true, "remain": true, "hover": true, "approach": true, "register": true,
+	"log": true, "near": true, "stay": true, "hold": true, "equal": true, "measure": true, "run": true,
+	"number": true, "cross": true, "break": true, "touch": true, "maintain": true, "keep": true,
+}
+
+// verbNouns name what an entity's verb of trade or output measures:
+// "Heilongjiang exported 5 billion yuan of goods" is its exports.
+var verbNouns = map[string]string{
+	"export": "exports", "import": "imports", "produce": "output", "invest": "investment",
+	"sell": "sales", "earn": "revenue", "harvest": "harvest", "attract": "investment",
+	"generate": "output", "handle": "throughput", "receive": "visitors", "welcome": "visitors",
+	"spend": "spending", "raise": "funds", "employ": "employees", "build": "construction",
+}
+
+// categoryHeads are the nouns of subjects that name a part of an
+// entity's economy: "the food industry grew fastest, with output value of
+// 51 billion yuan" is the food industry's output value.
+var categoryHeads = map[string]bool{
+	"industry": true, "sector": true, "segment": true, "enterprise": true, "company": true, "firm": true,
+	"business": true, "product": true, "project": true, "manufacturer": true, "producer": true,
+	"exporter": true, "importer": true, "plant": true, "factory": true, "trade": true, "economy": true,
+	"manufacturing": true, "service": true, "agriculture": true, "market": true,
+}
+
+// decideMetric finds the words of the figure's metric: a category (the
+// part of the entity it is about), the measure, and a suffix (growth,
+// increase, share); false drops the figure (nothing in the sentence says
+// what it measures).
+func (f *figure) decideMetric() bool {
+	s := f.s
+	var rule string
+	switch {
+	case f.gapped():
+		rule = "gapped-conjunct"
+	case f.listed():
+		rule = "list-conjunct"
+	case f.ch.kind != changeNone:
+		var base int
+		f.measure, base, rule = f.changeBase()
+		if len(f.measure) == 0 {
+			return false
+		}
+		if c := f.category(base); c != nil || base >= 0 {
+			f.cat = c
+		}
+		f.suffix = changeSuffix(f, f.measure)
+	default:
+		for _, r := range metricRules {
+			n, ok := r.match(f)
+			if !ok {
+				continue
+			}
+			if n == -2 {
+				rule = r.name // the rule set the measure itself
+				break
+			}
+			if w := s.phraseWords(n, f); len(w) > 0 {
+				f.noun, f.measure, rule = n, w, r.name
+				f.fromSubject = r.name == "subject-of-verb" || r.name == "copula-subject"
+				break
+			}
+		}
+		if rule == "" {
+			// An entity's verb: "Heilongjiang exported 5 billion yuan".
+			v := f.gov
+			n, ok := verbNouns[s.lemma(v)]
+			if v < 0 || s.tag(v) != nlp.VERB || !ok {
+				return false
+			}
+			f.measure, rule = []string{n}, "verb-nominal"
+		}
+		if rule != "level-after-change" {
+			f.cat = f.category(f.noun)
+		}
+		f.suffix = f.shareSuffix()
+	}
+	f.words = append(append(append([]string(nil), f.cat...), f.measure...), f.suffix...)
+	f.trace.Metric = rule
+	f.trace.Detail = strings.Join(f.words, " ")
+	s.figs = append(s.figs, f)
+	return true
+}
+
+// category returns the words of the part of the entity the figure is
+// about, when the measure's own phrase does not say: "in new materials"
+// after the figure, the antecedent of "its", or a subject naming a
+// category.
+func (f *figure) category(n int) []string {
+	s := f.s
+	if b := f.breakdown(); b >= 0 && b != n {
+		return s.phraseWords(b, f)
+	}
+	if n < 0 {
+		return nil
+	}
+	if o := s.pronounOwner(n); o >= 0 {
+		return s.phraseWords(o, f)
+	}
+	if sub := s.subject(f.pred); sub >= 0 && sub != n && !s.inSubtree(n, sub) && !s.inSubtree(sub, n) &&
+		categoryHeads[s.lemma(sub)] && s.mentionIn(sub) == nil && s.isMetricNoun(sub) {
+		return s.phraseWords(sub, f)
+	}
+	return nil
+}
+
+// gapped reports whether the figure is a conjunct whose verb and measure
+// were left out, and if so takes them from the figure before it: "the
+// equipment industry saw its added value rise by 33.7 percent, the food
+// industry by 11.6 percent", "crude oil made up 30 million tonnes and
+// natural gas 5.8 billion cubic meters". The conjunct's noun phrase
+// takes the place of what the earlier figure's clause was about.
+func (f *figure) gapped() bool {
+	s := f.s
+	if len(s.figs) == 0 {
+		return false
+	}
+	prev := s.figs[len(s.figs)-1]
+	k := f.lo - 1
+	prep := false
+	for k >= 0 && (s.word(k) == "by" || s.word(k) == "at" || s.word(k) == "to") {
+		k--
+		prep = true
+	}
+	end := k // the conjunct's noun phrase ends here
+	for k >= 0 && k > prev.hi {
+		switch t := s.tag(k); {
+		case t == nlp.NOUN || t == nlp.PROPN || t == nlp.ADJ || t == nlp.DET || s.word(k) == "-":
+			k--
+			continue
+		}
+		break
+	}
+	if end == k || k < prev.hi || !prep && s.word(k) != "and" {
+		return false
+	}
+	if w := s.word(k); w != "," && w != "and" && w != ";" && w != "while" {
+		return false
+	}
+	// Between the figure before and the conjunct: the rest of the
+	// earlier figure's phrase, no verb.
+	for i := prev.hi; i < k; i++ {
+		if t := s.tag(i); t == nlp.VERB || t == nlp.AUX || s.qtok != nil && s.qtok[i] >= 0 {
+			return false
+		}
+	}
+	var words []string
+	for i := k + 1; i <= end; i++ {
+		if s.tag(i) == nlp.DET || s.word(i) == "-" {
+			continue
+		}
+		if w := wordOf(s.toks[i].Form); w != "" {
+			words = append(words, w)
+		}
+	}
+	if len(words) == 0 || s.mentionAt(end) != nil {
+		return false
+	}
+	f.ch = prev.ch
+	f.ch.base = -1
+	f.measure, f.cat, f.suffix = prev.measure, prev.cat, prev.suffix
+	if prev.fromSubject {
+		f.measure = words
+	} else {
+		f.cat = words
+	}
+	f.trace.Change = prev.trace.Change
+	return true
+}
+
+// listed reports whether the figure continues a list of figures sharing
+// one measure, each with its own part: "rose 160 percent in new
+// materials, 94.8 percent in new energy vehicles and 13.9 percent in
+// the bio-industry". It takes the measure and change of the figure
+// before it, and its own "in X" as the category.
+func (f *figure) listed() bool {
+	s := f.s
+	if len(s.figs) == 0 {
+		return false
+	}
+	prev := s.figs[len(s.figs)-1]
+	b := f.breakdown()
+	if b < 0 || prev.breakdown() < 0 {
+		return false
+	}
+	// Only the earlier figure's phrase and a separator between them.
+	sep := false
+	for i := prev.hi; i < f.lo; i++ {
+		switch w := s.word(i); {
+		case w == "," || w == "and" || w == ";":
+			sep = true
+		case s.tag(i) == nlp.VERB || s.tag(i) == nlp.AUX || s.qtok != nil && s.qtok[i] >= 0:
+			return false
+		}
+	}
+	if !sep {
+		return false
+	}
+	f.ch = prev.ch
+	f.ch.base = -1
+	f.measure, f.suffix = prev.measure, prev.suffix
+	f.cat = s.phraseWords(b, f)
+	f.trace.Change = prev.trace.Change
+	return true
+}
+
+// changeBase returns the words of what a change is a change of, and the
+// noun that heads them (-1 when they come from another figure).
+func (f *figure) changeBase() ([]string, int, string) {
+	s := f.s
+	if f.ch.base >= 0 {
+		if w := s.phraseWords(f.ch.base, f); len(w) > 0 {
+			return w, f.ch.base, "change-of-noun"
+		}
+	}
+	// A noun of change with its noun phrase before it: "its added value
+	// rise by 33.7 percent" (the tree often loses this one).
+	if k := f.ch.word - 1; f.ch.word >= 0 && s.tag(f.ch.word) != nlp.VERB && s.isMetricNoun(k) {
+		if w := s.phraseWordsBefore(k); len(w) > 0 {
+			if o := s.pronounOwner(k); o >= 0 {
+				f.cat = s.phraseWords(o, f)
+			} else if o := s.pronounBefore(k); o >= 0 {
+				f.cat = s.phraseWords(o, f)
+			}
+			return w, -1, "change-of-noun-before"
+		}
+	}
+	// A change after a level in the same sentence is the level's:
+	// "came to 138.55 billion yuan, up 11.1 percent".
+	if n := len(s.figs); n > 0 && s.figs[n-1].ch.kind == changeNone {
+		p := s.figs[n-1]
+		f.cat = p.cat
+		return append([]string(nil), p.measure...), -1, "change-of-previous-figure"
+	}
+	if sub := s.subject(f.pred); s.isMetricNoun(sub) {
+		if w := s.phraseWords(sub, f); len(w) > 0 {
+			f.fromSubject = true
+			return w, sub, "change-of-subject"
+		}
+	}
+	// "recorded a 12.3 percent rise in its foreign trade": the noun of
+	// change's own phrase after it.
+	if f.ch.word >= 0 {
+		for k := f.ch.word + 1; k < len(s.toks) && k <= f.ch.word+4; k++ {
+			if s.word(k) == "in" && s.isMetricNoun(k+1) {
+				n := s.npHead(k + 1)
+				if w := s.phraseWords(n, f); len(w) > 0 {
+					return w, n, "change-in-noun"
+				}
+			}
+		}
+		// The noun phrase right before the word of change: "its added
+		// value rise by 33.7 percent" misparsed.
+		if k := f.ch.word - 1; s.isMetricNoun(k) {
+			if w := s.phraseWordsBefore(k); len(w) > 0 {
+				return w, k, "change-of-noun-before"
+			}
+		}
+	}
+	if n := len(s.figs); n > 0 {
+		p := s.figs[n-1]
+		return append([]string(nil), p.measure...), -1, "change-of-previous-figure"
+	}
+	return nil, -1, ""
+}
+
+// pronounBefore finds the antecedent of a possessive pronoun just before
+// the noun phrase ending at k ("its added value" with the tree lost):
+// the subject noun phrase before it. -1 if none.
+func (s *sent) pronounBefore(k int) int {
+	i := k
+	for i > 0 && (s.tag(i-1) == nlp.NOUN || s.tag(i-1) == nlp.ADJ || s.tag(i-1) == nlp.VERB) {
+		i--
+	}
+	if w := s.word(i - 1); w != "its" && w != "their" {
+		return -1
+	}
+	for j := i - 2; j >= 0; j-- {
+		if s.rel(j) == "nsubj" && s.isMetricNoun(j) && s.mentionIn(j) == nil {
+			return j
+		}
+	}
+	return -1
+}
+
+// phraseWordsBefore reads a noun phrase leftwards from noun k when the
+// tree does not hold it together: nouns and adjectives.
+func (s *sent) phraseWordsBefore(k int) []string {
+	i := k
+	for i > 0 && k-i < 5 {
+		t := s.tag(i - 1)
+		if t != nlp.NOUN && t != nlp.ADJ && !(t == nlp.VERB && strings.HasSuffix(s.word(i-1), "ed")) || s.mentionAt(i-1) != nil {
+			break
+		}
+		i--
+	}
+	var out []string
+	for j := i; j <= k; j++ {
+		if w := wordOf(s.toks[j].Form); w != "" && !stopWord(w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// changeSuffix is what a change adds to its base's words.
+func changeSuffix(f *figure, base []string) []string {
+	last := base[len(base)-1]
+	switch f.ch.kind {
+	case changeRate:
+		if last == "growth" || last == "rate" || last == "increase" || last == "decline" {
+			return nil
+		}
+		return []string{"growth"}
+	case changeAmount:
+		if f.ch.sign < 0 {
+			if f.ch.word >= 0 && (f.s.lemma(f.ch.word) == "reduce" || f.s.lemma(f.ch.word) == "cut" || f.s.lemma(f.ch.word) == "reduction") {
+				return []string{"reduction"}
+			}
+			return []string{"decrease"}
+		}
+		return []string{"increase"}
+	}
+	return nil
+}
+
+// shareVerbs make a percentage a share of a whole, named by the noun
+// that goes with the verb.
+var shareVerbs = map[string]bool{
+	"account": true, "make": true, "represent": true, "take": true, "comprise": true, "constitute": true,
+	"contribute": true, "occupy": true,
+}
+
+var shareNouns = map[string]string{"contribute": "contribution"}
+
+// shareSuffix is the suffix of a percentage that a verb of share
+// governs: "making up 82.7 percent of the sector" is the subject's share,
+// "contributed 30.7 percent" its contribution.
+func (f *figure) shareSuffix() []string {
+	s := f.s
+	if f.q.Unit != "percent" {
+		return nil
+	}
+	v := f.gov
+	if v < 0 || !shareVerbs[s.lemma(v)] {
+		return nil
+	}
+	noun := "share"
+	if n, ok := shareNouns[s.lemma(v)]; ok {
+		noun = n
+	}
+	if len(f.measure) > 0 && f.measure[len(f.measure)-1] == noun {
+		return nil
+	}
+	return []string{noun}
+}
+
+// npHead climbs from a noun to the head of its noun phrase through
+// compounds: the "tech" of "high-tech enterprises" is a modifier.
+func (s *sent) npHead(i int) int {
+	for steps := 0; steps < 4; steps++ {
+		h := s.head(i)
+		if s.rel(i) != "compound" || h <= i || !s.isMetricNoun(h) {
+			break
+		}
+		i = h
+	}
+	return i
+}
+
+// isMetricNoun reports whether token i can head a metric's phrase: a
+// noun (or a mis-tagged capitalised noun) that is not a place, a time, a
+// unit or a number.
+func (s *sent) isMetricNoun(i int) bool {
+	if i < 0 || i >= len(s.toks) {
+		return false
+	}
+	switch s.tag(i) {
+	case nlp.NOUN:
+	case nlp.PROPN, nlp.ADJ, nlp.VERB:
+		// "Imports rose": sentence-initial capitals and -ing nouns.
+		if s.mentionAt(i) != nil || s.tag(i) == nlp.VERB && !strings.HasSuffix(s.word(i), "ing") {
+			return false
+		}
+		if s.tag(i) == nlp.ADJ && s.rel(i) != "nsubj" {
+			return false
+		}
+	default:
+		return false
+	}
+	if s.qtok != nil && s.qtok[i] >= 0 || s.isTimeNoun(i) || s.mentionIn(i) != nil && (placeNouns[s.lemma(i)] || s.mentionAt(i) != nil) {
+		return false
+	}
+	if w := s.word(i - 1); (w == "in" || w == "on") && (s.lemma(i) == "addition" || s.lemma(i) == "total" || s.lemma(i) == "all" || s.lemma(i) == "average") {
+		return false // "in addition", "in total", "on average"
+	}
+	switch s.lemma(i) {
+	case "total", "number", "figure", "amount", "level", "value", "rate", "volume":
+		// Generic on their own ("a total of 60 projects"); the of-phrase
+		// or a modifier names the measure.
+		return s.child(i, "compound", "amod", "nmod") >= 0 || s.lemma(i) == "value" || s.lemma(i) == "rate" || s.lemma(i) == "volume"
+	case "percent", "yuan", "dollar", "one", "it", "that", "this", "which":
+		return false
+	}
+	return true
+}
+
+// isTimeNoun reports whether token i is a word of time ("year",
+// "quarter", "January").
+func (s *sent) isTimeNoun(i int) bool {
+	switch s.lemma(i) {
+	case "year", "quarter", "month", "half", "period", "week", "day", "time", "january", "february",
+		"march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+		"first", "second", "third", "fourth", "end", "beginning", "today", "yesterday", "date":
+		return true
+	}
+	for _, y := range s.years {
+		if y.Start <= s.toks[i].Start && s.toks[i].End <= y.End {
+			return true
+		}
+	}
+	return false
+}
+
+// phraseWords returns the words of the noun phrase headed by n that make
+// a metric: the head with its compounds, adjectives and participles
+// ("value added by the retail industry"), a possessor that is no entity
+// ("the food industry's output"), and one prepositional phrase after it
+// ("output value of the food industry", "enterprises above designated
+// size"), without determiners, numbers, places, times and quantities.
+func (s *sent) phraseWords(n int, f *figure) []string {
+	if n < 0 {
+		return nil
+	}
+	keep := make([]bool, len(s.toks))
+	skip := func(k int) bool {
+		return f != nil && f.inQuantity(k) || s.mentionIn(k) != nil || s.isTimeNoun(k) || s.qtok != nil && s.qtok[k] >= 0
+	}
+	var walk func(i, depth int)
+	walk = func(i, depth int) {
+		keep[i] = true
+		for _, k32 := range s.children(i) {
+			k := int(k32)
+			if strings.HasPrefix(s.toks[k].Rel, "nmod") && k > i && depth == 0 && partnerCase(s.caseOf(k)) {
+				// "trade with Russia", "exports to the EU": the partner
+				// is part of what is measured.
+				if m := s.mentionIn(k); m != nil && m.ok && m.first >= 0 && s.qtok != nil && s.qtok[k] < 0 {
+					for j := m.first; j <= m.last; j++ {
+						keep[j] = true
+					}
+					keep[s.childCase(k)] = true
+					continue
+				}
+			}
+			if skip(k) {
+				continue
+			}
+			switch r := s.toks[k].Rel; {
+			case r == "compound" || r == "amod" || r == "flat" || r == "compound:prt" || r == "nmod:desc":
+				walk(k, depth)
+			case r == "nmod:poss":
+				if s.tag(k) == nlp.NOUN && depth == 0 {
+					walk(k, depth+1) // "the food industry's output"
+				}
+			case r == "conj" || r == "cc":
+				// "research and development": a modifier's own conjunct;
+				// "imports and exports" measured together: the head's,
+				// when the conjunct has no figure of its own.
+				if k > i && (i != n || depth == 0 && !s.hasFigure(k)) {
+					walk(k, depth)
+				}
+			case strings.HasPrefix(r, "nmod") && k > i && (depth == 0 || depth == 1 && s.caseOf(k) == "of" && r == "nmod"):
+				switch s.caseOf(k) {
+				case "of", "for", "from", "to", "above", "below", "in", "with", "along", "between":
+					if s.tag(k) == nlp.NOUN || s.tag(k) == nlp.PROPN && s.mentionIn(k) == nil {
+						walk(k, depth+1)
+					}
+				}
+			case r == "acl" && k > i && depth == 0 && s.tag(k) == nlp.VERB && s.child(k, "mark") < 0 && s.child(k, "nsubj") < 0 && (f == nil || !s.inSubtree(f.head, k)):
+				// A participle: "investment completed", "value added by
+				// the wholesale and retail industry".
+				keep[k] = true
+				for _, c := range s.children(k) {
+					if s.toks[c].Rel == "obl:agent" || s.rel(int(c)) == "obl" && s.caseOf(int(c)) == "by" {
+						if !skip(int(c)) {
+							walk(int(c), depth+1)
+						}
+					}
+				}
+			}
+		}
+	}
+	walk(n, 0)
+	var words []string
+	for i, ok := range keep {
+		if !ok {
+			continue
+		}
+		if len(words) >= 10 {
+			break
+		}
+		switch s.tag(i) {
+		case nlp.DET, nlp.PUNCT, nlp.NUM, nlp.PRON, nlp.SYM, nlp.ADP, nlp.CCONJ, nlp.PART:
+			if !(s.tag(i) == nlp.CCONJ && i > 0 && keep[i-1] && i+1 < len(keep) && keep[i+1]) {
+				continue
+			}
+		}
+		w := wordOf(s.toks[i].Form)
+		if w == "" || stopWord(w) && i != n {
+			continue
+		}
+		words = append(words, w)
+	}
+	return words
+}
+
+// pronounOwner returns the noun phrase a possessive pronoun on noun n
+// stands for when that is no entity: "the equipment industry saw its
+// added value rise" makes the industry part of the metric. -1 if none.
+func (s *sent) pronounOwner(n int) int {
+	for _, k := range s.children(n) {
+		if s.toks[k].Rel != "nmod:poss" || s.tag(int(k)) != nlp.PRON {
+			continue
+		}
+		if w := s.word(int(k)); w != "its" && w != "their" {
+			return -1
+		}
+		// The subject of the clause around n, before n.
+		for v, steps := s.predicate(n), 0; v >= 0 && steps < 4; steps++ {
+			if sub := s.subject(v); sub >= 0 && sub < n && sub != n && s.isMetricNoun(sub) && s.mentionIn(sub) == nil {
+				return sub
+			}
+			v = s.head(v)
+		}
+	}
+	return -1
+}
+
+// breakdown returns the noun of an "in X" phrase right after the figure
+// that names a part of a whole: "added value rose 160 percent in new
+// materials". -1 if none.
+func (f *figure) breakdown() int {
+	s := f.s
+	for _, h := range []int{f.head, f.gov} {
+		for _, k32 := range s.children(h) {
+			k := int(k32)
+			if k < f.hi || k > f.hi+5 || s.caseOf(k) != "in" {
+				continue
+			}
+			if r := s.rel(k); (r == "obl" || r == "nmod") && s.tag(k) == nlp.NOUN && s.mentionIn(k) == nil && !s.isTimeNoun(k) && s.isMetricNoun(k) {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// partnerCase reports whether a preposition introduces a trade partner.
+func partnerCase(c string) bool {
+	return c == "with" || c == "to" || c == "from" || c == "between"
+}
+
+// hasFigure reports whether noun k is counted or measured by a figure of
+// its own (a nummod child, or a quantity among its children).
+func (s *sent) hasFigure(k int) bool {
+	for _, c := range s.children(k) {
+		if s.rel(int(c)) == "nummod" || s.qtok != nil && s.qtok[c] >= 0 {
+			return true
+		}
+	}
+	return s.qtok != nil && s.qtok[k] >= 0
+}
+
+// childCase returns the case child of k (or k itself if none).
+func (s *sent) childCase(k int) int {
+	if c := s.child(k, "case"); c >= 0 {
+		return c
+	}
+	return k
+}
+
+func stopWord(w string) bool {
+	switch w {
+	case "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "such",
+		"some", "all", "other", "same", "about", "around", "nearly", "over", "more", "than", "up":
+		return true
+	}
+	return false
+}
+
+// wordOf is a word as a metric spells it: lower case, letters and digits.
+func wordOf(form string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(form) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case r == '\u2019' || r == '\'':
+		}
+	}
+	return b.String()
+}
+
+// metricName joins a metric's words in snake case.
+func metricName(words []string) string {
+	var parts []string
+	for _, w := range words {
+		if w != "" {
+			parts = append(parts, w)
+		}
+	}
+	name := strings.Join(parts, "_")
+	if len(name) > 120 {
+		name = name[:120]
+		name = strings.TrimRight(name, "_")
+	}
+	return name
+}
