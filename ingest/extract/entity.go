@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/almanacdb/almanac/ingest/nlp"
 	"github.com/almanacdb/almanac/ingest/resolve"
 )
@@ -220,7 +222,15 @@ func (f *figure) owns(m *ment) bool {
 	if s.rel(h) == "nsubj" && s.lemma(s.head(h)) == "say" && s.head(h) != f.pred {
 		return false
 	}
-	// "China's largest oilfield": a place in a description of another.
+	// "China's largest oilfield", "one of China's largest oilfields": a
+	// place that locates a superlative describes, it does not own.
+	if s.relFull(h) == "nmod:poss" && m.e.Level <= resolve.Province {
+		for _, k := range s.children(s.head(h)) {
+			if w := s.word(int(k)); s.rel(int(k)) == "amod" && (strings.HasSuffix(w, "est") || strings.HasSuffix(w, "most") || w == "top" || w == "leading") {
+				return false
+			}
+		}
+	}
 	if m.e.Level == resolve.Country && s.tag(s.head(h)) == nlp.ADJ {
 		return false
 	}

@@ -168,6 +168,12 @@ type extractor struct {
 	tracker resolve.Tracker
 	topic   resolve.Entity
 	place   resolve.Entity // the place the text is about now (a subject or owner)
+	// prevMeasure is what the latest sentence with a fact measured, when
+	// its subject was that measure ("industrial investment hit ..."), for
+	// an "it" or "its" in the next; prevMeasureSent numbers that sentence.
+	prevMeasure     []string
+	prevMeasureSent int
+	sentNo          int
 	titleMs []resolve.Mention
 	allMs   []resolve.Mention // every mention of the body, for aliases
 
@@ -270,6 +276,7 @@ func (x *extractor) paragraph(pi int, p document.Span) bool {
 		}
 		toks := x.toks[sp.Start:sp.End]
 		s := newSent(x, toks, pi, si == 0)
+		s.no = x.sentNo
 		s.quants = inRange(pq, s.start, s.end)
 		s.years = spansIn(years, s.start, s.end)
 		s.periods = spansIn(periods, s.start, s.end)
@@ -288,6 +295,13 @@ func (x *extractor) paragraph(pi int, p document.Span) bool {
 		}
 		x.ctx.afterSentence(s)
 		s.observe()
+		x.sentNo++
+		for _, f := range s.figs {
+			if f.fromSubject && f.ch.kind == changeNone {
+				x.prevMeasure, x.prevMeasureSent = f.measure, s.ordinal()
+				break
+			}
+		}
 	}
 	return true
 }

@@ -29,6 +29,11 @@ type figure struct {
 	// when the measure is the clause's subject.
 	words, cat, measure, suffix []string
 	fromSubject                 bool
+	// shareOfWhole marks a percentage that is a share of its of-phrase;
+	// subset is the verb a partitive count's subset is named by (-1).
+	shareOfWhole bool
+	shareCat     []string
+	subset       int
 
 	ch     change
 	entity resolve.Entity
@@ -44,7 +49,7 @@ func (f *figure) inQuantity(i int) bool { return i >= f.lo && i < f.hi }
 // newFigure locates quantity qi of s in the tree.
 func newFigure(s *sent, qi int) *figure {
 	q := &s.quants[qi]
-	f := &figure{s: s, q: q, qi: qi, head: -1, gov: -1, noun: -1, pred: -1, repaired: -1}
+	f := &figure{s: s, q: q, qi: qi, head: -1, gov: -1, noun: -1, pred: -1, repaired: -1, subset: -1}
 	f.lo = s.tokAt(q.Start)
 	f.hi = f.lo
 	for f.hi < len(s.toks) && s.toks[f.hi].Start < q.End {
@@ -134,6 +139,15 @@ var skipRules = []skipRule{
 		}},
 	{"threshold", "a bound that defines a category: projects each worth more than 10 million yuan, enterprises with an income above 20 million yuan",
 		func(f *figure) bool { return f.s.threshold(f) }},
+	{"one", "the word one is a pronoun or an article more often than a figure: one of the largest, on the one hand",
+		func(f *figure) bool {
+			return f.q.Unit == "count" && f.q.Words && f.q.Value == 1
+		}},
+	{"multiple", "a multiple: grew 1.3 times, a threefold rise",
+		func(f *figure) bool {
+			w := f.s.word(f.hi)
+			return f.q.Unit == "count" && (w == "times" || w == "fold" || w == "-fold")
+		}},
 	{"per-unit-price", "a price or amount per person that defines what is counted: tickets of 300 yuan per person",
 		func(f *figure) bool {
 			return f.q.Unit != "count" && f.s.word(f.hi) == "per" && f.s.word(f.hi+1) == "person" && f.rel == "nmod"
@@ -244,8 +258,8 @@ func qualifierOf(f *figure) store.Qualifier {
 	return store.Exact
 }
 
-// ordinal numbers sentences through the article (for restatements).
-func (s *sent) ordinal() int { return s.start }
+// ordinal numbers sentences through the article.
+func (s *sent) ordinal() int { return s.no }
 
 // caseWord is the preposition of the figure ("by" in "grew by 5
 // percent"), through a repair.

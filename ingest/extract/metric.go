@@ -35,6 +35,52 @@ var metricRules = []metricRule{
 			}
 			return -1, false
 		}},
+	{"percent-of", "a percentage of a rate or a whole: 5.8 percent of economy growth, 11 percent of China's rice production (a share)",
+		func(f *figure) (int, bool) {
+			s := f.s
+			if f.q.Unit != "percent" {
+				return -1, false
+			}
+			k := s.ofChild(f.head)
+			if k < 0 {
+				// "made up 11% of China's rice production": the of-phrase
+				// may hang on the verb.
+				if v := f.gov; v >= 0 && shareVerbs[s.lemma(v)] {
+					for _, c := range s.children(v) {
+						if int(c) > f.head && s.caseOf(int(c)) == "of" && s.isMetricNoun(int(c)) {
+							k = int(c)
+							break
+						}
+					}
+				}
+			}
+			if k < 0 {
+				return -1, false
+			}
+			switch l := s.lemma(k); {
+			case l == "growth" || l == "rate" || l == "increase":
+				return k, true // the percentage is that rate
+			case shareVerbs[s.lemma(f.gov)] || s.lemma(f.gov) == "share" || s.lemma(f.gov) == "proportion":
+				f.shareOfWhole = true
+				return k, true
+			}
+			return -1, false
+		}},
+	{"partitive-subset", "a count of part of a set named before it: of the 200 key projects, 166 have started construction",
+		func(f *figure) (int, bool) {
+			s := f.s
+			if f.q.Unit != "count" || f.rel != "nsubj" {
+				return -1, false
+			}
+			v := f.gov
+			for _, c := range s.children(v) {
+				if s.rel(int(c)) == "obl" && int(c) < f.lo && s.caseOf(int(c)) == "of" && s.isMetricNoun(int(c)) {
+					f.subset = v
+					return int(c), true
+				}
+			}
+			return -1, false
+		}},
 	{"counted-noun", "a count is of the noun it modifies: 1,180 high-tech enterprises",
 		func(f *figure) (int, bool) {
 			s := f.s
@@ -90,6 +136,19 @@ var metricRules = []metricRule{
 				return -2, true
 			}
 			return -1, false
+		}},
+	{"bare-figure", "a figure standing for its noun, after a figure of the same kind: well behind the 8.0 percent recorded in 2013",
+		func(f *figure) (int, bool) {
+			s := f.s
+			n := len(s.figs)
+			if n == 0 || s.child(f.head, "det") < 0 || s.figs[n-1].q.Unit != f.q.Unit {
+				return -1, false
+			}
+			p := s.figs[n-1]
+			f.cat, f.measure, f.ch = p.cat, p.measure, p.ch
+			f.ch.word, f.ch.base = -1, -1
+			f.suffix = p.suffix
+			return -3, true
 		}},
 	{"subject-of-verb", "the figure is the object of a verb of amount; the subject is what is measured: GDP reached 518 billion yuan",
 		func(f *figure) (int, bool) {
@@ -215,13 +274,26 @@ func (f *figure) decideMetric() bool {
 			if !ok {
 				continue
 			}
-			if n == -2 {
+			if n == -2 || n == -3 {
 				rule = r.name // the rule set the measure itself
 				break
 			}
 			if w := s.phraseWords(n, f); len(w) > 0 {
 				f.noun, f.measure, rule = n, w, r.name
 				f.fromSubject = r.name == "subject-of-verb" || r.name == "copula-subject"
+				if f.shareOfWhole {
+					f.measure = append([]string{"share", "of"}, w...)
+					// "the pillar industries made up 82.7 percent of the
+					// sector": the part is the subject.
+					if sub := s.subject(f.pred); s.isMetricNoun(sub) && s.mentionAt(sub) == nil {
+						f.shareCat = s.phraseWords(sub, f)
+					}
+				}
+				if f.subset >= 0 {
+					// "166 have started construction": the subset is named
+					// by its verb and object.
+					f.measure = append(f.measure, s.predicateWords(f.subset)...)
+				}
 				break
 			}
 		}
@@ -234,10 +306,18 @@ func (f *figure) decideMetric() bool {
 			}
 			f.measure, rule = []string{n}, "verb-nominal"
 		}
-		if rule != "level-after-change" {
+		switch rule {
+		case "bare-figure":
+		case "level-after-change":
+			f.suffix = f.shareSuffix()
+		default:
 			f.cat = f.category(f.noun)
+			if f.shareOfWhole {
+				f.cat = f.shareCat
+			} else {
+				f.suffix = f.shareSuffix()
+			}
 		}
-		f.suffix = f.shareSuffix()
 	}
 	f.words = append(append(append([]string(nil), f.cat...), f.measure...), f.suffix...)
 	f.trace.Metric = rule
@@ -260,6 +340,11 @@ func (f *figure) category(n int) []string {
 	}
 	if o := s.pronounOwner(n); o >= 0 {
 		return s.phraseWords(o, f)
+	}
+	if s.possessivePronoun(n) && len(s.x.prevMeasure) > 0 && s.x.prevMeasureSent == s.ordinal()-1 {
+		// "Its contribution rate ...": the measure the sentence before
+		// was about owns it, when nothing in this one does.
+		return append([]string(nil), s.x.prevMeasure...)
 	}
 	if sub := s.subject(f.pred); sub >= 0 && sub != n && !s.inSubtree(n, sub) && !s.inSubtree(sub, n) &&
 		categoryHeads[s.lemma(sub)] && s.mentionIn(sub) == nil && s.isMetricNoun(sub) {
@@ -401,6 +486,11 @@ func (f *figure) changeBase() ([]string, int, string) {
 			f.fromSubject = true
 			return w, sub, "change-of-subject"
 		}
+	} else if s.word(sub) == "it" && len(s.x.prevMeasure) > 0 {
+		// "Industrial investment has hit 33 billion yuan. It grew 37.6
+		// percent": "it" is the measure the sentence before was about.
+		f.fromSubject = true
+		return append([]string(nil), s.x.prevMeasure...), -1, "change-of-pronoun"
 	}
 	// "recorded a 12.3 percent rise in its foreign trade": the noun of
 	// change's own phrase after it.
@@ -678,6 +768,17 @@ func (s *sent) phraseWords(n int, f *figure) []string {
 	return words
 }
 
+// possessivePronoun reports whether noun n has "its" or "their" for
+// possessor.
+func (s *sent) possessivePronoun(n int) bool {
+	for _, k := range s.children(n) {
+		if s.toks[k].Rel == "nmod:poss" && (s.word(int(k)) == "its" || s.word(int(k)) == "their") {
+			return true
+		}
+	}
+	return false
+}
+
 // pronounOwner returns the noun phrase a possessive pronoun on noun n
 // stands for when that is no entity: "the equipment industry saw its
 // added value rise" makes the industry part of the metric. -1 if none.
@@ -733,6 +834,30 @@ func (s *sent) hasFigure(k int) bool {
 		}
 	}
 	return s.qtok != nil && s.qtok[k] >= 0
+}
+
+// ofChild returns the of-phrase noun of token i, or -1.
+func (s *sent) ofChild(i int) int {
+	for _, c := range s.children(i) {
+		if s.rel(int(c)) == "nmod" && int(c) > i && s.caseOf(int(c)) == "of" && s.isMetricNoun(int(c)) {
+			return int(c)
+		}
+	}
+	return -1
+}
+
+// predicateWords are the words of a verb and its object: "started
+// construction".
+func (s *sent) predicateWords(v int) []string {
+	out := []string{wordOf(s.toks[v].Form)}
+	for _, c := range s.children(v) {
+		if r := s.rel(int(c)); (r == "obj" || r == "xcomp" || r == "conj" && s.tag(int(c)) == nlp.VERB) && int(c) > v {
+			if w := wordOf(s.toks[c].Form); w != "" {
+				out = append(out, w)
+			}
+		}
+	}
+	return out
 }
 
 // childCase returns the case child of k (or k itself if none).

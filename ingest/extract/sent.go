@@ -17,6 +17,7 @@ type sent struct {
 	toks       []nlp.Token
 	start, end int
 	para       int
+	no         int  // the sentence's number in the article
 	first      bool // first sentence of its paragraph
 	parsed     bool
 

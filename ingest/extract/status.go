@@ -104,6 +104,10 @@ var statusRules = []statusRule{
 			if m < 0 || s.word(m) != "to" {
 				return false
 			}
+			// "is to be completed within the year": what is to be done.
+			if s.hasAux(v, "is", "are") || s.word(s.head(v)) == "is" || s.word(s.head(v)) == "are" {
+				return true
+			}
 			switch s.rel(v) {
 			case "xcomp", "advcl", "acl", "ccomp", "csubj":
 				h := s.head(v)

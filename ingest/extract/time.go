@@ -182,10 +182,34 @@ type yearRule struct {
 }
 
 var yearRules = []yearRule{
+	{"from-to-year", "each side of \"from A in 2022 to B this year\" takes the year next to it",
+		func(f *figure) (int, bool) {
+			s := f.s
+			if from, to := f.fromTo(); from || to {
+				best, dist := -1, 1<<30
+				for k, t := range s.times {
+					if t.kind != timeYear && t.kind != timeRelative {
+						continue
+					}
+					// The from side's year lies between "from" and "to";
+					// the to side's after it.
+					if from && (t.first < f.lo || s.wordBetween(f.hi, t.first, "to")) || to && t.first < f.lo {
+						continue
+					}
+					if d := t.first - f.hi; d < dist {
+						best, dist = k, d
+					}
+				}
+				if best >= 0 && dist < 8 {
+					return f.sinceYear(s.times[best]), true
+				}
+			}
+			return 0, false
+		}},
 	{"clause-year", "a year the figure's clause states for it: in 2020, last year, in 2021-25 (its last year), by 2025",
 		func(f *figure) (int, bool) {
 			for _, t := range f.s.times {
-				if (t.kind == timeYear || t.kind == timeRelative) && !t.base && f.attached(&t) {
+				if (t.kind == timeYear || t.kind == timeRelative) && !t.base && !f.fromSide(&t) && f.attached(&t) {
 					return f.sinceYear(t), true
 				}
 			}
@@ -429,6 +453,37 @@ func (c *context) frame(x *extractor) {
 
 // sawFact is called for each fact; nothing carries from a fact alone.
 func (c *context) sawFact(f *figure, year int, p store.Period, st store.Status) {}
+
+// fromTo reports whether the figure is the A (from) or the B (to) of a
+// "from A to B".
+func (f *figure) fromTo() (from, to bool) {
+	s := f.s
+	if s.word(f.lo-1) == "from" {
+		for i := f.hi; i < len(s.toks) && i < f.hi+8; i++ {
+			if s.word(i) == "to" && i+1 < len(s.toks) && s.qtok != nil && (s.qtok[i+1] >= 0 || s.qtok[min(i+2, len(s.toks)-1)] >= 0) {
+				return true, false
+			}
+		}
+	}
+	if s.word(f.lo-1) == "to" {
+		for i := f.lo - 2; i >= 0 && i > f.lo-12; i-- {
+			if s.word(i) == "from" {
+				return false, true
+			}
+		}
+	}
+	return false, false
+}
+
+// wordBetween reports whether word w occurs among tokens [a, b).
+func (s *sent) wordBetween(a, b int, w string) bool {
+	for i := a; i < b && i < len(s.toks); i++ {
+		if s.word(i) == w {
+			return true
+		}
+	}
+	return false
+}
 
 // fromSide reports whether time expression t belongs to the "from" side
 // of a "from A to B" that the figure is the B of: "from minus 42.5

@@ -28,9 +28,11 @@ type Quantity struct {
 	Range          bool
 	Lo             float64
 	LoStart, LoEnd int
-	// Conversion is true for a currency figure in brackets right after
-	// another one: the "($4.12 billion)" of "27.9 billion yuan ($4.12
-	// billion)" restates the figure before it.
+	// Conversion is true for a figure in brackets right after another
+	// of the same kind (two currencies, two physical units): the
+	// "($4.12 billion)" of "27.9 billion yuan ($4.12 billion)" and the
+	// "(about 666,667 hectares)" of "10 million mu" restate the figure
+	// before it.
 	Conversion bool
 	// Compound is true when the number is part of a hyphenated modifier
 	// ("a 25-million-tonne goal", "the three-day event").
@@ -142,8 +144,10 @@ func Quantities(text string) []Quantity {
 			q.Compound = true
 		}
 		// Conversion: "(" + optional qualifier + currency, right after a
-		// currency figure.
-		if isCurrency(q.Unit) && len(out) > 0 && isCurrency(out[len(out)-1].Unit) {
+		// currency figure; or a physical measure in brackets right after
+		// another one ("10 million mu (about 666,667 hectares)").
+		if len(out) > 0 && (isCurrency(q.Unit) && isCurrency(out[len(out)-1].Unit) ||
+			q.Unit != "count" && q.Unit != "percent" && !isCurrency(q.Unit) && out[len(out)-1].Unit != "count" && out[len(out)-1].Unit != "percent" && !isCurrency(out[len(out)-1].Unit)) {
 			p := skipSpaceBack(text, q.QualStart)
 			if p > 0 && text[p-1] == '(' && skipSpaceBack(text, p-1) == out[len(out)-1].End {
 				q.Conversion = true

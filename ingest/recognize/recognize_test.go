@@ -66,6 +66,14 @@ func TestQuantities(t *testing.T) {
 		{"The fund paid out 52.3 billion yuan (about 7.2 billion U.S. dollars).", []qty{
 			{Text: "52.3 billion yuan", Value: 5.23e10, Unit: "CNY"},
 			{Text: "7.2 billion U.S. dollars", Value: 7.2e9, Unit: "USD", Qualifier: "approx", Conversion: true}}},
+		// A physical measure restated in another unit is a conversion;
+		// two measures in a row without brackets are two figures.
+		{"It will plant 10 million mu (about 666,667 hectares) more.", []qty{
+			{Text: "10 million mu", Value: 1e7, Unit: "mu"},
+			{Text: "666,667 hectares", Value: 666667, Unit: "hectares", Qualifier: "approx", Conversion: true}}},
+		{"It planted 10 million mu and 5,000 hectares.", []qty{
+			{Text: "10 million mu", Value: 1e7, Unit: "mu"},
+			{Text: "5,000 hectares", Value: 5000, Unit: "hectares"}}},
 		{"Exports rose 24.6\u00a0percent, 1.2 percentage points faster.", []qty{
 			{Text: "24.6\u00a0percent", Value: 24.6, Unit: "percent"},
 			{Text: "1.2 percentage points", Value: 1.2, Unit: "points"}}},
@@ -81,7 +89,7 @@ func TestQuantities(t *testing.T) {
 			{Text: "3.1 billion cubic meters", Value: 3.1e9, Unit: "m3"},
 			{Text: "388 million kWh", Value: 3.88e8, Unit: "kWh"}}},
 		{"a 3 GW plant on 120 hectares and 2,000 km of road", []qty{
-			{Text: "3 GW", Value: 3000, Unit: "MW"},
+			{Text: "3 GW", Value: 3, Unit: "GW"}, // GUIDELINES.md lists GW as a unit of its own
 			{Text: "120 hectares", Value: 120, Unit: "hectares"},
 			{Text: "2,000 km", Value: 2000, Unit: "km"}}},
 		{"the 25-million-tonne goal and the three-day fair", []qty{

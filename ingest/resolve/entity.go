@@ -15,6 +15,7 @@ type Level uint8
 // The levels.
 const (
 	Country  Level = iota + 1 // China, Russia
+	Region                    // a part of a country larger than a province: Northeast China
 	Province                  // provinces, autonomous regions, municipalities
 	City                      // prefecture-level cities
 	District                  // districts, counties, county-level cities
@@ -22,7 +23,7 @@ const (
 	Org                       // companies, airports, oilfields, groups
 )
 
-var levelNames = [...]string{"", "country", "province", "city", "district", "area", "org"}
+var levelNames = [...]string{"", "country", "region", "province", "city", "district", "area", "org"}
 
 // String returns the level's lower-case name.
 func (l Level) String() string {

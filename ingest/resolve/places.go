@@ -11,11 +11,13 @@ var builtin = map[Level][]string{
 		"United States|US|U.S.|USA|the United States|America", "Mongolia", "Kazakhstan",
 		"Germany", "France", "United Kingdom|UK|Britain", "Singapore", "India", "Belarus", "Italy",
 	},
-	Province: {
+	Region: {
 		// Regions of China: their figures are theirs, not China's
 		// (GUIDELINES.md, "Owner").
 		"Northeast China|northeast China|Northeastern China|northeastern China|the Northeast|China's Northeast",
 		"North China", "South China", "East China", "Southwest China", "Northwest China", "Central China",
+	},
+	Province: {
 		"Heilongjiang|Heilongjiang Province|Heilongjiang province", "Jilin|Jilin Province|Jilin province",
 		"Liaoning|Liaoning Province", "Inner Mongolia|Inner Mongolia Autonomous Region",
 		"Hebei", "Shanxi", "Shandong", "Henan", "Jiangsu", "Zhejiang", "Anhui", "Fujian", "Jiangxi",

@@ -20,8 +20,8 @@ func TestBuiltin(t *testing.T) {
 		{"Harbin New Zone", resolve.Entity{Name: "Harbin New Area", Level: resolve.Area}, true},
 		{"Heilongjiang Province", resolve.Entity{Name: "Heilongjiang", Level: resolve.Province}, true},
 		// The Northeast's figures are its own, not China's (GUIDELINES.md).
-		{"Northeast China", resolve.Entity{Name: "Northeast China", Level: resolve.Province}, true},
-		{"the Northeast", resolve.Entity{Name: "Northeast China", Level: resolve.Province}, true},
+		{"Northeast China", resolve.Entity{Name: "Northeast China", Level: resolve.Region}, true},
+		{"the Northeast", resolve.Entity{Name: "Northeast China", Level: resolve.Region}, true},
 		{"Harbin airport", resolve.Entity{Name: "Harbin Taiping International Airport", Level: resolve.Org}, true},
 		{"Songbei", resolve.Entity{Name: "Songbei District", Level: resolve.District}, true},
 		{"Atlantis", resolve.Entity{}, false},
@@ -97,7 +97,7 @@ func TestMentions(t *testing.T) {
 		want []mention
 	}{
 		{"In Northeast China\u2019s Heilongjiang province, Harbin city grew.", []mention{
-			{"Northeast China", "Northeast China", resolve.Province, false, true},
+			{"Northeast China", "Northeast China", resolve.Region, false, true},
 			{"Heilongjiang province", "Heilongjiang", resolve.Province, false, false},
 			{"Harbin city", "Harbin", resolve.City, false, false},
 		}},
