@@ -186,6 +186,9 @@ func (f *figure) nouns() []int {
 	return out
 }
 
+// isName reports whether token i is part of a mention.
+func (s *sent) isName(i int) bool { return s.mentionAt(i) != nil }
+
 // possessor returns the mention that possesses noun n ("Harbin's", "its").
 func (s *sent) possessor(n int) *ment {
 	for _, k := range s.children(n) {
@@ -215,7 +218,13 @@ func (f *figure) owns(m *ment) bool {
 		h = nh
 	}
 	switch s.caseOf(h) {
-	case "with", "to", "from", "between", "than", "according", "according to", "by", "like":
+	case "with", "to", "from", "between", "than", "according", "according to", "by", "like", "outside",
+		"beyond", "except", "besides", "against", "behind", "among", "into", "toward", "towards", "via":
+		return false
+	}
+	// "565 Young Eagle Project projects": a name that classifies the
+	// measured noun is no owner of it; a place there is ("Harbin GDP").
+	if m.e.Level == resolve.Org && (s.rel(h) == "compound" || s.rel(h) == "amod") && s.tag(s.head(h)) == nlp.NOUN && !s.isName(s.head(h)) {
 		return false
 	}
 	// The subject of "said" is a speaker.

@@ -139,6 +139,11 @@ var skipRules = []skipRule{
 		}},
 	{"threshold", "a bound that defines a category: projects each worth more than 10 million yuan, enterprises with an income above 20 million yuan",
 		func(f *figure) bool { return f.s.threshold(f) }},
+	{"temperature", "a temperature: minus 40 degrees Celsius",
+		func(f *figure) bool {
+			w := f.s.word(f.hi)
+			return f.q.Unit == "count" && (w == "degrees" || w == "degree" || w == "\u00b0c" || w == "\u00b0")
+		}},
 	{"one", "the word one is a pronoun or an article more often than a figure: one of the largest, on the one hand",
 		func(f *figure) bool {
 			return f.q.Unit == "count" && f.q.Words && f.q.Value == 1

@@ -397,6 +397,11 @@ func (s *sent) threshold(f *figure) bool {
 	if f.q.Qualifier != "min" && f.q.Qualifier != "max" && !each {
 		return false
 	}
+	if f.q.Unit == "count" && !each {
+		// "23 universities with over 200,000 students" counts students:
+		// a category's bound is a measure of it (income, investment).
+		return false
+	}
 	// Climb through the phrase to the plural noun it modifies.
 	k := f.head
 	bounding := each

@@ -162,6 +162,8 @@ var units = []struct {
 	{"square kilometers", "km2", 1}, {"square kilometres", "km2", 1}, {"sq km", "km2", 1}, {"km2", "km2", 1}, {"km\u00b2", "km2", 1},
 	{"square meters", "m2", 1}, {"square metres", "m2", 1}, {"sq m", "m2", 1}, {"sqm", "m2", 1}, {"m2", "m2", 1}, {"m\u00b2", "m2", 1},
 	{"cubic meters", "m3", 1}, {"cubic metres", "m3", 1}, {"m3", "m3", 1}, {"m\u00b3", "m3", 1},
+	{"kilometers per hour", "km/h", 1}, {"kilometres per hour", "km/h", 1}, {"km per hour", "km/h", 1},
+	{"km/h", "km/h", 1}, {"kph", "km/h", 1},
 	{"kilometers", "km", 1}, {"kilometres", "km", 1}, {"kilometer", "km", 1}, {"kilometre", "km", 1}, {"km", "km", 1},
 	{"meters", "m", 1}, {"metres", "m", 1},
 	{"hectares", "hectares", 1}, {"hectare", "hectares", 1}, {"ha", "hectares", 1}, {"mu", "mu", 1},

@@ -210,6 +210,14 @@ func unitOf(text string, q *Quantity) {
 	if e, u, f, ok := matchUnit(text, j); ok {
 		q.Unit, q.End = u, e
 		q.Value = roundTo(q.Value*f, 15)
+		return
+	}
+	// A hyphenated measure: "a 921-km line", "a 350-kilometer-per-hour train".
+	if j == q.NumEnd && j+1 < len(text) && text[j] == '-' {
+		if e, u, f, ok := matchUnit(text, j+1); ok && u != "tonnes" {
+			q.Unit, q.End = u, e
+			q.Value = roundTo(q.Value*f, 15)
+		}
 	}
 }
 

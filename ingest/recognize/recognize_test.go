@@ -66,6 +66,10 @@ func TestQuantities(t *testing.T) {
 		{"The fund paid out 52.3 billion yuan (about 7.2 billion U.S. dollars).", []qty{
 			{Text: "52.3 billion yuan", Value: 5.23e10, Unit: "CNY"},
 			{Text: "7.2 billion U.S. dollars", Value: 7.2e9, Unit: "USD", Qualifier: "approx", Conversion: true}}},
+		// A measure written into a modifier, and speeds.
+		{"a 921-km line built for 350 kilometers per hour", []qty{
+			{Text: "921-km", Value: 921, Unit: "km", Compound: true},
+			{Text: "350 kilometers per hour", Value: 350, Unit: "km/h"}}},
 		// A physical measure restated in another unit is a conversion;
 		// two measures in a row without brackets are two figures.
 		{"It will plant 10 million mu (about 666,667 hectares) more.", []qty{
@@ -127,7 +131,8 @@ func spans(text string, ss []recognize.Span) []span {
 }
 
 func TestYearsAndDates(t *testing.T) {
-	text := "In 2020, the 2021-25 plan and the 2023-2024 season; 2000 yuan. Held on Aug 24 and Dec. 28, 2023, at 15:10; since December 2015; 2023-12-28."
+	text := "In 2020, the 2021-25 plan and the 2023-2024 season; 2000 yuan. Held on Aug 24 and Dec. 28, 2023, at 15:10; since December 2015; 2023-12-28. " +
+		"Open from Feb. 10 to 17 and Oct 1-7, at 9 am."
 	wantYears := []span{
 		{"2020", recognize.Year, 2020, 0, ""},
 		{"2021-25", recognize.YearRange, 2025, 2021, ""},
@@ -144,6 +149,9 @@ func TestYearsAndDates(t *testing.T) {
 		{"15:10", recognize.Date, 0, 0, ""},
 		{"December 2015", recognize.Date, 2015, 0, ""},
 		{"2023-12-28", recognize.Date, 2023, 0, ""},
+		{"Feb. 10 to 17", recognize.Date, 0, 0, ""},
+		{"Oct 1-7", recognize.Date, 0, 0, ""},
+		{"9 am", recognize.Date, 0, 0, ""},
 	}
 	if diff := cmp.Diff(wantDates, spans(text, recognize.Dates(text))); diff != "" {
 		t.Errorf("Dates (-want +got):\n%s", diff)

@@ -159,6 +159,14 @@ func Dates(text string) []Span {
 				i = k + 2
 				continue
 			}
+			// "9 am", "10 p.m.": an hour.
+			if k-i <= 2 {
+				if e := meridiemAt(text, skipSpace(text, k)); e > 0 {
+					out = append(out, Span{Start: i, End: e, Kind: Date})
+					i = e - 1
+					continue
+				}
+			}
 			// Day before month: "28 December 2023".
 			if k-i <= 2 {
 				if m, e := monthAt(text, skipSpace(text, k)); m > 0 && skipSpace(text, k) > k {
@@ -229,6 +237,16 @@ func Dates(text string) []Span {
 		i = e - 1
 	}
 	return out
+}
+
+// meridiemAt matches "am", "pm", "a.m." or "p.m." at i and returns its end.
+func meridiemAt(text string, i int) int {
+	for _, w := range [...]string{"a.m.", "p.m.", "am", "pm", "AM", "PM", "A.M.", "P.M."} {
+		if strings.HasPrefix(text[i:], w) && (w[len(w)-1] == '.' || atWordEnd(text, i+len(w))) {
+			return i + len(w)
+		}
+	}
+	return 0
 }
 
 // dayRangeEnd extends a date ending at end, on day d, over a second

@@ -290,8 +290,8 @@ func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 
 // appendRun adds the mentions of one run of capitalised words.
 func appendRun(out []Mention, text string, run []token, l Lookup) []Mention {
-	// Skip sentence-initial function words ("In Harbin").
-	for len(run) > 0 && leadWords[run[0].lower] {
+	// Skip sentence-initial function words ("In Harbin") and gerunds.
+	for len(run) > 1 && (leadWords[run[0].lower] || gerundAt(text, run, 0)) || len(run) == 1 && leadWords[run[0].lower] {
 		run = run[1:]
 	}
 	if len(run) == 0 {
@@ -527,8 +527,8 @@ func longName(text string, toks []token, i, j int, l Lookup) (Mention, int, bool
 		lv = Org
 	}
 	start := i
-	for start < end && leadWords[toks[start].lower] {
-		start++
+	for start < end && (leadWords[toks[start].lower] || gerundAt(text, toks, start)) {
+		start++ // "In", "The", a sentence's opening gerund ("Putting the ...")
 	}
 	if start >= end-1 && lowerHead || start >= end {
 		return Mention{}, 0, false
@@ -556,6 +556,14 @@ func longName(text string, toks []token, i, j int, l Lookup) (Mention, int, bool
 func bracketed(text string, off int, t token) bool {
 	return t.start >= 1 && text[t.start-1] == '(' && strings.TrimSpace(text[off:t.start-1]) == "" &&
 		t.end < len(text) && text[t.end] == ')'
+}
+
+// gerundAt reports whether toks[i] is a gerund opening a sentence, before
+// a lower-case word ("Putting the railway into service"): "Daqing
+// Oilfield" and "Nanjing" end in -ing too.
+func gerundAt(text string, toks []token, i int) bool {
+	return strings.HasSuffix(toks[i].lower, "ing") && sentenceStart(text, toks[i].start) &&
+		i+1 < len(toks) && !toks[i+1].capital
 }
 
 // sentenceStart reports whether byte i opens a sentence of text.

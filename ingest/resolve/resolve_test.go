@@ -112,6 +112,10 @@ func TestMentions(t *testing.T) {
 			{"Feihe (Harbin) Dairy Co", "Feihe (Harbin) Dairy Co", resolve.Org, false, false},
 			{"Harbin-Dalian high-speed railway", "Harbin-Dalian high-speed railway", resolve.Org, false, false},
 		}},
+		{"Putting the Harbin-Dalian high-speed railway into service helped Daqing Oilfield.", []mention{
+			{"Harbin-Dalian high-speed railway", "Harbin-Dalian high-speed railway", resolve.Org, false, false},
+			{"Daqing Oilfield", "Daqing Oilfield", resolve.Org, false, false},
+		}},
 		{"Trade through Manzhouli and Suifenhe ports rose; Heilongjiang and Jilin grew.", []mention{
 			{"Manzhouli and Suifenhe ports", "Manzhouli and Suifenhe ports", resolve.Org, false, false},
 			{"Heilongjiang", "Heilongjiang", resolve.Province, false, false},
