@@ -35,6 +35,9 @@ var entityRules = []entityRule{
 			for _, n := range f.nouns() {
 				for _, k := range s.children(n) {
 					r := s.rel(int(k))
+					if f.shareOfWhole && int(k) == f.noun {
+						continue // the whole of a share
+					}
 					if r == "compound" || r == "amod" || r == "nmod" && ownerCase(s.caseOf(int(k))) {
 						if m := s.mentionIn(int(k)); m != nil && m.ok && f.owns(m) {
 							return m, true
@@ -173,7 +176,9 @@ func (f *figure) decideEntity() (resolve.Entity, string, string) {
 // measured noun, the base of a change and the figure's own head.
 func (f *figure) nouns() []int {
 	out := make([]int, 0, 3)
-	if f.noun >= 0 {
+	if f.noun >= 0 && !f.shareOfWhole {
+		// A share's of-phrase is the whole: "11 percent of China's rice
+		// output" is Heilongjiang's share, not China's.
 		out = append(out, f.noun)
 	}
 	if f.ch.base >= 0 {
@@ -184,6 +189,14 @@ func (f *figure) nouns() []int {
 	}
 	out = append(out, f.head)
 	return out
+}
+
+// partnerNouns are flows whose to- and from-phrases name a partner, not
+// the owner.
+var partnerNouns = map[string]bool{
+	"trade": true, "export": true, "import": true, "shipment": true, "cargo": true, "investment": true,
+	"flight": true, "train": true, "route": true, "exchange": true, "cooperation": true, "transfer": true,
+	"capital": true, "fund": true, "sale": true, "delivery": true, "order": true, "contract": true,
 }
 
 // isName reports whether token i is part of a mention.
@@ -217,8 +230,14 @@ func (f *figure) owns(m *ment) bool {
 		}
 		h = nh
 	}
-	switch s.caseOf(h) {
-	case "with", "to", "from", "between", "than", "according", "according to", "by", "like", "outside",
+	switch c := s.caseOf(h); c {
+	case "to", "from":
+		// "exports to Russia", "investment from Shenzhen": a partner of
+		// trade; "visitors to the festival": where they went.
+		if partnerNouns[s.lemma(s.head(h))] {
+			return false
+		}
+	case "with", "between", "than", "according", "according to", "by", "like", "outside",
 		"beyond", "except", "besides", "against", "behind", "among", "into", "toward", "towards", "via":
 		return false
 	}

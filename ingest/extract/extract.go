@@ -174,8 +174,8 @@ type extractor struct {
 	prevMeasure     []string
 	prevMeasureSent int
 	sentNo          int
-	titleMs []resolve.Mention
-	allMs   []resolve.Mention // every mention of the body, for aliases
+	titleMs         []resolve.Mention
+	allMs           []resolve.Mention // every mention of the body, for aliases
 
 	ctx      context // year, period and status carried between sentences
 	facts    []draft

@@ -35,11 +35,12 @@ type figure struct {
 	shareCat     []string
 	subset       int
 
-	ch     change
-	entity resolve.Entity
-	year   int
-	status store.Status
-	trace  Trace
+	ch       change
+	entity   resolve.Entity
+	year     int
+	yearRule string
+	status   store.Status
+	trace    Trace
 }
 
 // isUnitWord reports whether token i is the figure's unit or scale
@@ -124,14 +125,14 @@ var skipRules = []skipRule{
 				}
 				k = s.head(k)
 			}
-			for k := f.hi; k < len(s.toks) && k <= f.hi+3; k++ {
+			for k := f.hi; k < len(s.toks) && k <= f.hi+6; k++ {
 				switch s.lemma(k) {
 				case "mark", "threshold", "benchmark", "barrier", "milestone":
 					return true
 				case "level":
 					return f.q.Compound
 				}
-				if s.tag(k) != nlp.NOUN && s.tag(k) != nlp.ADJ && s.word(k) != "-" {
+				if t := s.tag(k); t != nlp.NOUN && t != nlp.ADJ && t != nlp.NUM && s.word(k) != "-" {
 					break
 				}
 			}
@@ -185,7 +186,7 @@ func (x *extractor) figure(s *sent, qi int) {
 		x.drop(f, "no year: the text states none and the article has no publication date")
 		return
 	}
-	f.year = year
+	f.year, f.yearRule = year, yrule
 	status, srule := f.decideStatus()
 	f.status = status
 	period, prule := f.decidePeriod()

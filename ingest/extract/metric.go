@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/almanacdb/almanac/ingest/nlp"
+	"github.com/almanacdb/almanac/ingest/recognize"
 )
 
 // The metric is the head noun of the figure's phrase with its modifiers
@@ -18,14 +19,19 @@ type metricRule struct {
 }
 
 var metricRules = []metricRule{
-	{"unit-of-noun", "a unit with an of-phrase names the stuff measured: 15 million tons of crude oil, 4 billion kWh of power",
+	{"unit-of-noun", "a unit with an of-phrase names the stuff measured: 15 million tons of crude oil, 4 billion kWh of power, 5 million yuan in subsidies",
 		func(f *figure) (int, bool) {
 			s := f.s
 			if f.q.Unit == "count" || f.q.Unit == "percent" {
 				return -1, false
 			}
 			for _, k := range s.children(f.head) {
-				if s.rel(int(k)) == "nmod" && s.caseOf(int(k)) == "of" && s.isMetricNoun(int(k)) {
+				c := s.caseOf(int(k))
+				// "5 million yuan in subsidies": an amount's in-phrase.
+				if c == "in" && !recognize.IsCurrency(f.q.Unit) {
+					continue
+				}
+				if s.rel(int(k)) == "nmod" && (c == "of" || c == "in") && s.isMetricNoun(int(k)) {
 					switch s.lemma(int(k)) {
 					case "total", "whole", "sum":
 						continue // "30 million tonnes of the total": a share of a whole

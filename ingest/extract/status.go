@@ -118,7 +118,7 @@ var statusRules = []statusRule{
 				case "able", "manage", "use", "help", "begin", "start", "continue":
 					return false
 				}
-				return !s.past(h)
+				return !s.past(h) && !s.pastYear()
 			}
 			return false
 		}},
@@ -146,6 +146,18 @@ func (s *sent) past(v int) bool {
 	}
 	w, l := s.word(v), s.lemma(v)
 	return w != l && !strings.HasSuffix(w, "ing") && w != l+"s" && w != l+"es" && !strings.HasSuffix(w, "ies")
+}
+
+// pastYear reports whether the sentence states a year before the
+// publication year: its clauses report what was done.
+func (s *sent) pastYear() bool {
+	pub := s.x.pub.Year()
+	for _, t := range s.times {
+		if (t.kind == timeYear || t.kind == timeRelative) && !t.base && t.year > 0 && t.year < pub {
+			return true
+		}
+	}
+	return false
 }
 
 // chainAny reports whether pred or a verb it depends on (through xcomp,

@@ -144,6 +144,18 @@ func (s *sent) lastTok(off int) int {
 	return i
 }
 
+// timeHead returns the token time expression t attaches to: the head of
+// its span's head.
+func (s *sent) timeHead(t *timex) int {
+	h := t.last
+	for i := t.first; i <= t.last && i < len(s.toks); i++ {
+		if hh := s.head(i); hh < t.first || hh > t.last {
+			h = i
+		}
+	}
+	return s.head(h)
+}
+
 // attached reports whether time expression t hangs on the figure's path
 // to its clause's predicate (or on the measured noun).
 func (f *figure) attached(t *timex) bool {
@@ -206,16 +218,25 @@ var yearRules = []yearRule{
 			}
 			return 0, false
 		}},
-	{"clause-year", "a year the figure's clause states for it: in 2020, last year, in 2021-25 (its last year), by 2025",
+	{"clause-year", "a year the figure's clause states for it, the one on the figure itself first: in 2020, last year, in 2021-25 (its last year), the 8 percent of 2013",
 		func(f *figure) (int, bool) {
-			for _, t := range f.s.times {
+			found := -1
+			for k, t := range f.s.times {
 				if (t.kind == timeYear || t.kind == timeRelative) && !t.base && !f.fromSide(&t) && f.attached(&t) {
-					return f.sinceYear(t), true
+					if f.s.timeHead(&t) == f.head {
+						return f.sinceYear(t), true
+					}
+					if found < 0 {
+						found = k
+					}
 				}
+			}
+			if found >= 0 {
+				return f.sinceYear(f.s.times[found]), true
 			}
 			return 0, false
 		}},
-	{"sentence-year", "the one year the sentence states, before the figure's clause ends",
+	{"sentence-year", "the year the sentence states (of two, the nearest before the figure): To back 18 projects, the city put 8 million yuan into them in 2020",
 		func(f *figure) (int, bool) {
 			var found *timex
 			for k := range f.s.times {
@@ -234,7 +255,7 @@ var yearRules = []yearRule{
 					found = t
 				}
 			}
-			if found != nil && (found.first < f.lo || f.s.sameClause(f, found.first)) {
+			if found != nil {
 				return f.sinceYear(*found), true
 			}
 			return 0, false
@@ -384,10 +405,11 @@ var periodRules = []periodRule{
 			}
 			return "", false
 		}},
-	{"context-period", "the period the paragraph or the article's framing set, for figures of that year that are no plans: In the first half of the year, ... carries on",
+	{"context-period", "the period the paragraph or the article's framing set, for figures of that year that are no plans and state no year of their own: In the first half of the year, ... carries on",
 		func(f *figure) (string, bool) {
 			c := &f.s.x.ctx
-			if c.period != "" && f.status == store.Actual && (c.periodYear == 0 || c.periodYear == f.year) {
+			if c.period != "" && f.status == store.Actual && (c.periodYear == 0 || c.periodYear == f.year) &&
+				(f.yearRule == "context-year" || f.yearRule == "publication-year" || f.yearRule == "present") {
 				return c.period, true
 			}
 			return "", false

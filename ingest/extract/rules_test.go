@@ -1,0 +1,229 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/almanacdb/almanac/ingest/document"
+)
+
+// ruleCase is one sentence (or a few) of our own and what one of its
+// numbers must become. Cases come in minimal pairs: the rule applies to
+// one and, with a word or two changed, not to the other.
+//
+// want is a list of checks separated by spaces:
+//
+//	entity=NAME       the fact's entity (underscores for spaces)
+//	metric~W1,W2      the metric has each of the words
+//	metric!W          the metric does not have the word
+//	year=Y period=P status=S qualifier=Q value=V unit=U
+//	by=ATTR:RULE      the trace names RULE for ATTR (entity, metric, year, period, status, change)
+//	none              the number is no fact
+//	dropped=RULE      the number is no fact because of skip rule RULE
+type ruleCase struct {
+	rule string // the rule the pair is about
+	body string
+	num  string // the number as written; the first occurrence
+	want string
+}
+
+var ruleCases = []ruleCase{
+	// Numbers that are no facts.
+	{"percentage-points", "Exports rose 4 percent, 1.2 percentage points faster than imports.", "1.2", "dropped=percentage-points"},
+	{"percentage-points", "Exports rose 4 percent, 1.2 percent faster than imports.", "4", "metric~exports,growth"},
+	{"conversion", "Harbin's GDP reached 500 billion yuan ($70 billion) in 2020.", "70", "none"},
+	{"conversion", "Harbin's GDP reached 500 billion yuan and $70 billion of exports in 2020.", "70", "unit=USD"},
+	{"in-name", "The city hosted the \"100 Villages\" campaign and built 40 roads in 2020.", "100", "dropped=in-name"},
+	{"in-name", "The city renovated 100 villages and built 40 roads in 2020.", "100", "metric~villages"},
+	{"rank", "Harbin ranked in the top 10 cities and had 40 parks in 2020.", "10", "dropped=rank"},
+	{"rank", "Harbin had 10 cities' worth of parks, 40 parks in 2020.", "40", "metric~parks"},
+	{"duration", "The three-day fair drew 5,000 visitors in 2020.", "three", "dropped=duration"},
+	{"duration", "The fair drew 5,000 visitors and three sponsors in 2020.", "three", "metric~sponsors"},
+	{"temperature", "At minus 30 degrees, the park drew 5,000 visitors in 2020.", "30", "dropped=temperature"},
+	{"one", "Harbin is one of the largest cities and had 40 parks in 2020.", "one", "dropped=one"},
+	{"multiple", "Exports grew 1.5 times and reached 3 billion yuan in 2020.", "1.5", "dropped=multiple"},
+	{"benchmark", "Output stayed above the 30-million-tonne level in 2020.", "30", "dropped=benchmark"},
+	{"benchmark", "Output stayed at 30 million tonnes in 2020.", "30 million", "unit=tonnes"},
+	{"threshold", "The city has 300 enterprises with an income of more than 20 million yuan each.", "20 million", "dropped=threshold"},
+	{"threshold", "The city recorded exports of more than 20 million yuan in 2020.", "20 million", "qualifier=min metric~exports"},
+	{"per-unit-price", "Tickets priced at 300 yuan per person sold out; 5,000 were sold in 2020.", "5,000", "metric!person"},
+
+	// Changes: a percentage of change is its own fact (GUIDELINES.md).
+	{"change-noun-of", "Harbin had 1,180 enterprises in 2020, an increase of 45 percent.", "45", "metric~enterprises,growth value=45 by=change:change-noun-of"},
+	{"change-noun-of", "Harbin had 1,180 enterprises in 2020, a share of 45 percent.", "45", "metric!growth"},
+	{"change-noun-modifier", "Harbin recorded a 12 percent rise in exports in 2020.", "12", "metric~exports,growth by=change:change-noun-modifier"},
+	{"change-noun-modifier", "Harbin recorded a 12 percent share of exports in 2020.", "12", "metric!growth"},
+	{"change-verb", "Exports of the city fell 3.5 percent in 2020.", "3.5", "metric~exports,growth value=-3.5 by=change:change-verb"},
+	{"change-verb", "Exports of the city were 3.5 percent of the total in 2020.", "3.5", "metric!growth"},
+	{"up-down", "Retail sales reached 5 billion yuan in 2020, down 2 percent year on year.", "2", "metric~retail,sales,growth value=-2"},
+	{"up-down", "Retail sales made up 40 percent of the total in 2020.", "40", "metric!growth"},
+	{"year-on-year", "Harbin's exports were 4 billion yuan in 2020, 8 percent year on year.", "8", "metric~exports,growth by=change:year-on-year"},
+	{"minus", "Output growth went from minus 4 percent in the first quarter to 2 percent in 2020.", "4", "value=-4"},
+
+	// Metrics: the head noun of the figure's phrase with its modifiers.
+	{"counted-noun", "Harbin had 1,180 high-tech enterprises in 2020.", "1,180", "metric~high,tech,enterprises by=metric:counted-noun"},
+	{"unit-of-noun", "Harbin produced 2 million tonnes of crude oil in 2020.", "2 million", "metric~crude,oil by=metric:unit-of-noun"},
+	{"unit-of-noun", "Harbin produced 2 million tonnes in 2020.", "2 million", "metric!oil"},
+	{"noun-of-figure", "Harbin posted a GDP of 500 billion yuan in 2020.", "500 billion", "metric~gdp by=metric:noun-of-figure"},
+	{"subject-of-verb", "Harbin's GDP reached 500 billion yuan in 2020.", "500 billion", "metric~gdp entity=Harbin by=metric:subject-of-verb"},
+	{"subject-of-verb", "The government handed out 5 million yuan in subsidies in 2020.", "5 million", "metric~subsidies metric!government"},
+	{"in-noun", "The city earned 2 billion yuan in revenue in 2020.", "2 billion", "metric~revenue"},
+	{"copula-subject", "In 2020, the operating rate of key projects was 83 percent.", "83", "metric~operating,rate"},
+	{"percent-of", "In 2020, Heilongjiang made up 11 percent of China's rice output.", "11", "metric~share,rice entity=Heilongjiang"},
+	{"partitive-subset", "Of the 200 key projects in 2020, 166 have started construction.", "166", "metric~projects,started"},
+	{"level-after-change", "In 2020, exports grew 8 percent, reaching 40 billion yuan.", "40 billion", "metric~exports metric!growth"},
+	{"bare-figure", "GDP growth was 5.6 percent in 2014, behind the 8 percent of 2013.", "8", "metric~gdp,growth year=2013"},
+	{"gapped-conjunct", "In 2020, the equipment industry saw its added value rise by 33 percent, the food industry by 11 percent.", "11", "metric~food,added,value,growth by=metric:gapped-conjunct"},
+	{"list-conjunct", "In 2020, added value rose 16 percent in new materials and 9 percent in the bio-industry.", "9", "metric~bio,added,value,growth"},
+
+	// Entities: the subject, possessor or place of the figure's clause.
+	{"possessor", "Daqing's exports reached 3 billion yuan in 2020.", "3 billion", "entity=Daqing by=entity:possessor"},
+	{"noun-modifier", "Exports of Daqing reached 3 billion yuan in 2020.", "3 billion", "entity=Daqing"},
+	{"subject", "Daqing had 40 parks in 2020.", "40", "entity=Daqing by=entity:subject"},
+	{"subject", "Tourists spent 40 billion yuan in Daqing in 2020.", "40 billion", "entity=Daqing"},
+	{"clause-place", "In Daqing, tourists spent 40 billion yuan in 2020.", "40 billion", "entity=Daqing"},
+	{"scope-word", "Nationwide, retail sales rose 4 percent in 2020.", "4", "entity=China by=entity:scope-word"},
+	{"clause-owner", "The number of visitors to the Harbin International Ice Festival reached 2 million in 2020.", "2 million", "entity=Harbin_International_Ice_Festival"},
+	{"running-place", "Daqing grew fast in 2020. The food industry earned 5 billion yuan.", "5 billion", "entity=Daqing"},
+	{"owners", "Trade with Russia reached 5 billion yuan in 2020.", "5 billion", "entity=Harbin metric~russia"},
+
+	// Years and periods.
+	{"clause-year", "Daqing had 40 parks in 2019 and Jixi had 30 in 2020.", "40", "year=2019"},
+	{"sentence-year", "In 2019, Daqing had 40 parks.", "40", "year=2019"},
+	{"from-to-year", "Key projects went from 400 in 2019 to 526 this year.", "526", "year=2021"},
+	{"from-to-year", "Key projects went from 400 in 2019 to 526 this year.", "400", "year=2019"},
+	{"context-year", "In 2019, Daqing grew fast. It had 40 parks.", "40", "year=2019 by=year:context-year"},
+	{"publication-year", "Daqing has 40 parks.", "40", "year=2021"},
+	{"relative-year", "Last year, Daqing had 40 parks.", "40", "year=2020"},
+	{"clause-period", "In the first quarter of 2020, Daqing's GDP grew 5 percent.", "5", "period=Q1"},
+	{"context-period", "In the first half of 2020, Daqing's GDP grew 5 percent. Exports rose 3 percent.", "3", "period=H1 by=period:context-period"},
+	{"context-period", "In the first half of 2020, Daqing's GDP grew 5 percent. Last year, exports rose 3 percent.", "3", "period=year"},
+	{"stock", "In the first half of 2020, output grew 5 percent. By the end of June, 170 projects had started.", "170", "period=year"},
+	{"event", "The Harbin Trade Fair drew 5,000 visitors in 2020.", "5,000", "period=span"},
+	{"on-the-day", "On the first day of 2020, the airport served 36,000 passengers.", "36,000", "period=span"},
+	{"day-range", "From Jan 1 to 16, 2020, the airport served 600,000 passengers.", "600,000", "period=span"},
+
+	// Status: plan from the modality of the figure's own verb.
+	{"future-auxiliary", "Daqing will build 300 stations in 2022.", "300", "status=plan"},
+	{"future-auxiliary", "Daqing built 300 stations in 2020.", "300", "status=actual"},
+	{"plan-verb", "Daqing plans to build 300 stations in 2022.", "300", "status=plan"},
+	{"plan-noun", "Daqing set a GDP growth target of 6 percent for 2022.", "6", "status=plan"},
+	{"planned-modifier", "The planned investment for 2022 stands at 15 billion yuan.", "15 billion", "status=plan"},
+	{"infinitive", "To back 18 projects, Daqing put 8 million yuan into them in 2020.", "18", "status=actual"},
+	{"deadline", "Daqing aims at 300 stations by 2025.", "300", "status=plan"},
+}
+
+func TestRules(t *testing.T) {
+	pub := time.Date(2021, 4, 29, 0, 0, 0, 0, time.UTC)
+	for _, c := range ruleCases {
+		t.Run(c.rule, func(t *testing.T) {
+			text := "Harbin economy report\n\n" + c.body + "\n"
+			a := document.Article{Source: "case.txt", Title: "Harbin economy report", Published: pub, Text: text,
+				Body: document.Span{Start: len("Harbin economy report\n\n"), End: len(text) - 1}}
+			a.Paras = []document.Span{a.Body}
+			res := Extract(a, Options{Trace: true})
+			at := numberAt(text, a.Body.Start, c.num)
+			if at < 0 {
+				t.Fatalf("case text has no %q", c.num)
+			}
+			fi := -1
+			for i, f := range res.Facts {
+				if f.Start <= at && at < f.End {
+					fi = i
+					break
+				}
+			}
+			var dropped string
+			for _, d := range res.Dropped {
+				if d.Start <= at && at < d.End {
+					dropped = d.Reason
+				}
+			}
+			for _, check := range strings.Fields(c.want) {
+				k, v, _ := strings.Cut(check, "=")
+				switch {
+				case check == "none":
+					if fi >= 0 {
+						t.Errorf("%q: %q became a fact: %+v", c.body, c.num, res.Facts[fi])
+					}
+					continue
+				case k == "dropped":
+					if fi >= 0 || dropped != v {
+						t.Errorf("%q: %q: want dropped by %s, got dropped %q (fact %v)", c.body, c.num, v, dropped, fi >= 0)
+					}
+					continue
+				}
+				if fi < 0 {
+					t.Fatalf("%q: %q is no fact (dropped: %q); want %s", c.body, c.num, dropped, c.want)
+				}
+				f, tr := res.Facts[fi], res.Traces[fi]
+				mk, mv, neg := check, "", false
+				if a, b, ok := strings.Cut(check, "~"); ok {
+					mk, mv = a, b
+				} else if a, b, ok := strings.Cut(check, "!"); ok {
+					mk, mv, neg = a, b, true
+				}
+				got := ""
+				switch {
+				case mk == "metric":
+					words := "_" + f.Metric + "_"
+					for _, w := range strings.Split(mv, ",") {
+						if has := strings.Contains(words, "_"+w+"_"); has == neg {
+							t.Errorf("%q: %q: metric %q, want %s", c.body, c.num, f.Metric, check)
+						}
+					}
+					continue
+				case k == "entity":
+					got, v = f.Entity, strings.ReplaceAll(v, "_", " ")
+				case k == "year":
+					got = itoa(f.Year)
+				case k == "period":
+					got = f.Period.String()
+				case k == "status":
+					got = f.Status.String()
+				case k == "qualifier":
+					got = f.Qualifier.String()
+				case k == "unit":
+					got = f.Unit
+				case k == "value":
+					got = ftoa(f.Value)
+				case k == "by":
+					attr, rule, _ := strings.Cut(v, ":")
+					got = map[string]string{"entity": tr.Entity, "metric": tr.Metric, "year": tr.Year, "period": tr.Period, "status": tr.Status, "change": tr.Change}[attr]
+					v = rule
+				default:
+					t.Fatalf("bad check %q", check)
+				}
+				if got != v {
+					t.Errorf("%q: %q: %s is %q, want %q (fact %+v, rules %+v)", c.body, c.num, k, got, v, f, tr)
+				}
+			}
+		})
+	}
+}
+
+// numberAt returns the offset of the first num in text after from that is
+// not part of a longer number ("2" is not the 2 of "2020").
+func numberAt(text string, from int, num string) int {
+	for i := from; i < len(text); {
+		k := strings.Index(text[i:], num)
+		if k < 0 {
+			return -1
+		}
+		k += i
+		before := k == 0 || text[k-1] < '0' || text[k-1] > '9'
+		e := k + len(num)
+		after := e >= len(text) || text[e] < '0' || text[e] > '9'
+		if before && after {
+			return k
+		}
+		i = k + 1
+	}
+	return -1
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func ftoa(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
