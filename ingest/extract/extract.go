@@ -284,6 +284,7 @@ func (x *extractor) paragraph(pi int, p document.Span) bool {
 		s.addMentions(ms)
 		if len(s.quants) > 0 {
 			x.an.Analyze(toks)
+			mend(toks)
 			s.index()
 		} else {
 			x.an.Tag(toks)

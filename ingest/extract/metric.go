@@ -105,6 +105,15 @@ var metricRules = []metricRule{
 			if s.isMetricNoun(f.hi) && s.tag(f.hi) == nlp.NOUN {
 				return s.npHead(f.hi), true
 			}
+			// The noun the number's words lead to: "135 million domestic
+			// and overseas tourists" with the number hung elsewhere.
+			for k := f.hi; k < len(s.toks) && k <= f.hi+5; k++ {
+				if t := s.tag(k); t == nlp.NOUN && s.isMetricNoun(k) {
+					return s.npHead(k), true
+				} else if t != nlp.ADJ && t != nlp.CCONJ && s.word(k) != "," && s.word(k) != "-" {
+					break
+				}
+			}
 			// A partitive: "2,185 of the city's enterprises".
 			if k := s.child(f.head, "nmod"); k > f.head && s.caseOf(k) == "of" && s.isMetricNoun(k) {
 				return k, true
@@ -353,10 +362,28 @@ func (f *figure) category(n int) []string {
 		return append([]string(nil), s.x.prevMeasure...)
 	}
 	if sub := s.subject(f.pred); sub >= 0 && sub != n && !s.inSubtree(n, sub) && !s.inSubtree(sub, n) &&
-		categoryHeads[s.lemma(sub)] && s.mentionIn(sub) == nil && s.isMetricNoun(sub) {
+		(categoryHeads[s.lemma(sub)] || reportVerbs[s.lemma(f.pred)] && !agentNouns[s.lemma(sub)]) &&
+		s.mentionIn(sub) == nil && s.isMetricNoun(sub) {
 		return s.phraseWords(sub, f)
 	}
 	return nil
+}
+
+// reportVerbs report a measure of their subject in their object: "the ice
+// and snow economy reached a market size of 266 billion yuan", "tourism
+// accounted for an output of 182 billion yuan".
+var reportVerbs = map[string]bool{
+	"reach": true, "post": true, "record": true, "register": true, "see": true, "achieve": true,
+	"generate": true, "turn": true, "log": true, "report": true, "account": true, "total": true,
+	"hit": true, "maintain": true, "keep": true, "realize": true, "realise": true, "attain": true,
+}
+
+// agentNouns act: as subjects they hand out, invest and build; they are
+// not the part of the economy a figure is about.
+var agentNouns = map[string]bool{
+	"government": true, "authority": true, "official": true, "bureau": true, "department": true,
+	"ministry": true, "commission": true, "committee": true, "office": true, "people": true,
+	"resident": true, "leader": true, "mayor": true, "governor": true, "team": true, "it": true,
 }
 
 // gapped reports whether the figure is a conjunct whose verb and measure

@@ -1,0 +1,184 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/almanacdb/almanac/ingest/nlp"
+)
+
+// The parser, trained on web English, gets some shapes of economic news
+// wrong in the same way again and again. A repair restates a fact of
+// English grammar that the tree breaks and mends the tree before any
+// fact rule reads it. Each is named; the trace of a fact does not list
+// them, but their tests do.
+
+// repair mends one kind of parse error in toks (one sentence's tokens).
+type repair struct {
+	name  string
+	doc   string
+	apply func(toks []nlp.Token)
+}
+
+var repairs = []repair{
+	{"verbless-root", "a sentence is rooted in its finite verb: a noun (or an opening gerund) made root, with a later verb hanging from it that has no subject, becomes that verb's subject",
+		func(toks []nlp.Token) {
+			root := -1
+			for i, t := range toks {
+				if t.Head < 0 {
+					root = i
+					break
+				}
+			}
+			if root < 0 {
+				return
+			}
+			rt := toks[root]
+			gerund := rt.Tag == nlp.VERB && strings.HasSuffix(strings.ToLower(rt.Form), "ing") && root == 0
+			if rt.Tag != nlp.NOUN && rt.Tag != nlp.PROPN && !gerund {
+				return
+			}
+			for v := root + 1; v < len(toks); v++ {
+				t := toks[v]
+				if t.Head != root || t.Tag != nlp.VERB || !finiteForm(t) {
+					continue
+				}
+				switch t.Rel {
+				case "dep", "parataxis", "acl", "conj", "advcl":
+				default:
+					continue
+				}
+				if hasChild(toks, v, "nsubj", "nsubj:pass") {
+					continue
+				}
+				toks[v].Head, toks[v].Rel = -1, "root"
+				toks[root].Head, toks[root].Rel = v, "nsubj"
+				if gerund {
+					toks[root].Tag = nlp.NOUN
+				}
+				// The root's other dependents after the verb are the verb's.
+				for k := v + 1; k < len(toks); k++ {
+					if toks[k].Head == root && toks[k].Rel == "punct" {
+						toks[k].Head = v
+					}
+				}
+				return
+			}
+		}},
+	{"verb-of-intent", "\"Harbin plans to build\": a plural noun of intent before an infinitive, with no verb before it, is the verb (plans, aims, hopes, expects, seeks, intends)",
+		func(toks []nlp.Token) {
+			for i := 1; i+2 < len(toks); i++ {
+				t := toks[i]
+				l := strings.ToLower(t.Form)
+				switch l {
+				case "plans", "aims", "hopes", "expects", "seeks", "intends", "wants", "targets", "vows", "pledges":
+				default:
+					continue
+				}
+				if t.Tag != nlp.NOUN || strings.ToLower(toks[i+1].Form) != "to" || toks[i+2].Tag != nlp.VERB {
+					continue
+				}
+				verbBefore := false
+				for k := 0; k < i; k++ {
+					if toks[k].Tag == nlp.VERB || toks[k].Tag == nlp.AUX {
+						verbBefore = true
+					}
+				}
+				if verbBefore {
+					continue
+				}
+				v := i + 2
+				// The infinitive took the noun's place: swap them.
+				head, rel := toks[v].Head, toks[v].Rel
+				if head == i {
+					head, rel = toks[i].Head, toks[i].Rel
+				}
+				toks[i].Tag, toks[i].Head, toks[i].Rel = nlp.VERB, head, rel
+				if rel == "nsubj" || head >= 0 && head != v {
+					toks[i].Head, toks[i].Rel = -1, "root"
+				}
+				toks[v].Head, toks[v].Rel = i, "xcomp"
+				for k := range toks {
+					if k == i || k == v {
+						continue
+					}
+					switch {
+					case toks[k].Head == i && k < i && (toks[k].Rel == "compound" || toks[k].Rel == "nmod:poss" || toks[k].Rel == "det"):
+						toks[k].Rel = "nsubj" // "Harbin plans": the name is the subject
+						if toks[k].Tag == nlp.DET {
+							toks[k].Rel = "det"
+						}
+					case toks[k].Head == v && k < i:
+						toks[k].Head = i // the clause's opening words
+					case toks[k].Head == -1 && toks[k].Rel == "root" && k != i:
+						toks[k].Head, toks[k].Rel = i, "dep"
+					}
+				}
+				return
+			}
+		}},
+	{"number-on-adjective", "a number counts a noun, not an adjective: in \"135 million domestic and overseas tourists\" the number hangs on \"tourists\"",
+		func(toks []nlp.Token) {
+			for i, t := range toks {
+				h := t.Head
+				if t.Tag != nlp.NUM || h <= i || h >= len(toks) || toks[h].Tag != nlp.ADJ {
+					continue
+				}
+				// The noun the adjective and its conjuncts lead to.
+				n := -1
+				for k := h + 1; k < len(toks) && k <= h+5; k++ {
+					if toks[k].Tag == nlp.NOUN {
+						n = k
+						break
+					}
+					if toks[k].Tag != nlp.ADJ && toks[k].Tag != nlp.CCONJ && toks[k].Form != "," {
+						break
+					}
+				}
+				if n < 0 {
+					continue
+				}
+				toks[i].Head, toks[i].Rel = n, "nummod"
+				if toks[h].Head != n {
+					rel := toks[h].Rel
+					toks[h].Head, toks[h].Rel = n, "amod"
+					if toks[n].Head == h {
+						// The noun hung from the adjective: give it the
+						// adjective's place.
+						toks[n].Head, toks[n].Rel = -1, rel
+						for k := range toks {
+							if k != n && toks[k].Head == -1 && toks[k].Rel == "root" {
+								toks[n].Head = k
+							}
+						}
+					}
+				}
+			}
+		}},
+}
+
+// finiteForm reports whether a verb token reads as a finite verb: not a
+// bare -ing participle.
+func finiteForm(t nlp.Token) bool {
+	return !strings.HasSuffix(strings.ToLower(t.Form), "ing")
+}
+
+func hasChild(toks []nlp.Token, h int, rels ...string) bool {
+	for _, t := range toks {
+		if t.Head != h {
+			continue
+		}
+		for _, r := range rels {
+			if t.Rel == r {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mend applies the repairs to a parsed sentence.
+func mend(toks []nlp.Token) {
+	for _, r := range repairs {
+		r.apply(toks)
+	}
+}
