@@ -219,6 +219,9 @@ func newExtractor(a document.Article, opt Options, m *nlp.Model) *extractor {
 	return x
 }
 
+// debugPlace, set by a test, watches the running place.
+var debugPlace func(where string, x *extractor)
+
 // setPlace records e as the place the text is about, if it is a place.
 // The country does not replace a province or a city: a national figure
 // quoted for comparison does not change what the article is about.
@@ -227,6 +230,9 @@ func (x *extractor) setPlace(e resolve.Entity) {
 		return
 	}
 	x.place = e
+	if debugPlace != nil {
+		debugPlace("setPlace "+e.Name, x)
+	}
 }
 
 func (x *extractor) release() {
@@ -265,6 +271,9 @@ func (x *extractor) paragraph(pi int, p document.Span) bool {
 				x.place = x.topic
 				break
 			}
+		}
+		if x.place.Name == "" {
+			x.setPlace(x.topic)
 		}
 	}
 	x.toks = nlp.Tokenize(x.toks[:0], x.text, p.Start, p.End)

@@ -231,7 +231,7 @@ func (x *extractor) figure(s *sent, qi int) {
 		x.tracker.Observe(ent)
 		x.tracker.SetSubject(ent)
 		x.setPlace(ent)
-	case "clause-place":
+	case "clause-place", "sentence-place":
 		x.tracker.Observe(ent)
 		x.setPlace(ent)
 	}

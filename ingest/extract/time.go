@@ -49,6 +49,34 @@ func (s *sent) findTimes() {
 		t.last = s.lastTok(p.End)
 		s.times = append(s.times, t)
 	}
+	// A season across the turn of the year: "the 2024-2025 winter season",
+	// "this ice and snow season" (GUIDELINES.md: period season, the year
+	// its last).
+	for i := range s.toks {
+		if s.lemma(i) != "season" {
+			continue
+		}
+		winter := false
+		for k := max(0, i-4); k < i; k++ {
+			switch s.word(k) {
+			case "winter", "ice", "snow", "ice-snow", "skiing", "heating":
+				winter = true
+			}
+		}
+		if !winter {
+			continue
+		}
+		t := timex{kind: timePeriod, period: "season", first: max(0, i-4), last: i}
+		for _, y := range s.years {
+			if y.Kind == recognize.YearRange && s.tokAt(y.Start) >= i-4 && s.tokAt(y.Start) < i {
+				t.first = s.tokAt(y.Start)
+			}
+		}
+		if w := s.word(i - 1); s.word(t.first-1) == "last" || s.word(i-2) == "last" || w == "'s" && s.word(i-3) == "last" {
+			t.base = true // "over last year's winter season"
+		}
+		s.times = append(s.times, t)
+	}
 	// A day ("on May 30", "from Jan 1 to 16") is a span of its own.
 	for _, d := range s.dates {
 		if w := s.x.text[d.Start:d.End]; strings.IndexByte(w, ':') >= 0 {
@@ -241,7 +269,7 @@ var yearRules = []yearRule{
 			var found *timex
 			for k := range f.s.times {
 				t := &f.s.times[k]
-				if t.kind != timeYear && t.kind != timeRelative || t.base {
+				if t.kind != timeYear && t.kind != timeRelative || t.base || f.otherFigures(t) {
 					continue
 				}
 				if found != nil && found.year != t.year {
@@ -268,7 +296,8 @@ var yearRules = []yearRule{
 					return s.x.pub.Year(), !s.x.pub.IsZero()
 				}
 			}
-			if f.pred >= 0 && s.hasAux(f.pred, "have", "has") && s.x.ctx.year == 0 {
+			// A present perfect is the publication year's (GUIDELINES.md).
+			if f.pred >= 0 && s.hasAux(f.pred, "have", "has") {
 				return s.x.pub.Year(), !s.x.pub.IsZero()
 			}
 			return 0, false
@@ -285,6 +314,26 @@ var yearRules = []yearRule{
 		func(f *figure) (int, bool) {
 			return f.s.x.pub.Year(), !f.s.x.pub.IsZero()
 		}},
+}
+
+// otherFigures reports whether time expression t dates another figure
+// of the sentence: it hangs inside that figure's phrase ("behind the 8.0
+// percent recorded in 2013").
+func (f *figure) otherFigures(t *timex) bool {
+	s := f.s
+	if !s.parsed {
+		return false
+	}
+	for k, steps := s.timeHead(t), 0; k >= 0 && steps < len(s.toks); steps++ {
+		if q := s.qtok[k]; q >= 0 {
+			return q != f.qi
+		}
+		if k == f.pred {
+			return false
+		}
+		k = s.head(k)
+	}
+	return false
 }
 
 // sinceYear is the year a time expression gives: its own, or for "since
@@ -537,24 +586,29 @@ func (f *figure) fromSide(t *timex) bool {
 // deadline or a plan. Years go first: a period is of the year the
 // sentence states.
 func (c *context) afterSentence(s *sent) {
+	year := 0
+	// A year that frames the sentence: "In 2020, ...", "Last year, ...".
 	for _, t := range s.times {
-		if t.base || t.deadline || t.kind == timePeriod {
-			continue
+		if (t.kind == timeYear || t.kind == timeRelative) && !t.base && !t.deadline && !t.since && t.first <= 2 && !s.planned(t.first) {
+			year = t.year
+			break
 		}
-		switch t.kind {
-		case timeYear, timeRelative:
-			if s.planned(t.first) {
-				continue
-			}
-			if t.since {
-				continue
-			}
-			if t.year != c.year {
-				c.year = t.year
-				if !s.hasPeriod() {
-					c.period = ""
+	}
+	// Else the year the sentence's facts of what was done state.
+	if year == 0 {
+		for _, f := range s.figs {
+			switch f.yearRule {
+			case "clause-year", "sentence-year", "from-to-year":
+				if f.status == store.Actual && f.year != 0 {
+					year = f.year
 				}
 			}
+		}
+	}
+	if year != 0 && year != c.year {
+		c.year = year
+		if !s.hasPeriod() {
+			c.period = ""
 		}
 	}
 	for _, t := range s.times {
@@ -565,10 +619,11 @@ func (c *context) afterSentence(s *sent) {
 	}
 }
 
-// hasPeriod reports whether the sentence states a period.
+// hasPeriod reports whether the sentence states a period (a calendar day
+// dates an event; it is no period of the year).
 func (s *sent) hasPeriod() bool {
 	for _, t := range s.times {
-		if t.kind == timePeriod && !t.base {
+		if t.kind == timePeriod && !t.base && !t.day {
 			return true
 		}
 	}
