@@ -184,6 +184,15 @@ func (f *figure) nouns() []int {
 	if f.ch.base >= 0 {
 		out = append(out, f.ch.base)
 	}
+	// "imports and exports of the Harbin area": the of-phrase on the
+	// conjunct right after the noun is the pair's.
+	if n := f.noun; n >= 0 {
+		for _, k := range f.s.children(n) {
+			if k32 := int(k); f.s.rel(k32) == "conj" && k32 == n+2 && f.s.word(n+1) == "and" && !f.s.hasFigure(k32) && f.s.ofChild(k32) >= 0 {
+				out = append(out, k32)
+			}
+		}
+	}
 	if f.ch.word >= 0 {
 		out = append(out, f.ch.word)
 	}

@@ -174,8 +174,10 @@ type extractor struct {
 	prevMeasure     []string
 	prevMeasureSent int
 	sentNo          int
-	titleMs         []resolve.Mention
-	allMs           []resolve.Mention // every mention of the body, for aliases
+	// lastMeasure is the measure of the latest fact that was no change.
+	lastMeasure []string
+	titleMs     []resolve.Mention
+	allMs       []resolve.Mention // every mention of the body, for aliases
 
 	ctx      context // year, period and status carried between sentences
 	facts    []draft
@@ -219,9 +221,6 @@ func newExtractor(a document.Article, opt Options, m *nlp.Model) *extractor {
 	return x
 }
 
-// debugPlace, set by a test, watches the running place.
-var debugPlace func(where string, x *extractor)
-
 // setPlace records e as the place the text is about, if it is a place.
 // The country does not replace a province or a city: a national figure
 // quoted for comparison does not change what the article is about.
@@ -230,9 +229,6 @@ func (x *extractor) setPlace(e resolve.Entity) {
 		return
 	}
 	x.place = e
-	if debugPlace != nil {
-		debugPlace("setPlace "+e.Name, x)
-	}
 }
 
 func (x *extractor) release() {
@@ -312,6 +308,11 @@ func (x *extractor) paragraph(pi int, p document.Span) bool {
 				break
 			}
 		}
+		for _, f := range s.figs {
+			if f.ch.kind == changeNone && !planNouns[lastOf(f.measure)] {
+				x.lastMeasure = f.measure
+			}
+		}
 	}
 	return true
 }
@@ -386,6 +387,13 @@ outer:
 		traces = append(traces, d.trace)
 	}
 	return out, traces
+}
+
+func lastOf(w []string) string {
+	if len(w) == 0 {
+		return ""
+	}
+	return w[len(w)-1]
 }
 
 // shareWord reports whether two metrics' phrases share a content word.

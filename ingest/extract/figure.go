@@ -80,6 +80,15 @@ func newFigure(s *sent, qi int) *figure {
 		f.gov, f.rel = s.head(g), s.rel(g)
 		f.repaired = g
 	}
+	// "earned an average of 14,200 yuan", "a total of 60 projects": the
+	// quantifier noun stands where the figure does.
+	if g := f.gov; f.rel == "nmod" && s.caseOf(f.head) == "of" && g >= 0 && g < f.lo && s.child(g, "det") >= 0 {
+		switch s.lemma(g) {
+		case "average", "total", "sum":
+			f.gov, f.rel = s.head(g), s.rel(g)
+			f.repaired = g
+		}
+	}
 	f.pred = s.predicate(f.head)
 	return f
 }

@@ -130,7 +130,7 @@ var metricRules = []metricRule{
 			}
 			if s.word(f.lo-1) == "worth" || s.word(f.lo-1) == "of" {
 				// "deals worth 100 billion dollars" with the phrase misparsed.
-				if k := f.lo - 2; s.isMetricNoun(k) {
+				if k := f.lo - 2; s.isMetricNoun(k) && k != f.repaired {
 					return k, true
 				}
 			}
@@ -198,6 +198,27 @@ var metricRules = []metricRule{
 			}
 			return -1, false
 		}},
+	{"subject-verb-noun", "a part of the economy made the figure with a verb that names a measure: its forest economy will generate 12 billion yuan (output)",
+		func(f *figure) (int, bool) {
+			s := f.s
+			v := f.gov
+			n, ok := verbNouns[s.lemma(v)]
+			if !ok || s.tag(v) != nlp.VERB || f.rel != "obj" {
+				return -1, false
+			}
+			sub := s.subject(v)
+			if !s.isMetricNoun(sub) || s.mentionAt(sub) != nil || agentNouns[s.lemma(sub)] {
+				return -1, false
+			}
+			if peopleNouns[s.lemma(sub)] && s.lemma(v) == "earn" {
+				n = "income" // people earn income; businesses, revenue
+			}
+			f.measure = append(s.phraseWords(sub, f), n)
+			if s.perCapita(f.hi) {
+				f.measure = append(f.measure, "per", "capita")
+			}
+			return -2, true
+		}},
 	{"in-noun", "an entity's verb with the measure after it: the city earned 5 billion yuan in revenue",
 		func(f *figure) (int, bool) {
 			s := f.s
@@ -245,6 +266,7 @@ var amountVerbs = map[string]bool{
 // verbNouns name what an entity's verb of trade or output measures:
 // "Heilongjiang exported 5 billion yuan of goods" is its exports.
 var verbNouns = map[string]string{
+	"bring": "imports", "ship": "shipments", "purchase": "purchases", "buy": "purchases", "consume": "consumption",
 	"export": "exports", "import": "imports", "produce": "output", "invest": "investment",
 	"sell": "sales", "earn": "revenue", "harvest": "harvest", "attract": "investment",
 	"generate": "output", "handle": "throughput", "receive": "visitors", "welcome": "visitors",
@@ -312,6 +334,36 @@ func (f *figure) decideMetric() bool {
 				break
 			}
 		}
+		if rule == "unit-of-noun" || rule == "counted-noun" {
+			// "sold 3 million tonnes of coal": coal sales; "produced 2
+			// million tonnes of oil": oil output.
+			if v := f.gov; v >= 0 && s.tag(v) == nlp.VERB && s.subjectIsOwner(v) {
+				if n, ok := verbNouns[s.lemma(v)]; ok && rule == "unit-of-noun" {
+					f.measure = append(f.measure, n)
+				}
+			}
+		}
+		if rule == "noun-of-figure" && planNouns[s.lemma(f.noun)] {
+			// "a target of 11 billion yuan for 2024": a target is of its
+			// for-phrase, else of what the text measured just before.
+			k := s.forNoun(f.noun)
+			if k < 0 {
+				k = s.forNoun(s.head(f.noun))
+			}
+			linear := false
+			if k < 0 {
+				k, linear = s.forPhraseAfter(f.hi), true
+			}
+			if k >= 0 {
+				w := s.phraseWords(k, f)
+				if linear {
+					w = s.phraseWordsBefore(k)
+				}
+				f.measure = append(w, s.lemma(f.noun))
+			} else if m := s.x.lastMeasure; len(m) > 0 {
+				f.measure = append(append([]string(nil), m...), s.lemma(f.noun))
+			}
+		}
 		if rule == "" {
 			// An entity's verb: "Heilongjiang exported 5 billion yuan".
 			v := f.gov
@@ -363,7 +415,7 @@ func (f *figure) category(n int) []string {
 	}
 	if sub := s.subject(f.pred); sub >= 0 && sub != n && !s.inSubtree(n, sub) && !s.inSubtree(sub, n) &&
 		(categoryHeads[s.lemma(sub)] || reportVerbs[s.lemma(f.pred)] && !agentNouns[s.lemma(sub)]) &&
-		s.mentionIn(sub) == nil && s.isMetricNoun(sub) {
+		s.mentionAt(sub) == nil && !placeNouns[s.lemma(sub)] && s.isMetricNoun(sub) {
 		return s.phraseWords(sub, f)
 	}
 	return nil
@@ -378,12 +430,18 @@ var reportVerbs = map[string]bool{
 	"hit": true, "maintain": true, "keep": true, "realize": true, "realise": true, "attain": true,
 }
 
+// peopleNouns are people, whose earnings are income.
+var peopleNouns = map[string]bool{
+	"resident": true, "farmer": true, "worker": true, "household": true, "villager": true, "people": true,
+	"employee": true, "citizen": true, "family": true, "person": true,
+}
+
 // agentNouns act: as subjects they hand out, invest and build; they are
 // not the part of the economy a figure is about.
 var agentNouns = map[string]bool{
 	"government": true, "authority": true, "official": true, "bureau": true, "department": true,
-	"ministry": true, "commission": true, "committee": true, "office": true, "people": true,
-	"resident": true, "leader": true, "mayor": true, "governor": true, "team": true, "it": true,
+	"ministry": true, "commission": true, "committee": true, "office": true,
+	"leader": true, "mayor": true, "governor": true, "team": true, "it": true,
 }
 
 // gapped reports whether the figure is a conjunct whose verb and measure
@@ -574,9 +632,9 @@ func (s *sent) pronounBefore(k int) int {
 // tree does not hold it together: nouns and adjectives.
 func (s *sent) phraseWordsBefore(k int) []string {
 	i := k
-	for i > 0 && k-i < 5 {
+	for i > 0 && k-i < 6 {
 		t := s.tag(i - 1)
-		if t != nlp.NOUN && t != nlp.ADJ && !(t == nlp.VERB && strings.HasSuffix(s.word(i-1), "ed")) || s.mentionAt(i-1) != nil {
+		if t != nlp.NOUN && t != nlp.ADJ && !(t == nlp.VERB && strings.HasSuffix(s.word(i-1), "ed")) && !s.perCapita(i-1) || s.mentionAt(i-1) != nil {
 			break
 		}
 		i--
@@ -721,7 +779,7 @@ func (s *sent) phraseWords(n int, f *figure) []string {
 	}
 	keep := make([]bool, len(s.toks))
 	skip := func(k int) bool {
-		return f != nil && f.inQuantity(k) || s.mentionIn(k) != nil || s.isTimeNoun(k) || s.qtok != nil && s.qtok[k] >= 0
+		return f != nil && f.inQuantity(k) || s.names(k) || s.isTimeNoun(k) || s.qtok != nil && s.qtok[k] >= 0
 	}
 	var walk func(i, depth int)
 	walk = func(i, depth int) {
@@ -745,6 +803,8 @@ func (s *sent) phraseWords(n int, f *figure) []string {
 			switch r := s.toks[k].Rel; {
 			case r == "compound" || r == "amod" || r == "flat" || r == "compound:prt" || r == "nmod:desc":
 				walk(k, depth)
+			case r == "case" && s.perCapita(k):
+				keep[k] = true // "per capita income"
 			case r == "nmod:poss":
 				if s.tag(k) == nlp.NOUN && depth == 0 {
 					walk(k, depth+1) // "the food industry's output"
@@ -763,7 +823,7 @@ func (s *sent) phraseWords(n int, f *figure) []string {
 						walk(k, depth+1)
 					}
 				}
-			case r == "acl" && k > i && depth == 0 && s.tag(k) == nlp.VERB && s.child(k, "mark") < 0 && s.child(k, "nsubj") < 0 && (f == nil || !s.inSubtree(f.head, k)):
+			case r == "acl" && k > i && depth == 0 && s.tag(k) == nlp.VERB && s.child(k, "mark") < 0 && s.child(k, "nsubj") < 0 && (f == nil || !s.inSubtree(f.head, k)) && !amountVerbs[s.lemma(k)] && !isChangeVerb(s, k):
 				// A participle: "investment completed", "value added by
 				// the wholesale and retail industry".
 				keep[k] = true
@@ -788,7 +848,7 @@ func (s *sent) phraseWords(n int, f *figure) []string {
 		}
 		switch s.tag(i) {
 		case nlp.DET, nlp.PUNCT, nlp.NUM, nlp.PRON, nlp.SYM, nlp.ADP, nlp.CCONJ, nlp.PART:
-			if !(s.tag(i) == nlp.CCONJ && i > 0 && keep[i-1] && i+1 < len(keep) && keep[i+1]) {
+			if !(s.tag(i) == nlp.CCONJ && i > 0 && keep[i-1] && i+1 < len(keep) && keep[i+1]) && !s.perCapita(i) {
 				continue
 			}
 		}
@@ -800,6 +860,15 @@ func (s *sent) phraseWords(n int, f *figure) []string {
 	}
 	return words
 }
+
+// names reports whether token k is a name, or a place noun a name
+// completes ("the province of Heilongjiang"): no word of a metric.
+func (s *sent) names(k int) bool {
+	return s.mentionAt(k) != nil || placeNouns[s.lemma(k)] && s.mentionIn(k) != nil
+}
+
+// perCapita reports whether token i is the "per" of "per capita".
+func (s *sent) perCapita(i int) bool { return s.word(i) == "per" && s.word(i+1) == "capita" }
 
 // possessivePronoun reports whether noun n has "its" or "their" for
 // possessor.
@@ -867,6 +936,50 @@ func (s *sent) hasFigure(k int) bool {
 		}
 	}
 	return s.qtok != nil && s.qtok[k] >= 0
+}
+
+// forNoun returns the noun of a for-phrase of token i that is no time
+// ("a target for its urban per capita income"), or -1.
+func (s *sent) forNoun(i int) int {
+	for _, c := range s.children(i) {
+		if s.caseOf(int(c)) == "for" && s.isMetricNoun(int(c)) && !s.isTimeNoun(int(c)) {
+			return int(c)
+		}
+	}
+	return -1
+}
+
+// forPhraseAfter reads "for" + a noun phrase starting within two tokens
+// of i and returns the phrase's last noun: "32,000 yuan for its urban per
+// capita disposable income". -1 if none.
+func (s *sent) forPhraseAfter(i int) int {
+	for k := i; k < len(s.toks) && k <= i+2; k++ {
+		if s.word(k) != "for" {
+			continue
+		}
+		last := -1
+		for j := k + 1; j < len(s.toks) && j <= k+8; j++ {
+			switch t := s.tag(j); {
+			case t == nlp.NOUN && !s.isTimeNoun(j):
+				last = j
+				continue
+			case t == nlp.ADJ || s.perCapita(j) || s.word(j) == "-":
+				continue
+			case (t == nlp.DET || t == nlp.PRON) && last < 0:
+				continue
+			}
+			break
+		}
+		return last
+	}
+	return -1
+}
+
+// subjectIsOwner reports whether verb v's subject is a name or a
+// reference to one (the entity acts: "Jixi sold ...").
+func (s *sent) subjectIsOwner(v int) bool {
+	sub := s.subject(v)
+	return sub >= 0 && (s.mentionIn(sub) != nil || s.tag(sub) == nlp.PRON)
 }
 
 // ofChild returns the of-phrase noun of token i, or -1.

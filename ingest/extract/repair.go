@@ -116,6 +116,52 @@ var repairs = []repair{
 				return
 			}
 		}},
+	{"plural-possessive", "\"residents' income\": an apostrophe after a plural noun makes it the possessor of the noun phrase that follows",
+		func(toks []nlp.Token) {
+			for i := 1; i+1 < len(toks); i++ {
+				if f := toks[i].Form; f != "'" && f != "\u2019" {
+					continue
+				}
+				p := i - 1
+				if toks[p].Tag != nlp.NOUN || !strings.HasSuffix(strings.ToLower(toks[p].Form), "s") {
+					continue
+				}
+				// The head of the phrase after: the last of its nouns.
+				n := -1
+				for k := i + 1; k < len(toks) && k <= i+6; k++ {
+					t := toks[k].Tag
+					if t == nlp.NOUN {
+						n = k
+						continue
+					}
+					if t != nlp.ADJ && t != nlp.ADP && t != nlp.NUM || n >= 0 {
+						break
+					}
+				}
+				if n < 0 || toks[n].Head == p && toks[n].Rel == "nmod:poss" {
+					continue
+				}
+				if toks[n].Head == p || toks[p].Head == n && toks[p].Rel == "nmod:poss" {
+					// The noun hung from the possessor: swap their places.
+					toks[n].Head, toks[n].Rel = toks[p].Head, toks[p].Rel
+				}
+				for k := range toks {
+					if k != n && k != p && toks[k].Head == p && k > i {
+						toks[k].Head = n
+					}
+				}
+				toks[p].Head, toks[p].Rel = n, "nmod:poss"
+				toks[i].Tag, toks[i].Head, toks[i].Rel = nlp.PART, p, "case"
+				for k := i + 1; k < n; k++ {
+					if toks[k].Head == p || toks[k].Head < 0 {
+						toks[k].Head = n
+					}
+				}
+				if toks[n].Head < 0 {
+					toks[n].Rel = "root"
+				}
+			}
+		}},
 	{"number-on-adjective", "a number counts a noun, not an adjective: in \"135 million domestic and overseas tourists\" the number hangs on \"tourists\"",
 		func(toks []nlp.Token) {
 			for i, t := range toks {

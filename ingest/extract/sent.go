@@ -250,12 +250,26 @@ func (s *sent) predicate(i int) int {
 func (s *sent) subject(v int) int {
 	for steps := 0; v >= 0 && steps < 6; steps++ {
 		if k := s.child(v, "nsubj", "csubj"); k >= 0 {
+			// Two subjects are one in apposition ("its neighbor Raohe
+			// County added"): the name.
+			for _, c := range s.children(v) {
+				if int(c) != k && s.rel(int(c)) == "nsubj" && s.mentionAt(int(c)) != nil && s.mentionAt(k) == nil {
+					k = int(c)
+				}
+			}
 			// "the project, which has an investment of ...": the
 			// relative pronoun stands for the noun the clause modifies.
 			if w := s.word(k); (w == "which" || w == "that" || w == "who") && s.relFull(v) == "acl:relcl" {
 				return s.head(v)
 			}
 			return k
+		}
+		// "expects its forest economy to generate ...": an infinitive's
+		// subject is the object of the verb it completes.
+		if m := s.child(v, "mark"); m >= 0 && s.word(m) == "to" {
+			if o := s.child(s.head(v), "obj"); o >= 0 && o < v {
+				return o
+			}
 		}
 		switch s.rel(v) {
 		case "conj", "xcomp", "advcl":

@@ -1,0 +1,89 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/almanacdb/almanac/ingest/nlp"
+)
+
+// parsed tokenises, tags, parses and mends one sentence of our own.
+func parsed(t *testing.T, text string) []nlp.Token {
+	t.Helper()
+	m, err := nlp.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	toks := nlp.Tokenize(nil, text, 0, len(text))
+	m.NewAnalyzer().Analyze(toks)
+	mend(toks)
+	return toks
+}
+
+// tree prints tokens as "form/head-form/rel" for failure messages.
+func tree(toks []nlp.Token) string {
+	var b strings.Builder
+	for _, t := range toks {
+		h := "ROOT"
+		if t.Head >= 0 {
+			h = toks[t.Head].Form
+		}
+		fmt.Fprintf(&b, "%s/%s/%s ", t.Form, h, t.Rel)
+	}
+	return b.String()
+}
+
+// headOf returns the form of the head of the token with form w, and its
+// relation.
+func headOf(toks []nlp.Token, w string) (string, string) {
+	for _, t := range toks {
+		if t.Form == w {
+			if t.Head < 0 {
+				return "ROOT", t.Rel
+			}
+			return toks[t.Head].Form, t.Rel
+		}
+	}
+	return "", ""
+}
+
+func TestRepairs(t *testing.T) {
+	for _, c := range []struct {
+		repair, text, word, head, rel string
+	}{
+		// A root noun with a subjectless finite verb after it: the noun
+		// is the verb's subject.
+		{"verbless-root", "The tourism economy in the province reached a market size of 200 billion yuan in 2024.", "economy", "reached", "nsubj"},
+		// A plural possessor.
+		{"plural-possessive", "Farmers' average income rose to 20,000 yuan.", "Farmers", "income", "nmod:poss"},
+		// A number counts the noun after its adjectives.
+		{"number-on-adjective", "The city welcomed 135 million domestic and overseas tourists.", "135", "million", "compound"},
+	} {
+		t.Run(c.repair, func(t *testing.T) {
+			toks := parsed(t, c.text)
+			if h, r := headOf(toks, c.word); h != c.head || r != c.rel {
+				t.Errorf("%q: %s hangs on %s as %s, want %s as %s\n%s", c.text, c.word, h, r, c.head, c.rel, tree(toks))
+			}
+		})
+	}
+}
+
+func TestDebugTree(t *testing.T) {
+	for _, s := range []string{
+		"Rural residents' per capita income in Jixi reached 8,310 yuan in the first half.",
+		"Hegang expects the output value of its coal industry to exceed 10 billion yuan by 2025.",
+		"Qitaihe has set a target of 32,000 yuan for its urban per capita disposable income in 2025.",
+	} {
+		t.Log(tree(parsed(t, s)))
+	}
+}
+
+func TestDebugTree2(t *testing.T) {
+	for _, s := range []string{
+		"In the first half of 2022, rural residents in Jixi earned 8,310 yuan per capita.",
+		"Urban residents earned an average of 14,200 yuan.",
+	} {
+		t.Log(tree(parsed(t, s)))
+	}
+}
