@@ -364,16 +364,22 @@ func (x *extractor) final() ([]store.Fact, []Trace) {
 	sort.SliceStable(x.facts, func(i, j int) bool { return x.facts[i].f.Start < x.facts[j].f.Start })
 	out := make([]store.Fact, 0, len(x.facts))
 	traces := make([]Trace, 0, len(x.facts))
-	kept := make([]int, 0, len(x.facts))
+	// Facts kept so far by what a restatement shares with them, so that
+	// the check costs the same for every fact whatever the article's size.
+	type figureKey struct {
+		entity, unit string
+		value        float64
+		year         int
+		period       store.Period
+	}
+	kept := make(map[figureKey][]int, len(x.facts))
 outer:
 	for i := range x.facts {
 		d := &x.facts[i]
 		f := &d.f
-		for _, k := range kept {
+		key := figureKey{f.Entity, f.Unit, f.Value, f.Year, f.Period}
+		for _, k := range kept[key] {
 			o := &x.facts[k]
-			if o.f.Entity != f.Entity || o.f.Unit != f.Unit || o.f.Value != f.Value || o.f.Year != f.Year || o.f.Period != f.Period {
-				continue
-			}
 			if o.f.Metric == f.Metric || o.sent != d.sent && shareWord(o.words, d.words) {
 				continue outer // the same figure twice, or restated later
 			}
@@ -382,7 +388,7 @@ outer:
 			x.warn("dropped a fact: %v", err)
 			continue
 		}
-		kept = append(kept, i)
+		kept[key] = append(kept[key], i)
 		out = append(out, *f)
 		traces = append(traces, d.trace)
 	}

@@ -64,6 +64,49 @@ var repairs = []repair{
 				return
 			}
 		}},
+	{"relative-aside", "\"Hulan District, where the area lies, had 96 farms\": a relative clause between commas holds no main verb; the verb after it is the sentence's",
+		func(toks []nlp.Token) {
+			r := -1
+			for i, t := range toks {
+				if t.Head < 0 {
+					r = i
+				}
+			}
+			if r < 0 || toks[r].Tag != nlp.PROPN && toks[r].Tag != nlp.NOUN || r+2 >= len(toks) || toks[r+1].Form != "," {
+				return
+			}
+			switch strings.ToLower(toks[r+2].Form) {
+			case "where", "which", "who", "whose":
+			default:
+				return
+			}
+			c2 := -1
+			for k := r + 3; k < len(toks); k++ {
+				if toks[k].Form == "," {
+					c2 = k
+					break
+				}
+			}
+			if c2 < 0 {
+				return
+			}
+			for v := c2 + 1; v < len(toks); v++ {
+				if toks[v].Head != r || toks[v].Tag != nlp.VERB && toks[v].Tag != nlp.AUX || !strings.HasPrefix(toks[v].Rel, "acl") {
+					continue
+				}
+				toks[v].Head, toks[v].Rel = -1, "root"
+				toks[r].Head, toks[r].Rel = v, "nsubj"
+				for k := r + 1; k <= c2; k++ {
+					if toks[k].Head == v {
+						toks[k].Head = r
+						if toks[k].Rel == "nsubj" {
+							toks[k].Rel = "acl:relcl"
+						}
+					}
+				}
+				return
+			}
+		}},
 	{"verb-of-intent", "\"Harbin plans to build\": a plural noun of intent before an infinitive, with no verb before it, is the verb (plans, aims, hopes, expects, seeks, intends)",
 		func(toks []nlp.Token) {
 			for i := 1; i+2 < len(toks); i++ {

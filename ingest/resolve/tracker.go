@@ -96,6 +96,11 @@ func (t *Tracker) Observe(e Entity) {
 			}
 		}
 		t.orgs = append(t.orgs, e)
+		if len(t.orgs) > 64 {
+			// What a reference can mean is recent: keep the cost of
+			// resolving one bounded in a long text.
+			t.orgs = t.orgs[1:]
+		}
 	}
 }
 
