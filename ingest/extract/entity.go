@@ -241,10 +241,17 @@ func (f *figure) owns(m *ment) bool {
 	}
 	switch c := s.caseOf(h); c {
 	case "to", "from":
-		// "exports to Russia", "investment from Shenzhen": a partner of
-		// trade; "visitors to the festival": where they went.
-		if partnerNouns[s.lemma(s.head(h))] {
-			return false
+		// "exports to Russia", "investment from Shenzhen", "exports of
+		// fruits to Russia": a partner of trade; "visitors to the
+		// festival": where they went.
+		for k, steps := s.head(h), 0; k >= 0 && steps < 4; steps++ {
+			if partnerNouns[s.lemma(k)] {
+				return false
+			}
+			if k == f.pred || s.tag(k) == nlp.VERB {
+				break
+			}
+			k = s.head(k)
 		}
 	case "with", "between", "than", "according", "according to", "by", "like", "outside",
 		"beyond", "except", "besides", "against", "behind", "among", "into", "toward", "towards", "via":

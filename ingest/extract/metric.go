@@ -87,32 +87,33 @@ var metricRules = []metricRule{
 			}
 			return -1, false
 		}},
-	{"counted-noun", "a count is of the noun it modifies: 1,180 high-tech enterprises",
+	{"counted-noun", "a count is of the noun its phrase ends in: 1,180 high-tech enterprises, 96 cross-border e-commerce firms, 2,185 of the city's enterprises",
 		func(f *figure) (int, bool) {
 			s := f.s
 			if f.q.Unit != "count" {
 				return -1, false
 			}
+			// The noun the number's phrase ends in, read in the text: the
+			// tree is often wrong inside hyphenated compounds and lists of
+			// adjectives.
+			end := -1
+			for k := f.hi; k < len(s.toks) && k <= f.hi+8; k++ {
+				t := s.tag(k)
+				if t == nlp.NOUN && s.isMetricNoun(k) {
+					end = k
+					continue
+				}
+				if t == nlp.ADJ || t == nlp.NOUN || t == nlp.CCONJ || s.word(k) == "-" || s.word(k) == "," && t != nlp.NOUN && s.tag(k+1) == nlp.ADJ ||
+					t == nlp.VERB && (strings.HasSuffix(s.word(k), "ed") || strings.HasSuffix(s.word(k), "ing")) && end < 0 {
+					continue
+				}
+				break
+			}
+			if end >= 0 {
+				return end, true
+			}
 			if r := f.rel; (r == "nummod" || r == "compound" || r == "amod" || r == "det") && s.isMetricNoun(f.gov) && f.gov > f.head {
 				return s.npHead(f.gov), true
-			}
-			// The parser may make the number the head of its noun.
-			for _, k := range s.children(f.head) {
-				if int(k) == f.hi && s.isMetricNoun(int(k)) {
-					return int(k), true
-				}
-			}
-			if s.isMetricNoun(f.hi) && s.tag(f.hi) == nlp.NOUN {
-				return s.npHead(f.hi), true
-			}
-			// The noun the number's words lead to: "135 million domestic
-			// and overseas tourists" with the number hung elsewhere.
-			for k := f.hi; k < len(s.toks) && k <= f.hi+5; k++ {
-				if t := s.tag(k); t == nlp.NOUN && s.isMetricNoun(k) {
-					return s.npHead(k), true
-				} else if t != nlp.ADJ && t != nlp.CCONJ && s.word(k) != "," && s.word(k) != "-" {
-					break
-				}
 			}
 			// A partitive: "2,185 of the city's enterprises".
 			if k := s.child(f.head, "nmod"); k > f.head && s.caseOf(k) == "of" && s.isMetricNoun(k) {
@@ -723,8 +724,9 @@ func (s *sent) isMetricNoun(i int) bool {
 	switch s.tag(i) {
 	case nlp.NOUN:
 	case nlp.PROPN, nlp.ADJ, nlp.VERB:
-		// "Imports rose": sentence-initial capitals and -ing nouns.
-		if s.mentionAt(i) != nil || s.tag(i) == nlp.VERB && !strings.HasSuffix(s.word(i), "ing") {
+		// "Imports rose": sentence-initial capitals and -ing nouns; not
+		// a verb heading a clause ("accounting for 41 percent").
+		if s.mentionAt(i) != nil || s.tag(i) == nlp.VERB && (!strings.HasSuffix(s.word(i), "ing") || s.child(i, "obj", "obl", "xcomp") >= 0) {
 			return false
 		}
 		if s.tag(i) == nlp.ADJ && s.rel(i) != "nsubj" {
@@ -778,6 +780,8 @@ func (s *sent) phraseWords(n int, f *figure) []string {
 		return nil
 	}
 	keep := make([]bool, len(s.toks))
+	link := make([]bool, len(s.toks))       // prepositions that join kept words
+	participle := make([]bool, len(s.toks)) // participles kept after the noun
 	skip := func(k int) bool {
 		return f != nil && f.inQuantity(k) || s.names(k) || s.isTimeNoun(k) || s.qtok != nil && s.qtok[k] >= 0
 	}
@@ -793,7 +797,7 @@ func (s *sent) phraseWords(n int, f *figure) []string {
 					for j := m.first; j <= m.last; j++ {
 						keep[j] = true
 					}
-					keep[s.childCase(k)] = true
+					link[s.childCase(k)] = true
 					continue
 				}
 			}
@@ -820,6 +824,7 @@ func (s *sent) phraseWords(n int, f *figure) []string {
 				switch s.caseOf(k) {
 				case "of", "for", "from", "to", "above", "below", "in", "with", "along", "between":
 					if s.tag(k) == nlp.NOUN || s.tag(k) == nlp.PROPN && s.mentionIn(k) == nil {
+						link[s.childCase(k)] = true // "imports of soybeans"
 						walk(k, depth+1)
 					}
 				}
@@ -827,6 +832,7 @@ func (s *sent) phraseWords(n int, f *figure) []string {
 				// A participle: "investment completed", "value added by
 				// the wholesale and retail industry".
 				keep[k] = true
+				participle[k] = true
 				for _, c := range s.children(k) {
 					if s.toks[c].Rel == "obl:agent" || s.rel(int(c)) == "obl" && s.caseOf(int(c)) == "by" {
 						if !skip(int(c)) {
@@ -840,25 +846,51 @@ func (s *sent) phraseWords(n int, f *figure) []string {
 	walk(n, 0)
 	var words []string
 	for i, ok := range keep {
-		if !ok {
+		if !ok && !link[i] {
 			continue
 		}
-		if len(words) >= 10 {
+		if len(words) >= 12 {
 			break
 		}
 		switch s.tag(i) {
 		case nlp.DET, nlp.PUNCT, nlp.NUM, nlp.PRON, nlp.SYM, nlp.ADP, nlp.CCONJ, nlp.PART:
-			if !(s.tag(i) == nlp.CCONJ && i > 0 && keep[i-1] && i+1 < len(keep) && keep[i+1]) && !s.perCapita(i) {
+			if !link[i] && !(s.tag(i) == nlp.CCONJ && i > 0 && keep[i-1] && i+1 < len(keep) && keep[i+1]) && !s.perCapita(i) {
 				continue
 			}
 		}
+		// A verb is part of a metric only as a modifier: "added value",
+		// "investment completed"; never the clause's own verb.
+		if s.tag(i) == nlp.VERB && i != n && !participle[i] && s.rel(i) != "amod" && s.rel(i) != "compound" {
+			continue
+		}
 		w := wordOf(s.toks[i].Form)
-		if w == "" || stopWord(w) && i != n {
+		if w == "" || stopWord(w) && i != n || len(words) > 0 && words[len(words)-1] == w {
 			continue
 		}
 		words = append(words, w)
 	}
+	// "the number of registered entities": the entities; no phrase ends
+	// in a link word.
+	if len(words) > 2 && words[0] == "number" && words[1] == "of" {
+		words = words[2:]
+	}
+	for len(words) > 0 && linkWord(words[len(words)-1]) {
+		words = words[:len(words)-1]
+	}
+	for len(words) > 0 && linkWord(words[0]) {
+		words = words[1:]
+	}
 	return words
+}
+
+// linkWord reports whether w is a preposition or conjunction a metric
+// keeps only between words.
+func linkWord(w string) bool {
+	switch w {
+	case "of", "for", "from", "to", "above", "below", "in", "with", "along", "between", "and", "or", "by":
+		return true
+	}
+	return false
 }
 
 // names reports whether token k is a name, or a place noun a name
@@ -894,7 +926,9 @@ func (s *sent) pronounOwner(n int) int {
 		}
 		// The subject of the clause around n, before n.
 		for v, steps := s.predicate(n), 0; v >= 0 && steps < 4; steps++ {
-			if sub := s.subject(v); sub >= 0 && sub < n && sub != n && s.isMetricNoun(sub) && s.mentionIn(sub) == nil {
+			// A place noun ("Heihe, a border city, saw its trade ...")
+			// describes a name: no part of a metric.
+			if sub := s.subject(v); sub >= 0 && sub < n && sub != n && s.isMetricNoun(sub) && s.mentionIn(sub) == nil && !placeNouns[s.lemma(sub)] {
 				return sub
 			}
 			v = s.head(v)

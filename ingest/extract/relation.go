@@ -142,8 +142,10 @@ var changeRules = []changeRule{
 				}
 				break
 			}
-			if k < 0 || k == f.lo-1 && s.tag(k) != nlp.VERB {
-				return change{}, false // "rise 5 percent" needs the verb; "rise of" the preposition
+			if k < 0 || k == f.lo-1 && s.tag(k) != nlp.VERB && (f.q.Unit != "percent" || s.tag(k-1) == nlp.DET) {
+				// "a rise 5 percent" is no phrase; "saw its income rise 7.8
+				// percent" is a verb the tagger took for a noun.
+				return change{}, false
 			}
 			sign, ok := changeLemma[s.lemma(k)]
 			if !ok {

@@ -264,9 +264,10 @@ func (s *sent) subject(v int) int {
 			}
 			return k
 		}
-		// "expects its forest economy to generate ...": an infinitive's
-		// subject is the object of the verb it completes.
-		if m := s.child(v, "mark"); m >= 0 && s.word(m) == "to" {
+		// "expects its forest economy to generate ...", "saw its foreign
+		// trade reach ...": an infinitive's subject is the object of the
+		// verb it completes.
+		if m := s.child(v, "mark"); m >= 0 && s.word(m) == "to" || s.rel(v) == "xcomp" || s.rel(v) == "ccomp" {
 			if o := s.child(s.head(v), "obj"); o >= 0 && o < v {
 				return o
 			}
