@@ -266,6 +266,11 @@ func (f *figure) owns(m *ment) bool {
 	if s.rel(h) == "nsubj" && s.lemma(s.head(h)) == "say" && s.head(h) != f.pred {
 		return false
 	}
+	// "Heilongjiang Province in Northeast China": a place that locates
+	// another name describes it.
+	if g := s.head(h); g >= 0 && s.mentionAt(g) != nil && s.mentionAt(g) != m && (s.rel(h) == "nmod" || s.relFull(h) == "nmod:poss") {
+		return false
+	}
 	// "China's largest oilfield", "one of China's largest oilfields": a
 	// place that locates a superlative describes, it does not own.
 	if s.relFull(h) == "nmod:poss" && m.e.Level <= resolve.Province {

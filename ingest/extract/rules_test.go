@@ -18,6 +18,7 @@ import (
 //	entity=NAME       the fact's entity (underscores for spaces)
 //	metric~W1,W2      the metric has each of the words
 //	metric!W          the metric does not have the word
+//	entity!NAME       the fact's entity is not NAME
 //	year=Y period=P status=S qualifier=Q value=V unit=U
 //	by=ATTR:RULE      the trace names RULE for ATTR (entity, metric, year, period, status, change)
 //	none              the number is no fact
@@ -88,6 +89,8 @@ var ruleCases = []ruleCase{
 	{"clause-owner", "The number of visitors to the Harbin International Ice Festival reached 2 million in 2020.", "2 million", "entity=Harbin_International_Ice_Festival"},
 	{"running-place", "Daqing grew fast in 2020. The food industry earned 5 billion yuan.", "5 billion", "entity=Daqing"},
 	{"owners", "Trade with Russia reached 5 billion yuan in 2020.", "5 billion", "entity=Harbin metric~russia"},
+	{"located-name", "Daqing Province in Northeast China produced 40 million tonnes of oil in 2020.", "40 million", "entity!Northeast_China"},
+	{"located-name", "Northeast China produced 40 million tonnes of oil in 2020.", "40 million", "entity=Northeast_China"},
 
 	// Years and periods.
 	{"clause-year", "Daqing had 40 parks in 2019 and Jixi had 30 in 2020.", "40", "year=2019"},
@@ -167,6 +170,11 @@ func TestRules(t *testing.T) {
 				}
 				got := ""
 				switch {
+				case mk == "entity" && neg:
+					if f.Entity == strings.ReplaceAll(mv, "_", " ") {
+						t.Errorf("%q: %q: entity is %q", c.body, c.num, f.Entity)
+					}
+					continue
 				case mk == "metric":
 					words := "_" + f.Metric + "_"
 					for _, w := range strings.Split(mv, ",") {
@@ -227,3 +235,4 @@ func numberAt(text string, from int, num string) int {
 func itoa(n int) string { return strconv.Itoa(n) }
 
 func ftoa(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+

@@ -80,6 +80,9 @@ var refHeads = map[string]Level{
 	"city": City, "province": Province, "country": Country, "nation": Country,
 	"area": Area, "zone": Area, "district": District, "county": District,
 	"oilfield": Org, "airport": Org, "company": Org, "group": Org, "corporation": Org, "firm": Org,
+	"line": Org, "railway": Org, "port": Org, "fair": Org, "expo": Org, "exhibition": Org, "festival": Org,
+	"event": Org, "project": Org, "park": Org, "station": Org, "bridge": Org, "plant": Org, "forum": Org,
+	"conference": Org, "congress": Org, "exposition": Org, "resort": Org, "mall": Org,
 }
 
 // leadWords are capitalised words that start sentences and are not part

@@ -168,6 +168,30 @@ func TestTracker(t *testing.T) {
 	}
 }
 
+// A reference's noun finds the organisation of its kind: "the line" is
+// the railway named before, "the event" the fair, not the airport.
+func TestTrackerKinds(t *testing.T) {
+	text := "The Harbin-Dalian high-speed railway opened near Harbin Taiping International Airport. The line is long. " +
+		"The Harbin International Fair for Trade drew crowds to the Harbin Taiping International Airport. The event grew."
+	var tr resolve.Tracker
+	var refs []string
+	for _, m := range resolve.Mentions(text, resolve.Builtin()) {
+		e, ok := tr.Resolve(m)
+		if !m.Ref {
+			tr.Observe(e)
+			continue
+		}
+		if !ok {
+			e.Name = "?"
+		}
+		refs = append(refs, text[m.Start:m.End]+"="+e.Name)
+	}
+	want := []string{"The line=Harbin-Dalian high-speed railway", "The event=Harbin International Fair for Trade"}
+	if diff := cmp.Diff(want, refs); diff != "" {
+		t.Errorf("references (-want +got):\n%s", diff)
+	}
+}
+
 func TestNormalize(t *testing.T) {
 	if got := resolve.Normalize("  Harbin\u00a0New-Area\u2019s. "); got != "harbin new area's" {
 		t.Errorf("Normalize = %q", got)
