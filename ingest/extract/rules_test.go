@@ -89,7 +89,7 @@ var ruleCases = []ruleCase{
 	{"clause-owner", "The number of visitors to the Harbin International Ice Festival reached 2 million in 2020.", "2 million", "entity=Harbin_International_Ice_Festival"},
 	{"running-place", "Daqing grew fast in 2020. The food industry earned 5 billion yuan.", "5 billion", "entity=Daqing"},
 	{"owners", "Trade with Russia reached 5 billion yuan in 2020.", "5 billion", "entity=Harbin metric~russia"},
-	{"located-name", "Daqing Province in Northeast China produced 40 million tonnes of oil in 2020.", "40 million", "entity!Northeast_China"},
+	{"located-name", "Heilongjiang Province in Northeast China produced 40 million tonnes of oil in 2020.", "40 million", "entity!Northeast_China"},
 	{"located-name", "Northeast China produced 40 million tonnes of oil in 2020.", "40 million", "entity=Northeast_China"},
 
 	// Years and periods.
