@@ -20,6 +20,17 @@ type entityRule struct {
 }
 
 var entityRules = []entityRule{
+	{"respectively", "a list of places paired with a list of figures by \"respectively\": Harbin and Daqing had 30 and 40 parks, respectively",
+		func(f *figure) (*ment, bool) {
+			j, n, ok := f.position()
+			if !ok {
+				return nil, false
+			}
+			if list := f.s.mentionList(n, f.lo); list != nil && f.owns(list[j]) {
+				return list[j], true
+			}
+			return nil, false
+		}},
 	{"possessor", "the measured noun's possessor: Harbin's GDP, its exports, the city's imports",
 		func(f *figure) (*ment, bool) {
 			for _, n := range f.nouns() {

@@ -22,8 +22,6 @@ type figure struct {
 	// noun is the noun the figure measures (the metric's head), pred the
 	// clause predicate the figure belongs to; -1 if none.
 	noun, pred int
-	// words are the metric's words, base the metric a change is a
-	// change of.
 	// words are the metric's words: cat (the part of the entity),
 	// measure and suffix (growth, increase, share). fromSubject is true
 	// when the measure is the clause's subject.
@@ -34,6 +32,9 @@ type figure struct {
 	shareOfWhole bool
 	shareCat     []string
 	subset       int
+	// distributed is true when the figure takes one conjunct of a
+	// "respectively" list as its noun: the phrase leaves the others out.
+	distributed bool
 
 	ch       change
 	entity   resolve.Entity
@@ -43,9 +44,22 @@ type figure struct {
 	trace    Trace
 }
 
-// isUnitWord reports whether token i is the figure's unit or scale
-// ("yuan", "percent", "tonnes", "billion").
+// inQuantity reports whether token i lies inside the figure's quantity
+// ("yuan", "percent", "tonnes", "billion" included).
 func (f *figure) inQuantity(i int) bool { return i >= f.lo && i < f.hi }
+
+// modifies reports whether token i is a determiner, adjective or adverb
+// of the figure itself: "a remarkable", "nearly", "an astonishing".
+func (f *figure) modifies(i int) bool {
+	if i < 0 || i >= f.lo {
+		return false
+	}
+	switch f.s.rel(i) {
+	case "det", "amod", "advmod":
+		return f.inQuantity(f.s.head(i))
+	}
+	return false
+}
 
 // newFigure locates quantity qi of s in the tree.
 func newFigure(s *sent, qi int) *figure {
@@ -73,6 +87,16 @@ func newFigure(s *sent, qi int) *figure {
 	}
 	f.gov = s.head(f.head)
 	f.rel = s.rel(f.head)
+	// "grew 5 percent and 6 percent", "rose 5.5 and 6.5 percent": a
+	// figure joined to another one, or hung on the unit it shares with
+	// it, stands where that one stands.
+	if g := f.gov; g >= 0 && s.qtok != nil && s.qtok[g] >= 0 && s.qtok[g] != qi {
+		switch f.rel {
+		case "conj", "nummod", "compound":
+			o := s.quantHead(s.qtok[g])
+			f.gov, f.rel = s.head(o), s.rel(o)
+		}
+	}
 	// A figure the parser hung on the time noun after it ("rose 14.5
 	// percent year-on-year" as a compound of "year") belongs where that
 	// noun belongs.
@@ -283,4 +307,18 @@ func (f *figure) caseWord() string {
 		return c
 	}
 	return f.s.caseOf(f.repaired)
+}
+
+// quantHead returns the token of quantity qi's span whose head lies
+// outside it.
+func (s *sent) quantHead(qi int) int {
+	q := s.quants[qi]
+	lo := s.tokAt(q.Start)
+	h := lo
+	for i := lo; i < len(s.toks) && s.toks[i].Start < q.End; i++ {
+		if hh := s.head(i); hh < 0 || s.qtok[hh] != qi {
+			h = i
+		}
+	}
+	return h
 }

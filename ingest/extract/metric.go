@@ -316,6 +316,9 @@ func (f *figure) decideMetric() bool {
 				rule = r.name // the rule set the measure itself
 				break
 			}
+			if c := f.respective(n); c >= 0 {
+				n = c
+			}
 			if w := s.phraseWords(n, f); len(w) > 0 {
 				f.noun, f.measure, rule = n, w, r.name
 				f.fromSubject = r.name == "subject-of-verb" || r.name == "copula-subject"
@@ -389,6 +392,9 @@ func (f *figure) decideMetric() bool {
 	}
 	f.words = append(append(append([]string(nil), f.cat...), f.measure...), f.suffix...)
 	f.trace.Metric = rule
+	if f.distributed {
+		f.trace.Metric += ", respectively"
+	}
 	f.trace.Detail = strings.Join(f.words, " ")
 	s.figs = append(s.figs, f)
 	return true
@@ -500,9 +506,14 @@ func (f *figure) gapped() bool {
 	f.ch = prev.ch
 	f.ch.base = -1
 	f.measure, f.cat, f.suffix = prev.measure, prev.cat, prev.suffix
-	if prev.fromSubject {
+	switch {
+	case lastOf(words) == lastOf(prev.measure):
+		// "dairy output value rose 6.5 percent and forestry output
+		// value 23.6 percent": the conjunct names its whole measure.
+		f.measure, f.cat = words, nil
+	case prev.fromSubject:
 		f.measure = words
-	} else {
+	default:
 		f.cat = words
 	}
 	f.trace.Change = prev.trace.Change
@@ -550,8 +561,28 @@ func (f *figure) listed() bool {
 func (f *figure) changeBase() ([]string, int, string) {
 	s := f.s
 	if f.ch.base >= 0 {
+		if c := f.respective(f.ch.base); c >= 0 {
+			f.ch.base = c
+		}
 		if w := s.phraseWords(f.ch.base, f); len(w) > 0 {
 			return w, f.ch.base, "change-of-noun"
+		}
+	}
+	// "sold 200 cars and 300 trucks, up 15 and 14 percent, respectively":
+	// each change is the level's in the same position.
+	if j, cnt, ok := f.position(); ok {
+		first := f.qi - j
+		var levels []*figure
+		for _, p := range s.figs {
+			if p.ch.kind == changeNone && p.qi < first {
+				levels = append(levels, p)
+			}
+		}
+		if len(levels) >= cnt && oneList(s, levels[len(levels)-cnt:]) {
+			p := levels[len(levels)-cnt+j]
+			f.cat = p.cat
+			f.distributed = true
+			return append([]string(nil), p.measure...), -1, "change-of-previous-figure"
 		}
 	}
 	// A noun of change with its noun phrase before it: "its added value
@@ -574,6 +605,9 @@ func (f *figure) changeBase() ([]string, int, string) {
 		return append([]string(nil), p.measure...), -1, "change-of-previous-figure"
 	}
 	if sub := s.subject(f.pred); s.isMetricNoun(sub) {
+		if c := f.respective(sub); c >= 0 {
+			sub = c
+		}
 		if w := s.phraseWords(sub, f); len(w) > 0 {
 			f.fromSubject = true
 			return w, sub, "change-of-subject"
@@ -817,7 +851,7 @@ func (s *sent) phraseWords(n int, f *figure) []string {
 				// "research and development": a modifier's own conjunct;
 				// "imports and exports" measured together: the head's,
 				// when the conjunct has no figure of its own.
-				if k > i && (i != n || depth == 0 && !s.hasFigure(k)) {
+				if k > i && (i != n || depth == 0 && !s.hasFigure(k) && (f == nil || !f.distributed)) {
 					walk(k, depth)
 				}
 			case strings.HasPrefix(r, "nmod") && k > i && (depth == 0 || depth == 1 && s.caseOf(k) == "of" && r == "nmod"):

@@ -113,7 +113,7 @@ var changeRules = []changeRule{
 		func(f *figure) (change, bool) {
 			s := f.s
 			k := f.lo - 1
-			for k >= 0 && (s.word(k) == "by" || s.qtok != nil && s.qtok[k] == f.qi) {
+			for k >= 0 && (s.word(k) == "by" || s.qtok != nil && s.qtok[k] == f.qi || f.modifies(k) && s.word(k) != "up" && s.word(k) != "down") {
 				k--
 			}
 			if k < f.lo-1 && s.word(k) != "up" && s.word(k) != "down" {

@@ -20,7 +20,7 @@ type repair struct {
 }
 
 var repairs = []repair{
-	{"verbless-root", "a sentence is rooted in its finite verb: a noun (or an opening gerund) made root, with a later verb hanging from it that has no subject, becomes that verb's subject",
+	{"verbless-root", "a sentence is rooted in its finite verb or its copula's predicate: a noun (or an opening gerund) made root, with a later verb or copular predicate hanging from it that has no subject, becomes its subject",
 		func(toks []nlp.Token) {
 			root := -1
 			for i, t := range toks {
@@ -39,11 +39,26 @@ var repairs = []repair{
 			}
 			for v := root + 1; v < len(toks); v++ {
 				t := toks[v]
-				if t.Head != root || t.Tag != nlp.VERB || !finiteForm(t) {
+				if t.Head != root {
+					// "added value of firms above designated size in the
+					// county rose 7 percent": a verb hung as a clause on a
+					// noun inside the subject's phrase.
+					if gerund || t.Rel != "acl" || t.Tag != nlp.VERB || !finiteForm(t) || !nominalChain(toks, t.Head, root) || hasChild(toks, v, "mark") {
+						continue
+					}
+				}
+				// A predicate with its copula is a clause head as a
+				// finite verb is: "bookings were up 12 percent".
+				copular := !gerund && copulaOf(toks, root, v)
+				if !copular && (t.Tag != nlp.VERB || !finiteForm(t)) {
 					continue
 				}
 				switch t.Rel {
 				case "dep", "parataxis", "acl", "conj", "advcl":
+				case "nmod", "appos":
+					if !copular {
+						continue
+					}
 				default:
 					continue
 				}
@@ -243,6 +258,99 @@ var repairs = []repair{
 				}
 			}
 		}},
+	{"participle-modifier", "a past participle with no subject or auxiliary, right before a noun it takes as object, modifies that noun when a finite verb follows: in \"firms above designated size in the county grew\" the verb is \"grew\"",
+		func(toks []nlp.Token) {
+			r := -1
+			for i, t := range toks {
+				if t.Head < 0 {
+					r = i
+					break
+				}
+			}
+			if r < 0 || r+1 >= len(toks) || toks[r].Tag != nlp.VERB || !strings.HasSuffix(strings.ToLower(toks[r].Form), "ed") {
+				return
+			}
+			n := r + 1
+			if toks[n].Tag != nlp.NOUN || toks[n].Head != r || toks[n].Rel != "obj" || hasChild(toks, r, "aux", "aux:pass", "mark") {
+				return
+			}
+			v := -1
+			for k := n + 1; k < len(toks); k++ {
+				t := toks[k]
+				if t.Head == r && t.Tag == nlp.VERB && finiteForm(t) && !hasChild(toks, k, "nsubj", "nsubj:pass", "mark") {
+					switch t.Rel {
+					case "advcl", "conj", "parataxis", "dep", "ccomp":
+						v = k
+					}
+				}
+				if v >= 0 {
+					break
+				}
+			}
+			if v < 0 {
+				return
+			}
+			sub := -1
+			for k, t := range toks {
+				if t.Head == r && (t.Rel == "nsubj" || t.Rel == "nsubj:pass") {
+					sub = k
+				}
+			}
+			toks[v].Head, toks[v].Rel = -1, "root"
+			for k := range toks {
+				if toks[k].Head != r || k == n {
+					continue
+				}
+				switch {
+				case k == r-1 && (toks[k].Tag == nlp.ADP || toks[k].Tag == nlp.ADV):
+					toks[k].Head, toks[k].Rel = n, "case" // "above designated size"
+				case k < r && k != sub:
+					toks[k].Head = v
+				case k > n:
+					toks[k].Head = v
+				}
+			}
+			toks[r].Head, toks[r].Rel = n, "amod"
+			if sub >= 0 {
+				toks[sub].Head, toks[sub].Rel = v, "nsubj"
+				toks[n].Head, toks[n].Rel = sub, "nmod"
+			} else {
+				toks[n].Head, toks[n].Rel = v, "nsubj"
+			}
+			// The noun's own dependents after it stay; those the verb took
+			// between the noun and the verb belong to the noun.
+			for k := n + 1; k < v; k++ {
+				if toks[k].Head == v && (toks[k].Rel == "obl" || toks[k].Rel == "nmod") {
+					toks[k].Head, toks[k].Rel = n, "nmod"
+				}
+			}
+		}},
+	{"noun-conjunct", "conjuncts share their category: in \"exports and imports rose\" a plural-looking word joined to a noun, with nothing a verb has (subject, object, auxiliary, oblique), is a noun",
+		func(toks []nlp.Token) {
+			for i, t := range toks {
+				if t.Rel != "conj" || t.Tag != nlp.VERB || t.Head < 0 || t.Head >= i || toks[t.Head].Tag != nlp.NOUN {
+					continue
+				}
+				w := strings.ToLower(t.Form)
+				if strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") || !strings.HasSuffix(w, "s") {
+					continue // "rising 6 percent", "totaled": participles and pasts are verbs
+				}
+				ok := true
+				for _, k := range toks {
+					if k.Head == i {
+						switch k.Rel {
+						case "cc", "punct", "amod", "compound", "nmod", "advmod", "det":
+						default:
+							ok = false
+						}
+					}
+				}
+				if !ok {
+					continue
+				}
+				toks[i].Tag = nlp.NOUN
+			}
+		}},
 }
 
 // finiteForm reports whether a verb token reads as a finite verb: not a
@@ -270,4 +378,35 @@ func mend(toks []nlp.Token) {
 	for _, r := range repairs {
 		r.apply(toks)
 	}
+}
+
+// copulaOf reports whether token v, a dependent of root after it, is a
+// predicate with a finite copula of its own between root and v.
+func copulaOf(toks []nlp.Token, root, v int) bool {
+	if toks[v].Tag != nlp.NOUN && toks[v].Tag != nlp.ADJ && toks[v].Tag != nlp.NUM {
+		return false
+	}
+	for k := root + 1; k < v; k++ {
+		if toks[k].Head == v && toks[k].Rel == "cop" && finiteForm(toks[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// nominalChain reports whether noun h hangs from root through noun
+// modifiers only ("value of industries above designated size").
+func nominalChain(toks []nlp.Token, h, root int) bool {
+	for steps := 0; h >= 0 && steps < 8; steps++ {
+		if h == root {
+			return true
+		}
+		switch toks[h].Rel {
+		case "nmod", "compound", "conj", "nmod:poss":
+		default:
+			return false
+		}
+		h = toks[h].Head
+	}
+	return false
 }

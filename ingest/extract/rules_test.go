@@ -60,6 +60,8 @@ var ruleCases = []ruleCase{
 	{"change-verb", "Exports of the city were 3.5 percent of the total in 2020.", "3.5", "metric!growth"},
 	{"up-down", "Retail sales reached 5 billion yuan in 2020, down 2 percent year on year.", "2", "metric~retail,sales,growth value=-2"},
 	{"up-down", "Retail sales made up 40 percent of the total in 2020.", "40", "metric!growth"},
+	{"up-down", "Hotel bookings in the city were up an impressive 12.5 percent in 2020.", "12.5", "metric~hotel,bookings,growth value=12.5 by=change:up-down"},
+	{"up-down", "Hotel bookings in the city were an impressive 12.5 percent of all bookings in 2020.", "12.5", "metric!growth"},
 	{"year-on-year", "Harbin's exports were 4 billion yuan in 2020, 8 percent year on year.", "8", "metric~exports,growth by=change:year-on-year"},
 	{"minus", "Output growth went from minus 4 percent in the first quarter to 2 percent in 2020.", "4", "value=-4"},
 
@@ -77,6 +79,7 @@ var ruleCases = []ruleCase{
 	{"level-after-change", "In 2020, exports grew 8 percent, reaching 40 billion yuan.", "40 billion", "metric~exports metric!growth"},
 	{"bare-figure", "GDP growth was 5.6 percent in 2014, behind the 8 percent of 2013.", "8", "metric~gdp,growth year=2013"},
 	{"gapped-conjunct", "In 2020, the equipment industry saw its added value rise by 33 percent, the food industry by 11 percent.", "11", "metric~food,added,value,growth by=metric:gapped-conjunct"},
+	{"gapped-conjunct", "In 2020, dairy output value in the county rose by 6 percent and fishery output value by 9 percent.", "9", "metric~fishery,output,value,growth metric!dairy by=metric:gapped-conjunct"},
 	{"list-conjunct", "In 2020, added value rose 16 percent in new materials and 9 percent in the bio-industry.", "9", "metric~bio,added,value,growth"},
 
 	// Entities: the subject, possessor or place of the figure's clause.
@@ -92,6 +95,16 @@ var ruleCases = []ruleCase{
 	{"located-name", "Heilongjiang Province in Northeast China produced 40 million tonnes of oil in 2020.", "40 million", "entity!Northeast_China"},
 	{"located-name", "Northeast China produced 40 million tonnes of oil in 2020.", "40 million", "entity=Northeast_China"},
 
+	// Lists paired by "respectively": the item in the same position.
+	{"respectively", "In 2020, Jixi and Hegang had 30 and 40 parks, respectively.", "40", "entity=Hegang by=entity:respectively metric~parks"},
+	{"respectively", "In 2020, Jixi and Hegang had 30 and 40 parks, respectively.", "30", "entity=Jixi"},
+	{"respectively", "In 2020, the output of Jixi and Hegang rose 5 percent and 6 percent respectively.", "6", "entity=Hegang metric~output,growth"},
+	{"respectively", "In 2020, Jixi's exports and imports rose 5.5 and 6.5 percent, respectively.", "5.5", "metric~exports,growth metric!imports unit=percent"},
+	{"respectively", "In 2020, Jixi's exports and imports rose 5.5 and 6.5 percent, respectively.", "6.5", "metric~imports,growth metric!exports"},
+	{"respectively", "In 2020, Jixi's exports and imports rose 6.5 percent.", "6.5", "metric~exports,imports,growth"},
+	{"respectively", "In 2020, Jixi sold 200 cars and 300 trucks, up 15 and 14 percent year on year, respectively.", "15", "metric~cars,growth metric!trucks unit=percent"},
+	{"respectively", "In 2020, Jixi sold 200 cars and 300 trucks, up 15 and 14 percent year on year, respectively.", "14", "metric~trucks,growth metric!cars"},
+
 	// Years and periods.
 	{"clause-year", "Daqing had 40 parks in 2019 and Jixi had 30 in 2020.", "40", "year=2019"},
 	{"sentence-year", "In 2019, Daqing had 40 parks.", "40", "year=2019"},
@@ -99,6 +112,8 @@ var ruleCases = []ruleCase{
 	{"from-to-year", "Key projects went from 400 in 2019 to 526 this year.", "400", "year=2019"},
 	{"context-year", "In 2019, Daqing grew fast. It had 40 parks.", "40", "year=2019 by=year:context-year"},
 	{"publication-year", "Daqing has 40 parks.", "40", "year=2021"},
+	{"publication-year", "Daqing's hotels sold 40,000 rooms, the most since the 2015 season.", "40,000", "year=2021"},
+	{"clause-year", "Daqing's hotels sold 40,000 rooms in the 2015 season.", "40,000", "year=2015"},
 	{"relative-year", "Last year, Daqing had 40 parks.", "40", "year=2020"},
 	{"clause-period", "In the first quarter of 2020, Daqing's GDP grew 5 percent.", "5", "period=Q1"},
 	{"context-period", "In the first half of 2020, Daqing's GDP grew 5 percent. Exports rose 3 percent.", "3", "period=H1 by=period:context-period"},
@@ -235,4 +250,3 @@ func numberAt(text string, from int, num string) int {
 func itoa(n int) string { return strconv.Itoa(n) }
 
 func ftoa(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
-

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 
+	"github.com/almanacdb/almanac/ingest/nlp"
 	"github.com/almanacdb/almanac/ingest/recognize"
 	"github.com/almanacdb/almanac/ingest/resolve"
 	"github.com/almanacdb/almanac/store"
@@ -126,6 +127,16 @@ func (s *sent) findTimes() {
 			t.since = true
 		}
 		prev, prev2 := s.word(t.first-1), s.word(t.first-2)
+		// "since the 2019-2020 season", "than the 2019 level": the
+		// preposition of the noun the expression modifies stands where a
+		// bare one would ("over the 2019 season" is a stretch, not a base).
+		if s.parsed && (s.tag(t.first-1) == nlp.DET || s.tag(t.first-1) == nlp.ADJ) {
+			if g := s.timeHead(t); g > t.last && s.tag(g) == nlp.NOUN {
+				if c := s.caseOf(g); c == "since" || c == "than" {
+					prev, prev2 = c, ""
+				}
+			}
+		}
 		switch prev {
 		case "than", "over", "on", "versus", "vs", "vs.":
 			t.base = t.kind != timePeriod || prev == "than"

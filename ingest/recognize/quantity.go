@@ -1,6 +1,9 @@
 package recognize
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
 
 // Quantity is a figure of the text: a number with its unit, scale,
 // qualifier and range, as Quantities assembles them from the recognisers.
@@ -155,7 +158,55 @@ func Quantities(text string) []Quantity {
 		}
 		out = append(out, q)
 	}
+	shareUnits(text, out)
 	return out
+}
+
+// shareUnits gives bare numbers the unit and scale of the coordinated
+// number after them: in "up 15.1 and 14.6 percent" and "5, 6 and 7
+// billion yuan" the unit is written once for the whole list.
+func shareUnits(text string, qs []Quantity) {
+	shared := 0.0 // the factor qs[i+1] took from the number after it, 0 if none
+	for i := len(qs) - 2; i >= 0; i-- {
+		q, r := &qs[i], &qs[i+1]
+		f := shared
+		shared = 0
+		if q.Unit != "count" || q.Range || q.Compound || q.Words != r.Words || q.End != q.NumEnd {
+			continue
+		}
+		num := Span{Start: q.NumStart, End: q.NumEnd}
+		if scaleOf(text, num) != 1 {
+			continue
+		}
+		if f == 0 {
+			f = 1
+			if !r.Range {
+				f = scaleOf(text, Span{Start: r.NumStart, End: r.NumEnd}) * unitFactor(text, r)
+			}
+		}
+		if r.Unit == "count" && f == 1 {
+			continue
+		}
+		if !listSeparator(text[q.End:r.Start]) {
+			continue
+		}
+		if r.Start != r.NumStart {
+			continue // "$5 and $6 billion" writes each currency
+		}
+		q.Unit = r.Unit
+		q.Value = roundTo(q.Value*f, 15)
+		shared = f
+	}
+}
+
+// listSeparator reports whether between is the joint of a list: a comma,
+// "and", "or", or a comma and one of them.
+func listSeparator(between string) bool {
+	switch strings.Join(strings.Fields(between), " ") {
+	case ",", "and", "or", ", and", ", or":
+		return true
+	}
+	return false
 }
 
 // scaleOf returns the scale factor written with number span m, or 1.

@@ -83,6 +83,16 @@ func TestQuantities(t *testing.T) {
 			{Text: "1.2 percentage points", Value: 1.2, Unit: "points"}}},
 		{"GDP is expected to grow 6-6.5 percent.", []qty{{Text: "6-6.5 percent", Value: 6.5, Unit: "percent", Range: true, Lo: 6}}},
 		{"between 5 and 6 billion yuan", []qty{{Text: "5 and 6 billion yuan", Value: 6e9, Unit: "CNY", Range: true, Lo: 5e9}}},
+		// A unit written once for a list of numbers is each number's.
+		{"up 15.1 and 14.6 percent respectively", []qty{
+			{Text: "15.1", Value: 15.1, Unit: "percent"},
+			{Text: "14.6 percent", Value: 14.6, Unit: "percent"}}},
+		{"5, 6.5 and 7 billion yuan", []qty{
+			{Text: "5", Value: 5e9, Unit: "CNY"},
+			{Text: "6.5", Value: 6.5e9, Unit: "CNY"},
+			{Text: "7 billion yuan", Value: 7e9, Unit: "CNY"}}},
+		{"30 and 40 parks", []qty{{Text: "30", Value: 30, Unit: "count"}, {Text: "40", Value: 40, Unit: "count"}}},
+		{"30 parks and 40 percent", []qty{{Text: "30", Value: 30, Unit: "count"}, {Text: "40 percent", Value: 40, Unit: "percent"}}},
 		{"rose from 5 to 6 percent", []qty{{Text: "5", Value: 5, Unit: "count"}, {Text: "6 percent", Value: 6, Unit: "percent"}}},
 		{"expects revenue to exceed 9 billion yuan", []qty{{Text: "9 billion yuan", Value: 9e9, Unit: "CNY", Qualifier: "min"}}},
 		{"more than 200,000 students and up to 450 million yuan", []qty{
