@@ -268,6 +268,14 @@ func (f *figure) owns(m *ment) bool {
 		"beyond", "except", "besides", "against", "behind", "among", "into", "toward", "towards", "via":
 		return false
 	}
+	// "led by the refining business of PetroChina": a name inside an
+	// agent's phrase is the cause, not the owner.
+	for k, steps := s.head(h), 0; k >= 0 && steps < 4 && s.tag(k) != nlp.VERB; steps++ {
+		if c := s.caseOf(k); c == "by" && (s.tag(k) == nlp.NOUN || s.tag(k) == nlp.PROPN) {
+			return false
+		}
+		k = s.head(k)
+	}
 	// "565 Young Eagle Project projects": a name that classifies the
 	// measured noun is no owner of it; a place there is ("Harbin GDP").
 	if m.e.Level == resolve.Org && (s.rel(h) == "compound" || s.rel(h) == "amod") && s.tag(s.head(h)) == nlp.NOUN && !s.isName(s.head(h)) {

@@ -279,7 +279,7 @@ var repairs = []repair{
 				t := toks[k]
 				if t.Head == r && t.Tag == nlp.VERB && finiteForm(t) && !hasChild(toks, k, "nsubj", "nsubj:pass", "mark") {
 					switch t.Rel {
-					case "advcl", "conj", "parataxis", "dep", "ccomp":
+					case "advcl", "conj", "parataxis", "dep", "ccomp", "xcomp":
 						v = k
 					}
 				}
@@ -311,6 +311,13 @@ var repairs = []repair{
 				}
 			}
 			toks[r].Head, toks[r].Rel = n, "amod"
+			if sub >= 0 && sub < r && (toks[sub].Tag == nlp.NOUN || toks[sub].Tag == nlp.PROPN) && phraseEnd(toks, sub) == r-1 {
+				// "snow themed routes", "ice and snow themed routes":
+				// the noun phrase right before is the participle's, and
+				// the phrase is the subject.
+				toks[sub].Head, toks[sub].Rel = r, "compound"
+				sub = -1
+			}
 			if sub >= 0 {
 				toks[sub].Head, toks[sub].Rel = v, "nsubj"
 				toks[n].Head, toks[n].Rel = sub, "nmod"
@@ -409,4 +416,18 @@ func nominalChain(toks []nlp.Token, h, root int) bool {
 		h = toks[h].Head
 	}
 	return false
+}
+
+// phraseEnd returns the last token of the phrase headed by h.
+func phraseEnd(toks []nlp.Token, h int) int {
+	end := h
+	for k := h + 1; k < len(toks); k++ {
+		for a, steps := toks[k].Head, 0; a >= 0 && steps < len(toks); a, steps = toks[a].Head, steps+1 {
+			if a == h {
+				end = k
+				break
+			}
+		}
+	}
+	return end
 }

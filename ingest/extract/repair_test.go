@@ -56,6 +56,8 @@ func TestRepairs(t *testing.T) {
 		// is the verb's subject.
 		{"verbless-root", "The tourism economy in the province reached a market size of 200 billion yuan in 2024.", "economy", "reached", "nsubj"},
 		// A participle before its noun is no main verb.
+		{"participle-modifier", "Sea themed parks in Jilin climbed to 40 last year.", "parks", "climbed", "nsubj"},
+		{"participle-modifier", "Sun and sea themed parks in Jilin climbed to 40 last year.", "parks", "climbed", "nsubj"},
 		{"participle-modifier", "In May, the profit of mills above designated size in the county grew 9 percent.", "profit", "grew", "nsubj"},
 		{"participle-modifier", "In May, the profit of mills above designated size in the county grew 9 percent.", "designated", "size", "amod"},
 		{"participle-modifier", "In May, the profit of mills above designated size in the county grew 9 percent.", "county", "size", "nmod"},

@@ -312,10 +312,17 @@ func (s *sent) resolveMentions() {
 		m.e, m.ok = s.x.tracker.Resolve(m.m)
 	}
 	// "Daqing Oilfield said that its output ...": a pronoun stands for
-	// the nearest subject named before it in the same sentence.
+	// the nearest subject named before it in the same sentence. "The
+	// equipment industry kept growing as its output ...": a subject that
+	// names a part of the economy is no entity, and neither is the
+	// pronoun that stands for it.
 	for k := range s.ments {
 		m := &s.ments[k]
 		if !m.m.Ref || m.m.Entity.Level != 0 {
+			continue
+		}
+		if s.categoryBefore(m.first) {
+			m.ok = false
 			continue
 		}
 		for j := k - 1; j >= 0; j-- {
@@ -450,4 +457,30 @@ func lowerASCII(w string) string {
 		}
 	}
 	return w
+}
+
+// categoryBefore reports whether the nearest subject before token i in
+// the sentence is an unnamed noun of a part of the economy ("the
+// equipment industry") with no name of its own or possessor.
+func (s *sent) categoryBefore(i int) bool {
+	if !s.parsed {
+		return false
+	}
+	for k := i - 1; k >= 0; k-- {
+		if s.rel(k) != "nsubj" {
+			continue
+		}
+		if !categoryHeads[s.lemma(k)] || s.mentionIn(k) != nil {
+			return false
+		}
+		for _, c := range s.children(k) {
+			if r := s.rel(int(c)); r == "compound" || r == "amod" {
+				if s.mentionAt(int(c)) != nil {
+					return false // "the Harbin food industry"
+				}
+			}
+		}
+		return true
+	}
+	return false
 }
