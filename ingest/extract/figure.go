@@ -104,11 +104,12 @@ func newFigure(s *sent, qi int) *figure {
 		f.gov, f.rel = s.head(g), s.rel(g)
 		f.repaired = g
 	}
-	// "earned an average of 14,200 yuan", "a total of 60 projects": the
-	// quantifier noun stands where the figure does.
+	// "earned an average of 14,200 yuan", "a total of 60 projects",
+	// "reaching an all-time high of 12 million", "grew at a rate of 3
+	// percent": the quantifier noun stands where the figure does.
 	if g := f.gov; f.rel == "nmod" && s.caseOf(f.head) == "of" && g >= 0 && g < f.lo && s.child(g, "det") >= 0 {
 		switch s.lemma(g) {
-		case "average", "total", "sum":
+		case "average", "total", "sum", "high", "low", "peak", "record", "rate":
 			f.gov, f.rel = s.head(g), s.rel(g)
 			f.repaired = g
 		}

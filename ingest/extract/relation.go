@@ -63,21 +63,22 @@ var changeRules = []changeRule{
 	{"change-noun-modifier", "the figure modifies a noun of change: a 31.2-percent increase, a 9 percent rise in sales",
 		func(f *figure) (change, bool) {
 			s := f.s
-			switch f.rel {
-			case "nummod", "compound", "amod", "nmod", "obl", "det":
-				if isChangeNoun(s, f.gov) && f.gov > f.head {
-					return f.changeOf(f.gov), true
-				}
-			}
 			// "a 10 percent rise", "a 12.3 percent year on year rise":
-			// the noun of change after the figure, whatever the tree made
-			// of the words between.
+			// the noun of change right after the figure, whatever the tree
+			// made of the words between (in a long list it hangs figures
+			// on the wrong noun).
 			k := f.hi
 			for k < len(s.toks) && k <= f.hi+5 && (yoyWord(s.word(k)) || s.tag(k) == nlp.ADJ) {
 				k++
 			}
 			if isChangeNoun(s, k) {
 				return f.changeOf(k), true
+			}
+			switch f.rel {
+			case "nummod", "compound", "amod", "nmod", "obl", "det":
+				if isChangeNoun(s, f.gov) && f.gov > f.head {
+					return f.changeOf(f.gov), true
+				}
 			}
 			return change{}, false
 		}},
@@ -202,7 +203,7 @@ func (f *figure) changeOf(w int) change {
 		for k < len(s.toks) && (s.tag(k) == nlp.DET || s.tag(k) == nlp.PRON && s.relFull(k) == "nmod:poss") {
 			k++
 		}
-		for k+1 < len(s.toks) && (s.tag(k) == nlp.ADJ || s.tag(k) == nlp.NOUN) && (s.tag(k+1) == nlp.NOUN || s.tag(k+1) == nlp.ADJ) && s.word(k+1) != "year" {
+		for k+1 < len(s.toks) && (s.tag(k) == nlp.ADJ || s.tag(k) == nlp.NOUN || s.tag(k) == nlp.VERB && strings.HasSuffix(s.word(k), "ed")) && (s.tag(k+1) == nlp.NOUN || s.tag(k+1) == nlp.ADJ) && s.word(k+1) != "year" {
 			k++
 		}
 		if s.isMetricNoun(k) && !f.inQuantity(k) {

@@ -60,6 +60,10 @@ var ruleCases = []ruleCase{
 	{"change-verb", "Exports of the city were 3.5 percent of the total in 2020.", "3.5", "metric!growth"},
 	{"up-down", "Retail sales reached 5 billion yuan in 2020, down 2 percent year on year.", "2", "metric~retail,sales,growth value=-2"},
 	{"up-down", "Retail sales made up 40 percent of the total in 2020.", "40", "metric!growth"},
+	{"change-noun-modifier", "Jixi's goals for 2021 include a 6 percent rise in output, about 5 percent growth in added value of farms and 9 percent growth in exports.", "6", "metric~output,growth metric!farms"},
+	{"change-noun-modifier", "Jixi's goals for 2021 include a 6 percent rise in output, about 5 percent growth in added value of farms and 9 percent growth in exports.", "5", "metric~added,value,farms,growth metric!goals"},
+	{"change-verb", "Jixi's farm sector grew at a rate of 2.5 percent in 2020.", "2.5", "metric~growth metric!rate"},
+	{"change-verb", "Jixi's farm sector grew 2.5 percent in 2020.", "2.5", "metric~farm,sector,growth"},
 	{"up-down", "Hotel bookings in the city were up an impressive 12.5 percent in 2020.", "12.5", "metric~hotel,bookings,growth value=12.5 by=change:up-down"},
 	{"up-down", "Hotel bookings in the city were an impressive 12.5 percent of all bookings in 2020.", "12.5", "metric!growth"},
 	{"year-on-year", "Harbin's exports were 4 billion yuan in 2020, 8 percent year on year.", "8", "metric~exports,growth by=change:year-on-year"},
@@ -81,6 +85,9 @@ var ruleCases = []ruleCase{
 	{"gapped-conjunct", "In 2020, the equipment industry saw its added value rise by 33 percent, the food industry by 11 percent.", "11", "metric~food,added,value,growth by=metric:gapped-conjunct"},
 	{"gapped-conjunct", "In 2020, dairy output value in the county rose by 6 percent and fishery output value by 9 percent.", "9", "metric~fishery,output,value,growth metric!dairy by=metric:gapped-conjunct"},
 	{"list-conjunct", "In 2020, added value rose 16 percent in new materials and 9 percent in the bio-industry.", "9", "metric~bio,added,value,growth"},
+
+	{"level-after-change", "In 2020, Jixi saw a 20 percent rise in hotel stays, reaching a record high of 1.2 million.", "1.2 million", "metric~hotel,stays metric!high"},
+	{"level-after-change", "In 2020, Jixi's hotel stays hit a record high of 1.2 million.", "1.2 million", "metric~hotel,stays metric!high"},
 
 	// Entities: the subject, possessor or place of the figure's clause.
 	{"possessor", "Daqing's exports reached 3 billion yuan in 2020.", "3 billion", "entity=Daqing by=entity:possessor"},
