@@ -129,6 +129,8 @@ var ruleCases = []ruleCase{
 	{"clause-period", "In the first quarter of 2020, Daqing's GDP grew 5 percent.", "5", "period=Q1"},
 	{"context-period", "In the first half of 2020, Daqing's GDP grew 5 percent. Exports rose 3 percent.", "3", "period=H1 by=period:context-period"},
 	{"context-period", "In the first half of 2020, Daqing's GDP grew 5 percent. Last year, exports rose 3 percent.", "3", "period=year"},
+	{"context-period", "The drop in Daqing's output in the first half of 2020 narrowed from minus 5 percent in Q1 to minus 2 percent. Its exports rose 3 percent.", "3", "period=H1"},
+	{"context-period", "Daqing's output fell 5 percent in the first half of 2020 and 2 percent in Q1. Its exports rose 3 percent.", "3", "period=Q1"},
 	{"stock", "In the first half of 2020, output grew 5 percent. By the end of June, 170 projects had started.", "170", "period=year"},
 	{"event", "The Harbin Trade Fair drew 5,000 visitors in 2020.", "5,000", "period=span"},
 	{"on-the-day", "On the first day of 2020, the airport served 36,000 passengers.", "36,000", "period=span"},

@@ -622,12 +622,37 @@ func (c *context) afterSentence(s *sent) {
 			c.period = ""
 		}
 	}
-	for _, t := range s.times {
-		if t.kind == timePeriod && !t.base && !t.deadline && !t.day {
+	// The period the sentence ends in, but not the "from" side of a
+	// "from A in Q1 to B" (the sentence is about B).
+	for k := range s.times {
+		t := &s.times[k]
+		if t.kind == timePeriod && !t.base && !t.deadline && !t.day && !s.fromPart(t) {
 			c.period = t.period
 			c.periodYear = c.year
 		}
 	}
+}
+
+// fromPart reports whether time expression t lies between a "from" and
+// the "to" that answers it: "from minus 42.5 percent in Q1 to minus 25.6
+// percent".
+func (s *sent) fromPart(t *timex) bool {
+	from := false
+	for i := t.first - 1; i >= 0 && i >= t.first-10; i-- {
+		if s.word(i) == "from" {
+			from = true
+			break
+		}
+	}
+	if !from {
+		return false
+	}
+	for i := t.last + 1; i < len(s.toks) && i <= t.last+8; i++ {
+		if s.word(i) == "to" {
+			return true
+		}
+	}
+	return false
 }
 
 // hasPeriod reports whether the sentence states a period (a calendar day
