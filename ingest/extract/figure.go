@@ -323,3 +323,12 @@ func (s *sent) quantHead(qi int) int {
 	}
 	return h
 }
+
+// qstart returns the first token of the figure with its qualifier ("more
+// than 40 percent").
+func (f *figure) qstart() int {
+	if q := f.s.tokAt(f.q.QualStart); q < f.lo {
+		return q
+	}
+	return f.lo
+}

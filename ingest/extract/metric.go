@@ -69,6 +69,15 @@ var metricRules = []metricRule{
 			case shareVerbs[s.lemma(f.gov)] || s.lemma(f.gov) == "share" || s.lemma(f.gov) == "proportion":
 				f.shareOfWhole = true
 				return k, true
+			case s.word(f.qstart()-1) == "," && len(s.figs) > 0 && s.figs[len(s.figs)-1].pred == f.pred:
+				// "spending reached 1.2 billion yuan, 40 percent of the
+				// city's total": a percentage set beside a figure is its
+				// share of the whole.
+				f.shareOfWhole = true
+				if p := s.figs[len(s.figs)-1]; p.ch.kind == changeNone {
+					f.shareCat = p.measure
+				}
+				return k, true
 			}
 			return -1, false
 		}},
@@ -166,6 +175,41 @@ var metricRules = []metricRule{
 			f.suffix = p.suffix
 			return -3, true
 		}},
+	{"entity-verb-noun", "money an entity spent, invested or raised is named by its verb, for what its into-, in- or for-phrase names: the city invested 8 million yuan in schools (school investment), put 5 million yuan into roads",
+		func(f *figure) (int, bool) {
+			s := f.s
+			v := f.gov
+			n, ok := verbNouns[s.lemma(v)]
+			if !ok || !recognize.IsCurrency(f.q.Unit) || s.tag(v) != nlp.VERB || f.rel != "obj" {
+				return -1, false
+			}
+			// "signed 46 projects, involving 13.7 billion yuan": a
+			// participle's noun is what the money is of.
+			var of []string
+			if h := s.head(v); (s.rel(v) == "acl" || s.rel(v) == "advcl" && s.child(v, "nsubj") < 0) && h >= 0 && s.isMetricNoun(h) && s.mentionIn(h) == nil {
+				of = s.phraseWords(h, f)
+			} else if sub := s.subject(v); !s.subjectIsOwner(v) || s.mentionAt(sub) == nil && s.tag(sub) != nlp.PRON {
+				return -1, false // "its forest economy will generate": subject-verb-noun
+			}
+			// "earned 5 billion yuan in revenue": the noun names the
+			// measure itself.
+			for _, k := range s.children(v) {
+				if int(k) > f.head && s.caseOf(int(k)) == "in" && measureNouns[s.lemma(int(k))] {
+					return -1, false
+				}
+			}
+			f.measure = append(of, n)
+			// The phrase may hang on the verb or on the figure.
+			kids := append(append([]int32(nil), s.children(v)...), s.children(f.head)...)
+			for _, k := range kids {
+				c := s.caseOf(int(k))
+				if int(k) > f.head && (c == "into" || c == "in" || c == "for" || c == "on") && s.isMetricNoun(int(k)) && !s.isTimeNoun(int(k)) && s.mentionAt(int(k)) == nil {
+					f.measure = append(s.phraseWords(int(k), f), n)
+					break
+				}
+			}
+			return -2, true
+		}},
 	{"subject-of-verb", "the figure is the object of a verb of amount; the subject is what is measured: GDP reached 518 billion yuan",
 		func(f *figure) (int, bool) {
 			s := f.s
@@ -262,13 +306,23 @@ var amountVerbs = map[string]bool{
 	"top": true, "surpass": true, "be": true, "remain": true, "hover": true, "approach": true, "register": true,
 	"log": true, "near": true, "stay": true, "hold": true, "equal": true, "measure": true, "run": true,
 	"number": true, "cross": true, "break": true, "touch": true, "maintain": true, "keep": true,
+	"involve": true,
+}
+
+// measureNouns name a measure of money themselves: "earned 5 billion yuan
+// in revenue" is revenue, not revenue earnings.
+var measureNouns = map[string]bool{
+	"revenue": true, "sale": true, "output": true, "income": true, "investment": true, "subsidy": true,
+	"fund": true, "funding": true, "profit": true, "tax": true, "export": true, "import": true, "value": true,
+	"spending": true, "financing": true, "loan": true, "capital": true, "credit": true, "earning": true,
 }
 
 // verbNouns name what an entity's verb of trade or output measures:
 // "Heilongjiang exported 5 billion yuan of goods" is its exports.
 var verbNouns = map[string]string{
 	"bring": "imports", "ship": "shipments", "purchase": "purchases", "buy": "purchases", "consume": "consumption",
-	"export": "exports", "import": "imports", "produce": "output", "invest": "investment",
+	"export": "exports", "import": "imports", "produce": "output", "invest": "investment", "put": "investment",
+	"pour": "investment", "inject": "investment", "allocate": "funds", "involve": "investment",
 	"sell": "sales", "earn": "revenue", "harvest": "harvest", "attract": "investment",
 	"generate": "output", "handle": "throughput", "receive": "visitors", "welcome": "visitors",
 	"spend": "spending", "raise": "funds", "employ": "employees", "build": "construction",

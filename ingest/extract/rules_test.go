@@ -89,6 +89,13 @@ var ruleCases = []ruleCase{
 	{"level-after-change", "In 2020, Jixi saw a 20 percent rise in hotel stays, reaching a record high of 1.2 million.", "1.2 million", "metric~hotel,stays metric!high"},
 	{"level-after-change", "In 2020, Jixi's hotel stays hit a record high of 1.2 million.", "1.2 million", "metric~hotel,stays metric!high"},
 
+	{"entity-verb-noun", "Jixi put 8.1 million yuan into its road program in 2020.", "8.1 million", "metric~road,program,investment by=metric:entity-verb-noun"},
+	{"entity-verb-noun", "Jixi earned 8.1 million yuan in revenue in 2020.", "8.1 million", "metric~revenue metric!earnings"},
+	{"entity-verb-noun", "In 2020, Jixi signed 46 projects, involving 13.7 billion yuan.", "13.7 billion", "metric~projects,investment"},
+	{"entity-verb-noun", "In 2020, Jixi spent 2 billion yuan on schools.", "2 billion", "metric~schools,spending"},
+	{"percent-of", "In 2020, Jixi spent 1.2 billion yuan on schools, more than 40 percent of its total public spending.", "40", "metric~share,total,public,spending qualifier=min"},
+	{"percent-of", "In 2020, Jixi spent 1.2 billion yuan on schools, up 40 percent.", "40", "metric!share"},
+
 	// Entities: the subject, possessor or place of the figure's clause.
 	{"possessor", "Daqing's exports reached 3 billion yuan in 2020.", "3 billion", "entity=Daqing by=entity:possessor"},
 	{"possessor", "Jixi Coal Co reported record sales. In 2020, the textile industry grew fast as its output reached 3 billion yuan.", "3 billion", "entity!Jixi_Coal_Co metric~textile,industry,output"},
