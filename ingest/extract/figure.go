@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/almanacdb/almanac/ingest/nlp"
 	"github.com/almanacdb/almanac/ingest/recognize"
 	"github.com/almanacdb/almanac/ingest/resolve"
@@ -146,6 +148,25 @@ var skipRules = []skipRule{
 		func(f *figure) bool {
 			w := f.s.word(f.lo - 1)
 			return f.q.Unit == "count" && (w == "top" || w == "no." || w == "no" || w == "number" && f.s.word(f.lo-2) != "the")
+		}},
+	{"superlative-set", "the size of a set of the best: one of the three largest festivals, among the 10 biggest ports",
+		func(f *figure) bool {
+			s := f.s
+			if f.q.Unit != "count" {
+				return false
+			}
+			// A superlative right after the number: "three largest".
+			w := s.word(f.hi)
+			if !(strings.HasSuffix(w, "est") && s.tag(f.hi) == nlp.ADJ || w == "most" || w == "biggest" || w == "leading") {
+				return false
+			}
+			for k := f.lo - 1; k >= 0 && k >= f.lo-5; k-- {
+				switch s.word(k) {
+				case "of", "among":
+					return true
+				}
+			}
+			return false
 		}},
 	{"duration", "the length of an event or a wait: a five-day fair, in three years, for 10 days",
 		func(f *figure) bool { return f.s.duration(f) }},

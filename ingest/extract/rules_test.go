@@ -51,6 +51,9 @@ var ruleCases = []ruleCase{
 	{"threshold", "The city recorded exports of more than 20 million yuan in 2020.", "20 million", "qualifier=min metric~exports"},
 	{"per-unit-price", "Tickets priced at 300 yuan per person sold out; 5,000 were sold in 2020.", "5,000", "metric!person"},
 
+	{"superlative-set", "In 2020, the fair became one of the world's three largest trade fairs.", "three", "dropped=superlative-set"},
+	{"superlative-set", "In 2020, the fair drew three large trade groups.", "three", "metric~trade,groups"},
+
 	// Changes: a percentage of change is its own fact (GUIDELINES.md).
 	{"change-noun-of", "Harbin had 1,180 enterprises in 2020, an increase of 45 percent.", "45", "metric~enterprises,growth value=45 by=change:change-noun-of"},
 	{"change-noun-of", "Harbin had 1,180 enterprises in 2020, a share of 45 percent.", "45", "metric!growth"},
