@@ -195,9 +195,14 @@ var skipRules = []skipRule{
 		}},
 	{"threshold", "a bound that defines a category: projects each worth more than 10 million yuan, enterprises with an income above 20 million yuan",
 		func(f *figure) bool { return f.s.threshold(f) }},
-	{"temperature", "a temperature: minus 40 degrees Celsius",
+	{"temperature", "a temperature: minus 40 degrees Celsius, 30 degrees below zero",
 		func(f *figure) bool {
 			w := f.s.word(f.hi)
+			if f.q.Unit == "count" && f.q.Words && f.q.Value == 0 {
+				if b := f.s.word(f.lo - 1); b == "below" || b == "above" {
+					return true // "below zero"
+				}
+			}
 			return f.q.Unit == "count" && (w == "degrees" || w == "degree" || w == "\u00b0c" || w == "\u00b0")
 		}},
 	{"one", "the word one is a pronoun or an article more often than a figure: one of the largest, on the one hand",

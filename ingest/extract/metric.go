@@ -19,6 +19,42 @@ type metricRule struct {
 }
 
 var metricRules = []metricRule{
+	{"dimension", "a measure written into a modifier with an adjective of size names that size of the noun: a 300-meter-long bridge (bridge length), a 50-meter-high tower",
+		func(f *figure) (int, bool) {
+			s := f.s
+			if f.q.Unit == "count" || f.q.Unit == "percent" || !f.q.Compound {
+				return -1, false
+			}
+			k := f.hi
+			if s.word(k) == "-" {
+				k++
+			}
+			dim, ok := dimensionNouns[s.word(k)]
+			if !ok {
+				return -1, false
+			}
+			// The noun the modifier leads to.
+			n := -1
+			for i := k + 1; i < len(s.toks) && i <= k+4; i++ {
+				if s.tag(i) == nlp.NOUN {
+					n = i
+					if s.tag(i+1) != nlp.NOUN {
+						break
+					}
+				}
+			}
+			if n < 0 {
+				return -1, false
+			}
+			var words []string
+			for _, w := range s.phraseWords(n, f) {
+				if _, isDim := dimensionNouns[w]; !isDim {
+					words = append(words, w)
+				}
+			}
+			f.measure = append(words, dim)
+			return -2, true
+		}},
 	{"unit-of-noun", "a unit with an of-phrase names the stuff measured: 15 million tons of crude oil, 4 billion kWh of power, 5 million yuan in subsidies",
 		func(f *figure) (int, bool) {
 			s := f.s
@@ -307,6 +343,11 @@ var amountVerbs = map[string]bool{
 	"log": true, "near": true, "stay": true, "hold": true, "equal": true, "measure": true, "run": true,
 	"number": true, "cross": true, "break": true, "touch": true, "maintain": true, "keep": true,
 	"involve": true,
+}
+
+// dimensionNouns name the size an adjective of a measure states.
+var dimensionNouns = map[string]string{
+	"long": "length", "wide": "width", "high": "height", "tall": "height", "deep": "depth", "thick": "thickness",
 }
 
 // measureNouns name a measure of money themselves: "earned 5 billion yuan

@@ -54,6 +54,12 @@ var ruleCases = []ruleCase{
 	{"superlative-set", "In 2020, the fair became one of the world's three largest trade fairs.", "three", "dropped=superlative-set"},
 	{"superlative-set", "In 2020, the fair drew three large trade groups.", "three", "metric~trade,groups"},
 
+	{"dimension", "In 2020, Jixi built a 300-meter-long steel bridge.", "300", "metric~steel,bridge,length metric!long unit=m"},
+	{"dimension", "In 2020, Jixi built a 300-meter steel bridge.", "300", "metric!length"},
+	{"temperature", "In 2020, Jixi saw cold as low as 30 degrees below zero.", "zero", "dropped=temperature"},
+	{"temperature", "In 2020, Jixi saw cold as low as 30 degrees below zero.", "30", "dropped=temperature"},
+	{"change-noun-modifier", "In 2020, Jixi recorded a 31.2-percent increase in exports.", "31.2", "metric~exports,growth unit=percent"},
+
 	// Changes: a percentage of change is its own fact (GUIDELINES.md).
 	{"change-noun-of", "Harbin had 1,180 enterprises in 2020, an increase of 45 percent.", "45", "metric~enterprises,growth value=45 by=change:change-noun-of"},
 	{"change-noun-of", "Harbin had 1,180 enterprises in 2020, a share of 45 percent.", "45", "metric!growth"},

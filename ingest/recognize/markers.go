@@ -165,7 +165,7 @@ var units = []struct {
 	{"kilometers per hour", "km/h", 1}, {"kilometres per hour", "km/h", 1}, {"km per hour", "km/h", 1},
 	{"km/h", "km/h", 1}, {"kph", "km/h", 1},
 	{"kilometers", "km", 1}, {"kilometres", "km", 1}, {"kilometer", "km", 1}, {"kilometre", "km", 1}, {"km", "km", 1},
-	{"meters", "m", 1}, {"metres", "m", 1},
+	{"meters", "m", 1}, {"metres", "m", 1}, {"meter", "m", 1}, {"metre", "m", 1},
 	{"hectares", "hectares", 1}, {"hectare", "hectares", 1}, {"ha", "hectares", 1}, {"mu", "mu", 1},
 	{"kilowatt-hours", "kWh", 1}, {"kilowatt hours", "kWh", 1}, {"kilowatt-hour", "kWh", 1}, {"kwh", "kWh", 1},
 	{"megawatt-hours", "kWh", 1e3}, {"mwh", "kWh", 1e3}, {"gwh", "kWh", 1e6}, {"twh", "kWh", 1e9},

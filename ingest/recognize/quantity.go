@@ -263,8 +263,13 @@ func unitOf(text string, q *Quantity) {
 		q.Value = roundTo(q.Value*f, 15)
 		return
 	}
-	// A hyphenated measure: "a 921-km line", "a 350-kilometer-per-hour train".
+	// A hyphenated measure: "a 921-km line", "a 350-kilometer-per-hour
+	// train", "a 31.2-percent increase".
 	if j == q.NumEnd && j+1 < len(text) && text[j] == '-' {
+		if e, pts, ok := matchPercent(text, j+1); ok && !pts {
+			q.Unit, q.End = "percent", e
+			return
+		}
 		if e, u, f, ok := matchUnit(text, j+1); ok && u != "tonnes" {
 			q.Unit, q.End = u, e
 			q.Value = roundTo(q.Value*f, 15)

@@ -70,6 +70,9 @@ func TestQuantities(t *testing.T) {
 		{"a 921-km line built for 350 kilometers per hour", []qty{
 			{Text: "921-km", Value: 921, Unit: "km", Compound: true},
 			{Text: "350 kilometers per hour", Value: 350, Unit: "km/h"}}},
+		{"a 31.2-percent rise and a 300-meter-long hall", []qty{
+			{Text: "31.2-percent", Value: 31.2, Unit: "percent", Compound: true},
+			{Text: "300-meter", Value: 300, Unit: "m", Compound: true}}},
 		// A physical measure restated in another unit is a conversion;
 		// two measures in a row without brackets are two figures.
 		{"It will plant 10 million mu (about 666,667 hectares) more.", []qty{
