@@ -109,6 +109,7 @@ var ruleCases = []ruleCase{
 	{"possessor", "Daqing's exports reached 3 billion yuan in 2020.", "3 billion", "entity=Daqing by=entity:possessor"},
 	{"possessor", "Jixi Coal Co reported record sales. In 2020, the textile industry grew fast as its output reached 3 billion yuan.", "3 billion", "entity!Jixi_Coal_Co metric~textile,industry,output"},
 	{"possessor", "Jixi Coal Co grew fast in 2020 as its output reached 3 billion yuan.", "3 billion", "entity=Jixi_Coal_Co"},
+	{"noun-modifier", "Hegang New Zone opened in 2010. In 2020, Jixi grew fast and the zone came up with 40 patents of its own.", "40", "entity=Hegang_New_Zone"},
 	{"clause-owner", "Led by the trading arm of Jixi Coal Co, the textile industry grew 5 percent in 2020.", "5", "entity!Jixi_Coal_Co"},
 	{"clause-owner", "Helped by new orders, Jixi Coal Co saw its sales grow 5 percent in 2020.", "5", "entity=Jixi_Coal_Co"},
 	{"noun-modifier", "Exports of Daqing reached 3 billion yuan in 2020.", "3 billion", "entity=Daqing"},

@@ -326,8 +326,10 @@ func (s *sent) resolveMentions() {
 			continue
 		}
 		for j := k - 1; j >= 0; j-- {
+			// "the area ... of its own": a resolved reference is as good
+			// an antecedent as a name.
 			o := &s.ments[j]
-			if o.ok && !o.m.Ref && s.isSubjectAt(o) {
+			if o.ok && (!o.m.Ref || o.m.Entity.Level != 0) && s.isSubjectAt(o) {
 				m.e, m.ok = o.e, true
 				break
 			}
