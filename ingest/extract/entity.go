@@ -84,7 +84,7 @@ var entityRules = []entityRule{
 			for v, steps := f.pred, 0; v >= 0 && steps < 4; steps++ {
 				for _, k := range s.children(v) {
 					if r := s.rel(int(k)); (r == "obl" || r == "nmod") && ownerCase(s.caseOf(int(k))) {
-						if m := s.mentionIn(int(k)); m != nil && m.ok && f.owns(m) {
+						if m := s.placeOwner(int(k)); m != nil && m.ok && f.owns(m) {
 							return m, true
 						}
 					}
@@ -167,7 +167,7 @@ var entityRules = []entityRule{
 // figure: "in Harbin", "of the province", "at the airport".
 func ownerCase(c string) bool {
 	switch c {
-	case "in", "of", "at", "for", "across", "throughout", "within":
+	case "in", "of", "at", "for", "across", "throughout", "within", "through", "via":
 		return true
 	}
 	return false
@@ -265,7 +265,7 @@ func (f *figure) owns(m *ment) bool {
 			k = s.head(k)
 		}
 	case "with", "between", "than", "according", "according to", "by", "like", "outside",
-		"beyond", "except", "besides", "against", "behind", "among", "into", "toward", "towards", "via":
+		"beyond", "except", "besides", "against", "behind", "among", "into", "toward", "towards":
 		return false
 	}
 	// "led by the refining business of PetroChina": a name inside an
@@ -289,6 +289,13 @@ func (f *figure) owns(m *ment) bool {
 	// another name describes it.
 	if g := s.head(h); g >= 0 && s.mentionAt(g) != nil && s.mentionAt(g) != m && (s.rel(h) == "nmod" || s.relFull(h) == "nmod:poss") {
 		return false
+	}
+	// "Northeast China's Jilin province": the possessor of a place noun
+	// that a name completes locates that name.
+	if g := s.head(h); g >= 0 && s.relFull(h) == "nmod:poss" && placeNouns[s.lemma(g)] {
+		if o := s.mentionIn(g); o != nil && o != m {
+			return false
+		}
 	}
 	// "China's largest oilfield", "one of China's largest oilfields": a
 	// place that locates a superlative describes, it does not own.

@@ -144,10 +144,21 @@ var skipRules = []skipRule{
 		func(f *figure) bool { return f.q.Conversion }},
 	{"in-name", "a number inside a capitalised name or a quoted title: the 2024 Summer Fair, Map 2.0, \"Top 100 Counties\"",
 		func(f *figure) bool { return f.s.inName(f.lo, f.hi) || f.q.Unit == "count" && f.s.afterName(f.lo) }},
-	{"rank", "a rank: top 10, ranked third, No. 5",
+	{"rank", "a rank or a move in one: top 10, ranked third, No. 5, four places higher",
 		func(f *figure) bool {
 			w := f.s.word(f.lo - 1)
-			return f.q.Unit == "count" && (w == "top" || w == "no." || w == "no" || w == "number" && f.s.word(f.lo-2) != "the")
+			if f.q.Unit != "count" {
+				return false
+			}
+			// "four places higher than a year earlier": a move in a rank.
+			switch f.s.word(f.hi) {
+			case "places", "positions", "spots", "notches":
+				switch f.s.word(f.hi + 1) {
+				case "higher", "lower", "up", "down", "ahead", "behind":
+					return true
+				}
+			}
+			return w == "top" || w == "no." || w == "no" || w == "number" && f.s.word(f.lo-2) != "the"
 		}},
 	{"superlative-set", "the size of a set of the best: one of the three largest festivals, among the 10 biggest ports",
 		func(f *figure) bool {

@@ -305,7 +305,7 @@ var metricRules = []metricRule{
 			s := f.s
 			v := f.pred
 			for _, k := range s.children(v) {
-				if s.rel(int(k)) == "obl" && int(k) > f.head && s.caseOf(int(k)) == "in" && s.isMetricNoun(int(k)) && !s.isTimeNoun(int(k)) {
+				if s.rel(int(k)) == "obl" && int(k) > f.head && s.caseOf(int(k)) == "in" && s.isMetricNoun(int(k)) && !s.isTimeNoun(int(k)) && !fixedIn(s, int(k)) {
 					return int(k), true
 				}
 			}
@@ -1180,7 +1180,10 @@ func (s *sent) childCase(k int) int {
 func stopWord(w string) bool {
 	switch w {
 	case "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "such",
-		"some", "all", "other", "same", "about", "around", "nearly", "over", "more", "than", "up":
+		"some", "all", "other", "same", "about", "around", "nearly", "over", "more", "than", "up",
+		// Words that praise a figure name no measure: "a record 79,000
+		// tourists", "an all-time high", "a staggering 40 percent".
+		"record", "historic", "unprecedented", "remarkable", "staggering", "impressive", "astonishing":
 		return true
 	}
 	return false
@@ -1213,4 +1216,17 @@ func metricName(words []string) string {
 		name = strings.TrimRight(name, "_")
 	}
 	return name
+}
+
+// fixedIn reports whether "in" and noun k make a fixed phrase that names
+// no measure: in place, in total, in turn, in part.
+func fixedIn(s *sent, k int) bool {
+	if len(s.children(k)) > 1 {
+		return false // "in its place" is a phrase of its own
+	}
+	switch s.lemma(k) {
+	case "place", "total", "turn", "part", "fact", "general", "particular", "advance", "addition", "operation", "use":
+		return true
+	}
+	return false
 }

@@ -60,6 +60,11 @@ var ruleCases = []ruleCase{
 	{"temperature", "In 2020, Jixi saw cold as low as 30 degrees below zero.", "30", "dropped=temperature"},
 	{"change-noun-modifier", "In 2020, Jixi recorded a 31.2-percent increase in exports.", "31.2", "metric~exports,growth unit=percent"},
 
+	{"rank", "Jixi ranked ninth in 2020, four places higher than a year earlier.", "four", "dropped=rank"},
+	{"rank", "Jixi built four places of worship in 2020.", "four", "metric~places"},
+	{"in-noun", "In 2020, Jixi earned 5 billion yuan in revenue.", "5 billion", "metric~revenue"},
+	{"in-noun", "In 2020, Jixi put 11,000 cameras in place.", "11,000", "metric~cameras metric!place"},
+
 	// Changes: a percentage of change is its own fact (GUIDELINES.md).
 	{"change-noun-of", "Harbin had 1,180 enterprises in 2020, an increase of 45 percent.", "45", "metric~enterprises,growth value=45 by=change:change-noun-of"},
 	{"change-noun-of", "Harbin had 1,180 enterprises in 2020, a share of 45 percent.", "45", "metric!growth"},
@@ -105,6 +110,7 @@ var ruleCases = []ruleCase{
 	{"percent-of", "In 2020, Jixi spent 1.2 billion yuan on schools, more than 40 percent of its total public spending.", "40", "metric~share,total,public,spending qualifier=min"},
 	{"percent-of", "In 2020, Jixi spent 1.2 billion yuan on schools, up 40 percent.", "40", "metric!share"},
 
+	{"counted-noun", "A record 79,000 tourists came to Jixi in 2019.", "79,000", "metric~tourists metric!record"},
 	// Entities: the subject, possessor or place of the figure's clause.
 	{"possessor", "Daqing's exports reached 3 billion yuan in 2020.", "3 billion", "entity=Daqing by=entity:possessor"},
 	{"possessor", "Jixi Coal Co reported record sales. In 2020, the textile industry grew fast as its output reached 3 billion yuan.", "3 billion", "entity!Jixi_Coal_Co metric~textile,industry,output"},
@@ -120,6 +126,8 @@ var ruleCases = []ruleCase{
 	{"clause-owner", "The number of visitors to the Harbin International Ice Festival reached 2 million in 2020.", "2 million", "entity=Harbin_International_Ice_Festival"},
 	{"running-place", "Daqing grew fast in 2020. The food industry earned 5 billion yuan.", "5 billion", "entity=Daqing"},
 	{"owners", "Trade with Russia reached 5 billion yuan in 2020.", "5 billion", "entity=Harbin metric~russia"},
+	{"clause-place", "In 2019, 79,000 tourists came to Russia through Northeast China's Jilin province.", "79,000", "entity=Jilin"},
+	{"clause-place", "In 2019, some 9,000 trucks entered Russia via Jilin's land ports.", "9,000", "entity=Jilin"},
 	{"located-name", "Heilongjiang Province in Northeast China produced 40 million tonnes of oil in 2020.", "40 million", "entity!Northeast_China"},
 	{"located-name", "Northeast China produced 40 million tonnes of oil in 2020.", "40 million", "entity=Northeast_China"},
 

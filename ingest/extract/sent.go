@@ -486,3 +486,23 @@ func (s *sent) categoryBefore(i int) bool {
 	}
 	return false
 }
+
+// placeOwner returns the mention that owns what happens in the place
+// noun phrase headed by i: the name it holds, or for a plural place noun
+// its possessor ("via Jilin's land ports": Jilin).
+func (s *sent) placeOwner(i int) *ment {
+	if m := s.mentionIn(i); m != nil {
+		return m
+	}
+	if !placeNouns[s.lemma(i)] || s.lemma(i) == lowerASCII(s.toks[i].Form) {
+		return nil
+	}
+	for _, k := range s.children(i) {
+		if s.toks[k].Rel == "nmod:poss" {
+			if m := s.mentionAt(int(k)); m != nil && m.ok {
+				return m
+			}
+		}
+	}
+	return nil
+}
