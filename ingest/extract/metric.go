@@ -96,12 +96,36 @@ var metricRules = []metricRule{
 					}
 				}
 			}
+			whole := false
+			if k < 0 {
+				// "making up 42.2 percent of the total": the whole is the
+				// total of what the clause counts.
+				for _, c := range s.children(f.head) {
+					if l := s.lemma(int(c)); int(c) > f.head && s.caseOf(int(c)) == "of" && (l == "total" || l == "whole") {
+						k, whole = int(c), true
+						break
+					}
+				}
+			}
 			if k < 0 {
 				return -1, false
 			}
 			switch l := s.lemma(k); {
 			case l == "growth" || l == "rate" || l == "increase":
 				return k, true // the percentage is that rate
+			case f.rel == "nsubj" || f.rel == "nsubj:pass":
+				// "92 percent of the passengers came from Russia": a
+				// percentage of a group that does something is a share.
+				f.shareOfWhole = true
+				return k, true
+			case whole && (shareVerbs[s.lemma(f.gov)] || s.word(f.qstart()-1) == ","):
+				f.shareOfWhole = true
+				if sub := s.subject(f.gov); s.isMetricNoun(sub) && s.mentionAt(sub) == nil {
+					f.shareCat = s.phraseWords(sub, f)
+				} else if n := len(s.figs); n > 0 && s.figs[n-1].ch.kind == changeNone {
+					f.shareCat = s.figs[n-1].measure
+				}
+				return k, true
 			case shareVerbs[s.lemma(f.gov)] || s.lemma(f.gov) == "share" || s.lemma(f.gov) == "proportion":
 				f.shareOfWhole = true
 				return k, true

@@ -109,6 +109,9 @@ var ruleCases = []ruleCase{
 	{"entity-verb-noun", "In 2020, Jixi spent 2 billion yuan on schools.", "2 billion", "metric~schools,spending"},
 	{"percent-of", "In 2020, Jixi spent 1.2 billion yuan on schools, more than 40 percent of its total public spending.", "40", "metric~share,total,public,spending qualifier=min"},
 	{"percent-of", "In 2020, Jixi spent 1.2 billion yuan on schools, up 40 percent.", "40", "metric!share"},
+	{"percent-of", "In 2020, about 33,000 people crossed into Russia via Jixi's land ports, making up 42 percent of the total.", "42", "metric~people,share"},
+	{"percent-of", "In 2020, 92 percent of the passengers at Jixi airport came from Russia.", "92", "metric~share,passengers"},
+	{"percent-of", "In 2020, the passengers at Jixi airport grew by 92 percent.", "92", "metric!share"},
 
 	{"counted-noun", "A record 79,000 tourists came to Jixi in 2019.", "79,000", "metric~tourists metric!record"},
 	// Entities: the subject, possessor or place of the figure's clause.
