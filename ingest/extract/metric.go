@@ -215,7 +215,7 @@ var metricRules = []metricRule{
 			}
 			p := s.figs[n-1]
 			v := f.gov
-			if f.caseWord() == "to" && (v == p.gov || v == p.ch.word) || amountVerbs[s.lemma(v)] && s.tag(v) == nlp.VERB && (s.rel(v) == "advcl" || s.rel(v) == "xcomp" || s.rel(v) == "conj") && strings.HasSuffix(s.word(v), "ing") {
+			if f.caseWord() == "to" && (v == p.gov || v == p.ch.word || p.ch.word >= 0 && v == s.head(p.ch.word)) || amountVerbs[s.lemma(v)] && s.tag(v) == nlp.VERB && (s.rel(v) == "advcl" || s.rel(v) == "xcomp" || s.rel(v) == "conj") && strings.HasSuffix(s.word(v), "ing") {
 				f.cat = p.cat
 				f.measure = p.measure
 				return -2, true
@@ -366,7 +366,7 @@ var amountVerbs = map[string]bool{
 	"top": true, "surpass": true, "be": true, "remain": true, "hover": true, "approach": true, "register": true,
 	"log": true, "near": true, "stay": true, "hold": true, "equal": true, "measure": true, "run": true,
 	"number": true, "cross": true, "break": true, "touch": true, "maintain": true, "keep": true,
-	"involve": true,
+	"involve": true, "finish": true, "end": true, "close": true, "settle": true,
 }
 
 // dimensionNouns name the size an adjective of a measure states.
@@ -731,7 +731,7 @@ func (f *figure) changeBase() ([]string, int, string) {
 			f.fromSubject = true
 			return w, sub, "change-of-subject"
 		}
-	} else if s.word(sub) == "it" && len(s.x.prevMeasure) > 0 {
+	} else if w := s.word(sub); (w == "it" || w == "this" || w == "that") && len(s.x.prevMeasure) > 0 {
 		// "Industrial investment has hit 33 billion yuan. It grew 37.6
 		// percent": "it" is the measure the sentence before was about.
 		f.fromSubject = true
@@ -740,11 +740,26 @@ func (f *figure) changeBase() ([]string, int, string) {
 	// "recorded a 12.3 percent rise in its foreign trade": the noun of
 	// change's own phrase after it.
 	if f.ch.word >= 0 {
-		for k := f.ch.word + 1; k < len(s.toks) && k <= f.ch.word+4; k++ {
-			if s.word(k) == "in" && s.isMetricNoun(k+1) {
-				n := s.npHead(k + 1)
-				if w := s.phraseWords(n, f); len(w) > 0 {
-					return w, n, "change-in-noun"
+		// The in-phrase may follow the figure when the figure follows the
+		// word: "growth of 9.6 percent year on year in its foreign trade".
+		from := f.ch.word + 1
+		if f.ch.word < f.lo {
+			from = f.hi
+			for from < len(s.toks) && yoyWord(s.word(from)) {
+				from++
+			}
+		}
+		for k := from; k < len(s.toks) && k <= from+3; k++ {
+			if s.word(k) == "in" {
+				j := k + 1
+				for j < len(s.toks) && (s.tag(j) == nlp.DET || s.tag(j) == nlp.PRON || s.tag(j) == nlp.ADJ) {
+					j++
+				}
+				if s.isMetricNoun(j) && !s.isTimeNoun(j) && s.mentionAt(j) == nil {
+					n := s.npHead(j)
+					if w := s.phraseWords(n, f); len(w) > 0 {
+						return w, n, "change-in-noun"
+					}
 				}
 			}
 		}

@@ -131,6 +131,33 @@ var changeRules = []changeRule{
 			}
 			return change{}, false
 		}},
+	{"comparative", "a percentage more or less than a base: 16.1 percent more than the year before, 18 percent higher than a year earlier",
+		func(f *figure) (change, bool) {
+			s := f.s
+			if f.q.Unit != "percent" {
+				return change{}, false
+			}
+			k := f.hi
+			for k < len(s.toks) && yoyWord(s.word(k)) {
+				k++
+			}
+			sign := 0
+			switch s.word(k) {
+			case "more", "higher", "greater", "larger", "bigger", "faster", "above":
+				sign = 1
+			case "less", "lower", "fewer", "smaller", "below", "slower":
+				sign = -1
+			}
+			if sign == 0 {
+				return change{}, false
+			}
+			// A comparison says what it is measured against; without one
+			// ("5 percent more land") the word modifies a noun.
+			if w := s.word(k + 1); w != "than" && w != "on" && w != "over" && w != "from" && w != "compared" && w != "," && w != "." && w != "year-on-year" && !yoyWord(w) {
+				return change{}, false
+			}
+			return change{kind: changeRate, sign: sign, word: k, base: -1}, true
+		}},
 	{"change-word-before", "a word of change just before the figure, whatever the tree: its added value rise by 33.7 percent, registering a rise of 10.9 percent",
 		func(f *figure) (change, bool) {
 			s := f.s

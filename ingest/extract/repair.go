@@ -79,6 +79,35 @@ var repairs = []repair{
 				return
 			}
 		}},
+	{"fronted-participle", "\"Soaring by 5 percent, visits reached 8 million\": a participle that opens a sentence, before a comma and a clause with its own subject and verb, modifies that clause",
+		func(toks []nlp.Token) {
+			if len(toks) < 4 || toks[0].Head >= 0 || toks[0].Tag != nlp.VERB || !strings.HasSuffix(strings.ToLower(toks[0].Form), "ing") {
+				return
+			}
+			for v := 1; v < len(toks); v++ {
+				t := toks[v]
+				if t.Head != 0 || t.Tag != nlp.VERB || !finiteForm(t) || !hasChild(toks, v, "nsubj", "nsubj:pass") {
+					continue
+				}
+				comma := false
+				for k := 1; k < v; k++ {
+					if toks[k].Form == "," {
+						comma = true
+					}
+				}
+				if !comma {
+					return
+				}
+				toks[v].Head, toks[v].Rel = -1, "root"
+				toks[0].Head, toks[0].Rel = v, "advcl"
+				for k := v + 1; k < len(toks); k++ {
+					if toks[k].Head == 0 && toks[k].Rel == "punct" {
+						toks[k].Head = v
+					}
+				}
+				return
+			}
+		}},
 	{"relative-aside", "\"Hulan District, where the area lies, had 96 farms\": a relative clause between commas holds no main verb; the verb after it is the sentence's",
 		func(toks []nlp.Token) {
 			r := -1
@@ -332,6 +361,29 @@ var repairs = []repair{
 				}
 			}
 		}},
+	{"bare-subject", "an oblique needs a preposition: a bare noun phrase before a verb that has no subject is the verb's subject (\"farm investment in the county, a hub, kept growing\")",
+		func(toks []nlp.Token) {
+			for i, t := range toks {
+				if t.Rel != "obl" || t.Tag != nlp.NOUN || t.Head <= i || toks[t.Head].Tag != nlp.VERB {
+					continue
+				}
+				if hasChild(toks, i, "case") || hasChild(toks, t.Head, "nsubj", "nsubj:pass", "csubj", "expl") || timeWord(t.Form) {
+					continue
+				}
+				// Nothing but the noun's own phrase and commas between it
+				// and the verb.
+				ok := true
+				for k := i + 1; k < t.Head; k++ {
+					if !descends(toks, k, i) && toks[k].Form != "," {
+						ok = false
+						break
+					}
+				}
+				if ok {
+					toks[i].Rel = "nsubj"
+				}
+			}
+		}},
 	{"noun-conjunct", "conjuncts share their category: in \"exports and imports rose\" a plural-looking word joined to a noun, with nothing a verb has (subject, object, auxiliary, oblique), is a noun",
 		func(toks []nlp.Token) {
 			for i, t := range toks {
@@ -430,4 +482,26 @@ func phraseEnd(toks []nlp.Token, h int) int {
 		}
 	}
 	return end
+}
+
+// descends reports whether token k lies in the phrase headed by h.
+func descends(toks []nlp.Token, k, h int) bool {
+	for steps := 0; k >= 0 && steps < len(toks); steps++ {
+		if k == h {
+			return true
+		}
+		k = toks[k].Head
+	}
+	return false
+}
+
+// timeWord reports whether a form names a time, which may stand bare as
+// an oblique ("Last year, ...", "Monday").
+func timeWord(form string) bool {
+	switch strings.ToLower(form) {
+	case "year", "years", "month", "months", "week", "weeks", "day", "days", "time", "period", "quarter", "half",
+		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday":
+		return true
+	}
+	return false
 }

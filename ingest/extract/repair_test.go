@@ -63,6 +63,10 @@ func TestRepairs(t *testing.T) {
 		{"participle-modifier", "In May, the profit of mills above designated size in the county grew 9 percent.", "county", "size", "nmod"},
 		// A root noun with a copular predicate after it.
 		{"verbless-root", "Hotel bookings in the city were up an impressive 12.5 percent in 2020.", "bookings", "percent", "nsubj"},
+		// A bare noun phrase before a verb is its subject.
+		{"bare-subject", "From January to June, farm investment in Jixi, a city in the north, kept growing at a fast pace.", "investment", "kept", "nsubj"},
+		// A participle opening a sentence modifies the clause after it.
+		{"fronted-participle", "Soaring by 51.5 percent year-on-year, the visits to Jixi reached 8.1 million.", "Soaring", "reached", "advcl"},
 		// A plural possessor.
 		{"plural-possessive", "Farmers' average income rose to 20,000 yuan.", "Farmers", "income", "nmod:poss"},
 		// A relative clause between commas holds no main verb.

@@ -80,6 +80,12 @@ var ruleCases = []ruleCase{
 	{"change-verb", "Jixi's farm sector grew 2.5 percent in 2020.", "2.5", "metric~farm,sector,growth"},
 	{"up-down", "Hotel bookings in the city were up an impressive 12.5 percent in 2020.", "12.5", "metric~hotel,bookings,growth value=12.5 by=change:up-down"},
 	{"up-down", "Hotel bookings in the city were an impressive 12.5 percent of all bookings in 2020.", "12.5", "metric!growth"},
+	{"comparative", "In 2020, Jixi's sales reached 2.1 billion yuan, 16.1 percent more than the year before.", "16.1", "metric~sales,growth value=16.1 by=change:comparative"},
+	{"comparative", "In 2020, Jixi's sales reached 2.1 billion yuan, 16.1 percent lower than a year earlier.", "16.1", "metric~sales,growth value=-16.1"},
+	{"comparative", "In 2020, Jixi farmed 16.1 percent more land.", "16.1", "metric!growth"},
+	{"change-of-pronoun", "Jixi's trade with Japan reached 3 billion yuan in 2020. That represented a rise of 18 percent.", "18", "metric~trade,japan,growth"},
+	{"change-in-noun", "In 2020, Jixi recorded growth of 9.6 percent year on year in its foreign trade.", "9.6", "metric~foreign,trade,growth"},
+	{"level-after-change", "In 2020, Jixi recorded growth of 9.6 percent in its foreign trade to 7.98 billion yuan.", "7.98 billion", "metric~foreign,trade metric!growth"},
 	{"year-on-year", "Harbin's exports were 4 billion yuan in 2020, 8 percent year on year.", "8", "metric~exports,growth by=change:year-on-year"},
 	{"minus", "Output growth went from minus 4 percent in the first quarter to 2 percent in 2020.", "4", "value=-4"},
 
