@@ -157,6 +157,8 @@ var ruleCases = []ruleCase{
 	{"from-to-year", "Key projects went from 400 in 2019 to 526 this year.", "400", "year=2019"},
 	{"context-year", "In 2019, Daqing grew fast. It had 40 parks.", "40", "year=2019 by=year:context-year"},
 	{"publication-year", "Daqing has 40 parks.", "40", "year=2021"},
+	{"context-year", "Provinces recorded weak growth in 2019.\n\nIn Jixi, retail sales rose 5.6 percent.", "5.6", "year=2019 by=year:context-year"},
+	{"context-year", "Growth is expected to pick up in 2022.\n\nIn Jixi, retail sales rose 5.6 percent.", "5.6", "year=2021"},
 	{"publication-year", "Daqing's hotels sold 40,000 rooms, the most since the 2015 season.", "40,000", "year=2021"},
 	{"clause-year", "Daqing's hotels sold 40,000 rooms in the 2015 season.", "40,000", "year=2015"},
 	{"relative-year", "Last year, Daqing had 40 parks.", "40", "year=2020"},

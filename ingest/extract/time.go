@@ -605,6 +605,19 @@ func (c *context) afterSentence(s *sent) {
 			break
 		}
 	}
+	// A sentence with no figures that says what happened in a year:
+	// "Provinces recorded growth far below expectations in 2014."
+	if year == 0 && len(s.quants) == 0 && !s.planned(0) && s.pastTense() {
+		n := 0
+		for _, t := range s.times {
+			if t.kind == timeYear && !t.base && !t.deadline && !t.since {
+				year, n = t.year, n+1
+			}
+		}
+		if n != 1 {
+			year = 0
+		}
+	}
 	// Else the year the sentence's facts of what was done state.
 	if year == 0 {
 		for _, f := range s.figs {
@@ -682,4 +695,22 @@ func nameHasEvent(name string) bool {
 		}
 	}
 	return false
+}
+
+// pastTense reports whether the sentence states what happened: a verb in
+// the past ("recorded", "rose", "was") and none in the future or present
+// ("is", "will", "expects"); "have cut" is what happened.
+func (s *sent) pastTense() bool {
+	past := false
+	for i := range s.toks {
+		switch w := s.word(i); {
+		case w == "was" || w == "were" || w == "had" || w == "did":
+			past = true
+		case w == "is" || w == "are" || w == "will" || w == "would" || w == "expects" || w == "plans":
+			return false
+		case s.tag(i) == nlp.VERB && strings.HasSuffix(w, "ed") && s.lemma(i) != w:
+			past = true
+		}
+	}
+	return past
 }
