@@ -113,6 +113,11 @@ var metricRules = []metricRule{
 			switch l := s.lemma(k); {
 			case l == "growth" || l == "rate" || l == "increase":
 				return k, true // the percentage is that rate
+			case s.wholeOf(k):
+				// "produced 15 percent of the total electricity", "10
+				// percent of all visitors": a share of a whole.
+				f.shareOfWhole = true
+				return k, true
 			case f.rel == "nsubj" || f.rel == "nsubj:pass":
 				// "92 percent of the passengers came from Russia": a
 				// percentage of a group that does something is a share.
@@ -269,6 +274,18 @@ var metricRules = []metricRule{
 				}
 			}
 			return -2, true
+		}},
+	{"object-at", "a verb that puts its object at the figure: fixed the GDP growth target at 6 percent, estimated the loss at 2 billion yuan",
+		func(f *figure) (int, bool) {
+			s := f.s
+			v := f.gov
+			if v < 0 || s.tag(v) != nlp.VERB || f.caseWord() != "at" {
+				return -1, false
+			}
+			if o := s.child(v, "obj"); o >= 0 && o < f.lo && s.isMetricNoun(o) && s.mentionAt(o) == nil {
+				return o, true
+			}
+			return -1, false
 		}},
 	{"subject-of-verb", "the figure is the object of a verb of amount; the subject is what is measured: GDP reached 518 billion yuan",
 		func(f *figure) (int, bool) {
@@ -463,6 +480,7 @@ func (f *figure) decideMetric() bool {
 			if v := f.gov; v >= 0 && s.tag(v) == nlp.VERB && s.subjectIsOwner(v) {
 				if n, ok := verbNouns[s.lemma(v)]; ok && rule == "unit-of-noun" {
 					f.measure = append(f.measure, n)
+					f.measure = append(f.measure, s.partnerOf(v, f.head, f.noun)...)
 				}
 			}
 		}
@@ -842,7 +860,7 @@ func changeSuffix(f *figure, base []string) []string {
 // that goes with the verb.
 var shareVerbs = map[string]bool{
 	"account": true, "make": true, "represent": true, "take": true, "comprise": true, "constitute": true,
-	"contribute": true, "occupy": true,
+	"contribute": true, "occupy": true, "supply": true, "provide": true,
 }
 
 var shareNouns = map[string]string{"contribute": "contribution"}
@@ -1266,6 +1284,64 @@ func fixedIn(s *sent, k int) bool {
 	switch s.lemma(k) {
 	case "place", "total", "turn", "part", "fact", "general", "particular", "advance", "addition", "operation", "use":
 		return true
+	}
+	return false
+}
+
+// partnerOf returns the words of the partner a verb of trade names in a
+// from- or to-phrase: "brought in 15 million tons of oil from Russia"
+// (imports from Russia), "shipped 5,000 cars to Kazakhstan".
+func (s *sent) partnerOf(v int, on ...int) []string {
+	c := ""
+	switch s.lemma(v) {
+	case "bring", "import", "buy", "purchase", "receive":
+		c = "from"
+	case "export", "ship", "sell", "send", "deliver":
+		c = "to"
+	default:
+		return nil
+	}
+	// The phrase hangs on the verb, or on the figure or its noun.
+	for _, h := range append([]int{v}, on...) {
+		if w := s.partnerPhrase(h, c); w != nil {
+			return w
+		}
+	}
+	return nil
+}
+
+// partnerPhrase returns case word c and the name of h's c-phrase that
+// names a place, or nil.
+func (s *sent) partnerPhrase(h int, c string) []string {
+	if h < 0 {
+		return nil
+	}
+	for _, k := range s.children(h) {
+		if r := s.rel(int(k)); (r == "obl" || r == "nmod") && s.caseOf(int(k)) == c {
+			if m := s.mentionIn(int(k)); m != nil && m.ok && m.first >= 0 {
+				words := []string{c}
+				for i := m.first; i <= m.last; i++ {
+					if w := wordOf(s.toks[i].Form); w != "" {
+						words = append(words, w)
+					}
+				}
+				return words
+			}
+		}
+	}
+	return nil
+}
+
+// wholeOf reports whether noun k is marked as a whole: "the total
+// electricity", "all visitors", "the nation's entire output".
+func (s *sent) wholeOf(k int) bool {
+	for _, c := range s.children(k) {
+		switch s.lemma(int(c)) {
+		case "total", "all", "entire", "whole", "overall":
+			if r := s.rel(int(c)); r == "amod" || r == "det" || r == "compound" {
+				return true
+			}
+		}
 	}
 	return false
 }

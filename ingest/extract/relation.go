@@ -35,6 +35,7 @@ var changeLemma = map[string]int{
 	"increase": 1, "rise": 1, "grow": 1, "growth": 1, "climb": 1, "jump": 1, "surge": 1, "soar": 1,
 	"gain": 1, "expand": 1, "expansion": 1, "rebound": 1, "hike": 1, "up": 1, "go up": 1, "add": 1,
 	"accelerate": 1, "boost": 1, "double": 1, "swell": 1, "spike": 1, "upturn": 1, "uptick": 1,
+	"raise": 1, "lift": 1, "enlarge": 1, "widen": 1,
 	"decrease": -1, "decline": -1, "fall": -1, "drop": -1, "dip": -1, "slide": -1, "slump": -1,
 	"plunge": -1, "shrink": -1, "contract": -1, "contraction": -1, "down": -1, "reduce": -1,
 	"reduction": -1, "cut": -1, "lower": -1, "tumble": -1, "sink": -1, "slip": -1, "ease": -1,
@@ -107,6 +108,11 @@ var changeRules = []changeRule{
 			ch.base = s.subject(v)
 			if ch.base >= 0 && (s.mentionAt(ch.base) != nil || !s.isMetricNoun(ch.base)) {
 				ch.base = -1 // "Harbin grew 8 percent": the place, not what grew
+			}
+			// "raised its output by 4 percent", "cut costs by 3 percent":
+			// a verb of change with an object changes the object.
+			if o := s.child(v, "obj"); o >= 0 && o != f.head && !f.inQuantity(o) && s.isMetricNoun(o) && s.mentionAt(o) == nil && c == "by" {
+				ch.base = o
 			}
 			return ch, true
 		}},

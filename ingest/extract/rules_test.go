@@ -72,6 +72,10 @@ var ruleCases = []ruleCase{
 	{"change-noun-modifier", "Harbin recorded a 12 percent share of exports in 2020.", "12", "metric!growth"},
 	{"change-verb", "Exports of the city fell 3.5 percent in 2020.", "3.5", "metric~exports,growth value=-3.5 by=change:change-verb"},
 	{"change-verb", "Exports of the city were 3.5 percent of the total in 2020.", "3.5", "metric!growth"},
+	{"object-at", "Jixi fixed its GDP growth target at 6 percent for 2021.", "6", "metric~gdp,growth,target status=plan"},
+	{"object-at", "In 2020, Jixi's GDP growth held at 6 percent.", "6", "metric~gdp,growth metric!target"},
+	{"change-verb", "In 2020, Jixi raised its annual grain output by 4 percent.", "4", "metric~grain,output,growth value=4"},
+	{"change-verb", "In 2020, Jixi cut its coal output by 4 percent.", "4", "metric~coal,output,growth value=-4"},
 	{"up-down", "Retail sales reached 5 billion yuan in 2020, down 2 percent year on year.", "2", "metric~retail,sales,growth value=-2"},
 	{"up-down", "Retail sales made up 40 percent of the total in 2020.", "40", "metric!growth"},
 	{"change-noun-modifier", "Jixi's goals for 2021 include a 6 percent rise in output, about 5 percent growth in added value of farms and 9 percent growth in exports.", "6", "metric~output,growth metric!farms"},
@@ -109,6 +113,8 @@ var ruleCases = []ruleCase{
 	{"level-after-change", "In 2020, Jixi saw a 20 percent rise in hotel stays, reaching a record high of 1.2 million.", "1.2 million", "metric~hotel,stays metric!high"},
 	{"level-after-change", "In 2020, Jixi's hotel stays hit a record high of 1.2 million.", "1.2 million", "metric~hotel,stays metric!high"},
 
+	{"unit-of-noun", "In 2020, Jixi brought in 15 million tons of crude oil from Russia.", "15 million", "metric~crude,oil,imports,from,russia entity=Jixi"},
+	{"unit-of-noun", "In 2020, Jixi brought in 15 million tons of crude oil.", "15 million", "metric~crude,oil,imports metric!russia"},
 	{"entity-verb-noun", "Jixi put 8.1 million yuan into its road program in 2020.", "8.1 million", "metric~road,program,investment by=metric:entity-verb-noun"},
 	{"entity-verb-noun", "Jixi earned 8.1 million yuan in revenue in 2020.", "8.1 million", "metric~revenue metric!earnings"},
 	{"entity-verb-noun", "In 2020, Jixi signed 46 projects, involving 13.7 billion yuan.", "13.7 billion", "metric~projects,investment"},
@@ -117,6 +123,8 @@ var ruleCases = []ruleCase{
 	{"percent-of", "In 2020, Jixi spent 1.2 billion yuan on schools, up 40 percent.", "40", "metric!share"},
 	{"percent-of", "In 2020, about 33,000 people crossed into Russia via Jixi's land ports, making up 42 percent of the total.", "42", "metric~people,share"},
 	{"percent-of", "In 2020, 92 percent of the passengers at Jixi airport came from Russia.", "92", "metric~share,passengers"},
+	{"percent-of", "In 2020, clean energy produced 15 percent of the total electricity in Jixi.", "15", "metric~clean,energy,share,total,electricity entity=Jixi"},
+	{"percent-of", "In 2020, clean energy output rose 15 percent in Jixi.", "15", "metric!share"},
 	{"percent-of", "In 2020, the passengers at Jixi airport grew by 92 percent.", "92", "metric!share"},
 
 	{"counted-noun", "A record 79,000 tourists came to Jixi in 2019.", "79,000", "metric~tourists metric!record"},
