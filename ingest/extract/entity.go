@@ -268,6 +268,11 @@ func (f *figure) owns(m *ment) bool {
 		"beyond", "except", "besides", "against", "behind", "among", "into", "toward", "towards":
 		return false
 	}
+	// "565 \"Young Eagle Project\" projects": a quoted name labels a
+	// thing; it owns nothing.
+	if m.first > 0 && m.last+1 < len(s.toks) && isQuote(s.toks[m.first-1].Form) && isQuote(s.toks[m.last+1].Form) {
+		return false
+	}
 	// "led by the refining business of PetroChina": a name inside an
 	// agent's phrase is the cause, not the owner.
 	for k, steps := s.head(h), 0; k >= 0 && steps < 4 && s.tag(k) != nlp.VERB; steps++ {

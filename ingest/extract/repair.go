@@ -384,6 +384,48 @@ var repairs = []repair{
 				}
 			}
 		}},
+	{"quoted-modifier", "a quoted name right before a noun modifies it: in 565 \"Young Hawk Plan\" projects the head is \"projects\"",
+		func(toks []nlp.Token) {
+			for open := 0; open < len(toks); open++ {
+				if !isQuote(toks[open].Form) {
+					continue
+				}
+				close := open + 1
+				for close < len(toks) && !isQuote(toks[close].Form) {
+					close++
+				}
+				if close >= len(toks) || close-open < 2 {
+					return
+				}
+				n := close + 1
+				if n >= len(toks) || toks[n].Tag != nlp.NOUN {
+					open = close
+					continue
+				}
+				// The quoted span's head: its token whose head lies outside.
+				h := -1
+				for k := open + 1; k < close; k++ {
+					if a := toks[k].Head; a <= open || a >= close {
+						h = k
+					}
+				}
+				if h < 0 || toks[n].Head != h && toks[n].Head != toks[h].Head {
+					open = close
+					continue
+				}
+				toks[n].Head, toks[n].Rel = toks[h].Head, toks[h].Rel
+				toks[h].Head, toks[h].Rel = n, "compound"
+				for k := range toks {
+					if toks[k].Head == h && (k < open || k > close) {
+						toks[k].Head = n // "565", "a": the noun's
+					}
+				}
+				if toks[n].Head < 0 {
+					toks[n].Rel = "root"
+				}
+				open = close
+			}
+		}},
 	{"noun-conjunct", "conjuncts share their category: in \"exports and imports rose\" a plural-looking word joined to a noun, with nothing a verb has (subject, object, auxiliary, oblique), is a noun",
 		func(toks []nlp.Token) {
 			for i, t := range toks {
@@ -501,6 +543,15 @@ func timeWord(form string) bool {
 	switch strings.ToLower(form) {
 	case "year", "years", "month", "months", "week", "weeks", "day", "days", "time", "period", "quarter", "half",
 		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday":
+		return true
+	}
+	return false
+}
+
+// isQuote reports whether form is a quotation mark.
+func isQuote(form string) bool {
+	switch form {
+	case "\"", "\u201c", "\u201d", "''", "``":
 		return true
 	}
 	return false

@@ -67,6 +67,9 @@ func TestRepairs(t *testing.T) {
 		{"bare-subject", "From January to June, farm investment in Jixi, a city in the north, kept growing at a fast pace.", "investment", "kept", "nsubj"},
 		// A participle opening a sentence modifies the clause after it.
 		{"fronted-participle", "Soaring by 51.5 percent year-on-year, the visits to Jixi reached 8.1 million.", "Soaring", "reached", "advcl"},
+		// A quoted name before a noun modifies it.
+		{"quoted-modifier", "In 2020, a total of 565 \"Young Hawk Plan\" projects were completed in Jixi.", "Plan", "projects", "compound"},
+		{"quoted-modifier", "In 2020, a total of 565 \"Young Hawk Plan\" projects were completed in Jixi.", "565", "projects", "nummod"},
 		// A plural possessor.
 		{"plural-possessive", "Farmers' average income rose to 20,000 yuan.", "Farmers", "income", "nmod:poss"},
 		// A relative clause between commas holds no main verb.

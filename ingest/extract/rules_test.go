@@ -128,6 +128,7 @@ var ruleCases = []ruleCase{
 	{"percent-of", "In 2020, the passengers at Jixi airport grew by 92 percent.", "92", "metric!share"},
 
 	{"counted-noun", "A record 79,000 tourists came to Jixi in 2019.", "79,000", "metric~tourists metric!record"},
+	{"counted-noun", "In 2020, a total of 565 \"Young Hawk Plan\" projects were completed in Jixi.", "565", "entity=Jixi metric~young,hawk,plan,projects"},
 	// Entities: the subject, possessor or place of the figure's clause.
 	{"possessor", "Daqing's exports reached 3 billion yuan in 2020.", "3 billion", "entity=Daqing by=entity:possessor"},
 	{"possessor", "Jixi Coal Co reported record sales. In 2020, the textile industry grew fast as its output reached 3 billion yuan.", "3 billion", "entity!Jixi_Coal_Co metric~textile,industry,output"},
