@@ -426,6 +426,45 @@ var repairs = []repair{
 				open = close
 			}
 		}},
+	{"plural-count", "a number above one counts a plural noun: in \"1,500 new software and information service companies\" it counts the companies, and the nouns before are their modifiers",
+		func(toks []nlp.Token) {
+			for i, t := range toks {
+				n := t.Head
+				if t.Tag != nlp.NUM || t.Rel != "nummod" || n <= i || toks[n].Tag != nlp.NOUN || plural(toks[n]) {
+					continue
+				}
+				if w := strings.ToLower(t.Form); w == "one" || w == "1" {
+					continue
+				}
+				// The plural noun the coordination ends in.
+				p := -1
+				for k := n + 1; k < len(toks) && k <= n+6; k++ {
+					if toks[k].Tag == nlp.NOUN && plural(toks[k]) && toks[k].Head == n && toks[k].Rel == "conj" {
+						p = k
+						break
+					}
+					if toks[k].Tag != nlp.NOUN && toks[k].Tag != nlp.ADJ && toks[k].Tag != nlp.CCONJ {
+						break
+					}
+				}
+				if p < 0 {
+					continue
+				}
+				toks[p].Head, toks[p].Rel = toks[n].Head, toks[n].Rel
+				toks[n].Head, toks[n].Rel = p, "compound"
+				for k := range toks {
+					if k < n && toks[k].Head == n {
+						toks[k].Head = p // the number, "new": the counted noun's
+					}
+					if k > p && toks[k].Head == n && toks[k].Rel != "conj" && toks[k].Rel != "cc" {
+						toks[k].Head = p
+					}
+				}
+				if toks[p].Head < 0 {
+					toks[p].Rel = "root"
+				}
+			}
+		}},
 	{"noun-conjunct", "conjuncts share their category: in \"exports and imports rose\" a plural-looking word joined to a noun, with nothing a verb has (subject, object, auxiliary, oblique), is a noun",
 		func(toks []nlp.Token) {
 			for i, t := range toks {
@@ -555,4 +594,11 @@ func isQuote(form string) bool {
 		return true
 	}
 	return false
+}
+
+// plural reports whether a noun is plural: its lemma differs from its form
+// by an ending ("companies", "tonnes").
+func plural(t nlp.Token) bool {
+	w := strings.ToLower(t.Form)
+	return t.Lemma != "" && t.Lemma != w && strings.HasSuffix(w, "s")
 }

@@ -70,6 +70,9 @@ func TestRepairs(t *testing.T) {
 		// A quoted name before a noun modifies it.
 		{"quoted-modifier", "In 2020, a total of 565 \"Young Hawk Plan\" projects were completed in Jixi.", "Plan", "projects", "compound"},
 		{"quoted-modifier", "In 2020, a total of 565 \"Young Hawk Plan\" projects were completed in Jixi.", "565", "projects", "nummod"},
+		// A number counts the plural noun its coordination ends in.
+		{"plural-count", "Jixi has 1,500 new software and information service companies.", "companies", "has", "obj"},
+		{"plural-count", "Jixi has 1,500 new software and information service companies.", "1,500", "companies", "nummod"},
 		// A plural possessor.
 		{"plural-possessive", "Farmers' average income rose to 20,000 yuan.", "Farmers", "income", "nmod:poss"},
 		// A relative clause between commas holds no main verb.
