@@ -19,6 +19,11 @@ type Trace = extract.Trace
 // Dropped is a number of an article that became no fact, and why.
 type Dropped = extract.Dropped
 
+// Tree is a sentence's tokens with their part-of-speech tags, lemmas and
+// dependency arcs (Universal Dependencies labels) as the fact rules read
+// them, after the extractor's repairs.
+type Tree = extract.Tree
+
 // Extraction is what extracting one article found, stored nowhere.
 type Extraction struct {
 	Source    string    // the document's name
@@ -28,6 +33,7 @@ type Extraction struct {
 	Facts     []Fact
 	Traces    []Trace // Traces[i] explains Facts[i]
 	Dropped   []Dropped
+	Trees     []Tree // one per sentence with figures
 	Warnings  []string
 	Err       error // why the article could not be read
 }
@@ -46,7 +52,7 @@ func ExtractFile(path string, opts *IngestOptions) ([]Extraction, error) {
 	for i, t := range traced {
 		out[i] = Extraction{
 			Source: t.Article.Source, Title: t.Article.Title, Published: t.Article.Published, Text: t.Article.Text,
-			Facts: t.Facts, Traces: t.Traces, Dropped: t.Dropped, Warnings: t.Warnings, Err: t.Err,
+			Facts: t.Facts, Traces: t.Traces, Dropped: t.Dropped, Trees: t.Trees, Warnings: t.Warnings, Err: t.Err,
 		}
 	}
 	return out, nil

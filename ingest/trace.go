@@ -17,6 +17,7 @@ type Traced struct {
 	Facts    []store.Fact
 	Traces   []extract.Trace // Traces[i] says why Facts[i] came out so
 	Dropped  []extract.Dropped
+	Trees    []extract.Tree // the dependency trees the rules read
 	Warnings []string
 	Err      error // why the article could not be parsed
 }
@@ -52,7 +53,7 @@ func Trace(path string, opts Options) ([]Traced, error) {
 		t := Traced{Article: it.article, Err: it.err}
 		if it.err == nil {
 			res := extract.Extract(it.article, extract.Options{Published: opts.Published, Lookup: opts.Aliases, Trace: true})
-			t.Facts, t.Traces, t.Dropped, t.Warnings = res.Facts, res.Traces, res.Dropped, res.Warnings
+			t.Facts, t.Traces, t.Dropped, t.Trees, t.Warnings = res.Facts, res.Traces, res.Dropped, res.Trees, res.Warnings
 			if it.article.Published.IsZero() && opts.Published.IsZero() {
 				t.Warnings = append([]string{NoDateWarning + "; pass --published YYYY-MM-DD to date it"}, t.Warnings...)
 			}

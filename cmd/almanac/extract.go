@@ -11,7 +11,7 @@ import (
 )
 
 func init() {
-	commands = append(commands, command{"extract", "[--published DATE] [--aliases FILE] [--format text|jsonl] FILE",
+	commands = append(commands, command{"extract", "[--published DATE] [--aliases FILE] [--format text|jsonl] [--tree] FILE",
 		"show the facts of one file's articles and the rules behind each, storing nothing", cmdExtract})
 }
 
@@ -44,6 +44,7 @@ func cmdExtract(ctx context.Context, args []string, io stdio) int {
 	published := fs.String("published", "", "publication `date` (YYYY-MM-DD) for articles that carry none")
 	aliases := fs.String("aliases", "", "entity alias `file` (lines 'Alias = Canonical name')")
 	format := fs.String("format", "text", "output `format`: text or jsonl")
+	trees := fs.Bool("tree", false, "also print the dependency tree of each sentence with figures (text format)")
 	pos, status, ok := parseFlags(fs, args)
 	if !ok {
 		return status
@@ -101,6 +102,9 @@ func cmdExtract(ctx context.Context, args []string, io stdio) int {
 			continue
 		}
 		writeExtraction(io, d)
+		if *trees {
+			writeTrees(io, d)
+		}
 	}
 	if failed {
 		return exitFailed
@@ -152,6 +156,17 @@ func writeExtraction(io stdio, d almanac.Extraction) {
 		fmt.Fprintf(io.out, "\nnumbers that are no facts:\n")
 		for _, x := range d.Dropped {
 			fmt.Fprintf(io.out, "   %q: %s\n", d.Text[x.Start:x.End], x.Reason)
+		}
+	}
+}
+
+// writeTrees prints the tree of each sentence with figures as CoNLL-U
+// columns: index, form, lemma, tag, head (0 for the root) and relation.
+func writeTrees(io stdio, d almanac.Extraction) {
+	for _, t := range d.Trees {
+		fmt.Fprintf(io.out, "\n# text = %s\n", oneLine(d.Text[t.Start:t.End]))
+		for i, tok := range t.Tokens {
+			fmt.Fprintf(io.out, "%d\t%s\t%s\t%s\t%d\t%s\n", i+1, tok.Form, tok.Lemma, tok.Tag, tok.Head+1, tok.Rel)
 		}
 	}
 }

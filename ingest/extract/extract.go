@@ -56,8 +56,18 @@ type Result struct {
 	// Dropped, with Options.Trace, lists the numbers of the body that
 	// became no fact, and why.
 	Dropped []Dropped
+	// Trees, with Options.Trace, are the dependency trees the rules read:
+	// one for each sentence with figures, after the repairs.
+	Trees []Tree
 	// Cancelled is true when Options.Cancel stopped the extraction.
 	Cancelled bool
+}
+
+// Tree is one sentence's tokens with their tags and dependency arcs as
+// the fact rules saw them; Start and End span the sentence in the text.
+type Tree struct {
+	Start, End int
+	Tokens     []nlp.Token
 }
 
 // Trace names the rules that decided each attribute of a fact. Every
@@ -120,6 +130,7 @@ func Extract(a document.Article, opt Options) (res Result) {
 	if opt.Trace {
 		res.Traces = traces
 		res.Dropped = x.dropped
+		res.Trees = x.trees
 	}
 	return res
 }
@@ -182,6 +193,7 @@ type extractor struct {
 	ctx      context // year, period and status carried between sentences
 	facts    []draft
 	dropped  []Dropped
+	trees    []Tree
 	trace    bool
 	warnings []string
 	noYear   int
@@ -291,6 +303,9 @@ func (x *extractor) paragraph(pi int, p document.Span) bool {
 			x.an.Analyze(toks)
 			mend(toks)
 			s.index()
+			if x.trace {
+				x.trees = append(x.trees, Tree{Start: s.start, End: s.end, Tokens: append([]nlp.Token(nil), toks...)})
+			}
 		} else {
 			x.an.Tag(toks)
 		}
