@@ -1139,6 +1139,28 @@ func (f *figure) breakdown() int {
 			}
 		}
 	}
+	// "40.8 percent in new-generation information technology" with the
+	// phrase hung elsewhere: the noun phrase right after "in".
+	if s.word(f.hi) == "in" {
+		k := f.hi + 1
+		for k < len(s.toks) && s.tag(k) == nlp.DET {
+			k++
+		}
+		last := -1
+		for ; k < len(s.toks) && k <= f.hi+7; k++ {
+			t := s.tag(k)
+			if t == nlp.NOUN {
+				last = k
+				continue
+			}
+			if t != nlp.ADJ && s.word(k) != "-" {
+				break
+			}
+		}
+		if last >= 0 && s.mentionIn(last) == nil && !s.isTimeNoun(last) && s.isMetricNoun(last) {
+			return last
+		}
+	}
 	return -1
 }
 

@@ -300,7 +300,22 @@ var repairs = []repair{
 				return
 			}
 			n := r + 1
-			if toks[n].Tag != nlp.NOUN || toks[n].Head != r || toks[n].Rel != "obj" || hasChild(toks, r, "aux", "aux:pass", "mark") {
+			if toks[n].Tag != nlp.NOUN || hasChild(toks, r, "aux", "aux:pass", "mark") {
+				return
+			}
+			// "Added value rose 16 percent" with "value" already the
+			// subject of the verb that hangs from the participle.
+			if v := toks[n].Head; r == 0 && v > n && toks[v].Head == r && toks[v].Tag == nlp.VERB && toks[n].Rel == "nsubj" && !hasChild(toks, r, "nsubj", "obj") {
+				toks[v].Head, toks[v].Rel = -1, "root"
+				for k := range toks {
+					if toks[k].Head == r {
+						toks[k].Head = v
+					}
+				}
+				toks[r].Head, toks[r].Rel = n, "amod"
+				return
+			}
+			if toks[n].Head != r || toks[n].Rel != "obj" {
 				return
 			}
 			v := -1
@@ -463,6 +478,19 @@ var repairs = []repair{
 				if toks[p].Head < 0 {
 					toks[p].Rel = "root"
 				}
+			}
+		}},
+	{"false-auxiliary", "only be, have, do and the modals are auxiliaries: another verb the parser made one, right before a noun, modifies that noun (\"Added value rose\")",
+		func(toks []nlp.Token) {
+			for i, t := range toks {
+				if t.Rel != "aux" || t.Tag != nlp.VERB || i+1 >= len(toks) || toks[i+1].Tag != nlp.NOUN {
+					continue
+				}
+				switch t.Lemma {
+				case "be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "get":
+					continue
+				}
+				toks[i].Head, toks[i].Rel = i+1, "amod"
 			}
 		}},
 	{"noun-conjunct", "conjuncts share their category: in \"exports and imports rose\" a plural-looking word joined to a noun, with nothing a verb has (subject, object, auxiliary, oblique), is a noun",

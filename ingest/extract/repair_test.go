@@ -73,6 +73,8 @@ func TestRepairs(t *testing.T) {
 		// A number counts the plural noun its coordination ends in.
 		{"plural-count", "Jixi has 1,500 new software and information service companies.", "companies", "has", "obj"},
 		{"plural-count", "Jixi has 1,500 new software and information service companies.", "1,500", "companies", "nummod"},
+		{"participle-modifier", "Added value rose 60 percent in new materials.", "Added", "value", "amod"},
+		{"participle-modifier", "Added value rose 60 percent in new materials.", "rose", "ROOT", "root"},
 		// A plural possessor.
 		{"plural-possessive", "Farmers' average income rose to 20,000 yuan.", "Farmers", "income", "nmod:poss"},
 		// A relative clause between commas holds no main verb.
@@ -124,6 +126,10 @@ func TestRepairGivenTree(t *testing.T) {
 		{"verbless-root", "Added value of mills above designated size in the county climbed 3 percent .",
 			"VERB:2:amod NOUN:0:root ADP:4:case NOUN:2:nmod ADV:6:advmod VERB:7:amod NOUN:4:nmod ADP:10:case DET:10:det NOUN:7:nmod VERB:7:acl NUM:13:nummod NOUN:11:obj PUNCT:2:punct",
 			"value", "climbed", "nsubj"},
+		// Only be, have, do and modals are auxiliaries.
+		{"false-auxiliary", "Added value rose 6 percent .",
+			"VERB:3:aux NOUN:3:nsubj VERB:0:root NUM:5:nummod NOUN:3:obj PUNCT:3:punct",
+			"Added", "value", "amod"},
 	} {
 		toks := nlp.Tokenize(nil, c.text, 0, len(c.text))
 		spec := strings.Fields(c.tree)

@@ -106,6 +106,8 @@ var ruleCases = []ruleCase{
 	{"partitive-subset", "Of the 200 key projects in 2020, 166 have started construction.", "166", "metric~projects,started"},
 	{"level-after-change", "In 2020, exports grew 8 percent, reaching 40 billion yuan.", "40 billion", "metric~exports metric!growth"},
 	{"bare-figure", "GDP growth was 5.6 percent in 2014, behind the 8 percent of 2013.", "8", "metric~gdp,growth year=2013"},
+	{"list-conjunct", "In 2020, added value rose 16 percent in new materials, 9.8 percent in new-generation information technology and 3.9 percent in the bio-industry.", "9.8", "metric~information,technology,added,value,growth"},
+	{"list-conjunct", "In 2020, added value rose 16 percent in new materials, 9.8 percent in new-generation information technology and 3.9 percent in the bio-industry.", "3.9", "metric~bio,industry,added,value,growth metric!technology"},
 	{"gapped-conjunct", "In 2020, the equipment industry saw its added value rise by 33 percent, the food industry by 11 percent.", "11", "metric~food,added,value,growth by=metric:gapped-conjunct"},
 	{"gapped-conjunct", "In 2020, dairy output value in the county rose by 6 percent and fishery output value by 9 percent.", "9", "metric~fishery,output,value,growth metric!dairy by=metric:gapped-conjunct"},
 	{"list-conjunct", "In 2020, added value rose 16 percent in new materials and 9 percent in the bio-industry.", "9", "metric~bio,added,value,growth"},
