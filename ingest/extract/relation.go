@@ -159,7 +159,7 @@ var changeRules = []changeRule{
 			}
 			// A comparison says what it is measured against; without one
 			// ("5 percent more land") the word modifies a noun.
-			if w := s.word(k + 1); w != "than" && w != "on" && w != "over" && w != "from" && w != "compared" && w != "," && w != "." && w != "year-on-year" && !yoyWord(w) {
+			if w := s.word(k + 1); s.word(k) != "above" && s.word(k) != "below" && w != "than" && w != "on" && w != "over" && w != "from" && w != "compared" && w != "," && w != "." && w != "year-on-year" && !yoyWord(w) {
 				return change{}, false
 			}
 			return change{kind: changeRate, sign: sign, word: k, base: -1}, true
