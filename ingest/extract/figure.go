@@ -160,6 +160,15 @@ var skipRules = []skipRule{
 			}
 			return w == "top" || w == "no." || w == "no" || w == "number" && f.s.word(f.lo-2) != "the"
 		}},
+	{"unknown-unit", "a number followed by a lone letter that is no unit we know (a page cut off at \"19.15 b\"): its scale and unit are unknown",
+		func(f *figure) bool {
+			s := f.s
+			if f.q.Unit != "count" || f.hi >= len(s.toks) {
+				return false
+			}
+			w := s.toks[f.hi].Form
+			return len(w) == 1 && w[0] >= 'a' && w[0] <= 'z' && w != "a" && w != "i" && (f.hi+1 >= len(s.toks) || s.tag(f.hi+1) == nlp.PUNCT)
+		}},
 	{"superlative-set", "the size of a set of the best: one of the three largest festivals, among the 10 biggest ports",
 		func(f *figure) bool {
 			s := f.s

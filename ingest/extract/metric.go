@@ -34,13 +34,17 @@ var metricRules = []metricRule{
 				return -1, false
 			}
 			// The noun the modifier leads to.
+			// The noun the modifier leads to: the last noun of the phrase,
+			// past adjectives and participles ("windproof heated shelter").
 			n := -1
-			for i := k + 1; i < len(s.toks) && i <= k+4; i++ {
-				if s.tag(i) == nlp.NOUN {
+			for i := k + 1; i < len(s.toks) && i <= k+5; i++ {
+				t := s.tag(i)
+				if t == nlp.NOUN {
 					n = i
-					if s.tag(i+1) != nlp.NOUN {
-						break
-					}
+					continue
+				}
+				if t != nlp.ADJ && !(t == nlp.VERB && strings.HasSuffix(s.word(i), "ed")) {
+					break
 				}
 			}
 			if n < 0 {
@@ -54,6 +58,44 @@ var metricRules = []metricRule{
 			}
 			f.measure = append(words, dim)
 			return -2, true
+		}},
+	{"area-verb", "an area a place covers, occupies or spans is its area: covering over 1 million square meters",
+		func(f *figure) (int, bool) {
+			s := f.s
+			switch f.q.Unit {
+			case "m2", "km2", "hectares", "mu":
+			default:
+				return -1, false
+			}
+			switch s.lemma(f.gov) {
+			case "cover", "occupy", "span", "sprawl", "stretch":
+				if f.rel == "obj" || f.rel == "obl" {
+					f.measure = []string{"area"}
+					return -2, true
+				}
+			}
+			return -1, false
+		}},
+	{"from-to-noun", "the start of a move from one count to another counts what the end does: from 16 to 24 lanes",
+		func(f *figure) (int, bool) {
+			s := f.s
+			if s.word(f.lo-1) != "from" || s.word(f.hi) != "to" || f.qi+1 >= len(s.quants) {
+				return -1, false
+			}
+			o := s.quants[f.qi+1]
+			if o.Unit != f.q.Unit || s.tokAt(o.Start) != f.hi+1 {
+				return -1, false
+			}
+			end := s.lastTok(o.End) + 1
+			if end < len(s.toks) && s.tag(end) == nlp.NOUN || end < len(s.toks) && s.tag(end) == nlp.ADJ {
+				for end+1 < len(s.toks) && s.tag(end+1) == nlp.NOUN {
+					end++
+				}
+				if s.isMetricNoun(end) {
+					return end, true
+				}
+			}
+			return -1, false
 		}},
 	{"unit-of-noun", "a unit with an of-phrase names the stuff measured: 15 million tons of crude oil, 4 billion kWh of power, 5 million yuan in subsidies",
 		func(f *figure) (int, bool) {

@@ -137,6 +137,24 @@ var changeRules = []changeRule{
 			}
 			return change{}, false
 		}},
+	{"outdo-verb", "a verb of outdoing by a percentage: attendance beat the previous edition by 31.4 percent, exports outpaced imports by 3 percent",
+		func(f *figure) (change, bool) {
+			s := f.s
+			v := f.gov
+			if f.q.Unit != "percent" || f.caseWord() != "by" || v < 0 || s.tag(v) != nlp.VERB {
+				return change{}, false
+			}
+			switch s.lemma(v) {
+			case "beat", "exceed", "outpace", "surpass", "outstrip", "top", "outperform":
+			default:
+				return change{}, false
+			}
+			ch := change{kind: changeRate, sign: 1, word: v, base: s.subject(v)}
+			if ch.base >= 0 && (s.mentionAt(ch.base) != nil || !s.isMetricNoun(ch.base)) {
+				ch.base = -1
+			}
+			return ch, true
+		}},
 	{"comparative", "a percentage more or less than a base: 16.1 percent more than the year before, 18 percent higher than a year earlier",
 		func(f *figure) (change, bool) {
 			s := f.s

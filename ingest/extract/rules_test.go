@@ -65,6 +65,14 @@ var ruleCases = []ruleCase{
 	{"in-noun", "In 2020, Jixi earned 5 billion yuan in revenue.", "5 billion", "metric~revenue"},
 	{"in-noun", "In 2020, Jixi put 11,000 cameras in place.", "11,000", "metric~cameras metric!place"},
 
+	{"unknown-unit", "In 2020, Jixi's revenue hit a record 19.15 b", "19.15", "dropped=unknown-unit"},
+	{"unknown-unit", "In 2020, Jixi's revenue hit a record 19.15 billion yuan.", "19.15 billion", "metric~revenue"},
+	{"area-verb", "Covering over 1 million square meters, the Jixi park opened in 2020.", "1 million", "metric~area unit=m2"},
+	{"from-to-noun", "In 2020, the Jixi park widened its slide from 16 to 24 lanes.", "16", "metric~lanes"},
+	{"dimension", "In 2020, Jixi put up a 300-meter-long windproof heated shelter.", "300", "metric~shelter,length"},
+	{"outdo-verb", "In 2020, attendance at the Jixi park beat the previous year by 31.4 percent.", "31.4", "metric~attendance,growth by=change:outdo-verb"},
+	{"outdo-verb", "In 2020, the Jixi park beat 31 rivals.", "31", "metric!growth"},
+
 	// Changes: a percentage of change is its own fact (GUIDELINES.md).
 	{"change-noun-of", "Harbin had 1,180 enterprises in 2020, an increase of 45 percent.", "45", "metric~enterprises,growth value=45 by=change:change-noun-of"},
 	{"change-noun-of", "Harbin had 1,180 enterprises in 2020, a share of 45 percent.", "45", "metric!growth"},
