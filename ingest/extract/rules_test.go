@@ -68,7 +68,9 @@ var ruleCases = []ruleCase{
 	{"unknown-unit", "In 2020, Jixi's revenue hit a record 19.15 b", "19.15", "dropped=unknown-unit"},
 	{"unknown-unit", "In 2020, Jixi's revenue hit a record 19.15 billion yuan.", "19.15 billion", "metric~revenue"},
 	{"area-verb", "Covering over 1 million square meters, the Jixi park opened in 2020.", "1 million", "metric~area unit=m2"},
-	{"from-to-noun", "In 2020, the Jixi park widened its slide from 16 to 24 lanes.", "16", "metric~lanes"},
+	{"from-to-noun", "In 2020, the Jixi park widened its slide from 16 to 24 lanes.", "16", "metric~lanes year=2019 by=year:from-side-year_(clause-year)"},
+	{"from-to-noun", "In 2020, the Jixi park widened its slide from 16 to 24 lanes.", "24", "metric~lanes year=2020"},
+	{"from-to-year", "Key projects went from 400 in 2017 to 526 this year.", "400", "year=2017 by=year:from-to-year"},
 	{"dimension", "In 2020, Jixi put up a 300-meter-long windproof heated shelter.", "300", "metric~shelter,length"},
 	{"outdo-verb", "In 2020, attendance at the Jixi park beat the previous year by 31.4 percent.", "31.4", "metric~attendance,growth by=change:outdo-verb"},
 	{"outdo-verb", "In 2020, the Jixi park beat 31 rivals.", "31", "metric!growth"},
@@ -286,7 +288,7 @@ func TestRules(t *testing.T) {
 				case k == "by":
 					attr, rule, _ := strings.Cut(v, ":")
 					got = map[string]string{"entity": tr.Entity, "metric": tr.Metric, "year": tr.Year, "period": tr.Period, "status": tr.Status, "change": tr.Change}[attr]
-					v = rule
+					v = strings.ReplaceAll(rule, "_", " ")
 				default:
 					t.Fatalf("bad check %q", check)
 				}

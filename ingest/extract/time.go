@@ -367,10 +367,37 @@ func (s *sent) sameClause(f *figure, k int) bool {
 func (f *figure) decideYear() (int, string, bool) {
 	for _, r := range yearRules {
 		if y, ok := r.match(f); ok {
-			return y, r.name, y != 0
+			name := r.name
+			for _, a := range yearAdjustments {
+				if y2, ok := a.adjust(f, name, y); ok {
+					y, name = y2, a.name+" ("+name+")"
+				}
+			}
+			return y, name, y != 0
 		}
 	}
 	return 0, "", false
+}
+
+// yearAdjustment corrects the year a year rule found, for what the rule
+// cannot see; the trace names both.
+type yearAdjustment struct {
+	name   string
+	doc    string
+	adjust func(f *figure, rule string, year int) (int, bool)
+}
+
+var yearAdjustments = []yearAdjustment{
+	{"from-side-year", "the start of \"from A to B\" with no year of its own comes before B: widened from 16 to 24 lanes (16 is the year before)",
+		func(f *figure, rule string, year int) (int, bool) {
+			if rule == "from-to-year" || year == 0 {
+				return 0, false
+			}
+			if from, _ := f.fromTo(); from {
+				return year - 1, true
+			}
+			return 0, false
+		}},
 }
 
 // periodRule picks a figure's period.
