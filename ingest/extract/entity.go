@@ -40,6 +40,16 @@ var entityRules = []entityRule{
 			}
 			return nil, false
 		}},
+	{"measured-name", "the measured noun is itself a name or a reference to one: the 340-kilometer-long railway (its length)",
+		func(f *figure) (*ment, bool) {
+			if f.noun < 0 || f.shareOfWhole {
+				return nil, false
+			}
+			if m := f.s.mentionAt(f.noun); m != nil && m.ok && f.owns(m) {
+				return m, true
+			}
+			return nil, false
+		}},
 	{"noun-modifier", "a name inside the measured noun's phrase: Harbin GDP, exports of the Harbin area, enterprises in Daqing",
 		func(f *figure) (*ment, bool) {
 			s := f.s

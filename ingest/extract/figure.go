@@ -223,7 +223,7 @@ var skipRules = []skipRule{
 					return true // "below zero"
 				}
 			}
-			return f.q.Unit == "count" && (w == "degrees" || w == "degree" || w == "\u00b0c" || w == "\u00b0")
+			return f.q.Unit == "count" && (w == "degrees" || w == "degree" || w == "celsius" || w == "fahrenheit" || w == "\u00b0c" || w == "\u00b0")
 		}},
 	{"one", "the word one is a pronoun or an article more often than a figure: one of the largest, on the one hand",
 		func(f *figure) bool {

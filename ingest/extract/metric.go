@@ -57,6 +57,7 @@ var metricRules = []metricRule{
 				}
 			}
 			f.measure = append(words, dim)
+			f.noun = n
 			return -2, true
 		}},
 	{"area-verb", "an area a place covers, occupies or spans is its area: covering over 1 million square meters",
@@ -200,6 +201,22 @@ var metricRules = []metricRule{
 					f.subset = v
 					return int(c), true
 				}
+			}
+			return -1, false
+		}},
+	{"people-of-measure", "a count of people that the clause's measure reached is that measure: the average passenger flow came to 23,000 people",
+		func(f *figure) (int, bool) {
+			s := f.s
+			n := f.gov
+			if f.q.Unit != "count" || n < 0 || !peopleNouns[s.lemma(n)] || (f.rel != "nummod" && f.rel != "compound") {
+				return -1, false
+			}
+			v := s.head(n)
+			if v < 0 || s.tag(v) != nlp.VERB || !amountVerbs[s.lemma(v)] {
+				return -1, false
+			}
+			if sub := s.subject(v); s.isMetricNoun(sub) && s.mentionAt(sub) == nil && !peopleNouns[s.lemma(sub)] {
+				return sub, true
 			}
 			return -1, false
 		}},

@@ -72,6 +72,10 @@ var ruleCases = []ruleCase{
 	{"from-to-noun", "In 2020, the Jixi park widened its slide from 16 to 24 lanes.", "24", "metric~lanes year=2020"},
 	{"from-to-year", "Key projects went from 400 in 2017 to 526 this year.", "400", "year=2017 by=year:from-to-year"},
 	{"dimension", "In 2020, Jixi put up a 300-meter-long windproof heated shelter.", "300", "metric~shelter,length"},
+	{"measured-name", "The Jixi-Hegang Railway opened in 2020. The 340-kilometer-long railway has 14 stations.", "340", "entity=Jixi-Hegang_Railway metric~railway,length"},
+	{"people-of-measure", "In 2020, the average passenger flow at Jixi airport came to 23,000 people a day.", "23,000", "metric~average,passenger,flow metric!people"},
+	{"counted-noun", "In 2020, 23,000 people came to Jixi.", "23,000", "metric~people"},
+	{"temperature", "In 2020, the cold in Jixi fell to minus 40 Celsius.", "40", "dropped=temperature"},
 	{"outdo-verb", "In 2020, attendance at the Jixi park beat the previous year by 31.4 percent.", "31.4", "metric~attendance,growth by=change:outdo-verb"},
 	{"outdo-verb", "In 2020, the Jixi park beat 31 rivals.", "31", "metric!growth"},
 

@@ -389,11 +389,18 @@ func reference(text string, toks []token, i int) (Mention, int, bool) {
 			// "the city of Harbin" names the city itself; "the area's" fine.
 			return Mention{Start: t.start, End: w.end, Entity: Entity{Level: lv}, Ref: true, Head: w.lower, Possessive: w.poss}, k - i + 1, true
 		}
-		if w.capital || w.gapPunct || !refAdjective(w.lower) {
+		if w.capital || w.gapPunct || !refAdjective(w.lower) && !measureModifier(w.lower) {
 			break
 		}
 	}
 	return Mention{}, 0, false
+}
+
+// measureModifier reports whether w is a measure written as a modifier
+// ("340-kilometer-long", "1,200-room"), which may stand between "the"
+// and the noun of a reference: "the 340-kilometer-long railway".
+func measureModifier(w string) bool {
+	return w != "" && w[0] >= '0' && w[0] <= '9' && strings.IndexByte(w, '-') > 0
 }
 
 // refAdjective reports whether w may stand between "the" and the noun of

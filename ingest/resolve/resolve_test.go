@@ -127,6 +127,10 @@ func TestMentions(t *testing.T) {
 			{"the oilfield", "", resolve.Org, true, false},
 			{"the city", "", resolve.City, true, true},
 		}},
+		// A measure written as a modifier may stand inside a reference.
+		{"The 340-kilometer-long railway runs, and the 2020 plan is out.", []mention{
+			{"The 340-kilometer-long railway", "", resolve.Org, true, false},
+		}},
 		{"This northern city leads, and growth at the county level is strong.", []mention{
 			{"This northern city", "", resolve.City, true, false},
 		}},
