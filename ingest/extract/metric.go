@@ -237,7 +237,7 @@ var metricRules = []metricRule{
 					continue
 				}
 				if t == nlp.ADJ || t == nlp.NOUN || t == nlp.CCONJ || s.word(k) == "-" || s.word(k) == "," && t != nlp.NOUN && s.tag(k+1) == nlp.ADJ ||
-					t == nlp.VERB && (strings.HasSuffix(s.word(k), "ed") || strings.HasSuffix(s.word(k), "ing")) && end < 0 {
+					t == nlp.VERB && (strings.HasSuffix(s.word(k), "ed") || strings.HasSuffix(s.word(k), "ing")) && (end < 0 || s.tag(k+1) == nlp.NOUN && s.rel(k) != "conj" && s.child(k, "obj", "nsubj") < 0) {
 					continue
 				}
 				break
@@ -1089,6 +1089,19 @@ func (s *sent) phraseWords(n int, f *figure) []string {
 		}
 	}
 	walk(n, 0)
+	// "foreign-funded companies": the parts of a hyphenated word stand or
+	// fall together, whatever the tree made of them.
+	for i := range keep {
+		if !keep[i] {
+			continue
+		}
+		for k := i - 1; k >= 1 && s.word(k) == "-" && s.toks[k].Start == s.toks[k-1].End && s.toks[k].End == s.toks[k+1].Start && !skip(k-1); k -= 2 {
+			keep[k-1], link[k] = true, true
+		}
+		for k := i + 1; k+1 < len(s.toks) && s.word(k) == "-" && s.toks[k].Start == s.toks[k-1].End && s.toks[k].End == s.toks[k+1].Start && !skip(k+1); k += 2 {
+			keep[k+1], link[k] = true, true
+		}
+	}
 	var words []string
 	for i, ok := range keep {
 		if !ok && !link[i] {
@@ -1334,10 +1347,12 @@ func wordOf(form string) string {
 		switch {
 		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
 			b.WriteRune(r)
+		case r == '-' && b.Len() > 0:
+			b.WriteByte('_') // "e-commerce": two words of the metric
 		case r == '\u2019' || r == '\'':
 		}
 	}
-	return b.String()
+	return strings.TrimSuffix(b.String(), "_")
 }
 
 // metricName joins a metric's words in snake case.

@@ -148,6 +148,10 @@ var ruleCases = []ruleCase{
 
 	{"counted-noun", "A record 79,000 tourists came to Jixi in 2019.", "79,000", "metric~tourists metric!record"},
 	{"counted-noun", "In 2020, a total of 565 \"Young Hawk Plan\" projects were completed in Jixi.", "565", "entity=Jixi metric~young,hawk,plan,projects"},
+	{"counted-noun", "In 2020, Jixi had 30 new energy listed companies and 52 foreign-funded firms.", "30", "metric~new,energy,listed,companies"},
+	{"counted-noun", "In 2020, Jixi had 30 new energy listed companies and 52 foreign-funded firms.", "52", "metric~foreign,funded,firms"},
+	{"counted-noun", "In 2020, Jixi had 380 e-commerce startups.", "380", "metric~e,commerce,startups"},
+	{"counted-noun", "Since 1990, the Jixi fair has drawn 1.6 million traders and produced deals worth 10 billion yuan.", "1.6 million", "metric~traders metric!deals"},
 	// Entities: the subject, possessor or place of the figure's clause.
 	{"possessor", "Daqing's exports reached 3 billion yuan in 2020.", "3 billion", "entity=Daqing by=entity:possessor"},
 	{"possessor", "Jixi Coal Co reported record sales. In 2020, the textile industry grew fast as its output reached 3 billion yuan.", "3 billion", "entity!Jixi_Coal_Co metric~textile,industry,output"},
