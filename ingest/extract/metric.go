@@ -1089,6 +1089,36 @@ func (s *sent) phraseWords(n int, f *figure) []string {
 		}
 	}
 	walk(n, 0)
+	// "9 shipbuilding listed companies", "corn processing industry
+	// profits": whatever the tree made of them, the words between a
+	// determiner or number and the head noun modify it.
+	modifier := func(k int) bool {
+		t, w := s.tag(k), s.word(k)
+		return t == nlp.NOUN || t == nlp.ADJ || w == "-" ||
+			t == nlp.VERB && (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed")) && s.child(k, "nsubj", "aux") < 0
+	}
+	// Right after the figure ("46 new materials listed companies") the
+	// run is the counted noun's, whatever relations the tree gave it.
+	afterFigure := false
+	if f != nil && n >= f.hi {
+		k := n - 1
+		for k >= f.hi && modifier(k) && !skip(k) {
+			k--
+		}
+		afterFigure = k == f.hi-1
+	}
+	for k := n - 1; k >= 0 && !keep[k]; k-- {
+		w := s.word(k)
+		if !modifier(k) || skip(k) || !afterFigure && (s.rel(k) == "nsubj" || s.rel(k) == "obj" || s.rel(k) == "obl" || s.tag(k) == nlp.VERB && s.child(k, "obj") >= 0) {
+			break
+		}
+		if w == "-" {
+			link[k] = true
+			continue
+		}
+		keep[k] = true
+		participle[k] = s.tag(k) == nlp.VERB
+	}
 	// "foreign-funded companies": the parts of a hyphenated word stand or
 	// fall together, whatever the tree made of them.
 	for i := range keep {
