@@ -1107,8 +1107,11 @@ func (s *sent) phraseWords(n int, f *figure) []string {
 		}
 		afterFigure = k == f.hi-1
 	}
-	for k := n - 1; k >= 0 && !keep[k]; k-- {
+	for k := n - 1; k >= 0; k-- {
 		w := s.word(k)
+		if keep[k] && modifier(k) {
+			continue // already the phrase's
+		}
 		if !modifier(k) || skip(k) || !afterFigure && (s.rel(k) == "nsubj" || s.rel(k) == "obj" || s.rel(k) == "obl" || s.tag(k) == nlp.VERB && s.child(k, "obj") >= 0) {
 			break
 		}
