@@ -153,6 +153,8 @@ var ruleCases = []ruleCase{
 	{"counted-noun", "In 2020, Jixi had 380 e-commerce startups.", "380", "metric~e,commerce,startups"},
 	{"counted-noun", "Since 1990, the Jixi fair has drawn 1.6 million traders and produced deals worth 10 billion yuan.", "1.6 million", "metric~traders metric!deals"},
 	{"counted-noun", "In 2020, Jixi had 46 new materials listed companies.", "46", "metric~new,materials,listed,companies"},
+	{"counted-noun", "In 2020, Jixi had 981 grain processing enterprises.", "981", "metric~grain,processing,enterprises"},
+	{"counted-noun", "In 2020, Jixi had 46 firms processing grain.", "46", "metric~firms metric!grain"},
 	{"counted-noun", "In 2020, Jixi's corn processing industry profits reached 5 billion yuan.", "5 billion", "metric~corn,processing,industry,profits"},
 	// Entities: the subject, possessor or place of the figure's clause.
 	{"possessor", "Daqing's exports reached 3 billion yuan in 2020.", "3 billion", "entity=Daqing by=entity:possessor"},
