@@ -221,14 +221,15 @@ var repairs = []repair{
 						n = k
 						continue
 					}
-					if t != nlp.ADJ && t != nlp.ADP && t != nlp.NUM || n >= 0 {
-						break
+					if t == nlp.ADJ || t == nlp.NUM || t == nlp.ADP && strings.EqualFold(toks[k].Form, "per") {
+						continue // "residents' per capita disposable income"
 					}
+					break
 				}
-				if n < 0 || toks[n].Head == p && toks[n].Rel == "nmod:poss" {
+				if n < 0 {
 					continue
 				}
-				if toks[n].Head == p || toks[p].Head == n && toks[p].Rel == "nmod:poss" {
+				if toks[n].Head == p {
 					// The noun hung from the possessor: swap their places.
 					toks[n].Head, toks[n].Rel = toks[p].Head, toks[p].Rel
 				}
@@ -543,9 +544,44 @@ func hasChild(toks []nlp.Token, h int, rels ...string) bool {
 
 // mend applies the repairs to a parsed sentence.
 func mend(toks []nlp.Token) {
+	saved := make([]nlp.Token, len(toks))
 	for _, r := range repairs {
+		copy(saved, toks)
 		r.apply(toks)
+		// A repair that leaves no tree (a cycle, two roots or none) is
+		// undone: the parser's tree is better than none.
+		if !isTree(toks) {
+			copy(toks, saved)
+		}
 	}
+}
+
+// isTree reports whether toks' heads make one tree: one root, every
+// token reaching it.
+func isTree(toks []nlp.Token) bool {
+	roots := 0
+	for i, t := range toks {
+		if t.Head < 0 {
+			roots++
+			continue
+		}
+		if t.Head >= len(toks) || t.Head == i {
+			return false
+		}
+	}
+	if roots != 1 && len(toks) > 0 {
+		return false
+	}
+	for i := range toks {
+		k, steps := i, 0
+		for toks[k].Head >= 0 {
+			k = toks[k].Head
+			if steps++; steps > len(toks) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // copulaOf reports whether token v, a dependent of root after it, is a

@@ -152,3 +152,28 @@ func TestRepairGivenTree(t *testing.T) {
 		}
 	}
 }
+
+// TestMendKeepsTree: after the repairs every sentence of the rule cases
+// is still one tree (a repair that would break it is undone), and a
+// hand-made cycle is no tree.
+func TestMendKeepsTree(t *testing.T) {
+	m, err := nlp.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := m.NewAnalyzer()
+	for _, c := range ruleCases {
+		for _, sp := range nlp.SplitSentences(nil, nlp.Tokenize(nil, c.body, 0, len(c.body))) {
+			toks := nlp.Tokenize(nil, c.body, 0, len(c.body))[sp.Start:sp.End]
+			a.Analyze(toks)
+			mend(toks)
+			if !isTree(toks) {
+				t.Errorf("%q: no tree after the repairs: %s", c.body, tree(toks))
+			}
+		}
+	}
+	cycle := []nlp.Token{{Form: "a", Head: 1}, {Form: "b", Head: 0}, {Form: "c", Head: -1}}
+	if isTree(cycle) {
+		t.Error("a cycle passes as a tree")
+	}
+}
