@@ -752,82 +752,122 @@ func (f *figure) listed() bool {
 	return true
 }
 
-// changeBase returns the words of what a change is a change of, and the
-// noun that heads them (-1 when they come from another figure).
-func (f *figure) changeBase() ([]string, int, string) {
-	s := f.s
-	if f.ch.base >= 0 {
-		if c := f.respective(f.ch.base); c >= 0 {
-			f.ch.base = c
-		}
-		if w := s.phraseWords(f.ch.base, f); len(w) > 0 {
-			return w, f.ch.base, "change-of-noun"
-		}
-	}
-	// "sold 200 cars and 300 trucks, up 15 and 14 percent, respectively":
-	// each change is the level's in the same position.
-	if j, cnt, ok := f.position(); ok {
-		first := f.qi - j
-		var levels []*figure
-		for _, p := range s.figs {
-			if p.ch.kind == changeNone && p.qi < first {
-				levels = append(levels, p)
+// baseRule finds what a change is a change of: the words of its measure
+// and the noun that heads them (-1 when they come from another figure or
+// sentence).
+type baseRule struct {
+	name  string
+	doc   string
+	match func(f *figure) ([]string, int, bool)
+}
+
+var baseRules = []baseRule{
+	{"change-of-noun", "the noun the rule of change found: exports grew 12 percent, a rise in regional GDP (with respectively, the conjunct in the figure's place)",
+		func(f *figure) ([]string, int, bool) {
+			if f.ch.base < 0 {
+				return nil, -1, false
 			}
-		}
-		if len(levels) >= cnt && oneList(s, levels[len(levels)-cnt:]) {
+			if c := f.respective(f.ch.base); c >= 0 {
+				f.ch.base = c
+			}
+			w := f.s.phraseWords(f.ch.base, f)
+			return w, f.ch.base, len(w) > 0
+		}},
+	{"respective-level", "sold 200 cars and 300 trucks, up 15 and 14 percent, respectively: each change is the level's in the same position",
+		func(f *figure) ([]string, int, bool) {
+			s := f.s
+			j, cnt, ok := f.position()
+			if !ok {
+				return nil, -1, false
+			}
+			first := f.qi - j
+			var levels []*figure
+			for _, p := range s.figs {
+				if p.ch.kind == changeNone && p.qi < first {
+					levels = append(levels, p)
+				}
+			}
+			if len(levels) < cnt || !oneList(s, levels[len(levels)-cnt:]) {
+				return nil, -1, false
+			}
 			p := levels[len(levels)-cnt+j]
 			f.cat = p.cat
 			f.distributed = true
-			return append([]string(nil), p.measure...), -1, "change-of-previous-figure"
-		}
-	}
-	// A noun of change with its noun phrase before it: "its added value
-	// rise by 33.7 percent" (the tree often loses this one).
-	if k := f.ch.word - 1; f.ch.word >= 0 && s.tag(f.ch.word) != nlp.VERB && s.isMetricNoun(k) {
-		if w := s.phraseWordsBefore(k); len(w) > 0 {
+			return append([]string(nil), p.measure...), -1, true
+		}},
+	{"change-of-noun-before", "a noun of change with its noun phrase right before it, which the tree often loses: its added value rise by 33.7 percent",
+		func(f *figure) ([]string, int, bool) {
+			s := f.s
+			k := f.ch.word - 1
+			if f.ch.word < 0 || s.tag(f.ch.word) == nlp.VERB || !s.isMetricNoun(k) {
+				return nil, -1, false
+			}
+			w := s.phraseWordsBefore(k)
+			if len(w) == 0 {
+				return nil, -1, false
+			}
 			if o := s.pronounOwner(k); o >= 0 {
 				f.cat = s.phraseWords(o, f)
 			} else if o := s.pronounBefore(k); o >= 0 {
 				f.cat = s.phraseWords(o, f)
 			}
-			return w, -1, "change-of-noun-before"
-		}
-	}
-	// A change after a level in the same sentence is the level's:
-	// "came to 138.55 billion yuan, up 11.1 percent".
-	if n := len(s.figs); n > 0 && s.figs[n-1].ch.kind == changeNone {
-		p := s.figs[n-1]
-		f.cat = p.cat
-		return append([]string(nil), p.measure...), -1, "change-of-previous-figure"
-	}
-	if sub := s.subject(f.pred); s.isMetricNoun(sub) {
-		if c := f.respective(sub); c >= 0 {
-			sub = c
-		}
-		if w := s.phraseWords(sub, f); len(w) > 0 {
-			f.fromSubject = true
-			return w, sub, "change-of-subject"
-		}
-	} else if w := s.word(sub); (w == "it" || w == "this" || w == "that") && len(s.x.prevMeasure) > 0 {
-		// "Industrial investment has hit 33 billion yuan. It grew 37.6
-		// percent": "it" is the measure the sentence before was about.
-		f.fromSubject = true
-		return append([]string(nil), s.x.prevMeasure...), -1, "change-of-pronoun"
-	}
-	// "recorded a 12.3 percent rise in its foreign trade": the noun of
-	// change's own phrase after it.
-	if f.ch.word >= 0 {
-		// The in-phrase may follow the figure when the figure follows the
-		// word: "growth of 9.6 percent year on year in its foreign trade".
-		from := f.ch.word + 1
-		if f.ch.word < f.lo {
-			from = f.hi
-			for from < len(s.toks) && yoyWord(s.word(from)) {
-				from++
+			return w, -1, true
+		}},
+	{"change-after-level", "a change right after a level in the same sentence is the level's: came to 138.55 billion yuan, up 11.1 percent",
+		func(f *figure) ([]string, int, bool) {
+			s := f.s
+			n := len(s.figs)
+			if n == 0 || s.figs[n-1].ch.kind != changeNone {
+				return nil, -1, false
 			}
-		}
-		for k := from; k < len(s.toks) && k <= from+3; k++ {
-			if s.word(k) == "in" {
+			p := s.figs[n-1]
+			f.cat = p.cat
+			return append([]string(nil), p.measure...), -1, true
+		}},
+	{"change-of-subject", "the subject of the figure's clause: industrial output grew 8 percent (with respectively, the conjunct in the figure's place)",
+		func(f *figure) ([]string, int, bool) {
+			s := f.s
+			sub := s.subject(f.pred)
+			if !s.isMetricNoun(sub) {
+				return nil, -1, false
+			}
+			if c := f.respective(sub); c >= 0 {
+				sub = c
+			}
+			w := s.phraseWords(sub, f)
+			if len(w) == 0 {
+				return nil, -1, false
+			}
+			f.fromSubject = true
+			return w, sub, true
+		}},
+	{"change-of-pronoun", "it, this or that as the subject stands for the measure the sentence before was about: investment hit 33 billion yuan. It grew 37.6 percent",
+		func(f *figure) ([]string, int, bool) {
+			s := f.s
+			sub := s.subject(f.pred)
+			if w := s.word(sub); (w != "it" && w != "this" && w != "that") || len(s.x.prevMeasure) == 0 {
+				return nil, -1, false
+			}
+			f.fromSubject = true
+			return append([]string(nil), s.x.prevMeasure...), -1, true
+		}},
+	{"change-in-noun", "the in-phrase after the noun of change or after the figure that follows it: a 12.3 percent rise in its foreign trade, growth of 9.6 percent year on year in exports",
+		func(f *figure) ([]string, int, bool) {
+			s := f.s
+			if f.ch.word < 0 {
+				return nil, -1, false
+			}
+			from := f.ch.word + 1
+			if f.ch.word < f.lo {
+				from = f.hi
+				for from < len(s.toks) && yoyWord(s.word(from)) {
+					from++
+				}
+			}
+			for k := from; k < len(s.toks) && k <= from+3; k++ {
+				if s.word(k) != "in" {
+					continue
+				}
 				j := k + 1
 				for j < len(s.toks) && (s.tag(j) == nlp.DET || s.tag(j) == nlp.PRON || s.tag(j) == nlp.ADJ) {
 					j++
@@ -835,22 +875,39 @@ func (f *figure) changeBase() ([]string, int, string) {
 				if s.isMetricNoun(j) && !s.isTimeNoun(j) && s.mentionAt(j) == nil {
 					n := s.npHead(j)
 					if w := s.phraseWords(n, f); len(w) > 0 {
-						return w, n, "change-in-noun"
+						return w, n, true
 					}
 				}
 			}
-		}
-		// The noun phrase right before the word of change: "its added
-		// value rise by 33.7 percent" misparsed.
-		if k := f.ch.word - 1; s.isMetricNoun(k) {
-			if w := s.phraseWordsBefore(k); len(w) > 0 {
-				return w, k, "change-of-noun-before"
+			return nil, -1, false
+		}},
+	{"noun-before-change", "the noun phrase right before a word of change the tree lost: its added value rise by 33.7 percent",
+		func(f *figure) ([]string, int, bool) {
+			s := f.s
+			k := f.ch.word - 1
+			if f.ch.word < 0 || !s.isMetricNoun(k) {
+				return nil, -1, false
 			}
+			w := s.phraseWordsBefore(k)
+			return w, k, len(w) > 0
+		}},
+	{"change-of-earlier-figure", "no word says what changed: the measure of the sentence's figure before",
+		func(f *figure) ([]string, int, bool) {
+			n := len(f.s.figs)
+			if n == 0 {
+				return nil, -1, false
+			}
+			return append([]string(nil), f.s.figs[n-1].measure...), -1, true
+		}},
+}
+
+// changeBase returns the words of what a change is a change of, the noun
+// that heads them, and the base rule that found them.
+func (f *figure) changeBase() ([]string, int, string) {
+	for _, r := range baseRules {
+		if w, n, ok := r.match(f); ok {
+			return w, n, r.name
 		}
-	}
-	if n := len(s.figs); n > 0 {
-		p := s.figs[n-1]
-		return append([]string(nil), p.measure...), -1, "change-of-previous-figure"
 	}
 	return nil, -1, ""
 }

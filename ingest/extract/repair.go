@@ -55,6 +55,13 @@ var repairs = []repair{
 				}
 				switch t.Rel {
 				case "dep", "parataxis", "acl", "conj", "advcl":
+				case "amod":
+					// "sales to Russia came to 1.1 billion yuan": a verb
+					// after the noun with a complement of its own is no
+					// adjective.
+					if copular || !hasChild(toks, v, "obj", "obl", "xcomp") {
+						continue
+					}
 				case "nmod", "appos":
 					if !copular {
 						continue

@@ -61,6 +61,8 @@ func TestRepairs(t *testing.T) {
 		{"participle-modifier", "In May, the profit of mills above designated size in the county grew 9 percent.", "profit", "grew", "nsubj"},
 		{"participle-modifier", "In May, the profit of mills above designated size in the county grew 9 percent.", "designated", "size", "amod"},
 		{"participle-modifier", "In May, the profit of mills above designated size in the county grew 9 percent.", "county", "size", "nmod"},
+		// A verb the parser made an adjective of its subject.
+		{"verbless-root", "In the same period, cross-border e-commerce sales to Russia came to about 1.1 billion yuan.", "sales", "came", "nsubj"},
 		// A root noun with a copular predicate after it.
 		{"verbless-root", "Hotel bookings in the city were up an impressive 12.5 percent in 2020.", "bookings", "percent", "nsubj"},
 		// A bare noun phrase before a verb is its subject.
