@@ -415,7 +415,7 @@ var metricRules = []metricRule{
 		func(f *figure) (int, bool) {
 			s := f.s
 			if r := f.rel; (r == "compound" || r == "nummod" || r == "amod" || r == "nmod") && f.gov > f.head && s.isMetricNoun(f.gov) {
-				return f.gov, true
+				return s.npHead(f.gov), true // "a 10 billion yuan steel plant": the plant
 			}
 			return -1, false
 		}},
@@ -479,6 +479,21 @@ var categoryHeads = map[string]bool{
 	"manufacturing": true, "service": true, "agriculture": true, "market": true,
 }
 
+// conjunctRule takes a figure's measure from the figure before it in the
+// same sentence, the two being conjuncts of one statement.
+type conjunctRule struct {
+	name  string
+	doc   string
+	match func(f *figure) bool
+}
+
+var conjunctRules = []conjunctRule{
+	{"gapped-conjunct", "a conjunct with its verb left out: the food industry's added value rose 12 percent, the textile industry's 5 percent; dairy output value rose by 6.5 percent and forestry output value by 23.6 percent",
+		(*figure).gapped},
+	{"list-conjunct", "a list of figures sharing one measure, each with its own part: rose 160 percent in new materials, 94.8 percent in new energy vehicles",
+		(*figure).listed},
+}
+
 // decideMetric finds the words of the figure's metric: a category (the
 // part of the entity it is about), the measure, and a suffix (growth,
 // increase, share); false drops the figure (nothing in the sentence says
@@ -486,11 +501,14 @@ var categoryHeads = map[string]bool{
 func (f *figure) decideMetric() bool {
 	s := f.s
 	var rule string
+	for _, r := range conjunctRules {
+		if r.match(f) {
+			rule = r.name
+			break
+		}
+	}
 	switch {
-	case f.gapped():
-		rule = "gapped-conjunct"
-	case f.listed():
-		rule = "list-conjunct"
+	case rule != "":
 	case f.ch.kind != changeNone:
 		var base int
 		f.measure, base, rule = f.changeBase()
@@ -881,7 +899,7 @@ var baseRules = []baseRule{
 			}
 			return nil, -1, false
 		}},
-	{"noun-before-change", "the noun phrase right before a word of change the tree lost: its added value rise by 33.7 percent",
+	{"noun-before-change", "the noun phrase right before a word of change the tree took for a verb: its added value rise by 33.7 percent",
 		func(f *figure) ([]string, int, bool) {
 			s := f.s
 			k := f.ch.word - 1

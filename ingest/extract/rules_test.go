@@ -68,7 +68,9 @@ var ruleCases = []ruleCase{
 	{"unknown-unit", "In 2020, Jixi's revenue hit a record 19.15 b", "19.15", "dropped=unknown-unit"},
 	{"unknown-unit", "In 2020, Jixi's revenue hit a record 19.15 billion yuan.", "19.15 billion", "metric~revenue"},
 	{"area-verb", "Covering over 1 million square meters, the Jixi park opened in 2020.", "1 million", "metric~area unit=m2"},
-	{"from-to-noun", "In 2020, the Jixi park widened its slide from 16 to 24 lanes.", "16", "metric~lanes year=2019 by=year:from-side-year_(clause-year)"},
+	{"from-to-noun", "In 2020, the Jixi park widened its slide from 16 to 24 lanes.", "16", "metric~lanes by=metric:from-to-noun"},
+	{"from-side-year", "In 2020, the Jixi park widened its slide from 16 to 24 lanes.", "16", "year=2019 by=year:from-side-year_(clause-year)"},
+	{"from-side-year", "The Jixi park widened its slide from 16 in 2018 to 24 lanes in 2020.", "16", "year=2018 by=year:from-to-year"},
 	{"from-to-noun", "In 2020, the Jixi park widened its slide from 16 to 24 lanes.", "24", "metric~lanes year=2020"},
 	{"from-to-year", "Key projects went from 400 in 2017 to 526 this year.", "400", "year=2017 by=year:from-to-year"},
 	{"dimension", "In 2020, Jixi put up a 300-meter-long windproof heated shelter.", "300", "metric~shelter,length"},
@@ -183,8 +185,27 @@ var ruleCases = []ruleCase{
 	{"respectively", "In 2020, Jixi's exports and imports rose 5.5 and 6.5 percent, respectively.", "5.5", "metric~exports,growth metric!imports unit=percent"},
 	{"respectively", "In 2020, Jixi's exports and imports rose 5.5 and 6.5 percent, respectively.", "6.5", "metric~imports,growth metric!exports"},
 	{"respectively", "In 2020, Jixi's exports and imports rose 6.5 percent.", "6.5", "metric~exports,imports,growth"},
-	{"respectively", "In 2020, Jixi sold 200 cars and 300 trucks, up 15 and 14 percent year on year, respectively.", "15", "metric~cars,growth metric!trucks unit=percent"},
-	{"respectively", "In 2020, Jixi sold 200 cars and 300 trucks, up 15 and 14 percent year on year, respectively.", "14", "metric~trucks,growth metric!cars"},
+	{"respective-level", "In 2020, Jixi sold 200 cars and 300 trucks, up 15 and 14 percent year on year, respectively.", "15", "metric~cars,growth metric!trucks unit=percent by=metric:respective-level,_respectively"},
+	{"respective-level", "In 2020, Jixi sold 200 cars and 300 trucks, up 15 and 14 percent year on year, respectively.", "14", "metric~trucks,growth metric!cars"},
+	{"change-after-level", "In 2020, Jixi sold 200 cars and 300 trucks, up 14 percent year on year.", "14", "metric~trucks,growth by=metric:change-after-level"},
+
+	// Entities found outside the clause.
+	{"sentence-place", "The firms of Jixi are small, and output grew 5 percent in 2020.", "5", "entity=Jixi by=entity:sentence-place"},
+	{"running-subject", "Jixi Coal Co opened a mine in 2019. In 2020, they sold 5 million tonnes of coal.", "5 million", "entity=Jixi_Coal_Co by=entity:running-subject"},
+	{"topic", "In 2020, they sold 5 million tonnes of coal.", "5 million", "entity=Harbin by=entity:topic"},
+
+	// Metrics from the verb or the words around the figure.
+	{"subject-verb-noun", "In 2020, Jixi's forest economy will generate 12 billion yuan.", "12 billion", "metric~forest,economy,output by=metric:subject-verb-noun"},
+	{"subject-verb-noun", "In 2020, Jixi will generate 12 billion yuan.", "12 billion", "metric!economy"},
+	{"modified-noun", "In 2020, Jixi opened a 10 billion yuan steel plant.", "10 billion", "metric~steel,plant by=metric:modified-noun"},
+	{"nearest-noun-before", "In 2020, Jixi steel output, 40 million tonnes, set a record.", "40 million", "metric~steel,output"},
+
+	// What a change is a change of.
+	{"change-of-noun", "In 2020, Jixi's exports grew 12 percent.", "12", "metric~exports,growth by=metric:change-of-noun"},
+	{"change-of-noun-before", "In 2020, Jixi saw its added value rise by 33.7 percent.", "33.7", "metric~added,value,growth"},
+	{"change-of-subject", "In 2020, Jixi's exports were up 12 percent.", "12", "metric~exports,growth"},
+	{"noun-before-change", "In 2020, the equipment industry saw its added value rise by 33 percent.", "33", "metric~equipment,industry,added,value,growth"},
+	{"change-of-earlier-figure", "In 2020, Jixi sold 200 cars, and grew 14 percent year on year.", "14", "metric~cars,growth"},
 
 	// Years and periods.
 	{"clause-year", "Daqing had 40 parks in 2019 and Jixi had 30 in 2020.", "40", "year=2019"},
@@ -193,6 +214,12 @@ var ruleCases = []ruleCase{
 	{"from-to-year", "Key projects went from 400 in 2019 to 526 this year.", "400", "year=2019"},
 	{"context-year", "In 2019, Daqing grew fast. It had 40 parks.", "40", "year=2019 by=year:context-year"},
 	{"publication-year", "Daqing has 40 parks.", "40", "year=2021"},
+	{"present", "Daqing currently has 40 parks.", "40", "year=2021 by=year:present"},
+	{"sentence-period", "In the first quarter, Daqing's exports, which grew fast, reached 4 billion yuan.", "4 billion", "period=Q1"},
+	{"present-state", "In the first half of 2021, Daqing's output grew. Daqing's plant operating rate is 83 percent.", "83", "period=year by=period:present-state"},
+	{"present-state", "In the first half of 2021, Daqing's output grew. Daqing's plant operating rate was 83 percent.", "83", "period=H1"},
+	{"whole-year", "In 2020, Daqing's exports reached 4 billion yuan.", "4 billion", "period=year by=period:whole-year"},
+	{"change-word-before", "In 2020, Daqing's exports registered a rise of 10.9 percent.", "10.9", "metric~exports,growth"},
 	{"context-year", "Provinces recorded weak growth in 2019.\n\nIn Jixi, retail sales rose 5.6 percent.", "5.6", "year=2019 by=year:context-year"},
 	{"context-year", "Growth is expected to pick up in 2022.\n\nIn Jixi, retail sales rose 5.6 percent.", "5.6", "year=2021"},
 	{"publication-year", "Daqing's hotels sold 40,000 rooms, the most since the 2015 season.", "40,000", "year=2021"},
@@ -335,3 +362,60 @@ func numberAt(text string, from int, num string) int {
 func itoa(n int) string { return strconv.Itoa(n) }
 
 func ftoa(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// TestEveryRuleTested: each entry of every rule table has minimal pairs
+// of its own in ruleCases (or, for repairs, in TestRepairs).
+func TestEveryRuleTested(t *testing.T) {
+	tested := map[string]bool{}
+	for _, c := range ruleCases {
+		tested[c.rule] = true
+	}
+	for _, c := range repairCases {
+		tested[c.repair] = true
+	}
+	for _, c := range givenTreeCases {
+		tested[c.repair] = true
+	}
+	if len(nounConjunctCases) > 0 {
+		tested["noun-conjunct"] = true
+	}
+	var names []string
+	for _, r := range entityRules {
+		names = append(names, r.name)
+	}
+	for _, r := range metricRules {
+		names = append(names, r.name)
+	}
+	for _, r := range baseRules {
+		names = append(names, r.name)
+	}
+	for _, r := range conjunctRules {
+		names = append(names, r.name)
+	}
+	for _, r := range yearRules {
+		names = append(names, r.name)
+	}
+	for _, r := range yearAdjustments {
+		names = append(names, r.name)
+	}
+	for _, r := range periodRules {
+		names = append(names, r.name)
+	}
+	for _, r := range statusRules {
+		names = append(names, r.name)
+	}
+	for _, r := range changeRules {
+		names = append(names, r.name)
+	}
+	for _, r := range skipRules {
+		names = append(names, r.name)
+	}
+	for _, r := range repairs {
+		names = append(names, r.name)
+	}
+	for _, n := range names {
+		if !tested[n] {
+			t.Errorf("rule %q has no cases", n)
+		}
+	}
+}
