@@ -154,8 +154,11 @@ var metricRules = []metricRule{
 				return -1, false
 			}
 			switch l := s.lemma(k); {
-			case l == "growth" || l == "rate" || l == "increase":
-				return k, true // the percentage is that rate
+			case (l == "growth" || l == "rate" || l == "increase") && !shareVerbs[s.lemma(f.gov)]:
+				// "5.8 percent of economic growth": the percentage is that
+				// rate; "represents 6.7 percent of the grain output
+				// increase" is a share of it.
+				return k, true
 			case s.wholeOf(k):
 				// "produced 15 percent of the total electricity", "10
 				// percent of all visitors": a share of a whole.
@@ -537,6 +540,9 @@ func (f *figure) decideMetric() bool {
 				f.fromSubject = r.name == "subject-of-verb" || r.name == "copula-subject"
 				if f.shareOfWhole {
 					f.measure = append([]string{"share", "of"}, w...)
+					if n, ok := shareNouns[s.lemma(f.gov)]; ok {
+						f.measure = append([]string{n, "to"}, w...) // "contributed 30 percent of GDP growth"
+					}
 					// "the pillar industries made up 82.7 percent of the
 					// sector": the part is the subject.
 					if sub := s.subject(f.pred); s.isMetricNoun(sub) && s.mentionAt(sub) == nil {

@@ -195,3 +195,46 @@ func TestMendKeepsTree(t *testing.T) {
 		t.Error("a cycle passes as a tree")
 	}
 }
+
+// TestSubjectOfFiniteVerb: only a base form or an -ing verb takes the
+// object before it as its subject ("saw its trade reach"); a finite verb
+// the parser hung as a complement does not ("called the nation's grain
+// barn, harvested").
+func TestSubjectOfFiniteVerb(t *testing.T) {
+	for _, c := range []struct {
+		text, tree, verb, want string
+	}{
+		{"Jilin , called the grain barn , harvested 7 tonnes .",
+			"PROPN:3:nsubj PUNCT:3:punct VERB:0:root DET:6:det NOUN:6:compound NOUN:3:obj PUNCT:3:punct VERB:3:xcomp NUM:10:nummod NOUN:8:obj PUNCT:3:punct",
+			"harvested", "Jilin"},
+		{"Jilin saw its trade reach 7 billion .",
+			"PROPN:2:nsubj VERB:0:root PRON:4:nmod:poss NOUN:2:obj VERB:2:xcomp NUM:7:nummod NUM:5:obj PUNCT:2:punct",
+			"reach", "trade"},
+	} {
+		toks := nlp.Tokenize(nil, c.text, 0, len(c.text))
+		for i, sp := range strings.Fields(c.tree) {
+			parts := strings.Split(sp, ":")
+			tag, _ := nlp.ParseTag(parts[0])
+			var h int
+			fmt.Sscan(parts[1], &h)
+			toks[i].Tag, toks[i].Head, toks[i].Rel = tag, h-1, strings.Join(parts[2:], ":")
+			toks[i].Lemma = strings.ToLower(toks[i].Form)
+		}
+		for i := range toks {
+			if toks[i].Form == "harvested" {
+				toks[i].Lemma = "harvest"
+			}
+		}
+		s := newSent(nil, toks, 0, true)
+		s.index()
+		v := -1
+		for i, tk := range toks {
+			if tk.Form == c.verb {
+				v = i
+			}
+		}
+		if got := s.subject(v); got < 0 || toks[got].Form != c.want {
+			t.Errorf("%q: subject of %s is %d, want %s", c.text, c.verb, got, c.want)
+		}
+	}
+}

@@ -267,7 +267,10 @@ func (s *sent) subject(v int) int {
 		// "expects its forest economy to generate ...", "saw its foreign
 		// trade reach ...": an infinitive's subject is the object of the
 		// verb it completes.
-		if m := s.child(v, "mark"); m >= 0 && s.word(m) == "to" || s.rel(v) == "xcomp" || s.rel(v) == "ccomp" {
+		// Only a verb in its base form or in -ing takes its subject so
+		// ("saw its trade reach", "kept prices rising"); "called the
+		// nation's grain barn, harvested ..." is a finite verb misparsed.
+		if m := s.child(v, "mark"); m >= 0 && s.word(m) == "to" || (s.rel(v) == "xcomp" || s.rel(v) == "ccomp") && (s.lemma(v) == lowerASCII(s.toks[v].Form) || strings.HasSuffix(s.word(v), "ing")) {
 			if o := s.child(s.head(v), "obj"); o >= 0 && o < v {
 				return o
 			}
