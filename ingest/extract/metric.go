@@ -1154,7 +1154,7 @@ func (s *sent) phraseWords(n int, f *figure) []string {
 						walk(k, depth+1)
 					}
 				}
-			case r == "acl" && k > i && depth == 0 && s.tag(k) == nlp.VERB && s.child(k, "mark") < 0 && s.child(k, "nsubj") < 0 && (f == nil || !s.inSubtree(f.head, k)) && !amountVerbs[s.lemma(k)] && !isChangeVerb(s, k):
+			case r == "acl" && k > i && depth == 0 && s.tag(k) == nlp.VERB && s.child(k, "mark") < 0 && s.child(k, "nsubj") < 0 && (f == nil || !s.inSubtree(f.head, k)) && !amountVerbs[s.lemma(k)] && (!isChangeVerb(s, k) || strings.HasSuffix(s.word(k), "ed") && !s.hasFigure(k)):
 				// A participle: "investment completed", "value added by
 				// the wholesale and retail industry".
 				keep[k] = true

@@ -145,6 +145,7 @@ var ruleCases = []ruleCase{
 	{"percent-of", "In 2020, about 33,000 people crossed into Russia via Jixi's land ports, making up 42 percent of the total.", "42", "metric~people,share"},
 	{"percent-of", "In 2020, 92 percent of the passengers at Jixi airport came from Russia.", "92", "metric~share,passengers"},
 	{"percent-of", "In 2020, Jixi's grain output represents 6.7 percent of China's grain output increase.", "6.7", "entity=Jixi metric~share"},
+	{"change-of-subject", "In 2020, value added by the Jixi retail industry grew 5.8 percent.", "5.8", "metric~value,added,retail,industry,growth"},
 	{"percent-of", "In 2020, Jixi's retail sales contributed 30.7 percent of the city's GDP growth.", "30.7", "metric~retail,sales,contribution,gdp,growth metric!share"},
 	{"percent-of", "In 2020, Jixi's grain output grew, at 6.7 percent of the growth rate of 2019.", "6.7", "metric!share"},
 	{"subject", "Jilin Province, known as the country's \"corn belt,\" reaped some 2 million tonnes of maize in 2022.", "2 million", "entity=Jilin"},
