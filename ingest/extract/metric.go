@@ -436,6 +436,17 @@ var metricRules = []metricRule{
 			}
 			return -1, false
 		}},
+	{"verb-nominal", "no noun names the measure; an entity's verb of trade or output does: Heilongjiang exported 5 billion yuan (exports)",
+		func(f *figure) (int, bool) {
+			s := f.s
+			v := f.gov
+			n, ok := verbNouns[s.lemma(v)]
+			if v < 0 || s.tag(v) != nlp.VERB || !ok {
+				return -1, false
+			}
+			f.measure = []string{n}
+			return -2, true
+		}},
 }
 
 // amountVerbs say how much their subject is: "GDP reached", "sales
@@ -589,13 +600,7 @@ func (f *figure) decideMetric() bool {
 			}
 		}
 		if rule == "" {
-			// An entity's verb: "Heilongjiang exported 5 billion yuan".
-			v := f.gov
-			n, ok := verbNouns[s.lemma(v)]
-			if v < 0 || s.tag(v) != nlp.VERB || !ok {
-				return false
-			}
-			f.measure, rule = []string{n}, "verb-nominal"
+			return false
 		}
 		switch rule {
 		case "bare-figure":

@@ -205,6 +205,9 @@ var ruleCases = []ruleCase{
 	{"modified-noun", "In 2020, Jixi opened a 10 billion yuan steel plant.", "10 billion", "metric~steel,plant by=metric:modified-noun"},
 	{"nearest-noun-before", "In 2020, Jixi steel output, 40 million tonnes, set a record.", "40 million", "metric~steel,output"},
 
+	{"verb-nominal", "In 2020, Jixi exported 5 million.", "5 million", "metric~exports by=metric:verb-nominal"},
+	{"verb-nominal", "In 2020, Jixi saw 5 million.", "5 million", "none"},
+
 	// What a change is a change of.
 	{"change-of-noun", "In 2020, Jixi's exports grew 12 percent.", "12", "metric~exports,growth by=metric:change-of-noun"},
 	{"change-of-noun-before", "In 2020, Jixi saw its added value rise by 33.7 percent.", "33.7", "metric~added,value,growth"},
