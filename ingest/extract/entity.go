@@ -324,7 +324,7 @@ func (f *figure) owns(m *ment) bool {
 	if m.e.Level == resolve.Country && s.tag(s.head(h)) == nlp.ADJ {
 		return false
 	}
-	// "Daqing Oilfield, the largest onshore oilfield in China, ...": a
+	// "Jixi Mine, the biggest coal mine in the county, ...": a
 	// place inside an apposition describes the name it follows.
 	for k, steps := h, 0; k >= 0 && steps < 4; steps++ {
 		if s.rel(k) == "appos" {

@@ -64,7 +64,7 @@ var changeRules = []changeRule{
 	{"change-noun-modifier", "the figure modifies a noun of change: a 31.2-percent increase, a 9 percent rise in sales",
 		func(f *figure) (change, bool) {
 			s := f.s
-			// "a 10 percent rise", "a 12.3 percent year on year rise":
+			// "a 10 percent rise", "a 7 percent year on year rise":
 			// the noun of change right after the figure, whatever the tree
 			// made of the words between (in a long list it hangs figures
 			// on the wrong noun).
@@ -137,7 +137,7 @@ var changeRules = []changeRule{
 			}
 			return change{}, false
 		}},
-	{"outdo-verb", "a verb of outdoing by a percentage: attendance beat the previous edition by 31.4 percent, exports outpaced imports by 3 percent",
+	{"outdo-verb", "a verb of outdoing by a percentage: attendance beat the last season by 12 percent, exports outpaced imports by 3 percent",
 		func(f *figure) (change, bool) {
 			s := f.s
 			v := f.gov
@@ -155,7 +155,7 @@ var changeRules = []changeRule{
 			}
 			return ch, true
 		}},
-	{"comparative", "a percentage more or less than a base: 16.1 percent more than the year before, 18 percent higher than a year earlier",
+	{"comparative", "a percentage more or less than a base: 6 percent more than the year before, 8 percent higher than a year earlier",
 		func(f *figure) (change, bool) {
 			s := f.s
 			if f.q.Unit != "percent" {
@@ -182,7 +182,7 @@ var changeRules = []changeRule{
 			}
 			return change{kind: changeRate, sign: sign, word: k, base: -1}, true
 		}},
-	{"change-word-before", "a word of change just before the figure, whatever the tree: its added value rise by 33.7 percent, registering a rise of 10.9 percent",
+	{"change-word-before", "a word of change just before the figure, whatever the tree: its added value rise by 8 percent, registering a rise of 10.9 percent",
 		func(f *figure) (change, bool) {
 			s := f.s
 			k := f.lo - 1
@@ -437,8 +437,8 @@ func (s *sent) duration(f *figure) bool {
 }
 
 // threshold reports whether the figure bounds a category of the things
-// another figure counts: "projects each with an investment of more than 5
-// billion yuan", "enterprises with annual revenue above 20 million yuan",
+// another figure counts: "projects each worth over 2 billion
+// yuan", "enterprises with annual revenue above 20 million yuan",
 // "200 projects of over 100 million yuan". A bound on a flow ("exports of
 // more than 5 billion yuan") is a fact.
 func (s *sent) threshold(f *figure) bool {

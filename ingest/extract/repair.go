@@ -387,7 +387,9 @@ var repairs = []repair{
 	{"bare-subject", "an oblique needs a preposition: a bare noun phrase before a verb that has no subject is the verb's subject (\"farm investment in the county, a hub, kept growing\")",
 		func(toks []nlp.Token) {
 			for i, t := range toks {
-				if t.Rel != "obl" || t.Tag != nlp.NOUN || t.Head <= i || toks[t.Head].Tag != nlp.VERB {
+				// An oblique without a preposition, or a noun made an
+				// auxiliary ("animal husbandry output value rose").
+				if t.Rel != "obl" && t.Rel != "aux" && t.Rel != "aux:pass" || t.Tag != nlp.NOUN || t.Head <= i || toks[t.Head].Tag != nlp.VERB {
 					continue
 				}
 				if hasChild(toks, i, "case") || hasChild(toks, t.Head, "nsubj", "nsubj:pass", "csubj", "expl") || timeWord(t.Form) {
@@ -449,7 +451,7 @@ var repairs = []repair{
 				open = close
 			}
 		}},
-	{"plural-count", "a number above one counts a plural noun: in \"1,500 new software and information service companies\" it counts the companies, and the nouns before are their modifiers",
+	{"plural-count", "a number above one counts a plural noun: in \"700 new cloud and data service companies\" it counts the companies, and the nouns before are their modifiers",
 		func(toks []nlp.Token) {
 			for i, t := range toks {
 				n := t.Head

@@ -633,7 +633,7 @@ func (c *context) afterSentence(s *sent) {
 		}
 	}
 	// A sentence with no figures that says what happened in a year:
-	// "Provinces recorded growth far below expectations in 2014."
+	// "Provinces posted growth well short of plan in 2019."
 	if year == 0 && len(s.quants) == 0 && !s.planned(0) && s.pastTense() {
 		n := 0
 		for _, t := range s.times {

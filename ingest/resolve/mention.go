@@ -471,7 +471,7 @@ func placeByHead(text string, run []token, l Lookup) (Mention, bool) {
 
 // longName reads an organisation's, event's or site's name that goes on
 // past the run toks[i:j] of capitalised words: through linking words
-// ("Harbin International Fair for Trade and Economic Cooperation"), a
+// ("Jixi International Fair for Farm and Forest Products"), a
 // bracketed word ("Feihe (Harbin) Dairy Co"), or into a lower-case head
 // ("Harbin-Dalian high-speed railway", "Manzhouli and Suifenhe ports").
 // The whole must end in an organisation word; ok is false otherwise.

@@ -107,12 +107,12 @@ func TestMentions(t *testing.T) {
 			{"Harbin Ice and Snow World", "Harbin Ice and Snow World", resolve.Org, false, false},
 			{"Harbin New Area Trade Service Group", "Harbin New Area Trade Service Group", resolve.Org, false, false},
 		}},
-		{"The Harbin International Fair for Trade and Economic Cooperation drew traders to Feihe (Harbin) Dairy Co and the Harbin-Dalian high-speed railway.", []mention{
-			{"Harbin International Fair for Trade and Economic Cooperation", "Harbin International Fair for Trade and Economic Cooperation", resolve.Org, false, false},
+		{"The Jixi International Fair for Farm and Forest Products drew traders to Feihe (Harbin) Dairy Co and the Harbin-Dalian high-speed railway.", []mention{
+			{"Jixi International Fair for Farm and Forest Products", "Jixi International Fair for Farm and Forest Products", resolve.Org, false, false},
 			{"Feihe (Harbin) Dairy Co", "Feihe (Harbin) Dairy Co", resolve.Org, false, false},
 			{"Harbin-Dalian high-speed railway", "Harbin-Dalian high-speed railway", resolve.Org, false, false},
 		}},
-		{"Putting the Harbin-Dalian high-speed railway into service helped Daqing Oilfield.", []mention{
+		{"Opening the Harbin-Dalian high-speed railway helped Daqing Oilfield.", []mention{
 			{"Harbin-Dalian high-speed railway", "Harbin-Dalian high-speed railway", resolve.Org, false, false},
 			{"Daqing Oilfield", "Daqing Oilfield", resolve.Org, false, false},
 		}},
