@@ -219,6 +219,8 @@ var ruleCases = []ruleCase{
 	{"sentence-year", "In 2019, Daqing had 40 parks.", "40", "year=2019"},
 	{"from-to-year", "Key projects went from 400 in 2019 to 526 this year.", "526", "year=2021"},
 	{"from-to-year", "Key projects went from 400 in 2019 to 526 this year.", "400", "year=2019"},
+	{"sentence-year", "Industrial projects in Jixi climbed from 255 last year to 326.", "326", "year=2021"},
+	{"sentence-year", "Industrial projects in Jixi climbed to 326 last year.", "326", "year=2020"},
 	{"context-year", "In 2019, Daqing grew fast. It had 40 parks.", "40", "year=2019 by=year:context-year"},
 	{"publication-year", "Daqing has 40 parks.", "40", "year=2021"},
 	{"present", "Daqing currently has 40 parks.", "40", "year=2021 by=year:present"},

@@ -280,7 +280,7 @@ var yearRules = []yearRule{
 			var found *timex
 			for k := range f.s.times {
 				t := &f.s.times[k]
-				if t.kind != timeYear && t.kind != timeRelative || t.base || f.otherFigures(t) {
+				if t.kind != timeYear && t.kind != timeRelative || t.base || f.otherFigures(t) || f.fromSide(t) {
 					continue
 				}
 				if found != nil && found.year != t.year {
