@@ -224,6 +224,8 @@ var ruleCases = []ruleCase{
 	{"context-year", "In 2019, Daqing grew fast. It had 40 parks.", "40", "year=2019 by=year:context-year"},
 	{"publication-year", "Daqing has 40 parks.", "40", "year=2021"},
 	{"present", "Daqing currently has 40 parks.", "40", "year=2021 by=year:present"},
+	{"present", "In 2019, Daqing grew. At present, the airport runs 430 flights a day and serves 60,000 passengers.", "60,000", "year=2021 by=year:present"},
+	{"present", "In 2019, Daqing grew. Its airport served 60,000 passengers.", "60,000", "year=2019 by=year:context-year"},
 	{"sentence-period", "In the first quarter, Daqing's exports, which grew fast, reached 4 billion yuan.", "4 billion", "period=Q1"},
 	{"present-state", "In the first half of 2021, Daqing's output grew. Daqing's plant operating rate is 83 percent.", "83", "period=year by=period:present-state"},
 	{"present-state", "In the first half of 2021, Daqing's output grew. Daqing's plant operating rate was 83 percent.", "83", "period=H1"},
