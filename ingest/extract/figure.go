@@ -294,6 +294,20 @@ func (x *extractor) figure(s *sent, qi int) {
 		words: f.words,
 	}
 	x.facts = append(x.facts, d)
+	// "1.85 million base stations and 450 million users, each
+	// representing over 60 percent of the global total": the figure is
+	// each listed figure's.
+	if ps := f.eachOf(); len(ps) > 1 {
+		x.facts = x.facts[:len(x.facts)-1]
+		for _, p := range ps {
+			e := d
+			e.words = append(append(append([]string(nil), p.measure...), f.measure...), f.suffix...)
+			e.f.Metric = metricName(e.words)
+			e.trace.Metric += ", each"
+			e.trace.Detail = strings.Join(e.words, " ")
+			x.facts = append(x.facts, e)
+		}
+	}
 	if f.q.Range && f.q.Lo != f.q.Value {
 		lo := d
 		lo.f.Value, lo.f.Qualifier = f.q.Lo, store.Min
@@ -377,4 +391,30 @@ func (f *figure) qstart() int {
 		return q
 	}
 	return f.lo
+}
+
+// eachOf returns the figures a figure is stated for one by one: the
+// listed levels before it in the sentence when its clause's subject is
+// "each" or "both" ("..., each representing 60 percent of the total").
+func (f *figure) eachOf() []*figure {
+	s := f.s
+	// "each" as the subject, or wherever the tree put it right before
+	// the predicate.
+	w := s.word(s.subject(f.pred))
+	if f.pred > 0 && w != "each" && w != "both" {
+		w = s.word(f.pred - 1)
+	}
+	if w != "each" && w != "both" {
+		return nil
+	}
+	var levels []*figure
+	for _, p := range s.figs {
+		if p != f && p.ch.kind == changeNone && p.qi < f.qi && len(p.measure) > 0 {
+			levels = append(levels, p)
+		}
+	}
+	if len(levels) < 2 || !oneList(s, levels) {
+		return nil
+	}
+	return levels
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/almanacdb/almanac/ingest/nlp"
 	"github.com/almanacdb/almanac/ingest/recognize"
@@ -240,6 +241,7 @@ var metricRules = []metricRule{
 					continue
 				}
 				if t == nlp.ADJ || t == nlp.NOUN || t == nlp.CCONJ || s.word(k) == "-" || s.word(k) == "," && t != nlp.NOUN && s.tag(k+1) == nlp.ADJ ||
+					t == nlp.NUM && s.qtok[k] < 0 && strings.IndexFunc(s.word(k), unicode.IsLetter) >= 0 || // "5G end users"
 					t == nlp.VERB && (strings.HasSuffix(s.word(k), "ed") || strings.HasSuffix(s.word(k), "ing")) && (end < 0 || s.tag(k+1) == nlp.NOUN && s.rel(k) != "conj" && (s.child(k, "obj", "nsubj") < 0 || f.q.Value > 1 && !plural(s.toks[end]))) {
 					continue
 				}
@@ -1356,6 +1358,14 @@ func (s *sent) hasFigure(k int) bool {
 	for _, c := range s.children(k) {
 		if s.rel(int(c)) == "nummod" || s.qtok != nil && s.qtok[c] >= 0 {
 			return true
+		}
+		// "45 million phone users": the number on a modifier of k.
+		if r := s.rel(int(c)); (r == "compound" || r == "amod") && int(c) < k {
+			for _, g := range s.children(int(c)) {
+				if s.rel(int(g)) == "nummod" || s.qtok != nil && s.qtok[g] >= 0 {
+					return true
+				}
+			}
 		}
 	}
 	return s.qtok != nil && s.qtok[k] >= 0

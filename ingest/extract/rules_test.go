@@ -158,11 +158,13 @@ var ruleCases = []ruleCase{
 	{"counted-noun", "In 2020, Jixi had 30 new energy listed companies and 52 foreign-funded firms.", "30", "metric~new,energy,listed,companies"},
 	{"counted-noun", "In 2020, Jixi had 30 new energy listed companies and 52 foreign-funded firms.", "52", "metric~foreign,funded,firms"},
 	{"counted-noun", "In 2020, Jixi had 380 e-commerce startups.", "380", "metric~e,commerce,startups"},
+	{"counted-noun", "In 2020, Jixi had 4.5 million 5G end users.", "4.5 million", "metric~5g,end,users"},
 	{"counted-noun", "Since 1990, the Jixi fair has drawn 1.6 million traders and produced deals worth 10 billion yuan.", "1.6 million", "metric~traders metric!deals"},
 	{"counted-noun", "In 2020, Jixi had 46 new materials listed companies.", "46", "metric~new,materials,listed,companies"},
 	{"counted-noun", "In 2020, Jixi had 981 grain processing enterprises.", "981", "metric~grain,processing,enterprises"},
 	{"counted-noun", "In 2020, Jixi had 46 firms processing grain.", "46", "metric~firms metric!grain"},
 	{"counted-noun", "In 2020, Jixi's corn processing industry profits reached 5 billion yuan.", "5 billion", "metric~corn,processing,industry,profits"},
+	{"percent-of", "In 2020, Jixi counted 1.8 million phone masts and 45 million phone users, each representing over 6 percent of the national total.", "6", "metric~phone,share,national,total by=metric:percent-of,_each"},
 	// Entities: the subject, possessor or place of the figure's clause.
 	{"possessor", "Daqing's exports reached 3 billion yuan in 2020.", "3 billion", "entity=Daqing by=entity:possessor"},
 	{"possessor", "Jixi Coal Co reported record sales. In 2020, the textile industry grew fast as its output reached 3 billion yuan.", "3 billion", "entity!Jixi_Coal_Co metric~textile,industry,output"},
