@@ -1173,6 +1173,7 @@ func (s *sent) phraseWords(n int, f *figure) []string {
 	modifier := func(k int) bool {
 		t, w := s.tag(k), s.word(k)
 		return t == nlp.NOUN || t == nlp.ADJ || w == "-" ||
+			(t == nlp.NUM || t == nlp.PROPN) && (s.qtok == nil || s.qtok[k] < 0) && s.mentionAt(k) == nil && strings.IndexFunc(w, unicode.IsDigit) >= 0 ||
 			t == nlp.VERB && (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed")) && s.child(k, "nsubj", "aux") < 0
 	}
 	// Right after the figure ("46 new materials listed companies") the
