@@ -1079,9 +1079,13 @@ func (s *sent) isMetricNoun(i int) bool {
 // "quarter", "January").
 func (s *sent) isTimeNoun(i int) bool {
 	switch s.lemma(i) {
+	case "end", "beginning", "first", "second", "third", "fourth":
+		// "the end of June", not "end users"; "the first half", not
+		// "first-tier cities".
+		return s.word(i+1) == "of" || i+1 < len(s.toks) && s.isTimeNoun(i+1) || s.rel(i) == "obl" || s.rel(i) == "obl:tmod"
 	case "year", "quarter", "month", "half", "period", "week", "day", "time", "january", "february",
 		"march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-		"first", "second", "third", "fourth", "end", "beginning", "today", "yesterday", "date":
+		"today", "yesterday", "date":
 		return true
 	}
 	for _, y := range s.years {
