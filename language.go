@@ -42,6 +42,7 @@ const (
 	KindDocument  = query.KindDocument
 	KindSearch    = query.KindSearch
 	KindPlan      = query.KindPlan
+	KindConflicts = query.KindConflicts
 )
 
 // The kinds of value; see query.ValueKind.

@@ -244,7 +244,6 @@ func ExampleRun() {
 	// ----  ------
 	// 2019   1,000
 	// 2020   1,180
-	// only whole-year, actual figures (add a condition on period or status to see others)
 	// entity,metric,year,period,value,unit,qualifier,status,sources,conflict,fact,facts
 	// Harbin,high_tech_enterprises,2019,year,1000,count,exact,actual,1,false,1,1
 	// Harbin,high_tech_enterprises,2020,year,1180,count,exact,actual,1,false,2,2

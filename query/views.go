@@ -22,10 +22,11 @@ func (e *executor) catalogue(p *Catalogue) error {
 	res.Kind = KindCatalogue
 	var counts map[uint64]int
 	if p.Where != nil {
-		entries, _, err := e.selectEntries(p.Where)
+		sel, err := e.selectEntries(p.Where)
 		if err != nil {
 			return err
 		}
+		entries := sel.entries
 		counts = map[uint64]int{}
 		for i := range entries {
 			en := &entries[i]
