@@ -527,4 +527,3 @@ func cellText(c *Column, v Value) string {
 	}
 	return v.Str
 }
-
