@@ -88,6 +88,9 @@ func (e *executor) conflicts(p *Conflicts) error {
 		res.rows = append(res.rows, g...)
 	}
 	res.Title = plural(len(groups), "figure") + " whose sources disagree"
+	if len(groups) == 0 {
+		res.Title = "no figure's sources disagree"
+	}
 	if len(groups) > 0 {
 		res.Notes = append(res.Notes, "the value shown is exact over approximate, then the latest report's (show fact ID for a fact in full)")
 	}

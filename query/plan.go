@@ -6,6 +6,7 @@ import (
 
 	"github.com/alecthomas/participle/v2/lexer"
 	"github.com/almanacdb/almanac/query/syntax"
+	"github.com/almanacdb/almanac/store/vocab"
 )
 
 // List is the catalogue a Catalogue statement lists.
@@ -76,6 +77,31 @@ func ParseField(s string) (Field, bool) {
 		}
 	}
 	return FieldNone, false
+}
+
+// Values returns the values a field of a fixed vocabulary takes, as
+// queries write them: the periods (months ranges left out: they are many
+// and typed rather than picked), qualifiers and statuses; nil for the
+// other fields, whose values are the database's.
+func (f Field) Values() []string {
+	var out []string
+	switch f {
+	case FieldPeriod:
+		for _, p := range vocab.Periods() {
+			if n := p.String(); !strings.HasPrefix(n, "M") || !strings.Contains(n, "-") {
+				out = append(out, n)
+			}
+		}
+	case FieldQualifier:
+		for _, q := range vocab.Qualifiers() {
+			out = append(out, q.String())
+		}
+	case FieldStatus:
+		for _, s := range vocab.Statuses() {
+			out = append(out, s.String())
+		}
+	}
+	return out
 }
 
 // numeric reports whether the field compares as a number.

@@ -325,7 +325,7 @@ func (g *grid) fitLines(width int) []string {
 		out = append(out, "(every row: "+strings.Join(g.folded, ", ")+")")
 	}
 	if len(g.dropped) > 0 {
-		out = append(out, fmt.Sprintf("(%s left out to fit %d columns; .mode line shows every field)", joinAnd(g.dropped), width))
+		out = append(out, fmt.Sprintf("(%s left out to fit %d columns: .mode line shows all)", joinAnd(g.dropped), width))
 	}
 	return out
 }
@@ -567,7 +567,7 @@ func (r *Result) pivotGrid(o WriteOptions, rows int) (*grid, []string) {
 	if r.colLabel != "" && g.names[0] != r.colLabel {
 		what = r.colLabel + " columns"
 	}
-	return g, []string{fmt.Sprintf("(%d of %d %s shown to fit %d columns; .mode csv or .mode line shows them all)",
+	return g, []string{fmt.Sprintf("(%d of %d %s shown to fit %d columns: .mode line shows all)",
 		keep-dims, keep-dims+hidden, what, limit)}
 }
 
@@ -697,7 +697,7 @@ func (r *Result) groupedLines(o WriteOptions) []string {
 	}
 	notes := r.noteLines(o)
 	if r.Kind == KindConflicts && len(r.rows) == 0 {
-		return slices.Concat(head, []string{"(no rows)"}, notes)
+		return slices.Concat(head, notes) // the title says there are none
 	}
 	out := head
 	shown := 0

@@ -13,7 +13,6 @@ import (
 	"github.com/almanacdb/almanac/query"
 	"github.com/almanacdb/almanac/query/syntax"
 	"github.com/almanacdb/almanac/store"
-	"github.com/almanacdb/almanac/store/vocab"
 )
 
 // apiError is the body of every error response.
@@ -329,20 +328,10 @@ func (s *Server) handleLanguage(w http.ResponseWriter, r *http.Request) {
 	for _, f := range syntax.Functions() {
 		out.Functions = append(out.Functions, f.Name)
 	}
-	period, qualifier, status := []string{"period"}, []string{"qualifier"}, []string{"status"}
-	for _, p := range vocab.Periods() {
-		// Month ranges (M1-M5) are many and typed rather than picked.
-		if n := p.String(); !strings.HasPrefix(n, "M") || !strings.Contains(n, "-") {
-			period = append(period, n)
-		}
+	for _, f := range []query.Field{query.FieldPeriod, query.FieldQualifier, query.FieldStatus} {
+		out.Values = append(out.Values, append([]string{f.String()}, f.Values()...))
 	}
-	for _, q := range vocab.Qualifiers() {
-		qualifier = append(qualifier, q.String())
-	}
-	for _, st := range vocab.Statuses() {
-		status = append(status, st.String())
-	}
-	out.Values = [][]string{period, qualifier, status}
+
 	w.Header().Set("Cache-Control", "max-age=3600")
 	writeJSON(w, http.StatusOK, out)
 }
