@@ -76,9 +76,23 @@ func (term *terminal) send(keys string) {
 func TestREPLOnTerminal(t *testing.T) {
 	metric, prefix := completable(t)
 	dir := t.TempDir()
+	// The rc file runs before the first prompt.
+	rc := filepath.Join(dir, "config", "almanac", "almanacrc")
+	if err := os.MkdirAll(filepath.Dir(rc), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(rc, []byte(".timer on\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// A pager that marks what it shows.
+	pager := filepath.Join(dir, "pager")
+	if err := os.WriteFile(pager, []byte("#!/bin/sh\nsed 's/^/paged: /'\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	cmd := exec.Command(almanacBinary(t))
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "TERM=xterm", "NO_COLOR=1", "HOME="+dir, "XDG_STATE_HOME="+filepath.Join(dir, "state"))
+	cmd.Env = append(os.Environ(), "TERM=xterm", "NO_COLOR=1", "HOME="+dir, "XDG_STATE_HOME="+filepath.Join(dir, "state"),
+		"XDG_CONFIG_HOME="+filepath.Join(dir, "config"), "PAGER="+pager)
 	f, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 40, Cols: 120})
 	if err != nil {
 		t.Fatal(err)
@@ -96,9 +110,24 @@ func TestREPLOnTerminal(t *testing.T) {
 
 	term.expect(`Created almanac\.db from 6 sample articles`)
 	term.expect(`Type \.help for help`)
+	term.expect(`timer is on`)
 	term.expect(`almanac> `)
 	term.send("years\r")
 	term.expect(`year +facts`)
+	term.expect(`Time: `)
+	term.expect(`almanac> `)
+
+	// A result longer than the screen goes through the pager.
+	term.send("facts\r")
+	term.expect(`paged: id +entity +metric`)
+	term.expect(`almanac> `)
+
+	// Completion keeps what was typed: two entities start with Har.
+	term.send("facts where entity = Har\t")
+	term.expect(`"Harbin`)
+	term.send("\t")
+	term.expect(`"Harbin New Area"`)
+	term.send("\x03")
 	term.expect(`almanac> `)
 
 	// Tab completes the metric, the only one with its prefix; running

@@ -117,6 +117,17 @@ func (s *Shell) Close() error {
 // Failures returns the number of statements that failed so far.
 func (s *Shell) Failures() int { return s.failures }
 
+// Fail reports err, a failure the caller met on the shell's behalf (a
+// statement it could not pass on), as the shell reports its own: it is
+// counted, and with Bail set it ends the session.
+func (s *Shell) Fail(err error) {
+	s.failures++
+	if s.Bail {
+		s.stop = true
+	}
+	fmt.Fprintln(s.Err, err)
+}
+
 // Stopped reports whether .quit, or a failure with Bail set, ended the
 // session.
 func (s *Shell) Stopped() bool { return s.stop }
