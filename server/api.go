@@ -84,7 +84,8 @@ const wireFormat = "result"
 
 var contentTypes = map[string]string{
 	"json": "application/json", "jsonl": "application/x-ndjson", "csv": "text/csv; charset=utf-8",
-	"table": "text/plain; charset=utf-8", wireFormat: "application/json",
+	"tsv": "text/tab-separated-values; charset=utf-8", "markdown": "text/markdown; charset=utf-8",
+	"table": "text/plain; charset=utf-8", "line": "text/plain; charset=utf-8", wireFormat: "application/json",
 }
 
 func (s *Server) handleQuery(w http.ResponseWriter, r *http.Request) {
@@ -371,7 +372,7 @@ const apiVersion = 1
 
 func (s *Server) handleInfo(w http.ResponseWriter, r *http.Request) {
 	out := infoJSON{Almanac: apiVersion, Database: s.db.Path(), ReadOnly: s.o.ReadOnly || s.db.ReadOnly(),
-		Formats: []string{"json", "jsonl", "csv", "table", wireFormat},
+		Formats: append(query.FormatNames(), wireFormat),
 		Limits: limitsJSON{BodyBytes: s.o.MaxBodyBytes, Inputs: s.o.MaxInputs, Rows: s.o.MaxRows,
 			Queries: s.o.MaxQueries, Waiting: s.o.MaxWaiting, QueryTimeout: s.o.QueryTimeout.Seconds()}}
 	switch {
