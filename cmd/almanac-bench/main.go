@@ -308,15 +308,5 @@ ANALYZE;
 	fmt.Fprintf(out, "| fresh process | median |\n|---|---|\n")
 	fmt.Fprintf(out, "| `almanac query '%s'` | %s |\n", q, median(times[0]))
 	fmt.Fprintf(out, "| `sqlite3 facts.sqlite \"%s\"` (index on metric, entity, year) | %s |\n", sq, median(times[1]))
-	fmt.Fprintf(out, "\nhyperfine -N -w 5 '%s' '%s'\n", shellQuote(cmds[0]), shellQuote(cmds[1]))
 	return nil
-}
-
-// shellQuote writes a command line for a POSIX shell.
-func shellQuote(args []string) string {
-	out := make([]string, len(args))
-	for i, a := range args {
-		out[i] = `'` + strings.ReplaceAll(a, `'`, `'\''`) + `'`
-	}
-	return strings.Join(out, " ")
 }
