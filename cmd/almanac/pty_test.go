@@ -20,11 +20,13 @@ type terminal struct {
 	t    *testing.T
 	pty  *os.File
 	mu   sync.Mutex
-	out  bytes.Buffer // everything the command wrote
-	seen int          // how much of out expect has consumed
+	out  bytes.Buffer  // everything the command wrote
+	seen int           // how much of out expect has consumed
+	eof  chan struct{} // closed when the command's side is closed and all read
 }
 
 func (term *terminal) read() {
+	defer close(term.eof)
 	buf := make([]byte, 4096)
 	for {
 		n, err := term.pty.Read(buf)
@@ -35,6 +37,20 @@ func (term *terminal) read() {
 			return
 		}
 	}
+}
+
+// all returns everything the command wrote, once it has exited and the
+// last of it has been read.
+func (term *terminal) all() string {
+	term.t.Helper()
+	select {
+	case <-term.eof:
+	case <-time.After(10 * time.Second):
+		term.t.Fatal("the terminal's output did not end")
+	}
+	term.mu.Lock()
+	defer term.mu.Unlock()
+	return term.out.String()
 }
 
 // expect waits until the output after what earlier expects matched
@@ -69,6 +85,28 @@ func (term *terminal) send(keys string) {
 	}
 }
 
+// startTerminal starts cmd on a pseudo-terminal of rows and cols and
+// reads what it writes; done receives cmd's exit. The test's cleanup
+// closes the terminal and kills cmd if it has not exited.
+func startTerminal(t *testing.T, cmd *exec.Cmd, rows, cols uint16) (*terminal, <-chan error) {
+	t.Helper()
+	f, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: rows, Cols: cols})
+	if err != nil {
+		t.Fatal(err)
+	}
+	term := &terminal{t: t, pty: f, eof: make(chan struct{})}
+	go term.read()
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	t.Cleanup(func() {
+		if cmd.ProcessState == nil {
+			cmd.Process.Kill()
+		}
+		f.Close()
+	})
+	return term, done
+}
+
 // TestREPLOnTerminal runs the command on a pseudo-terminal, as a user
 // would the first time: it creates the database, shows the prompt, runs
 // a query, completes a metric name with Tab, abandons a line with Ctrl-C,
@@ -93,20 +131,7 @@ func TestREPLOnTerminal(t *testing.T) {
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "TERM=xterm", "NO_COLOR=1", "HOME="+dir, "XDG_STATE_HOME="+filepath.Join(dir, "state"),
 		"XDG_CONFIG_HOME="+filepath.Join(dir, "config"), "PAGER="+pager)
-	f, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 40, Cols: 120})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	term := &terminal{t: t, pty: f}
-	go term.read()
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	defer func() {
-		if cmd.ProcessState == nil {
-			cmd.Process.Kill()
-		}
-	}()
+	term, done := startTerminal(t, cmd, 40, 120)
 
 	term.expect(`Created almanac\.db from 6 sample articles`)
 	term.expect(`Type \.help for help`)

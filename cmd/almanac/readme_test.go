@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/almanacdb/almanac/cmd/almanac/internal/shell"
-	"github.com/creack/pty"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -79,20 +78,7 @@ func TestREADMESession(t *testing.T) {
 	// TERM=dumb: the line editor prompts and reads plainly, and no colour.
 	cmd.Env = append(os.Environ(), "TERM=dumb", "NO_COLOR=", "PAGER=cat", "HOME="+dir,
 		"XDG_STATE_HOME="+filepath.Join(dir, "state"), "XDG_CONFIG_HOME="+filepath.Join(dir, "config"))
-	f, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 24, Cols: 80})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	term := &terminal{t: t, pty: f}
-	go term.read()
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	defer func() {
-		if cmd.ProcessState == nil {
-			cmd.Process.Kill()
-		}
-	}()
+	term, done := startTerminal(t, cmd, 24, 80)
 	prompt := `(?:` + regexp.QuoteMeta(shell.Prompt) + `|` + regexp.QuoteMeta(shell.ContinuationPrompt) + `)$`
 	for _, line := range input {
 		term.expect(prompt)
@@ -112,9 +98,7 @@ func TestREADMESession(t *testing.T) {
 	}
 	// What the terminal showed, as the README writes it: the input echoed
 	// after its prompt, and ^D where Ctrl-D ended the session.
-	term.mu.Lock()
-	got := strings.ReplaceAll(term.out.String(), "\r\n", "\n")
-	term.mu.Unlock()
+	got := strings.ReplaceAll(term.all(), "\r\n", "\n")
 	got = strings.ReplaceAll(got, "^D", "")
 	got = strings.TrimSuffix(got, shell.Prompt+"\n") + shell.Prompt + "^D\n"
 
