@@ -48,7 +48,7 @@ type Shell struct {
 	// Format is the output format; .mode changes it.
 	Format almanac.Format
 	// Interactive is set for the REPL: long tables are cut at a screenful
-	// (when there is no Pager) and .last shows them whole; a line that
+	// (when there is no Page) and .last shows them whole; a line that
 	// starts with a clause (by year) continues the statement before it.
 	// In batch, json is written a line per statement.
 	Interactive bool
