@@ -294,9 +294,8 @@ func (x *extractor) figure(s *sent, qi int) {
 		words: f.words,
 	}
 	x.facts = append(x.facts, d)
-	// "1.85 million base stations and 450 million users, each
-	// representing over 60 percent of the global total": the figure is
-	// each listed figure's.
+	// "1.8 million phone masts and 45 million users, each over 6
+	// percent of the national total": the figure is each listed figure's.
 	if ps := f.eachOf(); len(ps) > 1 {
 		x.facts = x.facts[:len(x.facts)-1]
 		for _, p := range ps {
