@@ -185,10 +185,12 @@ type extractor struct {
 	prevMeasure     []string
 	prevMeasureSent int
 	sentNo          int
-	// lastMeasure is the measure of the latest fact that was no change.
-	lastMeasure []string
-	titleMs     []resolve.Mention
-	allMs       []resolve.Mention // every mention of the body, for aliases
+	// lastMeasure is the measure of the latest fact that was no change;
+	// lastMeasureSent numbers its sentence.
+	lastMeasure     []string
+	lastMeasureSent int
+	titleMs         []resolve.Mention
+	allMs           []resolve.Mention // every mention of the body, for aliases
 
 	ctx      context // year, period and status carried between sentences
 	facts    []draft
@@ -325,7 +327,7 @@ func (x *extractor) paragraph(pi int, p document.Span) bool {
 		}
 		for _, f := range s.figs {
 			if f.ch.kind == changeNone && !planNouns[lastOf(f.measure)] {
-				x.lastMeasure = f.measure
+				x.lastMeasure, x.lastMeasureSent = f.measure, s.ordinal()
 			}
 		}
 	}

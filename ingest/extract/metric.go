@@ -351,6 +351,32 @@ var metricRules = []metricRule{
 			}
 			return -1, false
 		}},
+	{"definite-number", "\"the number\", \"the figure\" or \"the total\" alone as the subject stands for the measure the sentence before counted: the city had 90 hotels in 2020. The number stood at 70 in 2019",
+		func(f *figure) (int, bool) {
+			s := f.s
+			if f.gov < 0 || len(s.x.lastMeasure) == 0 || s.x.lastMeasureSent != s.ordinal()-1 {
+				return -1, false
+			}
+			if !amountVerbs[s.lemma(f.gov)] {
+				return -1, false
+			}
+			sub := s.subject(f.gov)
+			if sub < 0 || !anaphoricTotals[s.lemma(sub)] {
+				return -1, false
+			}
+			// Only a determiner: "the number of hotels" names its measure.
+			for _, c := range s.children(sub) {
+				if r := s.rel(int(c)); r != "det" && r != "punct" {
+					return -1, false
+				}
+			}
+			if d := s.child(sub, "det"); d < 0 || !definiteDeterminers[s.word(d)] {
+				return -1, false
+			}
+			f.measure = append([]string(nil), s.x.lastMeasure...)
+			f.fromSubject = true
+			return -2, true
+		}},
 	{"subject-of-verb", "the figure is the object of a verb of amount; the subject is what is measured: GDP reached 518 billion yuan",
 		func(f *figure) (int, bool) {
 			s := f.s
@@ -460,6 +486,13 @@ var amountVerbs = map[string]bool{
 	"number": true, "cross": true, "break": true, "touch": true, "maintain": true, "keep": true,
 	"involve": true, "finish": true, "end": true, "close": true, "settle": true,
 }
+
+// anaphoricTotals are the nouns that, alone after a definite determiner,
+// stand for an amount already named: "the number", "the figure".
+var anaphoricTotals = map[string]bool{"number": true, "figure": true, "total": true, "tally": true, "count": true}
+
+// definiteDeterminers point back to something named before.
+var definiteDeterminers = map[string]bool{"the": true, "this": true, "that": true}
 
 // dimensionNouns name the size an adjective of a measure states.
 var dimensionNouns = map[string]string{

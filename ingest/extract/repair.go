@@ -20,6 +20,29 @@ type repair struct {
 }
 
 var repairs = []repair{
+	{"punct-head", "punctuation heads nothing: a word the parser hung on a punctuation mark hangs on the mark's own head",
+		func(toks []nlp.Token) {
+			for i := range toks {
+				for steps := 0; steps < len(toks); steps++ {
+					h := toks[i].Head
+					if h < 0 || toks[h].Tag != nlp.PUNCT {
+						break
+					}
+					if toks[h].Head < 0 {
+						// A mark made root: the word takes its place.
+						toks[i].Head, toks[i].Rel = -1, "root"
+						toks[h].Head, toks[h].Rel = i, "punct"
+						for k := range toks {
+							if k != i && toks[k].Head == h {
+								toks[k].Head = i
+							}
+						}
+						break
+					}
+					toks[i].Head = toks[h].Head
+				}
+			}
+		}},
 	{"verbless-root", "a sentence is rooted in its finite verb or its copula's predicate: a noun (or an opening gerund) made root, with a later verb or copular predicate hanging from it that has no subject, becomes its subject",
 		func(toks []nlp.Token) {
 			root := -1
@@ -297,91 +320,104 @@ var repairs = []repair{
 		}},
 	{"participle-modifier", "a past participle with no subject or auxiliary, right before a noun it takes as object, modifies that noun when a finite verb follows: in \"firms above designated size in the county grew\" the verb is \"grew\"",
 		func(toks []nlp.Token) {
-			r := -1
-			for i, t := range toks {
-				if t.Head < 0 {
-					r = i
-					break
+			for pass := 0; pass < 2; pass++ {
+				r := -1
+				for i, t := range toks {
+					if t.Head < 0 {
+						r = i
+						break
+					}
 				}
-			}
-			if r < 0 || r+1 >= len(toks) || toks[r].Tag != nlp.VERB || !strings.HasSuffix(strings.ToLower(toks[r].Form), "ed") {
-				return
-			}
-			n := r + 1
-			if toks[n].Tag != nlp.NOUN || hasChild(toks, r, "aux", "aux:pass", "mark") {
-				return
-			}
-			// "Added value rose 16 percent" with "value" already the
-			// subject of the verb that hangs from the participle.
-			if v := toks[n].Head; r == 0 && v > n && toks[v].Head == r && toks[v].Tag == nlp.VERB && toks[n].Rel == "nsubj" && !hasChild(toks, r, "nsubj", "obj") {
+				if r < 0 || r+1 >= len(toks) || toks[r].Tag != nlp.VERB || !strings.HasSuffix(strings.ToLower(toks[r].Form), "ed") {
+					return
+				}
+				n := r + 1
+				if toks[n].Tag != nlp.NOUN || hasChild(toks, r, "aux", "aux:pass", "mark") {
+					return
+				}
+				// "Added value rose 16 percent" with "value" already the
+				// subject of the verb that hangs from the participle.
+				if v := toks[n].Head; r == 0 && v > n && toks[v].Head == r && toks[v].Tag == nlp.VERB && toks[n].Rel == "nsubj" && !hasChild(toks, r, "nsubj", "obj") {
+					toks[v].Head, toks[v].Rel = -1, "root"
+					for k := range toks {
+						if toks[k].Head == r {
+							toks[k].Head = v
+						}
+					}
+					toks[r].Head, toks[r].Rel = n, "amod"
+					// The new root may itself be a participle before its
+					// noun ("added value of firms above designated size
+					// rose"): look again.
+					continue
+				}
+				if toks[n].Head != r || toks[n].Rel != "obj" {
+					return
+				}
+				v := -1
+				for k := n + 1; k < len(toks); k++ {
+					t := toks[k]
+					if t.Tag != nlp.VERB || !finiteForm(t) || hasChild(toks, k, "nsubj", "nsubj:pass", "mark") {
+						continue
+					}
+					switch {
+					case t.Head == r && (t.Rel == "advcl" || t.Rel == "conj" || t.Rel == "parataxis" || t.Rel == "dep" || t.Rel == "ccomp" || t.Rel == "xcomp"):
+						v = k
+					case t.Head == n && t.Rel == "acl" && k == n+1:
+						// "above designated size rose": the finite verb right
+						// after the noun, taken as the noun's clause.
+						v = k
+					}
+					if v >= 0 {
+						break
+					}
+				}
+				if v < 0 {
+					return
+				}
+				sub := -1
+				for k, t := range toks {
+					if t.Head == r && (t.Rel == "nsubj" || t.Rel == "nsubj:pass") {
+						sub = k
+					}
+				}
 				toks[v].Head, toks[v].Rel = -1, "root"
 				for k := range toks {
-					if toks[k].Head == r {
+					if toks[k].Head != r || k == n {
+						continue
+					}
+					switch {
+					case k == r-1 && (toks[k].Tag == nlp.ADP || toks[k].Tag == nlp.ADV):
+						toks[k].Head, toks[k].Rel = n, "case" // "above designated size"
+					case k < r && k != sub:
+						toks[k].Head = v
+					case k > n:
 						toks[k].Head = v
 					}
 				}
 				toks[r].Head, toks[r].Rel = n, "amod"
-				return
-			}
-			if toks[n].Head != r || toks[n].Rel != "obj" {
-				return
-			}
-			v := -1
-			for k := n + 1; k < len(toks); k++ {
-				t := toks[k]
-				if t.Head == r && t.Tag == nlp.VERB && finiteForm(t) && !hasChild(toks, k, "nsubj", "nsubj:pass", "mark") {
-					switch t.Rel {
-					case "advcl", "conj", "parataxis", "dep", "ccomp", "xcomp":
-						v = k
+				if sub >= 0 && sub < r && (toks[sub].Tag == nlp.NOUN || toks[sub].Tag == nlp.PROPN) && phraseEnd(toks, sub) == r-1 {
+					// "snow themed routes", "ice and snow themed routes":
+					// the noun phrase right before is the participle's, and
+					// the phrase is the subject.
+					toks[sub].Head, toks[sub].Rel = r, "compound"
+					sub = -1
+				}
+				if sub >= 0 {
+					toks[sub].Head, toks[sub].Rel = v, "nsubj"
+					toks[n].Head, toks[n].Rel = sub, "nmod"
+				} else {
+					toks[n].Head, toks[n].Rel = v, "nsubj"
+				}
+				// The noun's own dependents after it stay; those the verb took
+				// between the noun and the verb belong to the noun.
+				for k := n + 1; k < v; k++ {
+					if toks[k].Head == v && (toks[k].Rel == "obl" || toks[k].Rel == "nmod") {
+						toks[k].Head, toks[k].Rel = n, "nmod"
 					}
 				}
-				if v >= 0 {
-					break
-				}
-			}
-			if v < 0 {
-				return
-			}
-			sub := -1
-			for k, t := range toks {
-				if t.Head == r && (t.Rel == "nsubj" || t.Rel == "nsubj:pass") {
-					sub = k
-				}
-			}
-			toks[v].Head, toks[v].Rel = -1, "root"
-			for k := range toks {
-				if toks[k].Head != r || k == n {
-					continue
-				}
-				switch {
-				case k == r-1 && (toks[k].Tag == nlp.ADP || toks[k].Tag == nlp.ADV):
-					toks[k].Head, toks[k].Rel = n, "case" // "above designated size"
-				case k < r && k != sub:
-					toks[k].Head = v
-				case k > n:
-					toks[k].Head = v
-				}
-			}
-			toks[r].Head, toks[r].Rel = n, "amod"
-			if sub >= 0 && sub < r && (toks[sub].Tag == nlp.NOUN || toks[sub].Tag == nlp.PROPN) && phraseEnd(toks, sub) == r-1 {
-				// "snow themed routes", "ice and snow themed routes":
-				// the noun phrase right before is the participle's, and
-				// the phrase is the subject.
-				toks[sub].Head, toks[sub].Rel = r, "compound"
-				sub = -1
-			}
-			if sub >= 0 {
-				toks[sub].Head, toks[sub].Rel = v, "nsubj"
-				toks[n].Head, toks[n].Rel = sub, "nmod"
-			} else {
-				toks[n].Head, toks[n].Rel = v, "nsubj"
-			}
-			// The noun's own dependents after it stay; those the verb took
-			// between the noun and the verb belong to the noun.
-			for k := n + 1; k < v; k++ {
-				if toks[k].Head == v && (toks[k].Rel == "obl" || toks[k].Rel == "nmod") {
-					toks[k].Head, toks[k].Rel = n, "nmod"
-				}
+				// The new root may be a participle before its noun in turn
+				// ("added value of firms above designated size rose").
+				continue
 			}
 		}},
 	{"bare-subject", "an oblique needs a preposition: a bare noun phrase before a verb that has no subject is the verb's subject (\"farm investment in the county, a hub, kept growing\")",

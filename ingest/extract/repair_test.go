@@ -79,6 +79,12 @@ var repairCases = []repairCase{
 	{"plural-count", "Jixi has 700 new cloud and data service companies.", "companies", "has", "obj"},
 	{"plural-count", "Jixi has 700 new cloud and data service companies.", "700", "companies", "nummod"},
 	{"participle-modifier", "Added value rose 60 percent in new materials.", "Added", "value", "amod"},
+	// Punctuation heads nothing.
+	{"punct-head", "Added value of mills above designated size grew 7 percent in 2021.", "grew", "ROOT", "root"},
+	// Two participles before their nouns: the second is found once the
+	// first is mended, and the verb right after the noun is the main one.
+	{"participle-modifier", "Added value of mills above designated size grew 7 percent in 2021.", "value", "grew", "nsubj"},
+	{"participle-modifier", "Added value of mills above designated size grew 7 percent in 2021.", "designated", "size", "amod"},
 	{"participle-modifier", "Added value rose 60 percent in new materials.", "rose", "ROOT", "root"},
 	// A plural noun of intent before an infinitive is the verb.
 	{"verb-of-intent", "Jixi plans to build 40 parks in 2021.", "build", "plans", "xcomp"},
