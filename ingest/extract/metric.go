@@ -1512,6 +1512,28 @@ func wordOf(form string) string {
 	return strings.TrimSuffix(b.String(), "_")
 }
 
+// abbreviations are the measures of economics that have one name
+// whichever way an article writes them: "gross domestic product" is the
+// gdp that other articles report, so that one query finds both.
+var abbreviations = []struct{ long, short string }{
+	{"gross_domestic_product", "gdp"},
+	{"gross_regional_product", "grp"},
+	{"consumer_price_index", "cpi"},
+	{"producer_price_index", "ppi"},
+	{"purchasing_managers_index", "pmi"},
+	{"foreign_direct_investment", "fdi"},
+}
+
+// replaceWords replaces the whole words long of a snake-case name by short.
+func replaceWords(name, long, short string) string {
+	if !strings.Contains(name, long) {
+		return name
+	}
+	w := "_" + name + "_"
+	w = strings.ReplaceAll(w, "_"+long+"_", "_"+short+"_")
+	return strings.Trim(w, "_")
+}
+
 // metricName joins a metric's words in snake case.
 func metricName(words []string) string {
 	var parts []string
@@ -1521,6 +1543,9 @@ func metricName(words []string) string {
 		}
 	}
 	name := strings.Join(parts, "_")
+	for _, a := range abbreviations {
+		name = replaceWords(name, a.long, a.short)
+	}
 	if len(name) > 120 {
 		name = name[:120]
 		name = strings.TrimRight(name, "_")

@@ -539,6 +539,56 @@ var repairs = []repair{
 				toks[i].Head, toks[i].Rel = i+1, "amod"
 			}
 		}},
+	{"conjunct-subject", "a coordination ends at its \"and\": a noun right before a verb that has no subject is the verb's subject, not a conjunct, when it is joined to a verb (\"passengers reached 9 million and cargo came to 5,000 tonnes\") or comes after the coordination's \"and\" (\"firms and farms, officials said\")",
+		func(toks []nlp.Token) {
+			for k, v := range toks {
+				n := k - 1
+				if n < 0 || v.Tag != nlp.VERB || !finiteForm(v) || hasChild(toks, k, "nsubj", "nsubj:pass", "csubj", "expl") {
+					continue
+				}
+				t := toks[n]
+				if t.Rel != "conj" || t.Head < 0 || t.Head >= n || t.Tag != nlp.NOUN && t.Tag != nlp.PROPN && t.Tag != nlp.PRON {
+					continue
+				}
+				h := t.Head
+				ofVerb := toks[h].Tag == nlp.VERB || toks[h].Tag == nlp.AUX
+				closed := false // an earlier conjunct of h has its "and"
+				if !ofVerb && !hasChild(toks, n, "cc") {
+					for j := h + 1; j < n; j++ {
+						if toks[j].Head == h && toks[j].Rel == "conj" && hasChild(toks, j, "cc") {
+							closed = true
+						}
+					}
+				}
+				if !ofVerb && !closed {
+					continue
+				}
+				toks[n].Head, toks[n].Rel = k, "nsubj"
+				for j := range toks {
+					if toks[j].Head != n || j > n {
+						continue
+					}
+					switch {
+					case toks[j].Rel == "punct" && !ofVerb:
+						toks[j].Head = k // the comma before the clause
+					case toks[j].Rel == "cc" && ofVerb && j+1 < n:
+						// "cargo and mail throughput": the conjunct of the
+						// verb just before the "and" belongs to the subject,
+						// and its own "and" joins the clauses.
+						if c := j - 1; c > h && toks[c].Head == h && toks[c].Rel == "conj" && toks[c].Tag == nlp.NOUN {
+							toks[c].Head, toks[c].Rel = n, "compound"
+							for m := range toks {
+								if toks[m].Head == c && toks[m].Rel == "cc" && m < c {
+									toks[m].Head = k
+								}
+							}
+						}
+					case toks[j].Rel == "cc" && ofVerb:
+						toks[j].Head = k
+					}
+				}
+			}
+		}},
 	{"noun-conjunct", "conjuncts share their category: in \"exports and imports rose\" a plural-looking word joined to a noun, with nothing a verb has (subject, object, auxiliary, oblique), is a noun",
 		func(toks []nlp.Token) {
 			for i, t := range toks {

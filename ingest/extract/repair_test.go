@@ -79,6 +79,12 @@ var repairCases = []repairCase{
 	{"plural-count", "Jixi has 700 new cloud and data service companies.", "companies", "has", "obj"},
 	{"plural-count", "Jixi has 700 new cloud and data service companies.", "700", "companies", "nummod"},
 	{"participle-modifier", "Added value rose 60 percent in new materials.", "Added", "value", "amod"},
+	// A coordination ends at its "and"; a noun after it, before a verb
+	// with no subject, is that verb's subject.
+	{"conjunct-subject", "Jixi is now home to 1,200 high-tech firms and 30 labs above the provincial level, officials said at a forum on Friday.", "officials", "said", "nsubj"},
+	// Before the coordination's "and", a noun is still a conjunct.
+	{"conjunct-subject", "Jixi is now home to 1,200 high-tech firms, 30 labs and 9 museums.", "labs", "firms", "conj"},
+	{"conjunct-subject", "Jixi handled 3,000 flights in May, while passenger traffic reached 2 million and cargo and mail throughput came to 900 tonnes.", "throughput", "came", "nsubj"},
 	// Punctuation heads nothing.
 	{"punct-head", "Added value of mills above designated size grew 7 percent in 2021.", "grew", "ROOT", "root"},
 	// Two participles before their nouns: the second is found once the

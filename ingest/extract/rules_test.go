@@ -119,6 +119,8 @@ var ruleCases = []ruleCase{
 	{"noun-of-figure", "Harbin posted a GDP of 500 billion yuan in 2020.", "500 billion", "metric~gdp by=metric:noun-of-figure"},
 	{"definite-number", "Jixi had 90 hotels in 2021. The number stood at 70 in 2020.", "70", "metric~hotels year=2020 by=metric:definite-number"},
 	{"definite-number", "Jixi had 90 hotels in 2021. The number of parks stood at 70 in 2020.", "70", "metric~parks metric!hotels"},
+	{"subject-of-verb", "Jixi's gross domestic product reached 50 billion yuan in 2020.", "50 billion", "metric~gdp metric!gross,domestic,product"},
+	{"subject-of-verb", "Jixi's gross domestic production reached 50 billion yuan in 2020.", "50 billion", "metric~gross,domestic,production"},
 	{"subject-of-verb", "Harbin's GDP reached 500 billion yuan in 2020.", "500 billion", "metric~gdp entity=Harbin by=metric:subject-of-verb"},
 	{"subject-of-verb", "The government handed out 5 million yuan in subsidies in 2020.", "5 million", "metric~subsidies metric!government"},
 	{"in-noun", "The city earned 2 billion yuan in revenue in 2020.", "2 billion", "metric~revenue"},
