@@ -109,6 +109,117 @@ var repairs = []repair{
 				return
 			}
 		}},
+	{"oblique-root", "a phrase with a preposition is no sentence's root: a noun made root that has its own preposition (\"From January to May, investment in the county kept growing\"), with a finite verb hanging from it that has no subject, is the verb's oblique, and a bare noun between them is the verb's subject",
+		func(toks []nlp.Token) {
+			root := -1
+			for i, t := range toks {
+				if t.Head < 0 {
+					root = i
+					break
+				}
+			}
+			if root < 0 || toks[root].Tag != nlp.NOUN && toks[root].Tag != nlp.PROPN || !hasChild(toks, root, "case") {
+				return
+			}
+			// The bare noun hanging from the root: the subject to be.
+			subj := -1
+			for k := root + 1; k < len(toks); k++ {
+				if toks[k].Head == root && toks[k].Tag == nlp.NOUN && !hasChild(toks, k, "case") && !timeWord(toks[k].Form) {
+					subj = k
+					break
+				}
+			}
+			// The finite verb, hanging from the root or, as the parser
+			// may have it, from that noun.
+			v := -1
+			for k := root + 1; k < len(toks); k++ {
+				t := toks[k]
+				if t.Tag != nlp.VERB || !finiteForm(t) || hasChild(toks, k, "nsubj", "nsubj:pass", "csubj", "expl", "mark") {
+					continue
+				}
+				if t.Head == root || subj >= 0 && k > subj && t.Head == subj && (t.Rel == "cc" || t.Rel == "dep" || t.Rel == "conj" || t.Rel == "parataxis" || t.Rel == "appos") {
+					v = k
+					break
+				}
+			}
+			if v < 0 {
+				return
+			}
+			if subj > v {
+				subj = -1
+			}
+			if subj >= 0 && toks[v].Head == subj {
+				for k := range toks {
+					if toks[k].Head == subj && k > v {
+						toks[k].Head = v
+					}
+				}
+			}
+			toks[v].Head, toks[v].Rel = -1, "root"
+			toks[root].Head, toks[root].Rel = v, "obl"
+			for k := root + 1; k < len(toks); k++ {
+				if toks[k].Head != root {
+					continue
+				}
+				switch {
+				case k == subj:
+					toks[k].Head, toks[k].Rel = v, "nsubj"
+				case k > v || toks[k].Rel == "punct":
+					toks[k].Head = v
+				case subj >= 0 && k > subj:
+					toks[k].Head = subj // "investment in Harbin, the capital": the subject's
+				}
+			}
+		}},
+	{"plural-subject", "a clause has one finite verb: a root tagged as a verb in -s, with no subject or object, followed by a finite verb hanging from it with no subject of its own, is a plural noun and that verb's subject (\"exports in the county rose 5 percent\")",
+		func(toks []nlp.Token) {
+			root := -1
+			for i, t := range toks {
+				if t.Head < 0 {
+					root = i
+					break
+				}
+			}
+			if root < 0 || toks[root].Tag != nlp.VERB || hasChild(toks, root, "nsubj", "nsubj:pass", "obj", "aux", "aux:pass", "mark", "cop") {
+				return
+			}
+			w := strings.ToLower(toks[root].Form)
+			if !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") || len(w) < 4 {
+				return
+			}
+			v := -1
+			for k := root + 1; k < len(toks); k++ {
+				t := toks[k]
+				if t.Head != root || t.Tag != nlp.VERB || !finiteForm(t) || hasChild(toks, k, "nsubj", "nsubj:pass", "mark") {
+					continue
+				}
+				switch t.Rel {
+				case "xcomp", "ccomp", "dep", "parataxis", "conj":
+					if !hasChild(toks, k, "cc") && !strings.HasSuffix(strings.ToLower(t.Form), "ing") && !hasChild(toks, k, "mark") {
+						v = k
+					}
+				}
+				if v >= 0 {
+					break
+				}
+			}
+			if v < 0 {
+				return
+			}
+			toks[v].Head, toks[v].Rel = -1, "root"
+			toks[root].Head, toks[root].Rel, toks[root].Tag = v, "nsubj", nlp.NOUN
+			for k := range toks {
+				if toks[k].Head != root {
+					continue
+				}
+				switch {
+				case k > v || k < root || toks[k].Rel == "punct":
+					toks[k].Head = v // "From January to September": the verb's
+				case toks[k].Rel == "obl":
+					toks[k].Rel = "nmod" // "exports in the county"
+				}
+			}
+		}},
 	{"fronted-participle", "\"Soaring by 5 percent, visits reached 8 million\": a participle that opens a sentence, before a comma and a clause with its own subject and verb, modifies that clause",
 		func(toks []nlp.Token) {
 			if len(toks) < 4 || toks[0].Head >= 0 || toks[0].Tag != nlp.VERB || !strings.HasSuffix(strings.ToLower(toks[0].Form), "ing") {

@@ -85,6 +85,13 @@ var repairCases = []repairCase{
 	// Before the coordination's "and", a noun is still a conjunct.
 	{"conjunct-subject", "Jixi is now home to 1,200 high-tech firms, 30 labs and 9 museums.", "labs", "firms", "conj"},
 	{"conjunct-subject", "Jixi handled 3,000 flights in May, while bus ridership rose to 2 million and freight and parcel volume came to 900 tonnes.", "volume", "came", "nsubj"},
+	// A phrase with a preposition is no root.
+	{"oblique-root", "From January to October, rural retail sales in Jixi, the biggest town of the county, kept growing at a fast pace, up 9.1 percent year-on-year.", "kept", "ROOT", "root"},
+	{"oblique-root", "From January to October, rural retail sales in Jixi, the biggest town of the county, kept growing at a fast pace, up 9.1 percent year-on-year.", "sales", "kept", "nsubj"},
+	{"oblique-root", "From January to October, rural retail sales in Jixi, the biggest town of the county, kept growing at a fast pace, up 9.1 percent year-on-year.", "January", "kept", "obl"},
+	// A clause has one finite verb: the -s word before it is a noun.
+	{"plural-subject", "From January to September, exports in Jixi rose 5 percent year-on-year.", "exports", "rose", "nsubj"},
+	{"plural-subject", "From January to September, Jixi exports cars to Russia.", "exports", "ROOT", "root"},
 	// Punctuation heads nothing.
 	{"punct-head", "Added value of mills above designated size grew 7 percent in 2021.", "grew", "ROOT", "root"},
 	// Two participles before their nouns: the second is found once the

@@ -243,6 +243,8 @@ var ruleCases = []ruleCase{
 	{"clause-year", "Daqing's hotels sold 40,000 rooms in the 2015 season.", "40,000", "year=2015"},
 	{"relative-year", "Last year, Daqing had 40 parks.", "40", "year=2020"},
 	{"clause-period", "In the first quarter of 2020, Daqing's GDP grew 5 percent.", "5", "period=Q1"},
+	{"clause-period", "From January to September, exports in Jixi rose 5 percent year-on-year in 2020.", "5", "period=Q1-Q3 by=period:clause-period"},
+	{"clause-period", "In September, exports in Jixi rose 5 percent in 2020, up from 3 percent in January.", "5", "period=M9"},
 	{"context-period", "In the first half of 2020, Daqing's GDP grew 5 percent. Exports rose 3 percent.", "3", "period=H1 by=period:context-period"},
 	{"context-period", "In the first half of 2020, Daqing's GDP grew 5 percent. Last year, exports rose 3 percent.", "3", "period=year"},
 	{"context-period", "The drop in Daqing's output in the first half of 2020 narrowed from minus 5 percent in Q1 to minus 2 percent. Its exports rose 3 percent.", "3", "period=H1"},

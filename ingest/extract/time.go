@@ -145,7 +145,9 @@ func (s *sent) findTimes() {
 		case "since":
 			t.since = true
 		case "from":
-			t.base = !t.day // "from Jan 1 to 16" is a stretch, not a base
+			// "from Jan 1 to 16" is a stretch, not a base, and so is a
+			// range of months: "from January to September".
+			t.base = !t.day && !(t.kind == timePeriod && s.isRange(t))
 		case "of":
 			if prev2 == "period" || prev2 == "time" {
 				t.base = true
@@ -692,6 +694,18 @@ func (s *sent) fromPart(t *timex) bool {
 	}
 	for i := t.last + 1; i < len(s.toks) && i <= t.last+8; i++ {
 		if s.word(i) == "to" {
+			return true
+		}
+	}
+	return false
+}
+
+// isRange reports whether the time expression t is a range written with
+// its own "to", "through" or dash: "January to September".
+func (s *sent) isRange(t *timex) bool {
+	for i := t.first + 1; i < t.last; i++ {
+		switch s.word(i) {
+		case "to", "through", "-", "\u2013", "\u2014":
 			return true
 		}
 	}
