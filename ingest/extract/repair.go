@@ -43,6 +43,32 @@ var repairs = []repair{
 				}
 			}
 		}},
+	{"trailing-participle", "a participle after a comma modifies the clause before it: in \"visits beat the record by 9 percent, climbing from 2 million\" the finite verb heads the participle, not the other way round",
+		func(toks []nlp.Token) {
+			for p, t := range toks {
+				if t.Tag != nlp.VERB || !strings.HasSuffix(strings.ToLower(t.Form), "ing") || p == 0 || toks[p-1].Form != "," {
+					continue
+				}
+				for v := 0; v < p-1; v++ {
+					c := toks[v]
+					if c.Head != p || c.Tag != nlp.VERB || !finiteForm(c) || hasChild(toks, v, "mark", "aux", "cop") {
+						continue
+					}
+					switch c.Rel {
+					case "parataxis", "dep", "conj", "ccomp", "advcl":
+					default:
+						continue
+					}
+					toks[v].Head, toks[v].Rel = t.Head, t.Rel
+					toks[p].Head, toks[p].Rel = v, "advcl"
+					if toks[v].Head < 0 {
+						toks[v].Rel = "root"
+					}
+					toks[p-1].Head = p
+					break
+				}
+			}
+		}},
 	{"verbless-root", "a sentence is rooted in its finite verb or its copula's predicate: a noun (or an opening gerund) made root, with a later verb or copular predicate hanging from it that has no subject, becomes its subject",
 		func(toks []nlp.Token) {
 			root := -1

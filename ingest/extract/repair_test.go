@@ -92,6 +92,9 @@ var repairCases = []repairCase{
 	// A clause has one finite verb: the -s word before it is a noun.
 	{"plural-subject", "From January to September, exports in Jixi rose 5 percent year-on-year.", "exports", "rose", "nsubj"},
 	{"plural-subject", "From January to September, Jixi exports cars to Russia.", "exports", "ROOT", "root"},
+	// A participle after a comma modifies the clause before it.
+	{"trailing-participle", "Attendance this year beat the previous show by 27.3 percent, rising from 1.9 million visits, the organiser said.", "rising", "beat", "advcl"},
+	{"trailing-participle", "Attendance this year beat the previous show by 27.3 percent, rising from 1.9 million visits, the organiser said.", "Attendance", "beat", "nsubj"},
 	// Punctuation heads nothing.
 	{"punct-head", "Added value of mills above designated size grew 7 percent in 2021.", "grew", "ROOT", "root"},
 	// Two participles before their nouns: the second is found once the

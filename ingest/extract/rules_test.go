@@ -78,7 +78,7 @@ var ruleCases = []ruleCase{
 	{"people-of-measure", "In 2020, the average passenger flow at Jixi airport came to 23,000 people a day.", "23,000", "metric~average,passenger,flow metric!people"},
 	{"counted-noun", "In 2020, 23,000 people came to Jixi.", "23,000", "metric~people"},
 	{"temperature", "In 2020, the cold in Jixi fell to minus 40 Celsius.", "40", "dropped=temperature"},
-	{"outdo-verb", "In 2020, attendance at the Jixi park beat the previous year by 31.4 percent.", "31.4", "metric~attendance,growth by=change:outdo-verb"},
+	{"outdo-verb", "In 2020, attendance at the Jixi park beat the previous year by 27.3 percent.", "27.3", "metric~attendance,growth by=change:outdo-verb"},
 	{"outdo-verb", "In 2020, the Jixi park beat 31 rivals.", "31", "metric!growth"},
 
 	// Changes: a percentage of change is its own fact (GUIDELINES.md).
