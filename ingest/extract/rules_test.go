@@ -202,6 +202,9 @@ var ruleCases = []ruleCase{
 
 	// Entities found outside the clause.
 	{"sentence-place", "The firms of Jixi are small, and output grew 5 percent in 2020.", "5", "entity=Jixi by=entity:sentence-place"},
+	// Of two prepositions the parser gives a noun, the nearer is its own:
+	// "through" the province owns the figure; "into" would not.
+	{"sentence-place", "A record 5,000 trucks crossed into and out of Russia through Northeast China's Jilin province in May 2020, up 9 percent year-on-year, the border police said.", "9", "entity=Jilin by=entity:sentence-place"},
 	{"running-subject", "Jixi Coal Co opened a mine in 2019. In 2020, they sold 5 million tonnes of coal.", "5 million", "entity=Jixi_Coal_Co by=entity:running-subject"},
 	{"topic", "In 2020, they sold 5 million tonnes of coal.", "5 million", "entity=Harbin by=entity:topic"},
 

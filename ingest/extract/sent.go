@@ -178,16 +178,22 @@ func (s *sent) child(i int, rels ...string) int {
 // "in" for "in Harbin", "" if none. A multiword one ("according to") is
 // joined by a space.
 func (s *sent) caseOf(i int) string {
+	// A noun has one preposition; of two the parser gave it ("into and
+	// out of the country through the province"), the nearer is its own.
+	c := -1
 	for _, k := range s.children(i) {
 		if s.rel(int(k)) == "case" && int(k) < i {
-			w := s.word(int(k))
-			if f := s.child(int(k), "fixed"); f >= 0 {
-				w += " " + s.word(f)
-			}
-			return w
+			c = int(k)
 		}
 	}
-	return ""
+	if c < 0 {
+		return ""
+	}
+	w := s.word(c)
+	if f := s.child(c, "fixed"); f >= 0 {
+		w += " " + s.word(f)
+	}
+	return w
 }
 
 // hasAux reports whether token i has an aux child with one of the lemmas.
