@@ -88,6 +88,28 @@ var entityRules = []entityRule{
 			}
 			return nil, false
 		}},
+	{"visited", "people who visit, tour or throng a named park, fair, zone or firm are its visitors: 240,000 people toured the Ice Lantern Park in Jixi",
+		func(f *figure) (*ment, bool) {
+			s := f.s
+			v := f.pred
+			if v < 0 || !visitVerbs[s.lemma(v)] {
+				return nil, false
+			}
+			sub := s.subject(v)
+			if sub < 0 || !visitorNouns[s.lemma(sub)] || f.noun != sub && f.head != sub && f.ch.kind == changeNone {
+				return nil, false
+			}
+			for _, k := range s.children(v) {
+				r := s.rel(int(k))
+				if r != "obj" && !(r == "obl" && (s.caseOf(int(k)) == "to" || s.caseOf(int(k)) == "into")) {
+					continue
+				}
+				if m := s.mentionIn(int(k)); m != nil && m.ok && m.e.Level >= resolve.Area {
+					return m, true
+				}
+			}
+			return nil, false
+		}},
 	{"clause-place", "a place the clause is set in: In Heilongjiang, GDP grew 5.6 percent",
 		func(f *figure) (*ment, bool) {
 			s := f.s
@@ -171,6 +193,17 @@ var entityRules = []entityRule{
 			}
 			return nil, false
 		}},
+}
+
+// visitVerbs take the place visited as object or to-phrase.
+var visitVerbs = map[string]bool{
+	"visit": true, "tour": true, "flock": true, "throng": true, "crowd": true, "pour": true, "enter": true, "attend": true,
+}
+
+// visitorNouns are the people (and their visits) such verbs count.
+var visitorNouns = map[string]bool{
+	"people": true, "visitor": true, "tourist": true, "traveler": true, "traveller": true, "guest": true,
+	"person": true, "sightseer": true, "holidaymaker": true, "vacationer": true, "visit": true,
 }
 
 // ownerCase reports whether a preposition makes its noun an owner of a
@@ -260,7 +293,16 @@ func (f *figure) owns(m *ment) bool {
 		}
 		h = nh
 	}
-	switch c := s.caseOf(h); c {
+	c := s.caseOf(h)
+	if c == "" && s.rel(h) == "conj" {
+		// The names of a list of examples are all examples: "five,
+		// including A, B and C".
+		switch fc := s.caseOf(s.head(h)); fc {
+		case "including", "such as", "like":
+			c = fc
+		}
+	}
+	switch c {
 	case "to", "from":
 		// "exports to Russia", "investment from Shenzhen", "exports of
 		// fruits to Russia": a partner of trade; "visitors to the
@@ -274,7 +316,7 @@ func (f *figure) owns(m *ment) bool {
 			}
 			k = s.head(k)
 		}
-	case "with", "between", "than", "according", "according to", "by", "like", "outside",
+	case "with", "between", "than", "according", "according to", "by", "like", "outside", "including", "such as", "excluding",
 		"beyond", "except", "besides", "against", "behind", "among", "into", "toward", "towards":
 		return false
 	}

@@ -176,6 +176,9 @@ var ruleCases = []ruleCase{
 	{"noun-modifier", "Hegang New Zone opened in 2010. In 2020, Jixi grew fast and the zone came up with 40 patents of its own.", "40", "entity=Hegang_New_Zone"},
 	{"clause-owner", "Led by the trading arm of Jixi Coal Co, the textile industry grew 5 percent in 2020.", "5", "entity!Jixi_Coal_Co"},
 	{"clause-owner", "Helped by new orders, Jixi Coal Co saw its sales grow 5 percent in 2020.", "5", "entity=Jixi_Coal_Co"},
+	// Names in a list of examples own nothing.
+	{"clause-owner", "In 2020, 12 projects in Jixi each drew 1 billion yuan, and three -- including the Jixi Coal Plant, the Lantern Park and the Jixi Mine -- each drew 5 billion yuan.", "12", "entity=Jixi"},
+	{"clause-owner", "In 2020, the Lantern Park in Jixi drew 12 projects.", "12", "entity=Lantern_Park"},
 	{"noun-modifier", "Exports of Daqing reached 3 billion yuan in 2020.", "3 billion", "entity=Daqing"},
 	{"subject", "Daqing had 40 parks in 2020.", "40", "entity=Daqing by=entity:subject"},
 	{"subject", "Tourists spent 40 billion yuan in Daqing in 2020.", "40 billion", "entity=Daqing"},
@@ -202,6 +205,9 @@ var ruleCases = []ruleCase{
 
 	// Entities found outside the clause.
 	{"sentence-place", "The firms of Jixi are small, and output grew 5 percent in 2020.", "5", "entity=Jixi by=entity:sentence-place"},
+	{"visited", "In 2020, 90,000 people toured the Lantern Park in Jixi, up 12 percent.", "90,000", "entity=Lantern_Park by=entity:visited"},
+	{"visited", "In 2020, 90,000 people toured the Lantern Park in Jixi, up 12 percent.", "12", "entity=Lantern_Park"},
+	{"visited", "In 2020, 90,000 people worked near the Lantern Park in Jixi.", "90,000", "entity!Lantern_Park"},
 	// Of two prepositions the parser gives a noun, the nearer is its own:
 	// "through" the province owns the figure; "into" would not.
 	{"sentence-place", "A record 5,000 trucks crossed into and out of Russia through Northeast China's Jilin province in May 2020, up 9 percent year-on-year, the border police said.", "9", "entity=Jilin by=entity:sentence-place"},

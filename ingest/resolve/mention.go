@@ -37,6 +37,7 @@ var orgHeads = map[string]bool{
 	"market": true, "plant": true, "factory": true, "mine": true, "world": true, "resort": true,
 	"railways": true, "line": true, "highway": true, "expressway": true, "bridge": true, "tunnel": true,
 	"checkpoint": true, "terminal": true, "hub": true, "club": true, "center": true, "centre": true,
+	"park": true, "museum": true, "zoo": true, "garden": true, "gardens": true, "stadium": true, "arena": true,
 }
 
 // lowerHeads may follow a capitalised name in lower case and belong to
