@@ -222,6 +222,8 @@ var ruleCases = []ruleCase{
 
 	{"verb-nominal", "In 2020, Jixi exported 5 million.", "5 million", "metric~exports by=metric:verb-nominal"},
 	{"verb-nominal", "In 2020, Jixi saw 5 million.", "5 million", "none"},
+	{"entity-verb-noun", "In 2020, Jixi exported 5 million yuan to Russia.", "5 million", "metric~exports,to,russia by=metric:entity-verb-noun"},
+	{"entity-verb-noun", "In 2020, Jixi exported 5 million yuan by rail.", "5 million", "metric~exports metric!rail"},
 
 	// What a change is a change of.
 	{"change-of-noun", "In 2020, Jixi's exports grew 12 percent.", "12", "metric~exports,growth by=metric:change-of-noun"},
