@@ -1416,7 +1416,6 @@ func (f *figure) partnerOf(v int) []string {
 	return nil
 }
 
-
 // hasFigure reports whether noun k is counted or measured by a figure of
 // its own (a nummod child, or a quantity among its children).
 func (s *sent) hasFigure(k int) bool {
