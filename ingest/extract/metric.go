@@ -337,7 +337,7 @@ var metricRules = []metricRule{
 					break
 				}
 			}
-			f.measure = append(f.measure, f.partnerOf(v)...)
+			f.measure = append(f.measure, s.partnerOf(v, f.head)...)
 			return -2, true
 		}},
 	{"object-at", "a verb that puts its object at the figure: set the retail growth target at 4 percent, estimated the loss at 2 billion yuan",
@@ -473,7 +473,7 @@ var metricRules = []metricRule{
 			if v < 0 || s.tag(v) != nlp.VERB || !ok {
 				return -1, false
 			}
-			f.measure = append([]string{n}, f.partnerOf(v)...)
+			f.measure = append([]string{n}, s.partnerOf(v, f.head)...)
 			return -2, true
 		}},
 }
@@ -1389,31 +1389,6 @@ func (f *figure) breakdown() int {
 // partnerCase reports whether a preposition introduces a trade partner.
 func partnerCase(c string) bool {
 	return c == "with" || c == "to" || c == "from" || c == "between"
-}
-
-// partnerOf returns the words of the trading partner a verb of trade
-// names in an oblique ("exported 4 billion yuan to Russia": to, russia),
-// the partner being part of what is measured as in "exports to Russia";
-// nil if there is none.
-func (f *figure) partnerOf(v int) []string {
-	s := f.s
-	for _, k := range s.children(v) {
-		if s.rel(int(k)) != "obl" || !partnerCase(s.caseOf(int(k))) || f.inQuantity(int(k)) {
-			continue
-		}
-		m := s.mentionIn(int(k))
-		if m == nil || !m.ok || m.first < 0 {
-			continue
-		}
-		out := []string{s.caseOf(int(k))}
-		for j := m.first; j <= m.last; j++ {
-			if w := wordOf(s.toks[j].Form); w != "" && !stopWord(w) {
-				out = append(out, w)
-			}
-		}
-		return out
-	}
-	return nil
 }
 
 // hasFigure reports whether noun k is counted or measured by a figure of
