@@ -259,6 +259,28 @@ var metricRules = []metricRule{
 			}
 			return -1, false
 		}},
+	{"peak-of-subject", "a high, low or peak of the figure is its subject's, or, for it or this, what the sentence before measured: trade reached a record high of $11 billion",
+		func(f *figure) (int, bool) {
+			s := f.s
+			p := f.lo - 1
+			if s.word(p) != "of" || !peakNouns[s.word(p-1)] {
+				return -1, false
+			}
+			v := f.pred
+			if s.head(p-1) >= 0 && s.tag(s.head(p-1)) == nlp.VERB {
+				v = s.head(p - 1)
+			}
+			sub := s.subject(v)
+			switch {
+			case sub < 0:
+			case s.isMetricNoun(sub) && s.mentionAt(sub) == nil:
+				return sub, true
+			case s.tag(sub) == nlp.PRON && len(s.x.lastMeasure) > 0 && s.x.lastMeasureSent >= s.ordinal()-1:
+				f.measure = append([]string(nil), s.x.lastMeasure...)
+				return -2, true
+			}
+			return -1, false
+		}},
 	{"noun-of-figure", "the figure is what a noun amounts to: a GDP of 518 billion yuan, revenue worth 2 billion yuan",
 		func(f *figure) (int, bool) {
 			s := f.s
@@ -487,6 +509,10 @@ var amountVerbs = map[string]bool{
 	"number": true, "cross": true, "break": true, "touch": true, "maintain": true, "keep": true,
 	"involve": true, "finish": true, "end": true, "close": true, "settle": true,
 }
+
+// peakNouns name a level of something, no measure of their own: "it
+// reached a record high of $11 billion" is the subject's figure.
+var peakNouns = map[string]bool{"high": true, "peak": true, "low": true}
 
 // anaphoricTotals are the nouns that, alone after a definite determiner,
 // stand for an amount already named: "the number", "the figure".
