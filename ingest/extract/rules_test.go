@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -449,6 +450,49 @@ func TestEveryRuleTested(t *testing.T) {
 	for _, n := range names {
 		if !tested[n] {
 			t.Errorf("rule %q has no cases", n)
+		}
+	}
+}
+
+// TestDesignListsRules holds DESIGN.md's table of rule tables to the code:
+// each table's row lists its entries in the order they are tried.
+func TestDesignListsRules(t *testing.T) {
+	design, err := os.ReadFile("../../DESIGN.md")
+	if err != nil {
+		t.Fatalf("read DESIGN.md: %v", err)
+	}
+	names := func(n int, name func(int) string) string {
+		var out []string
+		for i := 0; i < n; i++ {
+			out = append(out, name(i))
+		}
+		return strings.Join(out, ", ")
+	}
+	rows := []struct{ table, entries string }{
+		{"`skipRules` (figure.go)", names(len(skipRules), func(i int) string { return skipRules[i].name })},
+		{"`changeRules` (relation.go)", names(len(changeRules), func(i int) string { return changeRules[i].name })},
+		{"`conjunctRules`, `metricRules` (metric.go)", names(len(conjunctRules), func(i int) string { return conjunctRules[i].name }) + "; " + names(len(metricRules), func(i int) string { return metricRules[i].name })},
+		{"`baseRules` (metric.go)", names(len(baseRules), func(i int) string { return baseRules[i].name })},
+		{"`entityRules` (entity.go)", names(len(entityRules), func(i int) string { return entityRules[i].name })},
+		{"`yearRules`, `yearAdjustments` (time.go)", names(len(yearRules), func(i int) string { return yearRules[i].name }) + "; " + names(len(yearAdjustments), func(i int) string { return yearAdjustments[i].name })},
+		{"`periodRules` (time.go)", names(len(periodRules), func(i int) string { return periodRules[i].name })},
+		{"`statusRules` (status.go)", names(len(statusRules), func(i int) string { return statusRules[i].name })},
+		{"`repairs` (repair.go)", names(len(repairs), func(i int) string { return repairs[i].name })},
+	}
+	for _, r := range rows {
+		var line string
+		for _, l := range strings.Split(string(design), "\n") {
+			if strings.HasPrefix(l, "| "+r.table+" |") {
+				line = l
+			}
+		}
+		if line == "" {
+			t.Errorf("DESIGN.md has no row for %s", r.table)
+			continue
+		}
+		cells := strings.Split(line, " | ")
+		if got := strings.TrimSuffix(cells[len(cells)-1], " |"); got != r.entries {
+			t.Errorf("DESIGN.md's row for %s lists\n\t%s\nthe code has\n\t%s", r.table, got, r.entries)
 		}
 	}
 }
