@@ -2,6 +2,7 @@ package nlp
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -47,14 +48,18 @@ func (s *Sentence) Text() string {
 	return strings.Join(forms, " ")
 }
 
+// maxLine is the longest line ReadCoNLLU accepts.
+const maxLine = 1 << 20
+
 // ReadCoNLLU reads sentences in CoNLL-U format
 // (https://universaldependencies.org/format.html). name labels errors,
 // which read "NAME:LINE: message".
 func ReadCoNLLU(name string, r io.Reader) ([]Sentence, error) {
 	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
+	sc.Buffer(make([]byte, 0, 64<<10), maxLine)
 	var out []Sentence
 	var cur Sentence
+	var lines []int // the line of each word of cur
 	line := 0
 	flush := func() error {
 		if len(cur.Words) == 0 && len(cur.Comments) == 0 {
@@ -65,11 +70,12 @@ func ReadCoNLLU(name string, r io.Reader) ([]Sentence, error) {
 		}
 		for i, w := range cur.Words {
 			if w.Head > len(cur.Words) {
-				return fmt.Errorf("%s:%d: word %d has head %d beyond the sentence's %d words", name, cur.Line, i+1, w.Head, len(cur.Words))
+				return fmt.Errorf("%s:%d: word %d has head %d beyond the sentence's %d words", name, lines[i], i+1, w.Head, len(cur.Words))
 			}
 		}
 		out = append(out, cur)
 		cur = Sentence{}
+		lines = lines[:0]
 		return nil
 	}
 	for sc.Scan() {
@@ -110,8 +116,12 @@ func ReadCoNLLU(name string, r io.Reader) ([]Sentence, error) {
 			Form: f[1], Lemma: f[2], UPOS: f[3], XPOS: f[4], Feats: f[5],
 			Head: head, Deprel: f[7], Misc: f[9],
 		})
+		lines = append(lines, line)
 	}
 	if err := sc.Err(); err != nil {
+		if errors.Is(err, bufio.ErrTooLong) {
+			return nil, fmt.Errorf("%s:%d: line longer than %d bytes", name, line+1, maxLine)
+		}
 		return nil, fmt.Errorf("%s:%d: %w", name, line+1, err)
 	}
 	if err := flush(); err != nil {
