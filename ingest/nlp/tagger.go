@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"math"
 	"math/rand/v2"
 	"slices"
 )
@@ -63,7 +64,7 @@ func (tg *Tagger) prepare(forms []string, buf []tokFeat) []tokFeat {
 			tf.amb = uint64(e.mask)
 			tf.sure = e.sure
 		} else {
-			tf.amb = 1 << 31
+			tf.amb = unknownAmb
 		}
 		buf = append(buf, tf)
 	}
@@ -142,9 +143,23 @@ func (tg *Tagger) tag(st *tagState, forms []string, tags []Tag) {
 		st.feats = tagFeatures(st.feats[:0], st.toks, tags, i)
 		clear(st.scores[:numTags])
 		tg.model.score(st.feats, &st.scores)
+		if st.toks[i].amb == unknownAmb && st.toks[i].flags&flagPunct == 0 {
+			// The closed classes (prepositions, determiners, pronouns,
+			// auxiliaries, conjunctions, particles) are all in the
+			// training data: a word it never saw is of an open class.
+			for _, c := range closedTags {
+				st.scores[c] = math.MinInt32
+			}
+		}
 		tags[i] = Tag(argmax32(st.scores[:numTags]))
 	}
 }
+
+// unknownAmb is the ambiguity class of a word the dictionary lacks.
+const unknownAmb = 1 << 31
+
+// closedTags are the word classes whose members the treebank lists.
+var closedTags = [...]Tag{ADP, AUX, CCONJ, DET, PART, PRON, SCONJ, PUNCT}
 
 func argmax(s []float32) int {
 	best := 0
