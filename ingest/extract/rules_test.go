@@ -181,7 +181,7 @@ var ruleCases = []ruleCase{
 	{"clause-owner", "Led by the trading arm of Jixi Coal Co, the textile industry grew 5 percent in 2020.", "5", "entity!Jixi_Coal_Co"},
 	{"clause-owner", "Helped by new orders, Jixi Coal Co saw its sales grow 5 percent in 2020.", "5", "entity=Jixi_Coal_Co"},
 	// Names in a list of examples own nothing.
-	{"clause-owner", "Among them, 12 projects each drew more than 1 billion yuan in 2020, and three -- including the Jixi Finance City, the Lantern Industrial Park and the Jixi Eco City -- each drew more than 5 billion yuan.", "12", "entity!Lantern_Industrial_Park"},
+	{"clause-owner", "Of these, 12 ventures each drew over 2 billion yuan in 2020, and three -- including the Jixi Finance City, the Lantern Industrial Park and the Jixi Eco City -- each drew over 6 billion yuan.", "12", "entity!Lantern_Industrial_Park"},
 	{"clause-owner", "In 2020, the Lantern Park in Jixi drew 12 projects.", "12", "entity=Lantern_Park"},
 	{"noun-modifier", "Exports of Daqing reached 3 billion yuan in 2020.", "3 billion", "entity=Daqing"},
 	{"subject", "Daqing had 40 parks in 2020.", "40", "entity=Daqing by=entity:subject"},
