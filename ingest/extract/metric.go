@@ -1210,6 +1210,9 @@ func (s *sent) phraseWords(n int, f *figure) []string {
 			case strings.HasPrefix(r, "nmod") && k > i && (depth == 0 || depth == 1 && s.caseOf(k) == "of" && r == "nmod"):
 				switch s.caseOf(k) {
 				case "of", "for", "from", "to", "above", "below", "in", "with", "along", "between":
+					if s.exemplified(k) {
+						break // "in fields such as biotech": examples, not the measure
+					}
 					if s.tag(k) == nlp.NOUN || s.tag(k) == nlp.PROPN && s.mentionIn(k) == nil {
 						link[s.childCase(k)] = true // "imports of soybeans"
 						walk(k, depth+1)
@@ -1382,7 +1385,7 @@ func (f *figure) breakdown() int {
 			if k < f.hi || k > f.hi+5 || s.caseOf(k) != "in" {
 				continue
 			}
-			if r := s.rel(k); (r == "obl" || r == "nmod") && s.tag(k) == nlp.NOUN && s.mentionIn(k) == nil && !s.isTimeNoun(k) && s.isMetricNoun(k) {
+			if r := s.rel(k); (r == "obl" || r == "nmod") && s.tag(k) == nlp.NOUN && s.mentionIn(k) == nil && !s.isTimeNoun(k) && s.isMetricNoun(k) && !s.exemplified(k) {
 				return k
 			}
 		}
@@ -1410,6 +1413,21 @@ func (f *figure) breakdown() int {
 		}
 	}
 	return -1
+}
+
+// exemplified reports whether noun k is only a kind its examples follow:
+// "fields such as the bioeconomy", "sectors including tourism", "areas
+// like retail".
+func (s *sent) exemplified(k int) bool {
+	for j := k + 1; j < len(s.toks) && j <= k+2; j++ {
+		switch w := s.word(j); {
+		case w == "such" && s.word(j+1) == "as", w == "including", w == "like":
+			return true
+		case w != ",":
+			return false
+		}
+	}
+	return false
 }
 
 // partnerCase reports whether a preposition introduces a trade partner.

@@ -115,6 +115,9 @@ var ruleCases = []ruleCase{
 
 	// Metrics: the head noun of the figure's phrase with its modifiers.
 	{"counted-noun", "Harbin had 1,180 high-tech enterprises in 2020.", "1,180", "metric~high,tech,enterprises by=metric:counted-noun"},
+	// A kind its examples follow is no part of the measure.
+	{"counted-noun", "In 2020, Jixi began 15 new industry projects in fields such as biotech and retail.", "15", "metric~new,industry,projects metric!fields"},
+	{"counted-noun", "In 2020, Jixi began 15 new industry projects in fields of biotech.", "15", "metric~fields"},
 	{"unit-of-noun", "Harbin produced 2 million tonnes of crude oil in 2020.", "2 million", "metric~crude,oil by=metric:unit-of-noun"},
 	{"unit-of-noun", "Harbin produced 2 million tonnes in 2020.", "2 million", "metric!oil"},
 	{"noun-of-figure", "Harbin posted a GDP of 500 billion yuan in 2020.", "500 billion", "metric~gdp by=metric:noun-of-figure"},
@@ -254,6 +257,10 @@ var ruleCases = []ruleCase{
 	{"change-word-before", "In 2020, Daqing's exports registered a rise of 10.9 percent.", "10.9", "metric~exports,growth"},
 	{"context-year", "Provinces recorded weak growth in 2019.\n\nIn Jixi, retail sales rose 5.6 percent.", "5.6", "year=2019 by=year:context-year"},
 	{"context-year", "Growth is expected to pick up in 2022.\n\nIn Jixi, retail sales rose 5.6 percent.", "5.6", "year=2021"},
+	// The from side of a change sets no running year: the sentence is
+	// about where the change ended.
+	{"context-year", "Jixi's parks went from 30 in 2019 to 40 in 2021.\n\nIts farms rose from 25 last year to 32.\n\nJixi also had 12 museums.", "12", "year=2021"},
+	{"context-year", "Jixi's parks went from 30 in 2019 to 40 in 2021.\n\nIn 2020, its farms numbered 32.\n\nJixi also had 12 museums.", "12", "year=2020"},
 	{"publication-year", "Daqing's hotels sold 40,000 rooms, the most since the 2015 season.", "40,000", "year=2021"},
 	{"clause-year", "Daqing's hotels sold 40,000 rooms in the 2015 season.", "40,000", "year=2015"},
 	{"relative-year", "Last year, Daqing had 40 parks.", "40", "year=2020"},

@@ -653,6 +653,9 @@ func (c *context) afterSentence(s *sent) {
 	// Else the year the sentence's facts of what was done state.
 	if year == 0 {
 		for _, f := range s.figs {
+			if f.caseWord() == "from" {
+				continue // "climbed from 255 last year to 326": the sentence is about 326
+			}
 			switch f.yearRule {
 			case "clause-year", "sentence-year", "from-to-year":
 				if f.status == store.Actual && f.year != 0 {
