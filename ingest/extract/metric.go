@@ -121,6 +121,27 @@ var metricRules = []metricRule{
 			}
 			return -1, false
 		}},
+	{"target-completion", "a percentage of a target that is completed, fulfilled or met is the completion of that target by what the clause measures: investment hit 2 billion yuan, completing 8.1 percent of the annual target",
+		func(f *figure) (int, bool) {
+			s := f.s
+			v := f.gov
+			if f.q.Unit != "percent" || v < 0 || f.rel != "obj" || !completeVerbs[s.lemma(v)] {
+				return -1, false
+			}
+			k := s.ofChild(f.head)
+			if k < 0 || !planNouns[s.lemma(k)] {
+				return -1, false
+			}
+			sub := s.subject(v)
+			if sub < 0 && (s.rel(v) == "advcl" || s.rel(v) == "conj" || s.rel(v) == "xcomp") {
+				sub = s.subject(s.head(v)) // "hit 2 billion yuan, completing ..."
+			}
+			if !s.isMetricNoun(sub) || s.mentionAt(sub) != nil {
+				return -1, false
+			}
+			f.measure = append(append(s.phraseWords(sub, f), s.phraseWords(k, f)...), "completion")
+			return -2, true
+		}},
 	{"percent-of", "a percentage of a rate or a whole: 5.8 percent of economy growth, 11 percent of China's rice production (a share)",
 		func(f *figure) (int, bool) {
 			s := f.s
@@ -508,6 +529,11 @@ var amountVerbs = map[string]bool{
 	"log": true, "near": true, "stay": true, "hold": true, "equal": true, "measure": true, "run": true,
 	"number": true, "cross": true, "break": true, "touch": true, "maintain": true, "keep": true,
 	"involve": true, "finish": true, "end": true, "close": true, "settle": true,
+}
+
+// completeVerbs say how much of a target was done.
+var completeVerbs = map[string]bool{
+	"complete": true, "fulfil": true, "fulfill": true, "accomplish": true, "achieve": true, "meet": true, "finish": true,
 }
 
 // peakNouns name a level of something, no measure of their own: "it

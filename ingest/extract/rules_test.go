@@ -115,6 +115,8 @@ var ruleCases = []ruleCase{
 
 	// Metrics: the head noun of the figure's phrase with its modifiers.
 	{"counted-noun", "Harbin had 1,180 high-tech enterprises in 2020.", "1,180", "metric~high,tech,enterprises by=metric:counted-noun"},
+	{"target-completion", "In 2020, Jixi's farm investment hit 2 billion yuan, completing 40.5 percent of the annual target.", "40.5", "metric~farm,investment,annual,target,completion by=metric:target-completion"},
+	{"target-completion", "In 2020, Jixi's farm investment hit 2 billion yuan, making up 40.5 percent of the annual total.", "40.5", "metric!completion"},
 	// A kind its examples follow is no part of the measure.
 	{"counted-noun", "In 2020, Jixi began 15 new industry projects in fields such as biotech and retail.", "15", "metric~new,industry,projects metric!fields"},
 	{"counted-noun", "In 2020, Jixi began 15 new industry projects in fields of biotech.", "15", "metric~fields"},
