@@ -726,6 +726,52 @@ var repairs = []repair{
 				}
 			}
 		}},
+	{"comma-group-subject", "a coordinated pair after a comma, right before a verb that has no subject, is that verb's subject, not two more conjuncts of the list before: \"..., rail and road transport rose 9 percent\"",
+		func(toks []nlp.Token) {
+			for k, v := range toks {
+				n := k - 1
+				if n < 1 || v.Tag != nlp.VERB || !finiteForm(v) || hasChild(toks, k, "nsubj", "nsubj:pass", "csubj", "expl", "mark") {
+					continue
+				}
+				t := toks[n]
+				h := t.Head
+				if t.Rel != "conj" || t.Tag != nlp.NOUN || h < 0 || h >= n || !hasChild(toks, n, "cc") {
+					continue
+				}
+				c := -1 // n's "and"
+				for j := range toks {
+					if toks[j].Head == n && toks[j].Rel == "cc" && j < n {
+						c = j
+					}
+				}
+				g := -1 // the pair's first noun
+				for j := c - 1; j > h; j-- {
+					if toks[j].Head == h && toks[j].Rel == "conj" && toks[j].Tag == nlp.NOUN {
+						g = j
+						break
+					}
+				}
+				if g < 0 {
+					continue
+				}
+				start := g
+				for j := g - 1; j > h && toks[j].Head == g && toks[j].Rel != "punct"; j-- {
+					start = j
+				}
+				// ", and communications and other equipment rose": an
+				// "and" opening the pair joins the clauses.
+				lead := toks[start].Rel == "cc"
+				if hasChild(toks, g, "cc") && !lead || start == 0 || toks[start-1].Form != "," {
+					continue
+				}
+				toks[g].Head, toks[g].Rel = k, "nsubj"
+				toks[n].Head = g
+				toks[start-1].Head = k
+				if lead {
+					toks[start].Head = k
+				}
+			}
+		}},
 	{"noun-conjunct", "conjuncts share their category: in \"exports and imports rose\" a plural-looking word joined to a noun, with nothing a verb has (subject, object, auxiliary, oblique), is a noun",
 		func(toks []nlp.Token) {
 			for i, t := range toks {

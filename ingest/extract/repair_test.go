@@ -95,6 +95,9 @@ var repairCases = []repairCase{
 	// A participle after a comma modifies the clause before it.
 	{"trailing-participle", "Attendance this year beat the previous show by 27.3 percent, rising from 1.9 million visits, the organiser said.", "rising", "beat", "advcl"},
 	{"trailing-participle", "Attendance this year beat the previous show by 27.3 percent, rising from 1.9 million visits, the organiser said.", "Attendance", "beat", "nsubj"},
+	// A pair after a comma, before a verb with no subject, is its subject.
+	{"comma-group-subject", "Of these, food and drink output rose 7.1 percent year-on-year, rail and road transport rose 5.2 percent, and paper and other wood product making rose 3.3 percent.", "paper", "rose", "nsubj"},
+	{"comma-group-subject", "Of these, food and drink output rose 7.1 percent year-on-year, rail and road transport rose 5.2 percent, and paper and other wood product making rose 3.3 percent.", "making", "paper", "conj"},
 	// Punctuation heads nothing.
 	{"punct-head", "Added value of mills above designated size grew 7 percent in 2021.", "grew", "ROOT", "root"},
 	// Two participles before their nouns: the second is found once the
