@@ -121,7 +121,7 @@ var metricRules = []metricRule{
 			}
 			return -1, false
 		}},
-	{"target-completion", "a percentage of a target that is completed, fulfilled or met is the completion of that target by what the clause measures: farm investment hit 3 billion yuan, or 62 percent of the year's target completed",
+	{"target-completion", "a percentage of a target that is completed, fulfilled or met is the completion of that target by what the clause measures: farm output reached 3 million tonnes, fulfilling 62 percent of the yearly plan",
 		func(f *figure) (int, bool) {
 			s := f.s
 			v := f.gov
