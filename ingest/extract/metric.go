@@ -116,6 +116,9 @@ var metricRules = []metricRule{
 					case "total", "whole", "sum":
 						continue // "30 million tonnes of the total": a share of a whole
 					}
+					if c := s.childCase(int(k)); c >= 0 && s.word(c+1) == "the" && (s.word(c+2) == "total" || s.word(c+2) == "whole") {
+						continue // the same, with "total" taken for an adjective of what follows
+					}
 					return int(k), true
 				}
 			}
