@@ -772,6 +772,56 @@ var repairs = []repair{
 				}
 			}
 		}},
+	{"that-clause", "\"that\" after a verb, before a noun and a finite verb that has no subject, opens a clause: in \"the report shows that visits reached 4 million\" visits is the subject of reached, not the object of shows",
+		func(toks []nlp.Token) {
+			for i := 1; i+2 < len(toks); i++ {
+				if strings.ToLower(toks[i].Form) != "that" || toks[i].Tag != nlp.DET && toks[i].Tag != nlp.PRON {
+					continue
+				}
+				m := i - 1
+				n := toks[i].Head
+				if toks[m].Tag != nlp.VERB || n <= i || toks[n].Head != m || toks[n].Rel != "obj" || toks[n].Tag != nlp.NOUN {
+					continue
+				}
+				// The verb: the first one hanging from m with no subject,
+				// past a participle with its own phrase ("booked through
+				// online platforms"), which modifies the noun.
+				var cands []int
+				for k := n + 1; k < len(toks); k++ {
+					t := toks[k]
+					if t.Head != m || t.Tag != nlp.VERB || !finiteForm(t) || hasChild(toks, k, "nsubj", "nsubj:pass", "mark") {
+						continue
+					}
+					switch t.Rel {
+					case "advcl", "xcomp", "ccomp", "conj", "parataxis", "dep":
+						cands = append(cands, k)
+					}
+				}
+				v := -1
+				for _, k := range cands {
+					participle := strings.HasSuffix(strings.ToLower(toks[k].Form), "ed") && k+1 < len(toks) && toks[k+1].Tag == nlp.ADP && !hasChild(toks, k, "obj")
+					if !participle {
+						v = k
+						break
+					}
+				}
+				if v < 0 {
+					continue
+				}
+				// Between the noun and the verb: the noun's own words.
+				for k := n + 1; k < v; k++ {
+					if toks[k].Head == m {
+						toks[k].Head = n
+						if toks[k].Tag == nlp.VERB {
+							toks[k].Rel = "acl" // "visits booked online"
+						}
+					}
+				}
+				toks[v].Head, toks[v].Rel = m, "ccomp"
+				toks[n].Head, toks[n].Rel = v, "nsubj"
+				toks[i].Head, toks[i].Rel, toks[i].Tag = v, "mark", nlp.SCONJ
+			}
+		}},
 	{"noun-conjunct", "conjuncts share their category: in \"exports and imports rose\" a plural-looking word joined to a noun, with nothing a verb has (subject, object, auxiliary, oblique), is a noun",
 		func(toks []nlp.Token) {
 			for i, t := range toks {

@@ -98,6 +98,10 @@ var repairCases = []repairCase{
 	// A pair after a comma, before a verb with no subject, is its subject.
 	{"comma-group-subject", "Of these, food and drink output rose 7.1 percent year-on-year, rail and road transport rose 5.2 percent, and paper and other wood product making rose 3.3 percent.", "paper", "rose", "nsubj"},
 	{"comma-group-subject", "Of these, food and drink output rose 7.1 percent year-on-year, rail and road transport rose 5.2 percent, and paper and other wood product making rose 3.3 percent.", "making", "paper", "conj"},
+	// "that" after a verb, before a noun and its finite verb, opens a clause.
+	{"that-clause", "The study shows that visits to Jixi booked through travel sites reached 2.5 million and brought in 1.2 billion yuan.", "visits", "reached", "nsubj"},
+	{"that-clause", "The study shows that visits to Jixi booked through travel sites reached 2.5 million and brought in 1.2 billion yuan.", "that", "reached", "mark"},
+	{"that-clause", "The study shows that visits to Jixi booked through travel sites reached 2.5 million and brought in 1.2 billion yuan.", "booked", "visits", "acl"},
 	// Punctuation heads nothing.
 	{"punct-head", "Added value of mills above designated size grew 7 percent in 2021.", "grew", "ROOT", "root"},
 	// Two participles before their nouns: the second is found once the
