@@ -115,7 +115,7 @@ var ruleCases = []ruleCase{
 
 	// Metrics: the head noun of the figure's phrase with its modifiers.
 	{"counted-noun", "Harbin had 1,180 high-tech enterprises in 2020.", "1,180", "metric~high,tech,enterprises by=metric:counted-noun"},
-	{"unit-of-noun", "In 2020, brown coal made up 3 million tonnes of the total and natural gas 2 billion cubic meters.", "3 million", "metric~coal metric!total"},
+	{"unit-of-noun", "In 2020, brown coal made up 3 million tonnes of the whole, and shale gas 2 billion cubic meters.", "3 million", "metric~coal metric!total"},
 	{"unit-of-noun", "In 2020, Jixi mined 3 million tonnes of coal.", "3 million", "metric~coal"},
 	{"target-completion", "In 2020, Jixi's farm investment hit 2 billion yuan, completing 40.5 percent of the annual target.", "40.5", "metric~farm,investment,annual,target,completion by=metric:target-completion"},
 	{"target-completion", "In 2020, Jixi's farm investment hit 2 billion yuan, making up 40.5 percent of the annual total.", "40.5", "metric!completion"},
