@@ -363,10 +363,17 @@ func (s *sent) ordinal() int { return s.no }
 // caseWord is the preposition of the figure ("by" in "grew by 5
 // percent"), through a repair.
 func (f *figure) caseWord() string {
-	if c := f.s.caseOf(f.head); c != "" || f.repaired < 0 {
-		return c
+	s := f.s
+	c := s.caseOf(f.head)
+	if c == "" && f.repaired >= 0 {
+		c = s.caseOf(f.repaired)
 	}
-	return f.s.caseOf(f.repaired)
+	// "to 71.98 billion yuan" with "to" hung on "billion": a preposition
+	// right before the quantity and attached inside it is the quantity's.
+	if p := f.lo - 1; c == "" && p >= 0 && s.rel(p) == "case" && f.inQuantity(s.head(p)) {
+		c = s.word(p)
+	}
+	return c
 }
 
 // quantHead returns the token of quantity qi's span whose head lies
