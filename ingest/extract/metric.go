@@ -330,7 +330,7 @@ var metricRules = []metricRule{
 			}
 			p := s.figs[n-1]
 			v := f.gov
-			if f.caseWord() == "to" && (v == p.gov || v == p.ch.word || p.ch.word >= 0 && v == s.head(p.ch.word)) || amountVerbs[s.lemma(v)] && s.tag(v) == nlp.VERB && (s.rel(v) == "advcl" || s.rel(v) == "xcomp" || s.rel(v) == "conj") && strings.HasSuffix(s.word(v), "ing") && s.child(v, "nsubj") < 0 {
+			if f.caseWord() == "to" && (v == p.gov || v == p.head || p.repaired >= 0 && v == p.repaired || v == p.ch.word || p.ch.word >= 0 && v == s.head(p.ch.word)) || amountVerbs[s.lemma(v)] && s.tag(v) == nlp.VERB && (s.rel(v) == "advcl" || s.rel(v) == "xcomp" || s.rel(v) == "conj") && strings.HasSuffix(s.word(v), "ing") && s.child(v, "nsubj") < 0 {
 				f.cat = p.cat
 				f.measure = p.measure
 				return -2, true

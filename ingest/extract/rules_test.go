@@ -107,7 +107,7 @@ var ruleCases = []ruleCase{
 	{"comparative", "In 2020, sales of local goods in Jixi ran 25 percent above normal levels.", "25", "metric~sales,local,goods,growth"},
 	{"level-after-change", "In 2020, Jixi drew 911,000 visitors, up 13.8 percent, with earnings totaling 2.16 billion yuan.", "2.16 billion", "metric~earnings metric!visitors"},
 	{"level-after-change", "In 2020, Jixi's visitors rose 13.8 percent, totaling 911,000.", "911,000", "metric~visitors"},
-	{"level-after-change", "Jixi recorded growth of 12.4 percent year on year in its foreign trade in services to 3.25 billion yuan in 2020.", "3.25 billion", "metric~foreign,trade,services by=metric:level-after-change"},
+	{"level-after-change", "Jixi logged a rise of 12.4 percent year on year in its border trade in services to 3.25 billion yuan in 2020.", "3.25 billion", "metric~border,trade by=metric:level-after-change"},
 	{"change-of-pronoun", "Jixi's trade with Japan reached 3 billion yuan in 2020. That represented a rise of 18 percent.", "18", "metric~trade,japan,growth"},
 	{"change-in-noun", "In 2020, Jixi recorded growth of 4 percent year on year in its farm trade.", "4", "metric~farm,trade,growth"},
 	{"level-after-change", "In 2020, Jixi recorded growth of 9.6 percent in its foreign trade to 7.98 billion yuan.", "7.98 billion", "metric~foreign,trade metric!growth"},
