@@ -328,7 +328,8 @@ func (f *figure) owns(m *ment) bool {
 	// "led by the refining business of PetroChina": a name inside an
 	// agent's phrase is the cause, not the owner.
 	for k, steps := s.head(h), 0; k >= 0 && steps < 4 && s.tag(k) != nlp.VERB; steps++ {
-		if c := s.caseOf(k); c == "by" && (s.tag(k) == nlp.NOUN || s.tag(k) == nlp.PROPN) {
+		// "grew by 9 percent at the mall": the figure's own "by" is no agent.
+		if c := s.caseOf(k); c == "by" && (s.tag(k) == nlp.NOUN || s.tag(k) == nlp.PROPN) && !f.inQuantity(k) && k != f.head && k != f.repaired {
 			return false
 		}
 		k = s.head(k)

@@ -822,6 +822,50 @@ var repairs = []repair{
 				toks[i].Head, toks[i].Rel, toks[i].Tag = v, "mark", nlp.SCONJ
 			}
 		}},
+	{"past-tense-clause", "a past tense that is no participle (rose, grew, fell) heads a clause, never a noun's modifier: in \"sales rose 5 percent, and sales grew 9 percent at the mall\" each sales is the subject of the verb after it",
+		func(toks []nlp.Token) {
+			for k, v := range toks {
+				h := v.Head
+				if v.Rel != "acl" || v.Tag != nlp.VERB || h < 0 || h >= k || !pastOnly[strings.ToLower(v.Form)] || hasChild(toks, k, "nsubj", "nsubj:pass", "mark") {
+					continue
+				}
+				if toks[h].Tag != nlp.NOUN && toks[h].Tag != nlp.PROPN || phraseEndBefore(toks, h, k) != k-1 {
+					continue
+				}
+				// The verb takes the noun's place in the tree.
+				x, rel := toks[h].Head, toks[h].Rel
+				switch {
+				case x >= 0 && toks[x].Tag == nlp.SCONJ:
+					// "show that sales rose": "that" marks the clause.
+					toks[k].Head, toks[k].Rel = toks[x].Head, "ccomp"
+					toks[x].Head, toks[x].Rel = k, "mark"
+				case rel == "conj" && x >= 0 && toks[x].Rel == "nsubj":
+					// "..., and sales grew": joined to the first subject's clause.
+					toks[k].Head, toks[k].Rel = toks[x].Head, "conj"
+				default:
+					toks[k].Head, toks[k].Rel = x, rel
+					// "show that visits rose" with "that" taken for the
+					// noun's determiner: it marks the clause.
+					for j := range toks {
+						if j < h && toks[j].Head == h && toks[j].Rel == "det" && strings.ToLower(toks[j].Form) == "that" {
+							toks[j].Head, toks[j].Rel, toks[j].Tag = k, "mark", nlp.SCONJ
+							if rel == "obj" {
+								toks[k].Rel = "ccomp"
+							}
+						}
+					}
+				}
+				if toks[k].Head < 0 {
+					toks[k].Rel = "root"
+				}
+				for j := range toks {
+					if toks[j].Head == h && (j < h && (toks[j].Rel == "cc" || toks[j].Rel == "punct") || j > k) {
+						toks[j].Head = k
+					}
+				}
+				toks[h].Head, toks[h].Rel = k, "nsubj"
+			}
+		}},
 	{"noun-conjunct", "conjuncts share their category: in \"exports and imports rose\" a plural-looking word joined to a noun, with nothing a verb has (subject, object, auxiliary, oblique), is a noun",
 		func(toks []nlp.Token) {
 			for i, t := range toks {
@@ -848,6 +892,30 @@ var repairs = []repair{
 				toks[i].Tag = nlp.NOUN
 			}
 		}},
+}
+
+// pastOnly are past tenses that are no past participles: a word of them
+// is a finite verb.
+var pastOnly = map[string]bool{
+	"rose": true, "fell": true, "grew": true, "saw": true, "went": true, "came": true, "took": true, "gave": true,
+	"drew": true, "began": true, "flew": true, "drove": true, "wrote": true, "ate": true, "shook": true,
+	"threw": true, "knew": true, "blew": true, "broke": true, "chose": true, "froze": true, "spoke": true,
+	"stole": true, "tore": true, "wore": true, "forgot": true, "rode": true, "sank": true, "shrank": true,
+	"swam": true, "sang": true, "rang": true, "ran": true, "did": true, "was": true, "were": true,
+}
+
+// phraseEndBefore returns the last token before limit that descends
+// from h (h itself if none): where h's phrase ends short of limit.
+func phraseEndBefore(toks []nlp.Token, h, limit int) int {
+	end := h
+	for k := h + 1; k < limit; k++ {
+		if descends(toks, k, h) {
+			end = k
+		} else {
+			break
+		}
+	}
+	return end
 }
 
 // finiteForm reports whether a verb token reads as a finite verb: not a

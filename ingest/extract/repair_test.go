@@ -102,6 +102,9 @@ var repairCases = []repairCase{
 	{"that-clause", "The study shows that visits to Jixi booked through travel sites reached 2.5 million and brought in 1.2 billion yuan.", "visits", "reached", "nsubj"},
 	{"that-clause", "The study shows that visits to Jixi booked through travel sites reached 2.5 million and brought in 1.2 billion yuan.", "that", "reached", "mark"},
 	{"that-clause", "The study shows that visits to Jixi booked through travel sites reached 2.5 million and brought in 1.2 billion yuan.", "booked", "visits", "acl"},
+	// A past tense that is no participle heads a clause.
+	{"past-tense-clause", "Data show that visits at the old town square rose by 8.5 percent year-on-year, and visits grew by 6.2 percent year-on-year at Jixi Zoo.", "rose", "show", "ccomp"},
+	{"past-tense-clause", "Data show that visits at the old town square rose by 8.5 percent year-on-year, and visits grew by 6.2 percent year-on-year at Jixi Zoo.", "grew", "rose", "conj"},
 	// Punctuation heads nothing.
 	{"punct-head", "Added value of mills above designated size grew 7 percent in 2021.", "grew", "ROOT", "root"},
 	// Two participles before their nouns: the second is found once the

@@ -188,6 +188,9 @@ var ruleCases = []ruleCase{
 	{"noun-modifier", "Hegang New Zone opened in 2010. In 2020, Jixi grew fast and the zone came up with 40 patents of its own.", "40", "entity=Hegang_New_Zone"},
 	{"clause-owner", "Led by the trading arm of Jixi Coal Co, the textile industry grew 5 percent in 2020.", "5", "entity!Jixi_Coal_Co"},
 	{"clause-owner", "Helped by new orders, Jixi Coal Co saw its sales grow 5 percent in 2020.", "5", "entity=Jixi_Coal_Co"},
+	// A change's own "by" names no agent.
+	{"clause-owner", "Data show that visits at the old town square rose by 8.5 percent year-on-year in 2020, and visits grew by 6.2 percent year-on-year at Jixi Zoo.", "6.2", "entity=Jixi_Zoo"},
+	{"clause-owner", "In 2020, visits grew by 6.2 percent year-on-year, led by Jixi Zoo.", "6.2", "entity!Jixi_Zoo"},
 	// Names in a list of examples own nothing.
 	{"clause-owner", "Of these, 12 ventures each drew over 2 billion yuan in 2020, and three -- including the Jixi Finance City, the Lantern Industrial Park and the Jixi Eco City -- each drew over 6 billion yuan.", "12", "entity!Lantern_Industrial_Park"},
 	{"clause-owner", "In 2020, the Lantern Park in Jixi drew 12 projects.", "12", "entity=Lantern_Park"},

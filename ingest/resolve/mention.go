@@ -86,6 +86,32 @@ var refHeads = map[string]Level{
 	"conference": Org, "congress": Org, "exposition": Org, "resort": Org, "mall": Org,
 }
 
+// wordBefore returns the lower-case word that ends just before offset i
+// (past spaces), or "".
+func wordBefore(text string, i int) string {
+	j := i
+	for j > 0 && text[j-1] == ' ' {
+		j--
+	}
+	k := j
+	for k > 0 && (text[k-1] >= 'a' && text[k-1] <= 'z' || text[k-1] >= 'A' && text[k-1] <= 'Z') {
+		k--
+	}
+	return strings.ToLower(text[k:j])
+}
+
+// calendarWord reports whether w (lower case) names a month or a day of
+// the week: "at" them is a time, not a place.
+func calendarWord(w string) bool {
+	switch strings.TrimSuffix(w, ".") {
+	case "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+		"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas", "easter":
+		return true
+	}
+	return false
+}
+
 // leadWords are capitalised words that start sentences and are not part
 // of names.
 var leadWords = map[string]bool{
@@ -294,6 +320,20 @@ func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 
 // appendRun adds the mentions of one run of capitalised words.
 func appendRun(out []Mention, text string, run []token, l Lookup) []Mention {
+	n := len(out)
+	out = appendKnownRun(out, text, run, l)
+	// "sales grew 9 percent at Carrefour": an unknown name after "at"
+	// names a venue or a business, the owner of its figures.
+	if len(out) == n && len(run) > 0 && wordBefore(text, run[0].start) == "at" && !leadWords[run[0].lower] && !calendarWord(run[0].lower) {
+		last := run[len(run)-1]
+		out = append(out, Mention{Start: run[0].start, End: last.end, Entity: Entity{Name: joinWords(text, run), Level: Org}, Head: last.lower, Possessive: last.poss})
+	}
+	return out
+}
+
+// appendKnownRun adds the mentions a run of capitalised words makes by
+// the lookup and the heads of names.
+func appendKnownRun(out []Mention, text string, run []token, l Lookup) []Mention {
 	// Skip sentence-initial function words ("In Harbin") and gerunds.
 	for len(run) > 1 && (leadWords[run[0].lower] || gerundAt(text, run, 0)) || len(run) == 1 && leadWords[run[0].lower] {
 		run = run[1:]
