@@ -101,6 +101,12 @@ func TestMentions(t *testing.T) {
 			{"Heilongjiang province", "Heilongjiang", resolve.Province, false, false},
 			{"Harbin city", "Harbin", resolve.City, false, false},
 		}},
+		// An unknown name after "at" is a venue or a business; a month
+		// after it is a time.
+		{"Sales grew 9 percent at Walmart and 4 percent at Jixi Lantern Park in May, but not at Christmas.", []mention{
+			{"Walmart", "Walmart", resolve.Org, false, false},
+			{"Jixi Lantern Park", "Jixi Lantern Park", resolve.Org, false, false},
+		}},
 		// A site owns its figures (GUIDELINES.md, "Owner"): a name that
 		// ends in World, Park, Fair... is one, links and all.
 		{"Harbin Ice and Snow World and the Harbin New Area Trade Service Group opened.", []mention{
