@@ -183,6 +183,8 @@ var ruleCases = []ruleCase{
 	{"percent-of", "In 2020, Jixi counted 1.8 million phone masts and 45 million phone users, each representing over 6 percent of the national total.", "6", "metric~phone,share,national,total by=metric:percent-of,_each"},
 	// Entities: the subject, possessor or place of the figure's clause.
 	{"possessor", "Daqing's exports reached 3 billion yuan in 2020.", "3 billion", "entity=Daqing by=entity:possessor"},
+	// "it" is the main clause's subject, not the possessor of its predicate.
+	{"possessor", "Jixi is China's largest rice area, with its rice fields making up 30 percent of all the land it farms. Next spring, it will enlarge its rice area by 2 million mu.", "2 million", "entity=Jixi"},
 	{"possessor", "Jixi Coal Co reported record sales. In 2020, the textile industry grew fast as its output reached 3 billion yuan.", "3 billion", "entity!Jixi_Coal_Co metric~textile,industry,output"},
 	{"possessor", "Jixi Coal Co grew fast in 2020 as its output reached 3 billion yuan.", "3 billion", "entity=Jixi_Coal_Co"},
 	{"noun-modifier", "Hegang New Zone opened in 2010. In 2020, Jixi grew fast and the zone came up with 40 patents of its own.", "40", "entity=Hegang_New_Zone"},

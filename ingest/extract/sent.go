@@ -431,17 +431,32 @@ func (s *sent) observe() {
 		}
 		return
 	}
+	// The main clause's subject, else its possessor: in "Heilongjiang is
+	// China's largest soybean area" it is Heilongjiang that "it" will
+	// mean next.
+	var subj, poss *ment
 	for i, t := range s.toks {
-		if r := s.rel(i); r != "nsubj" && t.Rel != "nmod:poss" {
+		r := s.rel(i)
+		if r != "nsubj" && t.Rel != "nmod:poss" {
 			continue
 		}
 		if m := s.mentionIn(i); m != nil && m.ok && !m.m.Ref {
 			s.x.tracker.Observe(m.e)
 			if s.rel(s.head(i)) == "root" || s.head(i) >= 0 && s.toks[s.head(i)].Rel == "root" {
-				s.x.tracker.SetSubject(m.e)
-				s.x.setPlace(m.e)
+				if r == "nsubj" {
+					subj = m
+				} else {
+					poss = m
+				}
 			}
 		}
+	}
+	if subj == nil {
+		subj = poss
+	}
+	if subj != nil {
+		s.x.tracker.SetSubject(subj.e)
+		s.x.setPlace(subj.e)
 	}
 }
 
