@@ -74,3 +74,34 @@ func TestExtractCommand(t *testing.T) {
 		}
 	}
 }
+
+// readmeArticle is the article README.md's extract example reads (words
+// of our own).
+const readmeArticle = "Jixi invests in cold-chain logistics\n\nUpdated : 2024-03-05\n\nJixi had 42 cold-storage warehouses at the end of 2023, up 16 percent from a year earlier, the city said on Monday.\n"
+
+// TestREADMEExtract runs the extract example README.md shows and finds
+// the output it prints.
+func TestREADMEExtract(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const cmd = "$ ./almanac extract jixi.txt\n"
+	i := strings.Index(string(readme), cmd)
+	if i < 0 {
+		t.Fatal("README.md has no extract example")
+	}
+	rest := string(readme)[i+len(cmd):]
+	want := rest[:strings.Index(rest, "```")]
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "jixi.txt"), []byte(readmeArticle), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, status := runAlmanac(t, dir, "", "extract", "jixi.txt")
+	if status != 0 {
+		t.Fatalf("extract: status %d, stderr %q", status, errs)
+	}
+	if strings.TrimSpace(out) != strings.TrimSpace(want) {
+		t.Errorf("README.md's extract example differs from the command's output:\n--- README\n%s\n--- command\n%s", want, out)
+	}
+}
