@@ -154,7 +154,7 @@ func run(articles, facts int, bin, dir string, out io.Writer) error {
 		label string
 		e     almanac.CatalogEntry
 	}{{"rare", rare}, {"popular", popular}} {
-		q := "metric " + m.e.Name + " by year"
+		q := "metric " + almanac.QuoteName(m.e.Name) + " by year"
 		d, err := timeQuery(ctx, db, q)
 		if err != nil {
 			return err
@@ -169,7 +169,7 @@ func run(articles, facts int, bin, dir string, out io.Writer) error {
 	fmt.Fprintf(out, "| full-scan filter `%s` | %s |\n", full, d)
 	fmt.Fprintf(out, "| database | %.1f MB, %.0f bytes/fact |\n", float64(st.FileBytes)/1e6, float64(st.FileBytes)/float64(st.Facts))
 	if bin != "" {
-		d, err := timeProcess(bin, dbPath, "metric "+rare.Name+" by year")
+		d, err := timeProcess(bin, dbPath, "metric "+almanac.QuoteName(rare.Name)+" by year")
 		if err != nil {
 			return err
 		}
