@@ -32,7 +32,17 @@ var metricRules = []metricRule{
 			}
 			dim, ok := dimensionNouns[s.word(k)]
 			if !ok {
-				return -1, false
+				// "the 921-km line", "a 300-hectare park": a length or an
+				// area written into the modifier is the noun's.
+				switch f.q.Unit {
+				case "km", "m":
+					dim = "length"
+				case "m2", "km2", "hectares", "mu":
+					dim = "area"
+				default:
+					return -1, false
+				}
+				k-- // no adjective of size: the noun follows the unit
 			}
 			// The noun the modifier leads to.
 			// The noun the modifier leads to: the last noun of the phrase,

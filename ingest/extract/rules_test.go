@@ -56,7 +56,9 @@ var ruleCases = []ruleCase{
 	{"superlative-set", "In 2020, the fair drew three large trade groups.", "three", "metric~trade,groups"},
 
 	{"dimension", "In 2020, Jixi built a 300-meter-long steel bridge.", "300", "metric~steel,bridge,length metric!long unit=m"},
-	{"dimension", "In 2020, Jixi built a 300-meter steel bridge.", "300", "metric!length"},
+	{"dimension", "In 2020, Jixi opened a 45-km railway.", "45", "metric~railway,length unit=km by=metric:dimension"},
+	{"dimension", "In 2020, Jixi built 45 km of railway.", "45", "metric~railway metric!length"},
+	{"dimension", "In 2020, Jixi opened a 120-hectare park.", "120", "metric~park,area"},
 	{"temperature", "In 2020, Jixi saw cold as low as 30 degrees below zero.", "zero", "dropped=temperature"},
 	{"temperature", "In 2020, Jixi saw cold as low as 30 degrees below zero.", "30", "dropped=temperature"},
 	{"change-noun-modifier", "In 2020, Jixi recorded a 31.2-percent increase in exports.", "31.2", "metric~exports,growth unit=percent"},
