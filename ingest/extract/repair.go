@@ -43,6 +43,50 @@ var repairs = []repair{
 				}
 			}
 		}},
+	{"verbless-sentence", "a sentence has a verb: in one the tagger left without any, a past tense that is no participle (rose, fell, grew) after a noun phrase is its verb, not a noun (\"bookings in the city rose 40 percent\")",
+		func(toks []nlp.Token) {
+			for _, t := range toks {
+				if t.Tag == nlp.VERB || t.Tag == nlp.AUX {
+					return
+				}
+			}
+			root := -1
+			for i, t := range toks {
+				if t.Head < 0 {
+					root = i
+					break
+				}
+			}
+			for k := 1; k < len(toks); k++ {
+				lemma, past := pastOnly[strings.ToLower(toks[k].Form)]
+				if !past || toks[k].Tag != nlp.NOUN || root < 0 || root >= k {
+					continue
+				}
+				// The words the tagger joined to it before it: the noun
+				// right before heads them ("in the city").
+				p := k - 1
+				if toks[p].Tag != nlp.NOUN && toks[p].Tag != nlp.PROPN {
+					return
+				}
+				toks[p].Head, toks[p].Rel = toks[k].Head, "nmod"
+				if toks[p].Head == k || toks[p].Head < 0 {
+					toks[p].Head = root
+				}
+				for j := 0; j < p; j++ {
+					if toks[j].Head == k {
+						toks[j].Head = p
+					}
+				}
+				toks[k].Tag, toks[k].Lemma, toks[k].Head, toks[k].Rel = nlp.VERB, lemma, -1, "root"
+				for j := k + 1; j < len(toks); j++ {
+					if toks[j].Head == root || toks[j].Head == p {
+						toks[j].Head = k
+					}
+				}
+				toks[root].Head, toks[root].Rel = k, "nsubj"
+				return
+			}
+		}},
 	{"trailing-participle", "a participle after a comma modifies the clause before it: in \"visits beat the record by 9 percent, climbing from 2 million\" the finite verb heads the participle, not the other way round",
 		func(toks []nlp.Token) {
 			for p, t := range toks {
@@ -82,7 +126,11 @@ var repairs = []repair{
 				return
 			}
 			rt := toks[root]
-			gerund := rt.Tag == nlp.VERB && strings.HasSuffix(strings.ToLower(rt.Form), "ing") && root == 0
+			// A root in -ing with no auxiliary is no finite verb: opening
+			// the sentence ("Farming grew"), or after the nouns that
+			// modify it ("Tourism spending during the holiday reached").
+			gerund := rt.Tag == nlp.VERB && strings.HasSuffix(strings.ToLower(rt.Form), "ing") && !hasChild(toks, root, "aux", "aux:pass", "mark") &&
+				(root == 0 || modifiersBefore(toks, root))
 			if rt.Tag != nlp.NOUN && rt.Tag != nlp.PROPN && !gerund {
 				return
 			}
@@ -125,6 +173,11 @@ var repairs = []repair{
 				toks[root].Head, toks[root].Rel = v, "nsubj"
 				if gerund {
 					toks[root].Tag = nlp.NOUN
+					for k := 0; k < root; k++ {
+						if toks[k].Head == root && toks[k].Rel == "nsubj" {
+							toks[k].Rel = "compound" // "Tourism spending"
+						}
+					}
 				}
 				// The root's other dependents after the verb are the verb's.
 				for k := v + 1; k < len(toks); k++ {
@@ -826,7 +879,7 @@ var repairs = []repair{
 		func(toks []nlp.Token) {
 			for k, v := range toks {
 				h := v.Head
-				if v.Rel != "acl" || v.Tag != nlp.VERB || h < 0 || h >= k || !pastOnly[strings.ToLower(v.Form)] || hasChild(toks, k, "nsubj", "nsubj:pass", "mark") {
+				if v.Rel != "acl" || v.Tag != nlp.VERB || h < 0 || h >= k || pastOnly[strings.ToLower(v.Form)] == "" || hasChild(toks, k, "nsubj", "nsubj:pass", "mark") {
 					continue
 				}
 				if toks[h].Tag != nlp.NOUN && toks[h].Tag != nlp.PROPN || phraseEndBefore(toks, h, k) != k-1 {
@@ -894,14 +947,31 @@ var repairs = []repair{
 		}},
 }
 
-// pastOnly are past tenses that are no past participles: a word of them
-// is a finite verb.
-var pastOnly = map[string]bool{
-	"rose": true, "fell": true, "grew": true, "saw": true, "went": true, "came": true, "took": true, "gave": true,
-	"drew": true, "began": true, "flew": true, "drove": true, "wrote": true, "ate": true, "shook": true,
-	"threw": true, "knew": true, "blew": true, "broke": true, "chose": true, "froze": true, "spoke": true,
-	"stole": true, "tore": true, "wore": true, "forgot": true, "rode": true, "sank": true, "shrank": true,
-	"swam": true, "sang": true, "rang": true, "ran": true, "did": true, "was": true, "were": true,
+// pastOnly are past tenses that are no past participles, with their
+// lemmas: a word of them is a finite verb.
+var pastOnly = map[string]string{
+	"rose": "rise", "fell": "fall", "grew": "grow", "saw": "see", "went": "go", "came": "come", "took": "take",
+	"gave": "give", "drew": "draw", "began": "begin", "flew": "fly", "drove": "drive", "wrote": "write",
+	"ate": "eat", "shook": "shake", "threw": "throw", "knew": "know", "blew": "blow", "broke": "break",
+	"chose": "choose", "froze": "freeze", "spoke": "speak", "stole": "steal", "tore": "tear", "wore": "wear",
+	"forgot": "forget", "rode": "ride", "sank": "sink", "shrank": "shrink", "swam": "swim", "sang": "sing",
+	"rang": "ring", "ran": "run", "did": "do", "was": "be", "were": "be",
+}
+
+// modifiersBefore reports whether every word before token h is a noun,
+// adjective, determiner or name that hangs on h: h's own noun phrase.
+func modifiersBefore(toks []nlp.Token, h int) bool {
+	for k := 0; k < h; k++ {
+		switch toks[k].Tag {
+		case nlp.NOUN, nlp.PROPN, nlp.ADJ, nlp.DET:
+		default:
+			return false
+		}
+		if toks[k].Head != h && !descends(toks, k, h) {
+			return false
+		}
+	}
+	return true
 }
 
 // phraseEndBefore returns the last token before limit that descends

@@ -105,6 +105,13 @@ var repairCases = []repairCase{
 	// A past tense that is no participle heads a clause.
 	{"past-tense-clause", "Data show that visits at the old town square rose by 8.5 percent year-on-year, and visits grew by 6.2 percent year-on-year at Jixi Zoo.", "rose", "show", "ccomp"},
 	{"past-tense-clause", "Data show that visits at the old town square rose by 8.5 percent year-on-year, and visits grew by 6.2 percent year-on-year at Jixi Zoo.", "grew", "rose", "conj"},
+	// A root in -ing with no auxiliary, after its modifiers, is a noun.
+	{"verbless-root", "Tourism spending during the festival reached 3.1 billion yuan, up 9 percent.", "spending", "reached", "nsubj"},
+	{"verbless-root", "Tourism spending during the festival reached 3.1 billion yuan, up 9 percent.", "Tourism", "spending", "compound"},
+	// A sentence has a verb.
+	{"verbless-sentence", "Car rentals in the city rose almost 25 percent.", "rose", "ROOT", "root"},
+	{"verbless-sentence", "Car rentals in the city rose almost 25 percent.", "rentals", "rose", "nsubj"},
+	{"verbless-sentence", "Car rentals in the city rose almost 25 percent.", "city", "rentals", "nmod"},
 	// Punctuation heads nothing.
 	{"punct-head", "Added value of mills above designated size grew 7 percent in 2021.", "grew", "ROOT", "root"},
 	// Two participles before their nouns: the second is found once the
