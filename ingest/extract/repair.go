@@ -152,6 +152,10 @@ var repairs = []repair{
 				}
 				switch t.Rel {
 				case "dep", "parataxis", "acl", "conj", "advcl":
+				case "ccomp":
+					if !gerund {
+						continue // "the plan, officials said, is ..."
+					}
 				case "amod":
 					// "sales to Russia came to 1.1 billion yuan": a verb
 					// after the noun with a complement of its own is no
