@@ -23,10 +23,14 @@ func genLookup(tb testing.TB) resolve.Lookup {
 	return l
 }
 
+// genFloor is the F1 below which TestGenerated fails, a little under the
+// level reached (0.831 when set, after the matcher stopped requiring
+// "enterprises" where the text says "companies").
+const genFloor = 0.80
+
 // TestGenerated measures the extractor on synthetic articles with known
 // facts (package gen), a second corpus written independently of the
-// rules here. It logs the figures and fails below a floor a little under
-// the level reached (0.761 when set).
+// rules here. It logs the figures and fails below genFloor.
 func TestGenerated(t *testing.T) {
 	lookup := genLookup(t)
 	var gold, found, extracted int
@@ -64,7 +68,7 @@ func TestGenerated(t *testing.T) {
 	f1 := 2 * p * r / math.Max(p+r, 1e-9)
 	t.Logf("generated corpus: gold %d extracted %d matched %d: precision %.3f recall %.3f F1 %.3f; qualifier %.3f status %.3f period %.3f",
 		gold, extracted, found, p, r, f1, float64(qualOK)/float64(max(found, 1)), float64(statOK)/float64(max(found, 1)), float64(perOK)/float64(max(found, 1)))
-	if f1 < 0.72 {
+	if f1 < genFloor {
 		t.Errorf("F1 %.3f on the generated corpus", f1)
 	}
 }
@@ -79,12 +83,14 @@ func genMatch(g gen.Fact, f store.Fact) bool {
 	if math.Abs(g.Value-f.Value) > 0.005*math.Abs(g.Value) {
 		return false
 	}
+	// Companies, enterprises and firms are one word here: the generator
+	// and the text may use any of them.
+	same := strings.NewReplacer("companies", "enterprises", "company", "enterprise", "firms", "enterprises", "firm", "enterprise")
 	have := map[string]bool{}
-	for _, w := range strings.Split(f.Metric, "_") {
+	for _, w := range strings.Split(same.Replace(f.Metric), "_") {
 		have[strings.TrimSuffix(w, "s")] = true
 	}
-	// The extractor names companies and firms "enterprises".
-	gm := strings.NewReplacer("companies", "enterprises", "company", "enterprise").Replace(g.Metric)
+	gm := same.Replace(g.Metric)
 	for _, w := range strings.Split(gm, "_") {
 		switch w {
 		case "of", "and", "the", "in", "for", "a", "an", "to", "at", "by", "with", "on":

@@ -923,6 +923,21 @@ var repairs = []repair{
 				toks[h].Head, toks[h].Rel = k, "nsubj"
 			}
 		}},
+	{"split-name", "a verb has one subject: a name's first word the parser made a second subject (\"Jixi County's output rose\" with Jixi and output both subjects of rose) belongs to the word after it",
+		func(toks []nlp.Token) {
+			for a := 0; a+1 < len(toks); a++ {
+				v := toks[a].Head
+				if toks[a].Rel != "nsubj" || toks[a].Tag != nlp.PROPN || v < 0 || hasDependents(toks, a) {
+					continue
+				}
+				for b := a + 1; b < len(toks); b++ {
+					if toks[b].Head == v && toks[b].Rel == "nsubj" && descends(toks, a+1, b) {
+						toks[a].Head, toks[a].Rel = a+1, "compound"
+						break
+					}
+				}
+			}
+		}},
 	{"noun-conjunct", "conjuncts share their category: in \"exports and imports rose\" a plural-looking word joined to a noun, with nothing a verb has (subject, object, auxiliary, oblique), is a noun",
 		func(toks []nlp.Token) {
 			for i, t := range toks {
@@ -960,6 +975,16 @@ var pastOnly = map[string]string{
 	"chose": "choose", "froze": "freeze", "spoke": "speak", "stole": "steal", "tore": "tear", "wore": "wear",
 	"forgot": "forget", "rode": "ride", "sank": "sink", "shrank": "shrink", "swam": "swim", "sang": "sing",
 	"rang": "ring", "ran": "run", "did": "do", "was": "be", "were": "be",
+}
+
+// hasDependents reports whether any token hangs on token h.
+func hasDependents(toks []nlp.Token, h int) bool {
+	for _, t := range toks {
+		if t.Head == h {
+			return true
+		}
+	}
+	return false
 }
 
 // modifiersBefore reports whether every word before token h is a noun,

@@ -112,6 +112,9 @@ var repairCases = []repairCase{
 	{"verbless-sentence", "Car rentals in the city rose almost 25 percent.", "rose", "ROOT", "root"},
 	{"verbless-sentence", "Car rentals in the city rose almost 25 percent.", "rentals", "rose", "nsubj"},
 	{"verbless-sentence", "Car rentals in the city rose almost 25 percent.", "city", "rentals", "nmod"},
+	// A verb has one subject: a split name's first word is the name's.
+	{"split-name", "Tonghe County's coal output fell 3 percent year on year to 410 tonnes in 2019.", "Tonghe", "County", "compound"},
+	{"split-name", "Tonghe County's coal output fell 3 percent year on year to 410 tonnes in 2019.", "output", "fell", "nsubj"},
 	// Punctuation heads nothing.
 	{"punct-head", "Added value of mills above designated size grew 7 percent in 2021.", "grew", "ROOT", "root"},
 	// Two participles before their nouns: the second is found once the
