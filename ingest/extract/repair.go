@@ -681,6 +681,45 @@ var repairs = []repair{
 				open = close
 			}
 		}},
+	{"hyphen-participle", "a noun, a hyphen and a past participle before a noun make one modifier of that noun: \"star-rated hotels\", \"state-owned firms\", whatever the parser made of the participle",
+		func(toks []nlp.Token) {
+			for k := 0; k+3 < len(toks); k++ {
+				a, h, v, n := k, k+1, k+2, k+3
+				if toks[a].Tag != nlp.NOUN || toks[h].Form != "-" || toks[v].Tag != nlp.VERB || !strings.HasSuffix(strings.ToLower(toks[v].Form), "ed") || toks[n].Tag != nlp.NOUN {
+					continue
+				}
+				if toks[v].Head == n && toks[a].Head == v {
+					continue // already so
+				}
+				if toks[v].Head < 0 {
+					continue // the participle made the sentence's verb: too much to mend here
+				}
+				// The noun takes the place of the modifier's head in the
+				// tree: the first word's, else the participle's.
+				top := -1
+				if toks[n].Head < a || toks[n].Head > n {
+					// the noun has its own place already
+				} else if toks[a].Head < a || toks[a].Head > n {
+					top = a
+				} else if toks[v].Head < a || toks[v].Head > n {
+					top = v
+				}
+				if top >= 0 {
+					toks[n].Head, toks[n].Rel = toks[top].Head, toks[top].Rel
+				}
+				for i := range toks {
+					if (i < a || i > n) && (toks[i].Head == a || toks[i].Head == v) {
+						toks[i].Head = n // "81", "the", "in the zone": the noun's
+					}
+				}
+				toks[a].Head, toks[a].Rel = v, "compound"
+				toks[h].Head, toks[h].Rel = v, "punct"
+				toks[v].Head, toks[v].Rel, toks[v].Tag = n, "amod", nlp.ADJ
+				if toks[n].Head < 0 {
+					toks[n].Rel = "root"
+				}
+			}
+		}},
 	{"plural-count", "a number above one counts a plural noun: in \"700 new cloud and data service companies\" it counts the companies, and the nouns before are their modifiers",
 		func(toks []nlp.Token) {
 			for i, t := range toks {

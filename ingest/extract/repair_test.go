@@ -115,6 +115,10 @@ var repairCases = []repairCase{
 	// A verb has one subject: a split name's first word is the name's.
 	{"split-name", "Tonghe County's coal output fell 3 percent year on year to 410 tonnes in 2019.", "Tonghe", "County", "compound"},
 	{"split-name", "Tonghe County's coal output fell 3 percent year on year to 410 tonnes in 2019.", "output", "fell", "nsubj"},
+	// A noun, a hyphen and a participle modify the noun after them.
+	{"hyphen-participle", "Jixi had 60 star-rated inns in 2020.", "inns", "had", "obj"},
+	{"hyphen-participle", "Jixi had 60 star-rated inns in 2020.", "rated", "inns", "amod"},
+	{"hyphen-participle", "Jixi had 60 star-rated inns in 2020.", "60", "inns", "nummod"},
 	// Punctuation heads nothing.
 	{"punct-head", "Added value of mills above designated size grew 7 percent in 2021.", "grew", "ROOT", "root"},
 	// Two participles before their nouns: the second is found once the
