@@ -152,7 +152,7 @@ var repairs = []repair{
 				}
 				switch t.Rel {
 				case "dep", "parataxis", "acl", "conj", "advcl":
-				case "ccomp":
+				case "ccomp", "xcomp":
 					if !gerund {
 						continue // "the plan, officials said, is ..."
 					}
@@ -172,6 +172,26 @@ var repairs = []repair{
 				}
 				if hasChild(toks, v, "nsubj", "nsubj:pass") {
 					continue
+				}
+				if gerund && root > 0 && objRun(toks, root, v) >= 0 {
+					// "corn processing industry profits fell": the noun
+					// the -ing word seemed to take is the phrase's head.
+					o := objRun(toks, root, v)
+					toks[v].Head, toks[v].Rel = -1, "root"
+					toks[o].Head, toks[o].Rel = v, "nsubj"
+					toks[root].Head, toks[root].Rel, toks[root].Tag = o, "compound", nlp.NOUN
+					for k := range toks {
+						switch {
+						case k < root && toks[k].Head == root:
+							toks[k].Head = o // "corn", "Xingfeng District's"
+							if toks[k].Rel == "nsubj" {
+								toks[k].Rel = "compound"
+							}
+						case k > v && toks[k].Head == root:
+							toks[k].Head = v
+						}
+					}
+					return
 				}
 				toks[v].Head, toks[v].Rel = -1, "root"
 				toks[root].Head, toks[root].Rel = v, "nsubj"
@@ -720,6 +740,42 @@ var repairs = []repair{
 				}
 			}
 		}},
+	{"participle-in-phrase", "a past participle between two nouns, with no subject of its own, inside the object of a verb modifies the noun after it: \"raise its paper industry added value to 5 billion yuan\", not \"the industry added value\"",
+		func(toks []nlp.Token) {
+			for v := 1; v+1 < len(toks); v++ {
+				t := toks[v]
+				n1, n2 := v-1, v+1
+				if t.Tag != nlp.VERB || !strings.HasSuffix(strings.ToLower(t.Form), "ed") || hasChild(toks, v, "nsubj", "nsubj:pass", "aux", "aux:pass", "mark") {
+					continue
+				}
+				h := t.Head
+				if h < 0 || toks[n1].Tag != nlp.NOUN || toks[n2].Tag != nlp.NOUN || toks[n1].Head != h || toks[n1].Rel != "obj" || toks[n2].Head != v || toks[n2].Rel != "obj" {
+					continue
+				}
+				// The object's phrase opens with a determiner or possessor:
+				// "its paper industry", no clause's subject.
+				opened := false
+				for _, c := range childrenOf(toks, n1) {
+					if r := toks[c].Rel; c < n1 && (r == "det" || r == "nmod:poss") {
+						opened = true
+					}
+				}
+				if !opened {
+					continue
+				}
+				toks[n2].Head, toks[n2].Rel = h, "obj"
+				toks[n1].Head, toks[n1].Rel = n2, "compound"
+				toks[v].Head, toks[v].Rel = n2, "amod"
+				for k := range toks {
+					switch {
+					case k < n1 && toks[k].Head == n1 && (toks[k].Rel == "det" || toks[k].Rel == "nmod:poss"):
+						toks[k].Head = n2 // "its": the phrase's
+					case k > n2 && toks[k].Head == v:
+						toks[k].Head = h // "to 5 billion yuan": the verb's
+					}
+				}
+			}
+		}},
 	{"plural-count", "a number above one counts a plural noun: in \"700 new cloud and data service companies\" it counts the companies, and the nouns before are their modifiers",
 		func(toks []nlp.Token) {
 			for i, t := range toks {
@@ -1016,6 +1072,30 @@ var pastOnly = map[string]string{
 	"rang": "ring", "ran": "run", "did": "do", "was": "be", "were": "be",
 }
 
+// objRun returns the object of the -ing word g that ends the noun run
+// right after it, before v ("processing industry profits"), or -1.
+func objRun(toks []nlp.Token, g, v int) int {
+	k := g + 1
+	for k < v && toks[k].Tag == nlp.NOUN && toks[k].Head != g {
+		k++
+	}
+	if k < v && toks[k].Tag == nlp.NOUN && toks[k].Head == g && toks[k].Rel == "obj" {
+		return k
+	}
+	return -1
+}
+
+// childrenOf returns the tokens that hang on h, in order.
+func childrenOf(toks []nlp.Token, h int) []int {
+	var out []int
+	for k, t := range toks {
+		if t.Head == h {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
 // hasDependents reports whether any token hangs on token h.
 func hasDependents(toks []nlp.Token, h int) bool {
 	for _, t := range toks {
@@ -1031,7 +1111,7 @@ func hasDependents(toks []nlp.Token, h int) bool {
 func modifiersBefore(toks []nlp.Token, h int) bool {
 	for k := 0; k < h; k++ {
 		switch toks[k].Tag {
-		case nlp.NOUN, nlp.PROPN, nlp.ADJ, nlp.DET:
+		case nlp.NOUN, nlp.PROPN, nlp.ADJ, nlp.DET, nlp.PART:
 		default:
 			return false
 		}

@@ -119,6 +119,12 @@ var repairCases = []repairCase{
 	{"hyphen-participle", "Jixi had 60 star-rated inns in 2020.", "inns", "had", "obj"},
 	{"hyphen-participle", "Jixi had 60 star-rated inns in 2020.", "rated", "inns", "amod"},
 	{"hyphen-participle", "Jixi had 60 star-rated inns in 2020.", "60", "inns", "nummod"},
+	// An -ing word inside a noun run is no verb: the run's last noun heads it.
+	{"verbless-root", "Mulan County’s grain processing industry output fell 12.5 percent year on year to 30 million yuan in 2021.", "output", "fell", "nsubj"},
+	{"verbless-root", "Mulan County’s grain processing industry output fell 12.5 percent year on year to 30 million yuan in 2021.", "processing", "output", "compound"},
+	// A participle between nouns inside an object modifies the noun after it.
+	{"participle-in-phrase", "Jixi aims to raise its textile industry added value to 12.5 billion yuan by 2023.", "value", "raise", "obj"},
+	{"participle-in-phrase", "Jixi aims to raise its textile industry added value to 12.5 billion yuan by 2023.", "added", "value", "amod"},
 	// Punctuation heads nothing.
 	{"punct-head", "Added value of mills above designated size grew 7 percent in 2021.", "grew", "ROOT", "root"},
 	// Two participles before their nouns: the second is found once the
