@@ -113,6 +113,56 @@ var repairs = []repair{
 				}
 			}
 		}},
+	{"added-value", "\"added value\" after a noun is the measure of economics, a noun phrase, not a verb and its object: \"the chemical industry added value grew 9 percent\", \"its food industry added value reached 3 billion yuan\"",
+		func(toks []nlp.Token) {
+			for a := 1; a+1 < len(toks); a++ {
+				v := a + 1
+				if strings.ToLower(toks[a].Form) != "added" || strings.ToLower(toks[v].Form) != "value" || toks[a].Tag != nlp.VERB || toks[a-1].Tag != nlp.NOUN {
+					continue
+				}
+				p := a - 1 // where the noun run before it starts
+				for p > 0 && (toks[p-1].Tag == nlp.NOUN || toks[p-1].Tag == nlp.ADJ) {
+					p--
+				}
+				inside := func(k int) bool { return k >= p && k <= v }
+				// The phrase's place in the tree: that of the word of the
+				// run the rest of the sentence hangs it on.
+				top := -1
+				for _, k := range append(rangeInts(p, a-1), a, v) {
+					if inside(toks[k].Head) {
+						continue
+					}
+					if k == a || k == v || toks[k].Rel == "nsubj" || toks[k].Rel == "obj" || toks[k].Rel == "obl" || strings.HasPrefix(toks[k].Rel, "nmod") {
+						top = k // a noun of the run as the tree's argument first: "raise its industry added value"
+						break
+					}
+				}
+				if top < 0 {
+					continue
+				}
+				head, rel := toks[top].Head, toks[top].Rel
+				for k := range toks {
+					if inside(k) || !inside(toks[k].Head) {
+						continue
+					}
+					if toks[k].Head == a && head >= 0 && (toks[head].Tag == nlp.VERB) && (toks[k].Rel == "obl" || toks[k].Rel == "advmod") {
+						toks[k].Head = head // "raise its added value to 5 billion": the verb's
+					} else {
+						toks[k].Head = v
+					}
+				}
+				for k := p; k < a; k++ {
+					if !inside(toks[k].Head) || toks[k].Head == a {
+						toks[k].Head, toks[k].Rel = v, "compound"
+					}
+				}
+				toks[a].Head, toks[a].Rel, toks[a].Tag = v, "amod", nlp.ADJ
+				toks[v].Head, toks[v].Rel = head, rel
+				if head < 0 {
+					toks[v].Rel = "root"
+				}
+			}
+		}},
 	{"verbless-root", "a sentence is rooted in its finite verb or its copula's predicate: a noun (or an opening gerund) made root, with a later verb or copular predicate hanging from it that has no subject, becomes its subject",
 		func(toks []nlp.Token) {
 			root := -1
@@ -152,7 +202,8 @@ var repairs = []repair{
 				}
 				switch t.Rel {
 				case "dep", "parataxis", "acl", "conj", "advcl":
-				case "ccomp", "xcomp":
+				case "xcomp":
+				case "ccomp":
 					if !gerund {
 						continue // "the plan, officials said, is ..."
 					}
@@ -1083,6 +1134,15 @@ func objRun(toks []nlp.Token, g, v int) int {
 		return k
 	}
 	return -1
+}
+
+// rangeInts returns lo, lo+1, ..., hi.
+func rangeInts(lo, hi int) []int {
+	var out []int
+	for k := lo; k <= hi; k++ {
+		out = append(out, k)
+	}
+	return out
 }
 
 // childrenOf returns the tokens that hang on h, in order.

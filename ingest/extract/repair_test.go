@@ -125,6 +125,10 @@ var repairCases = []repairCase{
 	// A participle between nouns inside an object modifies the noun after it.
 	{"participle-in-phrase", "Jixi aims to raise its textile industry added value to 12.5 billion yuan by 2023.", "value", "raise", "obj"},
 	{"participle-in-phrase", "Jixi aims to raise its textile industry added value to 12.5 billion yuan by 2023.", "added", "value", "amod"},
+	// "added value" after a noun is a noun phrase.
+	{"added-value", "In 2019, the glass industry added value of Jixi grew 7.5 percent.", "value", "grew", "nsubj"},
+	{"added-value", "In 2019, the glass industry added value of Jixi grew 7.5 percent.", "added", "value", "amod"},
+	{"added-value", "In 2019, the glass industry added value of Jixi grew 7.5 percent.", "industry", "value", "compound"},
 	// Punctuation heads nothing.
 	{"punct-head", "Added value of mills above designated size grew 7 percent in 2021.", "grew", "ROOT", "root"},
 	// Two participles before their nouns: the second is found once the
