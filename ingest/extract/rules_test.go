@@ -253,6 +253,8 @@ var ruleCases = []ruleCase{
 	// Years and periods.
 	{"clause-year", "Daqing had 40 parks in 2019 and Jixi had 30 in 2020.", "40", "year=2019"},
 	{"sentence-year", "In 2019, Daqing had 40 parks.", "40", "year=2019"},
+	// A change and the level it reached are one event: the level's year is the change's.
+	{"sentence-year", "Jixi's farm output rose 12.5 percent year on year to 40 million yuan in 2019.", "12.5", "year=2019 by=year:sentence-year"},
 	{"from-to-year", "Key projects went from 400 in 2019 to 526 this year.", "526", "year=2021"},
 	{"from-to-year", "Key projects went from 400 in 2019 to 526 this year.", "400", "year=2019"},
 	{"sentence-year", "Industrial projects in Jixi climbed from 255 last year to 326.", "326", "year=2021"},

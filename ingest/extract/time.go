@@ -342,7 +342,13 @@ func (f *figure) otherFigures(t *timex) bool {
 	}
 	for k, steps := s.timeHead(t), 0; k >= 0 && steps < len(s.toks); steps++ {
 		if q := s.qtok[k]; q >= 0 {
-			return q != f.qi
+			if q == f.qi {
+				return false
+			}
+			// "rose 17 percent to 218 million yuan in 2007": the level a
+			// change reached is the same event; its year is the change's.
+			h := s.quantHead(q)
+			return !(f.q.Unit == "percent" && s.caseOf(h) == "to" && (s.head(h) == f.pred || s.head(h) == f.gov))
 		}
 		if k == f.pred {
 			return false
