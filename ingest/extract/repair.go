@@ -1069,16 +1069,34 @@ var repairs = []repair{
 				toks[h].Head, toks[h].Rel = k, "nsubj"
 			}
 		}},
-	{"split-name", "a verb has one subject: a name's first word the parser made a second subject (\"Jixi County's output rose\" with Jixi and output both subjects of rose) belongs to the word after it",
+	{"split-name", "a verb has one subject: a name's first word the parser made a second subject (\"Jixi County's output rose\" with Jixi and output both subjects of rose) belongs to the word after it, and the first of two coordinated modifiers (\"convention and exhibition revenue rose\") to the subject",
 		func(toks []nlp.Token) {
 			for a := 0; a+1 < len(toks); a++ {
 				v := toks[a].Head
-				if toks[a].Rel != "nsubj" || toks[a].Tag != nlp.PROPN || v < 0 || hasDependents(toks, a) {
+				// A name's first word, or the first of two coordinated
+				// modifiers ("convention and exhibition industry").
+				coord := toks[a].Tag == nlp.NOUN && toks[a+1].Tag == nlp.CCONJ
+				end := a // a's phrase: itself, or its own coordination
+				if coord && hasChild(toks, a, "conj") {
+					end = phraseEnd(toks, a)
+				} else if dependentAfter(toks, a) {
 					continue
 				}
-				for b := a + 1; b < len(toks); b++ {
-					if toks[b].Head == v && toks[b].Rel == "nsubj" && descends(toks, a+1, b) {
-						toks[a].Head, toks[a].Rel = a+1, "compound"
+				if toks[a].Rel != "nsubj" || toks[a].Tag != nlp.PROPN && !coord || v < 0 || !coord && hasDependents(toks, a) || end+1 >= len(toks) {
+					continue
+				}
+				for b := end + 1; b < len(toks); b++ {
+					if toks[b].Head == v && toks[b].Rel == "nsubj" && descends(toks, end+1, b) {
+						if coord {
+							toks[a].Head, toks[a].Rel = b, "compound"
+							for k := 0; k < a; k++ {
+								if toks[k].Head == a {
+									toks[k].Head = b // "Gannan County's": the subject's
+								}
+							}
+						} else {
+							toks[a].Head, toks[a].Rel = a+1, "compound"
+						}
 						break
 					}
 				}
@@ -1154,6 +1172,16 @@ func childrenOf(toks []nlp.Token, h int) []int {
 		}
 	}
 	return out
+}
+
+// dependentAfter reports whether a token after h hangs on it.
+func dependentAfter(toks []nlp.Token, h int) bool {
+	for k := h + 1; k < len(toks); k++ {
+		if toks[k].Head == h {
+			return true
+		}
+	}
+	return false
 }
 
 // hasDependents reports whether any token hangs on token h.

@@ -129,6 +129,8 @@ var repairCases = []repairCase{
 	{"added-value", "In 2019, the glass industry added value of Jixi grew 7.5 percent.", "value", "grew", "nsubj"},
 	{"added-value", "In 2019, the glass industry added value of Jixi grew 7.5 percent.", "added", "value", "amod"},
 	{"added-value", "In 2019, the glass industry added value of Jixi grew 7.5 percent.", "industry", "value", "compound"},
+	{"split-name", "Mulan County's convention and tourism industry revenue reached 2.5 billion yuan in 2019.", "convention", "revenue", "compound"},
+	{"split-name", "Mulan County's convention and tourism industry revenue reached 2.5 billion yuan in 2019.", "County", "revenue", "nmod:poss"},
 	// Punctuation heads nothing.
 	{"punct-head", "Added value of mills above designated size grew 7 percent in 2021.", "grew", "ROOT", "root"},
 	// Two participles before their nouns: the second is found once the
