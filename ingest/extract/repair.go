@@ -1102,6 +1102,43 @@ var repairs = []repair{
 				}
 			}
 		}},
+	{"elliptical-possessive", "a possessive right before a finite verb stands for its noun and is the verb's subject: in \"Dalian's rose 10 percent; Yinkou's rose 14 percent\" Yinkou is the subject of the second rose",
+		func(toks []nlp.Token) {
+			for p := 1; p+1 < len(toks); p++ {
+				n, v := p-1, p+1
+				w := strings.ToLower(toks[p].Form)
+				if w != "'s" && w != "\u2019s" || toks[n].Tag != nlp.PROPN && toks[n].Tag != nlp.NOUN || toks[v].Tag != nlp.VERB || !finiteForm(toks[v]) {
+					continue
+				}
+				if toks[n].Head == v && toks[n].Rel == "nsubj" {
+					continue // already so
+				}
+				// The verb's own clause: a subject it had is another's.
+				for k := range toks {
+					if toks[k].Head == v && (toks[k].Rel == "nsubj" || toks[k].Rel == "nsubj:pass") && k != n {
+						toks[k].Head = toks[v].Head
+					}
+				}
+				if r := toks[v].Rel; r == "csubj" || r == "nsubj" || r == "obj" || r == "obl" || r == "nmod" {
+					toks[v].Rel = "parataxis"
+				}
+				if toks[v].Head >= 0 && toks[toks[v].Head].Tag != nlp.VERB {
+					// Hung on a noun of the clause before: joined to that clause's verb.
+					for h := toks[v].Head; h >= 0; h = toks[h].Head {
+						if toks[h].Tag == nlp.VERB {
+							toks[v].Head, toks[v].Rel = h, "conj"
+							break
+						}
+					}
+				}
+				for k := range toks {
+					if toks[k].Head == n && k > v {
+						toks[k].Head = v
+					}
+				}
+				toks[n].Head, toks[n].Rel = v, "nsubj"
+			}
+		}},
 	{"noun-conjunct", "conjuncts share their category: in \"exports and imports rose\" a plural-looking word joined to a noun, with nothing a verb has (subject, object, auxiliary, oblique), is a noun",
 		func(toks []nlp.Token) {
 			for i, t := range toks {

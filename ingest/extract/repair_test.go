@@ -131,6 +131,9 @@ var repairCases = []repairCase{
 	{"added-value", "In 2019, the glass industry added value of Jixi grew 7.5 percent.", "industry", "value", "compound"},
 	{"split-name", "Mulan County's convention and tourism industry revenue reached 2.5 billion yuan in 2019.", "convention", "revenue", "compound"},
 	{"split-name", "Mulan County's convention and tourism industry revenue reached 2.5 billion yuan in 2019.", "County", "revenue", "nmod:poss"},
+	// A possessive before a finite verb stands for its noun: the subject.
+	{"elliptical-possessive", "Jixi's exports climbed 10 per cent to 92 million yuan; Hegang's rose 14 per cent to 75 million yuan; Qitaihe's rose 3 per cent to 20 million yuan.", "Hegang", "rose", "nsubj"},
+	{"elliptical-possessive", "Jixi's exports climbed 10 per cent to 92 million yuan; Hegang's rose 14 per cent to 75 million yuan; Qitaihe's rose 3 per cent to 20 million yuan.", "Qitaihe", "rose", "nsubj"},
 	// Punctuation heads nothing.
 	{"punct-head", "Added value of mills above designated size grew 7 percent in 2021.", "grew", "ROOT", "root"},
 	// Two participles before their nouns: the second is found once the

@@ -192,6 +192,8 @@ var ruleCases = []ruleCase{
 	{"noun-modifier", "Hegang New Zone opened in 2010. In 2020, Jixi grew fast and the zone came up with 40 patents of its own.", "40", "entity=Hegang_New_Zone"},
 	{"clause-owner", "Led by the trading arm of Jixi Coal Co, the textile industry grew 5 percent in 2020.", "5", "entity!Jixi_Coal_Co"},
 	{"clause-owner", "Helped by new orders, Jixi Coal Co saw its sales grow 5 percent in 2020.", "5", "entity=Jixi_Coal_Co"},
+	// An unknown name that owns with 's owns the figure of its elided noun.
+	{"subject", "In 2020, Jixi's exports climbed 10 per cent to 92 million yuan; Yanbei's rose 14 per cent to 75 million yuan.", "75 million", "entity=Yanbei metric~exports"},
 	// A change's own "by" names no agent.
 	{"clause-owner", "Data show that visits at the old town square rose by 8.5 percent year-on-year in 2020, and visits grew by 6.2 percent year-on-year at Jixi Zoo.", "6.2", "entity=Jixi_Zoo"},
 	{"clause-owner", "In 2020, visits grew by 6.2 percent year-on-year, led by Jixi Zoo.", "6.2", "entity!Jixi_Zoo"},

@@ -323,8 +323,14 @@ func appendRun(out []Mention, text string, run []token, l Lookup) []Mention {
 	n := len(out)
 	out = appendKnownRun(out, text, run, l)
 	// "sales grew 9 percent at Carrefour": an unknown name after "at"
-	// names a venue or a business, the owner of its figures.
-	if len(out) == n && len(run) > 0 && wordBefore(text, run[0].start) == "at" && !leadWords[run[0].lower] && !calendarWord(run[0].lower) {
+	// names a venue or a business, the owner of its figures; so does one
+	// that owns with "'s" ("Yinkou's rose 14 percent") past a sentence's
+	// first word.
+	atName := wordBefore(text, run[0].start) == "at"
+	possName := run[len(run)-1].poss && run[0].start > 0 && !sentenceStart(text, run[0].start) &&
+		!strings.ContainsAny(text[run[0].start:run[len(run)-1].end], "0123456789") // "Q1's 1.5 percent" is a time's
+
+	if len(out) == n && len(run) > 0 && (atName || possName) && !leadWords[run[0].lower] && !calendarWord(run[0].lower) {
 		last := run[len(run)-1]
 		out = append(out, Mention{Start: run[0].start, End: last.end, Entity: Entity{Name: joinWords(text, run), Level: Org}, Head: last.lower, Possessive: last.poss})
 	}

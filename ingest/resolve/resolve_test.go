@@ -101,6 +101,11 @@ func TestMentions(t *testing.T) {
 			{"Heilongjiang province", "Heilongjiang", resolve.Province, false, false},
 			{"Harbin city", "Harbin", resolve.City, false, false},
 		}},
+		// An unknown name that owns with 's names an owner; not at a
+		// sentence's start, nor a time label.
+		{"Exports rose; Yanbei's rose 14 percent, above Q1's 3 percent.", []mention{
+			{"Yanbei", "Yanbei", resolve.Org, false, true},
+		}},
 		// An unknown name after "at" is a venue or a business; a month
 		// after it is a time.
 		{"Sales grew 9 percent at Walmart and 4 percent at Jixi Lantern Park in May, but not at Christmas.", []mention{
