@@ -21,6 +21,11 @@ type Options struct {
 	Published time.Time
 	// Lookup resolves entity names; nil means resolve.Builtin().
 	Lookup resolve.Lookup
+	// Cancel, if set, is called between sentences and between the
+	// recognisers' passes over the text; once it returns true, Extract
+	// stops and returns an empty Result, which the caller (who asked to
+	// stop) discards. It lets a huge document be abandoned mid-way.
+	Cancel func() bool
 }
 
 // Result is what Extract found in an article.
@@ -49,10 +54,13 @@ func Extract(a document.Article, opt Options) (res Result) {
 		}
 	}()
 	x := newExtractor(a, opt)
-	if x == nil {
+	if x == nil || x.cancelled() {
 		return Result{}
 	}
 	x.run()
+	if x.cancelled() {
+		return Result{}
+	}
 	facts := x.final()
 	return Result{Facts: facts, Warnings: x.warnings, Aliases: x.aliases(facts)}
 }
@@ -88,6 +96,7 @@ type extractor struct {
 	lower   string // text with ASCII capitals lowered
 	pub     time.Time
 	lookup  resolve.Lookup
+	cancel  func() bool
 	qs      []recognize.Quantity
 	ms      []resolve.Mention
 	titleMs []resolve.Mention
@@ -122,7 +131,7 @@ func newExtractor(a document.Article, opt Options) *extractor {
 	if a.Body.Start < 0 || a.Body.End > len(a.Text) || a.Body.Start > a.Body.End {
 		return nil
 	}
-	x := &extractor{a: a, text: a.Text, lower: asciiLower(a.Text), pub: a.Published, lookup: opt.Lookup, lastPara: -1}
+	x := &extractor{a: a, text: a.Text, lower: asciiLower(a.Text), pub: a.Published, lookup: opt.Lookup, cancel: opt.Cancel, lastPara: -1}
 	if x.pub.IsZero() {
 		x.pub = opt.Published
 	}
@@ -133,6 +142,9 @@ func newExtractor(a document.Article, opt Options) *extractor {
 	off := a.Body.Start
 	// The recognisers' slices are ours: shift their offsets in place.
 	x.qs = recognize.Quantities(body)
+	if x.cancelled() {
+		return x
+	}
 	for i := range x.qs {
 		q := &x.qs[i]
 		q.Start += off
@@ -146,6 +158,9 @@ func newExtractor(a document.Article, opt Options) *extractor {
 		}
 	}
 	x.ms = resolve.Mentions(body, x.lookup)
+	if x.cancelled() {
+		return x
+	}
 	for i := range x.ms {
 		x.ms[i].Start += off
 		x.ms[i].End += off
@@ -153,6 +168,9 @@ func newExtractor(a document.Article, opt Options) *extractor {
 	x.ents = make([]resolve.Entity, len(x.ms))
 	x.excluded = make([]bool, len(x.ms))
 	x.years = recognize.Years(body)
+	if x.cancelled() {
+		return x
+	}
 	for i := range x.years {
 		x.years[i].Start += off
 		x.years[i].End += off
@@ -184,9 +202,15 @@ func newExtractor(a document.Article, opt Options) *extractor {
 	return x
 }
 
+// cancelled reports whether the caller asked Extract to stop.
+func (x *extractor) cancelled() bool { return x.cancel != nil && x.cancel() }
+
 func (x *extractor) run() {
 	sents := splitSentences(x.text, x.a.Body.Start, x.a.Body.End)
 	for si, s := range sents {
+		if x.cancelled() {
+			return
+		}
 		x.sentence(si, s)
 	}
 	if x.noYear > 0 {
