@@ -25,7 +25,7 @@ func TestCheckCleanAndCorrupt(t *testing.T) {
 	loadSome(t, db, 20)
 	// Replace a few, so deletions are exercised too.
 	put(t, db, sample("d003.txt", sampleText+" new"), sample("d007.txt", sampleText+" new"))
-	if probs, err := db.Check(); err != nil || len(probs) != 0 {
+	if probs, err := db.Check(t.Context()); err != nil || len(probs) != 0 {
 		t.Fatalf("clean database: %v %q", err, probs)
 	}
 	tests := []struct {
@@ -58,7 +58,7 @@ func TestCheckCleanAndCorrupt(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			probs, err := db.Check()
+			probs, err := db.Check(t.Context())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -80,10 +80,10 @@ func TestBackupAndCompact(t *testing.T) {
 	want := allFacts(t, db)
 
 	backup := filepath.Join(t.TempDir(), "backup.db")
-	if _, err := db.Backup(backup); err != nil {
+	if _, err := db.Backup(t.Context(), backup); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.Backup(backup); err == nil || !strings.Contains(err.Error(), "already exists") {
+	if _, err := db.Backup(t.Context(), backup); err == nil || !strings.Contains(err.Error(), "already exists") {
 		t.Errorf("backup over an existing file: %v", err)
 	}
 	b, err := store.Open(backup, &store.Options{ReadOnly: true})
@@ -95,7 +95,7 @@ func TestBackupAndCompact(t *testing.T) {
 	}
 	b.Close()
 
-	before, after, err := db.Compact()
+	before, after, err := db.Compact(t.Context())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,7 +110,7 @@ func TestBackupAndCompact(t *testing.T) {
 	if diff := cmp.Diff(want, allFacts(t, db)); diff != "" {
 		t.Errorf("compacted database differs (-want +got):\n%s", diff)
 	}
-	if probs, err := db.Check(); err != nil || len(probs) != 0 {
+	if probs, err := db.Check(t.Context()); err != nil || len(probs) != 0 {
 		t.Errorf("check after compact: %v %q", err, probs)
 	}
 	// Sequences survive compaction: new facts get new IDs.
