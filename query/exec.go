@@ -528,7 +528,10 @@ func (e *executor) scan(acc *access, keep pred) ([]store.Entry, error) {
 				return nil, scanErr("facts", err)
 			}
 		}
-		out = groupRuns(out)
+		var err error
+		if out, err = groupRuns(e.ctx, out); err != nil {
+			return nil, err
+		}
 	default:
 		hint := 0
 		for _, id := range acc.ids {
@@ -550,7 +553,7 @@ func (e *executor) scan(acc *access, keep pred) ([]store.Entry, error) {
 // groupRuns returns entries (in fact ID order, as a full scan yields them)
 // ordered by metric, year, entity and fact, as index scans yield them. It
 // sorts small keys rather than the entries themselves, which are large.
-func groupRuns(entries []store.Entry) []store.Entry {
+func groupRuns(ctx context.Context, entries []store.Entry) ([]store.Entry, error) {
 	type key struct {
 		a   uint64 // metric, year
 		b   uint32 // entity
@@ -561,14 +564,17 @@ func groupRuns(entries []store.Entry) []store.Entry {
 		en := &entries[i]
 		keys[i] = key{uint64(en.Metric)<<16 | uint64(uint16(en.Year)), en.Entity, uint32(i)}
 	}
-	slices.SortFunc(keys, func(x, y key) int {
+	err := sortFunc(ctx, keys, func(x, y key) int {
 		return cmp.Or(cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b), cmp.Compare(x.idx, y.idx))
-	})
+	}, false)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]store.Entry, len(entries))
 	for i, k := range keys {
 		out[i] = entries[k.idx]
 	}
-	return out
+	return out, nil
 }
 
 func scanErr(what string, err error) error {
@@ -643,20 +649,28 @@ func (e *executor) selectStmt(p *Select) error {
 	if err != nil {
 		return err
 	}
-	cells := e.reconcile(entries)
-	switch p.shape() {
-	case shapeList:
+	cells, err := e.reconcile(entries)
+	if err != nil {
+		return err
+	}
+	if p.shape() == shapeList {
 		e.res.Exec.Shape = "list"
 		return e.list(entries, cells)
+	}
+	figs, err := e.figures(entries, cells)
+	if err != nil {
+		return err
+	}
+	switch p.shape() {
 	case shapePivot:
 		e.res.Exec.Shape = "pivot"
-		return e.pivot(e.figures(entries, cells), e.byFields())
+		return e.pivot(figs, e.byFields())
 	case shapeAggregate:
 		e.res.Exec.Shape = "aggregate " + p.Func.Name
-		return e.aggregate(e.figures(entries, cells))
+		return e.aggregate(figs)
 	}
 	e.res.Exec.Shape = p.Func.Name
-	return e.series(e.figures(entries, cells), acc.yearOut)
+	return e.series(figs, acc.yearOut)
 }
 
 func (e *executor) byFields() []Field {
@@ -669,13 +683,16 @@ func (e *executor) byFields() []Field {
 
 // figures names the cells, which reconcile entries; the fact IDs of all
 // figures share one array.
-func (e *executor) figures(entries []store.Entry, cells []cell) []Figure {
+func (e *executor) figures(entries []store.Entry, cells []cell) ([]Figure, error) {
 	figs := make([]Figure, len(cells))
 	ids := make([]uint64, len(entries))
 	for i := range entries {
 		ids[i] = entries[i].Fact
 	}
 	for i := range cells {
+		if err := e.tick(i); err != nil {
+			return nil, err
+		}
 		c := &cells[i]
 		figs[i] = Figure{
 			Entity: e.name(dictEntity, c.Entity), Metric: e.name(dictMetric, c.Metric),
@@ -684,7 +701,7 @@ func (e *executor) figures(entries []store.Entry, cells []cell) []Figure {
 			Fact: c.Fact, Facts: ids[c.lo:c.hi:c.hi], eid: c.Entity, mid: c.Metric, uid: c.Unit,
 		}
 	}
-	return figs
+	return figs, nil
 }
 
 // factColumns are the columns of a list of facts.
@@ -763,6 +780,9 @@ func (e *executor) list(entries []store.Entry, cells []cell) error {
 	res.valueCol = fcValue
 	res.rows = make([]Row, 0, len(entries))
 	for i := range cells {
+		if err := e.tick(i); err != nil {
+			return err
+		}
 		c := &cells[i]
 		for k := c.lo; k < c.hi; k++ {
 			res.rows = append(res.rows, e.factRow(&entries[k], int(c.sources), c.conflict))
@@ -826,7 +846,7 @@ func (e *executor) order(defaults []int) error {
 	for _, d := range defaults {
 		keys = append(keys, key{col: d})
 	}
-	slices.SortStableFunc(e.res.rows, func(a, b Row) int {
+	return sortFunc(e.ctx, e.res.rows, func(a, b Row) int {
 		for _, k := range keys {
 			c := compareValues(a[k.col], b[k.col])
 			if k.desc {
@@ -837,8 +857,7 @@ func (e *executor) order(defaults []int) error {
 			}
 		}
 		return 0
-	})
-	return nil
+	}, true)
 }
 
 // orderColumn returns the column an order key names: a column of that

@@ -3,6 +3,7 @@ package query
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -96,11 +97,17 @@ const conflictMark = "!"
 // figure (a JSON array; in CSV separated by spaces). Aggregates carry
 // facts too: the facts of the figures they combine.
 func (r *Result) Write(w io.Writer, f Format, o WriteOptions) error {
-	bw := bufio.NewWriter(w)
+	return r.WriteContext(context.Background(), w, f, o)
+}
+
+// WriteContext is Write, stopped with ctx's error (wrapped) once ctx is
+// done: writing a million rows takes seconds.
+func (r *Result) WriteContext(ctx context.Context, w io.Writer, f Format, o WriteOptions) error {
+	bw := bufio.NewWriter(&ctxWriter{ctx: ctx, w: w})
 	var err error
 	switch f {
 	case Table:
-		err = r.writeTable(bw, o)
+		err = r.writeTable(ctx, bw, o)
 	case JSON, JSONL:
 		err = r.writeJSON(bw, f == JSONL)
 	case CSV:
@@ -351,7 +358,28 @@ type grid struct {
 	marked  []bool   // columns with any mark
 }
 
-func (r *Result) newGrid(cols []Column, rows []Row) *grid {
+// ctxWriter fails writes once ctx is done.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (w *ctxWriter) Write(p []byte) (int, error) {
+	if err := w.ctx.Err(); err != nil {
+		return 0, fmt.Errorf("query stopped: %w", err)
+	}
+	return w.w.Write(p)
+}
+
+// smallGrid lays out the few rows of a fact's or a search's detail.
+func (r *Result) smallGrid(cols []Column, rows []Row) *grid {
+	g, _ := r.newGrid(context.Background(), cols, rows) // fails only when its context is done
+	return g
+}
+
+// newGrid lays out rows in cols; ctx stops it (tables of a million rows
+// take seconds to lay out).
+func (r *Result) newGrid(ctx context.Context, cols []Column, rows []Row) (*grid, error) {
 	var idx []int
 	for i, c := range cols {
 		if !c.Detail {
@@ -374,7 +402,12 @@ func (r *Result) newGrid(cols []Column, rows []Row) *grid {
 		g.headers = append(g.headers, h)
 		g.right = append(g.right, numericKind(c.Kind))
 	}
-	for _, row := range rows {
+	for n, row := range rows {
+		if n%checkEvery == checkEvery-1 {
+			if err := ctx.Err(); err != nil {
+				return nil, fmt.Errorf("query stopped: %w", err)
+			}
+		}
 		line := make([]string, len(idx))
 		marks := make([]bool, len(idx))
 		for j, i := range idx {
@@ -388,7 +421,7 @@ func (r *Result) newGrid(cols []Column, rows []Row) *grid {
 		g.cells = append(g.cells, line)
 		g.marks = append(g.marks, marks)
 	}
-	return g
+	return g, nil
 }
 
 // write lays the grid out, each line prefixed by indent.
@@ -438,10 +471,16 @@ func (g *grid) write(w *bufio.Writer, indent string, o WriteOptions) {
 		}
 		return s + m + strings.Repeat(" ", max(pad, 0))
 	}
+	var err error
 	line := func(parts []string) {
+		if err != nil {
+			return
+		}
 		w.WriteString(indent)
 		w.WriteString(strings.TrimRight(strings.Join(parts, "  "), " "))
-		w.WriteByte('\n')
+		// bufio.Writer keeps the first write error (a closed pipe, a
+		// cancelled context): stop laying out lines nobody will see.
+		err = w.WriteByte('\n')
 	}
 	parts := make([]string, n)
 	for j, h := range g.headers {
@@ -453,6 +492,9 @@ func (g *grid) write(w *bufio.Writer, indent string, o WriteOptions) {
 	}
 	line(parts)
 	for i, l := range g.cells {
+		if err != nil {
+			return
+		}
 		for j, s := range l {
 			parts[j] = cell(j, s, g.marks[i][j], false)
 		}
@@ -496,7 +538,7 @@ func truncate(s string, n int) string {
 	return string(rs[:n-1]) + "…"
 }
 
-func (r *Result) writeTable(w *bufio.Writer, o WriteOptions) error {
+func (r *Result) writeTable(ctx context.Context, w *bufio.Writer, o WriteOptions) error {
 	switch r.Kind {
 	case KindFact:
 		r.writeFact(w, o)
@@ -527,7 +569,11 @@ func (r *Result) writeTable(w *bufio.Writer, o WriteOptions) error {
 		if len(r.rows) == 0 {
 			w.WriteString("(no rows)\n")
 		} else {
-			r.newGrid(r.Columns, rows).write(w, "", o)
+			g, err := r.newGrid(ctx, r.Columns, rows)
+			if err != nil {
+				return err
+			}
+			g.write(w, "", o)
 		}
 		if len(rows) < len(r.rows) {
 			fmt.Fprintf(w, "... %d more rows not shown\n", len(r.rows)-len(rows))
@@ -603,7 +649,7 @@ func (r *Result) writeFact(w *bufio.Writer, o WriteOptions) {
 		rows = append(rows, Row{intVal(int64(s.Fact)), textVal(s.Document.Source), textVal(s.Document.PublishedString()),
 			Value{Kind: Number, Num: s.Value, Conflict: !s.Agrees}, textVal(s.Qualifier.String()), textVal(shown)})
 	}
-	r.newGrid(cols, rows).write(w, "  ", o)
+	r.smallGrid(cols, rows).write(w, "  ", o)
 	if disagree {
 		fmt.Fprintf(w, "%s differs from fact %d's value by more than 0.5 %%\n", conflictMark, f.ID)
 	}
@@ -639,7 +685,7 @@ func (r *Result) writeSearch(w *bufio.Writer, o WriteOptions) {
 			}
 		}
 		if len(facts) > 0 {
-			r.newGrid(cols, facts).write(w, "  ", o)
+			r.smallGrid(cols, facts).write(w, "  ", o)
 		}
 		shown += j - i
 		i = j

@@ -62,12 +62,14 @@ func (s *Shell) meta(ctx context.Context, line string, g group) {
 			fail("no query to explain yet (.explain on explains every query)")
 			return
 		}
+		ctx, done := s.operation(ctx)
+		defer done()
 		res, err := s.query(ctx, s.lastText, !startsWithExplain(s.lastText))
 		if err != nil {
 			fail("%v", err)
 			return
 		}
-		s.write(res, true)
+		s.write(ctx, res, true)
 	case "last":
 		if arg != "" {
 			usage()
@@ -77,7 +79,9 @@ func (s *Shell) meta(ctx context.Context, line string, g group) {
 			fail("no result yet")
 			return
 		}
-		s.write(s.last, true)
+		ctx, done := s.operation(ctx)
+		defer done()
+		s.write(ctx, s.last, true)
 	case "chart":
 		s.chart(ctx, arg, g)
 	case "open":
@@ -123,7 +127,9 @@ func (s *Shell) chart(ctx context.Context, arg string, g group) {
 		// The query starts after ".chart [style] " on the line; errors
 		// point into it there.
 		p := piece{text: arg, off: strings.LastIndex(g.text, arg)}
+		ctx, done := s.operation(ctx)
 		r, err := s.query(ctx, arg, false)
+		done()
 		if err != nil {
 			s.queryError(err, g, p)
 			return

@@ -152,6 +152,11 @@ func (s *Shell) Run(ctx context.Context, ed Editor, name string, firstLine int) 
 	}
 	lineNo := firstLine - 1
 	for !s.stop {
+		// The caller's context (a signal to a batch) ends the session;
+		// Ctrl-C at the REPL cancels only the statement (see operation).
+		if ctx.Err() != nil {
+			return nil
+		}
 		prompt := Prompt
 		if buf.Len() > 0 {
 			prompt = ContinuationPrompt
@@ -234,31 +239,37 @@ func (s *Shell) Run(ctx context.Context, ed Editor, name string, firstLine int) 
 // runGroup runs each statement of g.
 func (s *Shell) runGroup(ctx context.Context, g group) {
 	for _, sp := range almanac.Lex(g.text).Statements() {
-		if s.stop {
+		if s.stop || ctx.Err() != nil {
 			return
 		}
 		s.runQuery(ctx, g, piece{text: g.text[sp.Start:sp.End], off: sp.Start})
 	}
 }
 
-// runQuery runs the statement p of g and writes its result.
+// runQuery runs the statement p of g and writes its result. Ctrl-C (or
+// the end of ctx) stops it in any phase, output included.
 func (s *Shell) runQuery(ctx context.Context, g group, p piece) {
 	text := strings.TrimSpace(p.text)
 	start := time.Now()
+	ctx, done := s.operation(ctx)
+	defer done()
 	res, err := s.query(ctx, text, s.explain && !startsWithExplain(text))
 	if err != nil {
 		s.queryError(err, g, p)
 		return
 	}
 	s.last, s.lastText = res, text
-	s.write(res, false)
+	s.write(ctx, res, false)
 	if s.timer {
 		fmt.Fprintf(s.Out, "Time: %s\n", roundDuration(time.Since(start)))
 	}
 }
 
+// errCancelled is the error of a statement stopped by Ctrl-C or a signal.
+var errCancelled = errors.New("query cancelled")
+
 // query runs text, prefixed by "explain" if explain is set. Positions in
-// errors refer to text.
+// errors refer to text. A cancelled ctx makes the error errCancelled.
 func (s *Shell) query(ctx context.Context, text string, explain bool) (*almanac.Result, error) {
 	if s.db == nil {
 		return nil, errors.New("no database is open (.open FILE opens one)")
@@ -268,14 +279,12 @@ func (s *Shell) query(ctx context.Context, text string, explain bool) (*almanac.
 		// On a line of its own, so that error columns stay right.
 		q = "explain\n" + text
 	}
-	ctx, done := s.operation(ctx)
-	defer done()
 	res, err := s.db.Query(ctx, q)
 	if explain && err != nil {
 		err = shiftLines(err, -1)
 	}
-	if ctx.Err() != nil && errors.Is(err, context.Canceled) {
-		return nil, errors.New("query cancelled")
+	if err != nil && ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+		return nil, errCancelled
 	}
 	return res, err
 }
@@ -323,8 +332,8 @@ func roundDuration(d time.Duration) time.Duration {
 }
 
 // write writes res in the current format, cut at a screenful in the REPL
-// unless full is set.
-func (s *Shell) write(res *almanac.Result, full bool) {
+// unless full is set; a cancelled ctx stops it.
+func (s *Shell) write(ctx context.Context, res *almanac.Result, full bool) {
 	opts := almanac.WriteOptions{Color: s.Color}
 	if s.Size != nil {
 		w, h := s.Size()
@@ -333,8 +342,14 @@ func (s *Shell) write(res *almanac.Result, full bool) {
 			opts.MaxRows = max(h-8, 5)
 		}
 	}
-	if err := res.Write(s.Out, s.Format, opts); err != nil {
-		s.fail(source{}, 0, fmt.Errorf("write result: %w", err))
+	if err := res.WriteContext(ctx, s.Out, s.Format, opts); err != nil {
+		if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+			fmt.Fprintln(s.Out) // the table may have stopped mid-line
+			err = errCancelled
+		} else {
+			err = fmt.Errorf("write result: %w", err)
+		}
+		s.fail(source{}, 0, err)
 		return
 	}
 	if opts.MaxRows > 0 && res.Len() > opts.MaxRows && s.Format == almanac.Table {
