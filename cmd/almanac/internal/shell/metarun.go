@@ -69,7 +69,9 @@ func (s *Shell) meta(ctx context.Context, line string, g group) {
 			fail("%v", err)
 			return
 		}
-		s.write(ctx, res, true)
+		if err := s.write(ctx, res, true); err != nil {
+			fail("%v", err)
+		}
 	case "last":
 		if arg != "" {
 			usage()
@@ -81,7 +83,9 @@ func (s *Shell) meta(ctx context.Context, line string, g group) {
 		}
 		ctx, done := s.operation(ctx)
 		defer done()
-		s.write(ctx, s.last, true)
+		if err := s.write(ctx, s.last, true); err != nil {
+			fail("%v", err)
+		}
 	case "chart":
 		s.chart(ctx, arg, g)
 	case "open":

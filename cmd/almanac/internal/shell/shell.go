@@ -259,7 +259,10 @@ func (s *Shell) runQuery(ctx context.Context, g group, p piece) {
 		return
 	}
 	s.last, s.lastText = res, text
-	s.write(ctx, res, false)
+	if err := s.write(ctx, res, false); err != nil {
+		s.fail(g.src, g.segs[0].line+strings.Count(g.text[:p.off], "\n"), err)
+		return
+	}
 	if s.timer {
 		fmt.Fprintf(s.Out, "Time: %s\n", roundDuration(time.Since(start)))
 	}
@@ -332,8 +335,8 @@ func roundDuration(d time.Duration) time.Duration {
 }
 
 // write writes res in the current format, cut at a screenful in the REPL
-// unless full is set; a cancelled ctx stops it.
-func (s *Shell) write(ctx context.Context, res *almanac.Result, full bool) {
+// unless full is set; a cancelled ctx stops it with errCancelled.
+func (s *Shell) write(ctx context.Context, res *almanac.Result, full bool) error {
 	opts := almanac.WriteOptions{Color: s.Color}
 	if s.Size != nil {
 		w, h := s.Size()
@@ -349,12 +352,12 @@ func (s *Shell) write(ctx context.Context, res *almanac.Result, full bool) {
 		} else {
 			err = fmt.Errorf("write result: %w", err)
 		}
-		s.fail(source{}, 0, err)
-		return
+		return err
 	}
 	if opts.MaxRows > 0 && res.Len() > opts.MaxRows && s.Format == almanac.Table {
 		fmt.Fprintln(s.Out, s.dim("(.last shows them all)"))
 	}
+	return nil
 }
 
 // operation returns a context that Ctrl-C cancels while the operation
