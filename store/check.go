@@ -27,7 +27,7 @@ const maxProblems = 100
 //
 // Check stops early, with ctx's error, when ctx is done.
 func (db *DB) Check(ctx context.Context) (problems []string, err error) {
-	err = db.viewPages(ctx, func(t *Tx, pages []PageProblem) error {
+	err = db.viewPages(ctx, func(t *Tx, pages []pageProblem) error {
 		damaged := false
 		for _, p := range pages {
 			problems = append(problems, "bbolt: "+p.String())
@@ -50,7 +50,7 @@ func (db *DB) Check(ctx context.Context) (problems []string, err error) {
 
 // viewPages checks the file's pages (see checkPages) and calls fn with
 // their problems inside the read transaction whose pages were checked.
-func (db *DB) viewPages(ctx context.Context, fn func(*Tx, []PageProblem) error) error {
+func (db *DB) viewPages(ctx context.Context, fn func(*Tx, []pageProblem) error) error {
 	f, err := os.Open(db.path)
 	if err != nil {
 		return err
@@ -69,7 +69,7 @@ func (db *DB) viewPages(ctx context.Context, fn func(*Tx, []PageProblem) error) 
 		err := db.View(func(t *Tx) error {
 			m, err := currentMeta(f)
 			if err != nil {
-				return fn(t, []PageProblem{{Structural: true, Msg: err.Error()}})
+				return fn(t, []pageProblem{{Structural: true, Msg: err.Error()}})
 			}
 			if m.txid != uint64(t.btx.ID()) && attempt < 10 {
 				retry = true

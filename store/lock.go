@@ -23,6 +23,7 @@ type LockHolder struct {
 	Write   bool   // it holds the lock to write; otherwise to read
 }
 
+// String says what the process is and how it holds the lock.
 func (h LockHolder) String() string {
 	mode := "reading"
 	if h.Write {
@@ -34,6 +35,7 @@ func (h LockHolder) String() string {
 	return fmt.Sprintf("process %d (%s) has it open for %s", h.PID, h.Command, mode)
 }
 
+// Error says the database is locked and by whom.
 func (e *LockError) Error() string {
 	var b strings.Builder
 	b.WriteString(ErrLocked.Error())
@@ -48,6 +50,7 @@ func (e *LockError) Error() string {
 	return b.String()
 }
 
+// Unwrap returns ErrLocked.
 func (e *LockError) Unwrap() error { return ErrLocked }
 
 // lockError returns the LockError for path, naming its holders.

@@ -103,7 +103,7 @@ func (db *DB) Compact(ctx context.Context) (before, after int64, err error) {
 	if err != nil {
 		return 0, 0, fmt.Errorf("compact: %w", err)
 	}
-	err = db.viewPages(ctx, func(t *Tx, pages []PageProblem) error {
+	err = db.viewPages(ctx, func(t *Tx, pages []pageProblem) error {
 		for _, p := range pages {
 			if p.Structural {
 				return fmt.Errorf("%w: %s (run 'almanac check' for all the problems)", ErrCorrupt, p)

@@ -60,8 +60,8 @@ const (
 // element outside its page.
 var errStructure = errors.New("damaged page structure")
 
-// PageProblem is one thing wrong with a database file's pages.
-type PageProblem struct {
+// pageProblem is one thing wrong with a database file's pages.
+type pageProblem struct {
 	Page uint64 // the damaged page
 	// Structural is set when the damage makes the file unsafe to read
 	// through bbolt: lookups could follow the page anywhere.
@@ -69,7 +69,7 @@ type PageProblem struct {
 	Msg        string
 }
 
-func (p PageProblem) String() string { return fmt.Sprintf("page %d: %s", p.Page, p.Msg) }
+func (p pageProblem) String() string { return fmt.Sprintf("page %d: %s", p.Page, p.Msg) }
 
 // boltMeta is the part of a bbolt meta page the page check uses.
 type boltMeta struct {
@@ -156,7 +156,7 @@ type pageChecker struct {
 	ps       int64
 	reached  bitset
 	freed    bitset
-	problems []PageProblem
+	problems []pageProblem
 	max      int
 	read     int // pages read, for the context check
 	bufs     [maxTreeDepth + 1][]byte
@@ -165,7 +165,7 @@ type pageChecker struct {
 // checkPages checks the page structure of the bbolt file f, size bytes
 // long, under meta m and returns its problems (at most max). err is
 // non-nil only when ctx is done or the file cannot be read.
-func checkPages(ctx context.Context, f io.ReaderAt, size int64, m boltMeta, max int) ([]PageProblem, error) {
+func checkPages(ctx context.Context, f io.ReaderAt, size int64, m boltMeta, max int) ([]pageProblem, error) {
 	c := &pageChecker{ctx: ctx, f: f, meta: m, ps: int64(m.pageSize), max: max}
 	switch {
 	case m.hwm < 2:
@@ -207,7 +207,7 @@ func (c *pageChecker) structural() bool {
 // add records a problem and reports whether there is room for more.
 func (c *pageChecker) add(id uint64, structural bool, format string, args ...any) bool {
 	if len(c.problems) < c.max {
-		c.problems = append(c.problems, PageProblem{Page: id, Structural: structural, Msg: fmt.Sprintf(format, args...)})
+		c.problems = append(c.problems, pageProblem{Page: id, Structural: structural, Msg: fmt.Sprintf(format, args...)})
 	}
 	return len(c.problems) < c.max
 }

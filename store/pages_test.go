@@ -90,8 +90,8 @@ func TestCheckPagesClean(t *testing.T) {
 func FuzzCheckPages(f *testing.F) {
 	base := pagesFixture(f)
 	f.Add(uint32(12300), []byte{0xff, 0xff, 0xff, 0xff}) // page 3's overflow count
-	f.Add(uint32(4096*5), []byte{0xe7, 0x03})           // a page's ID
-	f.Add(uint32(4096*6+8), []byte{0x10})               // a page's type
+	f.Add(uint32(4096*5), []byte{0xe7, 0x03})            // a page's ID
+	f.Add(uint32(4096*6+8), []byte{0x10})                // a page's type
 	f.Add(uint32(4096*7+24), []byte{7, 0, 0, 0, 0, 0, 0, 0})
 	f.Add(uint32(4096*8+16), []byte{0xff, 0xff})
 	dir := f.TempDir()
