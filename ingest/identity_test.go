@@ -116,7 +116,7 @@ func TestStdinName(t *testing.T) {
 	}
 	sum, err, errs := stdin(variant("6,300"), "")
 	if !errors.Is(err, ingest.ErrFailed) || sum.Failed != 1 || len(errs) != 1 ||
-		!strings.Contains(errs[0], `-: a document read from standard input without a name is already stored as "stdin" (document 1) with other text; name this one with --name NAME`) {
+		!strings.Contains(errs[0], `stdin: a document read from standard input without a name is already stored as "stdin" (document 1) with other text; name this one with --name NAME`) {
 		t.Errorf("second unnamed: %+v %v %q", sum, err, errs)
 	}
 	if sum, err, _ := stdin(variant("6,300"), "daqing-may"); err != nil || sum.Added != 1 {

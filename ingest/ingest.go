@@ -635,13 +635,17 @@ func sameIdentity(seen map[string]seenDoc, it *item) error {
 	return fmt.Errorf("%s: same identity %q as %s, read earlier in this run, but other text; not stored (%s)", it.where(), id, prev.where, hint)
 }
 
-// where names the item's input for messages: its path, and line for a
-// JSON lines record.
+// where names the item's input for messages: its path ("stdin" for
+// standard input), and line for a JSON lines record.
 func (it *item) where() string {
-	if it.article.Line > 0 {
-		return it.path + ":" + strconv.Itoa(it.article.Line)
+	p := it.path
+	if p == "-" {
+		p = "stdin"
 	}
-	return it.path
+	if it.article.Line > 0 {
+		return p + ":" + strconv.Itoa(it.article.Line)
+	}
+	return p
 }
 
 func report(opts *Options, r Report) {
