@@ -1,10 +1,8 @@
 package ingest_test
 
 import (
-	"compress/gzip"
 	"context"
 	"errors"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -207,24 +205,14 @@ func TestNotAnArticle(t *testing.T) {
 // one stored takes its full identity.
 func TestSchema1Database(t *testing.T) {
 	src := filepath.Join("..", "store", "testdata", "schema1")
-	f, err := os.Open(filepath.Join(src, "schema1.db.gz"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
+	data, err := os.ReadFile(filepath.Join(src, "schema1.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "schema1.db")
-	out, err := os.Create(path)
-	if err != nil {
+	if err := os.WriteFile(path, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := io.Copy(out, zr); err != nil {
-		t.Fatal(err)
-	}
-	out.Close()
 	db, err := store.Open(path, nil)
 	if err != nil {
 		t.Fatal(err)

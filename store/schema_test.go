@@ -1,9 +1,7 @@
 package store_test
 
 import (
-	"compress/gzip"
 	"errors"
-	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -12,29 +10,17 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// schema1DB copies testdata/schema1/schema1.db.gz, a database written by
-// the schema 1 almanac (see testdata/schema1/README.md), to a temporary
-// file and returns its path.
+// schema1DB copies testdata/schema1/schema1.db, a database written by the
+// schema 1 almanac (see testdata/schema1/README.md), to a temporary file
+// and returns its path.
 func schema1DB(t *testing.T) string {
 	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", "schema1", "schema1.db.gz"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
+	data, err := os.ReadFile(filepath.Join("testdata", "schema1", "schema1.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "schema1.db")
-	out, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := io.Copy(out, zr); err != nil {
-		t.Fatal(err)
-	}
-	if err := out.Close(); err != nil {
+	if err := os.WriteFile(path, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return path

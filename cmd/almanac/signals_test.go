@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -12,7 +11,6 @@ import (
 	"time"
 
 	"github.com/almanacdb/almanac/ingest/gen"
-	"github.com/creack/pty"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -72,23 +70,7 @@ func TestQueryInterrupted(t *testing.T) {
 // at its prompt, ready for the next.
 func TestREPLCtrlC(t *testing.T) {
 	db, _ := bigDB(t)
-	dir := t.TempDir()
-	cmd := exec.Command(almanacBinary(t), "--db", db)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "TERM=xterm", "NO_COLOR=1", "HOME="+dir, "XDG_STATE_HOME="+filepath.Join(dir, "state"))
-	f, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 40, Cols: 120})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	term := &terminal{t: t, pty: f}
-	go term.read()
-	defer func() {
-		if cmd.ProcessState == nil {
-			cmd.Process.Kill()
-			cmd.Wait()
-		}
-	}()
+	term, done := startTerminal(t, t.TempDir(), "--db", db)
 	term.expect(`almanac> `)
 	cancelled := false
 	for delay := 400 * time.Millisecond; delay > time.Millisecond && !cancelled; delay /= 2 {
@@ -108,8 +90,6 @@ func TestREPLCtrlC(t *testing.T) {
 	term.expect(`year +facts`)
 	term.expect(`almanac> `)
 	term.send("\x04")
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
 	select {
 	case err := <-done:
 		if err != nil {
