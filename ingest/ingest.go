@@ -688,7 +688,7 @@ func extractItem(ctx context.Context, it *item, opts *Options) {
 	}
 }
 
-// hasProse reports whether text holds a sentence: four words or more
+// hasProse reports whether text holds a sentence: three words or more
 // ending with a full stop, question or exclamation mark, on a line that
 // is not a # comment. Query scripts and tables have none.
 func hasProse(text string) bool {
@@ -706,7 +706,7 @@ func hasProse(text string) bool {
 			if letters {
 				words++
 			}
-			if words >= 4 && strings.ContainsAny(w[len(w)-1:], ".!?") {
+			if words >= 3 && strings.ContainsAny(w[len(w)-1:], ".!?") {
 				return true
 			}
 		}

@@ -290,9 +290,8 @@ func bigArticle(n int) []byte {
 	return []byte(b.String())
 }
 
-// A cancelled ingest returns while a huge document is being extracted:
-// what was committed stays, the document is not stored, and the summary
-// counts it as abandoned.
+// A cancelled ingest returns while a huge document is being read or
+// extracted: what was committed stays and the document is not stored.
 func TestCancelInsideHugeDocument(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "a.txt"), []byte(article))
@@ -312,8 +311,10 @@ func TestCancelInsideHugeDocument(t *testing.T) {
 		t.Fatalf("err = %v, want context.Canceled", err)
 	}
 	t.Logf("returned %v after the cancel", returned)
-	if sum.Added != 1 || sum.Abandoned != 1 {
-		t.Errorf("sum %+v, want 1 added and 1 abandoned", sum)
+	// The huge document was being parsed (not counted) or extracted
+	// (abandoned) when the cancel came.
+	if sum.Added != 1 || sum.Abandoned > 1 {
+		t.Errorf("sum %+v, want 1 added and at most 1 abandoned", sum)
 	}
 	if diff := cmp.Diff([]string{"a.txt"}, storedSources(t, db)); diff != "" {
 		t.Errorf("documents (-want +got):\n%s", diff)

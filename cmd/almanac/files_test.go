@@ -150,7 +150,7 @@ func TestLockedByReader(t *testing.T) {
 	_, errs, status := runAlmanac(t, dir, "", "ingest", "--db", db, "a.txt")
 	want := regexp.MustCompile(`almanac: open \S+: database is locked by another process: process ` + strconv.Itoa(reader.Process.Pid) +
 		` \(\S*almanac query --db \S+\) has it open for reading\n` +
-		`almanac: writing needs it to yourself: close what has it open for reading \(Ctrl-D leaves a REPL\), or run 'almanac serve --db \S+' to share the file between readers and writers\n`)
+		`almanac: writing needs it to yourself: close what has it open for reading \(Ctrl-D leaves a REPL\), or let one server share the file: 'almanac serve --db \S+', then 'almanac query --server URL' and 'almanac ingest --server URL'\n`)
 	if status != exitFailed || !want.MatchString(errs) {
 		t.Errorf("status %d, stderr:\n%s", status, errs)
 	}
