@@ -372,14 +372,24 @@ func cmdExport(ctx context.Context, args []string, io stdio) int {
 		fmt.Fprintf(io.err, "almanac export: unknown format %q (want jsonl or csv)\n", *format)
 		return exitUsage
 	}
+	var err error
 	if *outPath == "" {
-		if _, err := db.Export(ctx, io.out, *format); err != nil {
-			fmt.Fprintf(io.err, "almanac: %v\n", err)
-			return exitFailed
-		}
-		return exitOK
+		_, err = db.Export(ctx, io.out, *format)
+	} else {
+		_, err = db.ExportFile(ctx, *outPath, *format)
 	}
-	if _, err := db.ExportFile(ctx, *outPath, *format); err != nil {
+	switch {
+	case err != nil && ctx.Err() != nil:
+		what := "the output is incomplete"
+		if *outPath != "" {
+			what = *outPath + " was not written"
+		}
+		fmt.Fprintf(io.err, "almanac export: interrupted; %s\n", what)
+		return exitFailed
+	case err != nil && *outPath == "":
+		fmt.Fprintf(io.err, "almanac: %v\n", err)
+		return exitFailed
+	case err != nil:
 		fmt.Fprintf(io.err, "almanac export: %v\n", err)
 		return exitFailed
 	}

@@ -201,12 +201,24 @@ func TestSecondSignal(t *testing.T) {
 	}
 }
 
-// check and compact stop at SIGINT; compact leaves the file as it was.
+// check, export and compact stop at SIGINT; export -o writes no file,
+// compact leaves the database as it was.
 func TestMaintenanceInterrupted(t *testing.T) {
 	big, _ := bigDB(t)
 	p, _ := interrupted(t, 100*time.Millisecond, func() []string { return []string{"check", "--db", big} })
 	if p.cmd.ProcessState.ExitCode() != exitFailed || !strings.Contains(p.stderr.String(), "almanac check: interrupted; the check did not finish") {
 		t.Errorf("check: status %d, stderr:\n%s", p.cmd.ProcessState.ExitCode(), p.stderr.String())
+	}
+	var out string
+	p, _ = interrupted(t, 200*time.Millisecond, func() []string {
+		out = filepath.Join(t.TempDir(), "facts.jsonl")
+		return []string{"export", "--db", big, "-o", out}
+	})
+	if !strings.Contains(p.stderr.String(), "almanac export: interrupted; "+out+" was not written") {
+		t.Errorf("export: stderr:\n%s", p.stderr.String())
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(out)); len(entries) != 0 {
+		t.Errorf("an interrupted export left %v", entries)
 	}
 	db := copyFile(t, big)
 	before, err := os.ReadFile(db)
