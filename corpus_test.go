@@ -15,10 +15,12 @@ const quoteWords = 8
 
 var wordRE = regexp.MustCompile(`[a-z0-9]+`)
 
-// TestNoCorpusText keeps the third-party articles of ../shared/corpus out of
-// this repository: no source, test, testdata or document may contain a run
-// of eight words of an article. Tests read those articles from ../shared at
-// run time; examples and testdata use sentences of our own.
+// TestNoCorpusText keeps third-party text out of this repository: no
+// source, test, testdata or document may contain a run of eight words of
+// an article of ../shared/corpus (seeds, dev, dev2) or of a sentence of the
+// UD treebanks in ../shared/ud (their "# text" lines). Tests read those
+// texts from ../shared at run time; examples, tests and testdata use
+// sentences of our own.
 func TestNoCorpusText(t *testing.T) {
 	corpus := filepath.Join("..", "shared", "corpus")
 	articles, _ := filepath.Glob(filepath.Join(corpus, "*", "*.txt"))
@@ -26,14 +28,32 @@ func TestNoCorpusText(t *testing.T) {
 		t.Skipf("no corpus at %s", corpus)
 	}
 	runs := map[string]string{}
+	add := func(text, src string) {
+		w := wordRE.FindAllString(strings.ToLower(text), -1)
+		for i := 0; i+quoteWords <= len(w); i++ {
+			runs[strings.Join(w[i:i+quoteWords], " ")] = src
+		}
+	}
 	for _, a := range articles {
 		data, err := os.ReadFile(a)
 		if err != nil {
 			t.Fatal(err)
 		}
-		w := wordRE.FindAllString(strings.ToLower(string(data)), -1)
-		for i := 0; i+quoteWords <= len(w); i++ {
-			runs[strings.Join(w[i:i+quoteWords], " ")] = filepath.Base(a)
+		add(string(data), filepath.Base(a))
+	}
+	treebanks, _ := filepath.Glob(filepath.Join("..", "shared", "ud", "*", "*.conllu"))
+	if len(treebanks) == 0 {
+		t.Errorf("no treebanks under ../shared/ud")
+	}
+	for _, tb := range treebanks {
+		data, err := os.ReadFile(tb)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			if text, ok := strings.CutPrefix(line, "# text = "); ok {
+				add(text, filepath.Base(tb))
+			}
 		}
 	}
 	err := filepath.WalkDir(".", func(path string, d os.DirEntry, err error) error {

@@ -42,6 +42,7 @@ const (
 	KindDocument  = query.KindDocument
 	KindSearch    = query.KindSearch
 	KindPlan      = query.KindPlan
+	KindConflicts = query.KindConflicts
 )
 
 // The kinds of value; see query.ValueKind.
@@ -55,17 +56,23 @@ const (
 	IDs    = query.IDs
 )
 
-// The output formats.
+// The output formats; see query.Format.
 const (
-	Table = query.Table
-	JSON  = query.JSON
-	JSONL = query.JSONL
-	CSV   = query.CSV
+	Table    = query.Table
+	JSON     = query.JSON
+	JSONL    = query.JSONL
+	CSV      = query.CSV
+	TSV      = query.TSV
+	Markdown = query.Markdown
+	Line     = query.Line
 )
 
-// ParseFormat returns the output format named s: table, json, jsonl or
-// csv.
+// ParseFormat returns the output format named s: table, json, jsonl,
+// csv, tsv, markdown or line.
 func ParseFormat(s string) (Format, error) { return query.ParseFormat(s) }
+
+// FormatNames returns the names of the output formats, in order.
+func FormatNames() []string { return query.FormatNames() }
 
 // Positioned errors in query text.
 type (
@@ -135,6 +142,20 @@ func StatementKeywords() []string { return syntax.StatementKeywords() }
 // Functions returns the language's functions in the order the grammar
 // lists them.
 func Functions() []*Function { return syntax.Functions() }
+
+// FieldValues returns the values a field of a fixed vocabulary (period,
+// qualifier, status) takes, as queries write them; nil for other fields.
+func FieldValues(field string) []string {
+	f, ok := query.ParseField(field)
+	if !ok {
+		return nil
+	}
+	return f.Values()
+}
+
+// Suggest returns the word of candidates closest to s (ignoring case),
+// for a "did you mean" after a mistake, or "" when none is close.
+func Suggest(s string, candidates []string) string { return syntax.Suggest(s, candidates) }
 
 // LookupFunction returns the function named name, or nil.
 func LookupFunction(name string) *Function { return syntax.LookupFunction(name) }

@@ -128,7 +128,7 @@ func TestWriteError(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []query.Format{query.Table, query.JSON, query.JSONL, query.CSV} {
+	for _, f := range allFormats(t) {
 		if err := res.Write(failWriter{}, f, query.WriteOptions{}); err == nil || !strings.Contains(err.Error(), "disk full") {
 			t.Errorf("%v: got %v, want the writer's error", f, err)
 		}
@@ -202,12 +202,27 @@ func FuzzRun(f *testing.F) {
 			}
 			return
 		}
-		for _, format := range []query.Format{query.Table, query.JSON, query.CSV} {
-			if err := res.Write(devNull{}, format, query.WriteOptions{MaxRows: 5, Width: 40}); err != nil {
-				t.Fatal(err)
+		for _, format := range allFormats(t) {
+			for _, o := range []query.WriteOptions{{MaxRows: 5, Width: 40}, {MaxLines: 7, Width: 24, NoHeaders: true, Compact: true}} {
+				if err := res.Write(devNull{}, format, o); err != nil {
+					t.Fatal(err)
+				}
 			}
 		}
 	})
+}
+
+// allFormats returns every output format.
+func allFormats(t testing.TB) []query.Format {
+	var out []query.Format
+	for _, name := range query.FormatNames() {
+		f, err := query.ParseFormat(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 type devNull struct{}
@@ -244,7 +259,6 @@ func ExampleRun() {
 	// ----  ------
 	// 2019   1,000
 	// 2020   1,180
-	// only whole-year, actual figures (add a condition on period or status to see others)
 	// entity,metric,year,period,value,unit,qualifier,status,sources,conflict,fact,facts
 	// Harbin,high_tech_enterprises,2019,year,1000,count,exact,actual,1,false,1,1
 	// Harbin,high_tech_enterprises,2020,year,1180,count,exact,actual,1,false,2,2

@@ -130,63 +130,11 @@ func (b *binder) lookup(d int, name string, pos lexer.Position) []uint32 {
 // the closest of names.
 func unknown(pos syntax.Pos, kind, name string, names []string) *syntax.Error {
 	e := &syntax.Error{Pos: pos, Msg: fmt.Sprintf("unknown %s %q", kind, name)}
-	if s := suggest(name, names); s != "" {
+	if s := syntax.Suggest(name, names); s != "" {
 		e.Msg += ": did you mean " + s + "?"
 		e.Suggestion = s
 	}
 	return e
-}
-
-// suggest returns the name in names closest to s: one that contains s or
-// is contained in it (shortest difference first), else the nearest by
-// edit distance if that is within a third of s's length. "" if none.
-func suggest(s string, names []string) string {
-	ls := strings.ToLower(s)
-	best, bestScore := "", 1<<30
-	for _, n := range names {
-		ln := strings.ToLower(n)
-		score := 1 << 30
-		if len(ls) >= 3 && (strings.Contains(ln, ls) || len(ln) >= 3 && strings.Contains(ls, ln)) {
-			score = abs(len(ln) - len(ls))
-		} else if d := editDistance(ls, ln); d <= max(2, len(ls)/3) {
-			score = 1000 + d
-		}
-		if score < bestScore || score == bestScore && n < best {
-			best, bestScore = n, score
-		}
-	}
-	return best
-}
-
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
-}
-
-// editDistance is the Levenshtein distance between a and b, in bytes.
-func editDistance(a, b string) int {
-	if len(a) > 256 || len(b) > 256 {
-		return 1 << 20
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			c := prev[j-1]
-			if a[i-1] != b[j-1] {
-				c++
-			}
-			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // likeMatch reports whether s matches pattern: case-insensitively, the
@@ -252,12 +200,19 @@ type bound struct {
 	pred pred
 	cond *Cond // when expr is a *Cond
 	ids  []uint32
+	// post is set for conflict and not conflict, which no entry answers
+	// alone: they are applied to reconciled figures (pred is nil).
+	post bool
 }
 
 // bindWhere compiles each top-level conjunct of e.
 func (b *binder) bindWhere(e Expr) []bound {
 	var out []bound
 	for _, x := range conjuncts(e) {
+		if isConflictConj(x) {
+			out = append(out, bound{expr: x, post: true})
+			continue
+		}
 		bd := bound{expr: x, pred: b.compile(x)}
 		if c, ok := x.(*Cond); ok && !b.bad[c] {
 			bd.cond = c
@@ -283,6 +238,15 @@ func (b *binder) bindWhere(e Expr) []bound {
 		out = append(out, bd)
 	}
 	return out
+}
+
+// isConflictConj reports whether a conjunct is conflict or not conflict.
+func isConflictConj(x Expr) bool {
+	if n, ok := x.(*Not); ok {
+		x = n.X
+	}
+	_, ok := x.(*Conflict)
+	return ok
 }
 
 // lookupQuiet is lookup without reporting: compile has reported already.
@@ -336,6 +300,9 @@ func (b *binder) compile(e Expr) pred {
 			return func(*store.Entry) bool { return false }
 		}
 		return b.compileCond(e)
+	case *Conflict:
+		// Only a conjunct (check says so), decided after reconciliation.
+		return func(*store.Entry) bool { return true }
 	}
 	return func(*store.Entry) bool { return false }
 }

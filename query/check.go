@@ -49,6 +49,9 @@ func check(p Plan) (syntax.ErrorList, map[*Cond]bool) {
 	case *Catalogue:
 		checkExpr(p.Where, &errs, bad)
 		limit(p.Limit, p.LimitPos)
+	case *Conflicts:
+		checkExpr(p.Where, &errs, bad)
+		limit(p.Limit, p.LimitPos)
 	case *Search:
 		if len(strings.Fields(p.Phrase)) == 0 {
 			errs.Add(p.ArgPos, "search needs at least one word")
@@ -70,8 +73,20 @@ func groupable(f Field) bool {
 }
 
 // checkExpr checks every condition of e, marking the ones it finds wrong.
+// A conflict is decided on reconciled figures, after the other
+// conditions chose the facts, so it must be a conjunct of the clause.
 func checkExpr(e Expr, errs *syntax.ErrorList, bad map[*Cond]bool) {
+	top := map[Expr]bool{}
+	for _, x := range conjuncts(e) {
+		top[x] = true
+		if n, ok := x.(*Not); ok {
+			top[n.X] = true
+		}
+	}
 	Inspect(e, func(x Expr) bool {
+		if c, ok := x.(*Conflict); ok && !top[c] {
+			errs.Add(c.Pos, "conflict can only be joined to the other conditions with and (facts where conflict and year = 2020)")
+		}
 		if c, ok := x.(*Cond); ok {
 			n := len(*errs)
 			checkCond(c, errs)

@@ -1,7 +1,8 @@
 // Package query answers Almanac queries: it lowers a parsed query to a
 // Plan, checks it against the database's catalogues, chooses an index,
 // runs it inside one read transaction, reconciles facts that state the
-// same figure, and formats the Result as a table, JSON, JSON lines or CSV.
+// same figure, and formats the Result as a table (fitted to a width),
+// Markdown, records a field a line, JSON, JSON lines, CSV or TSV.
 //
 // Run is the whole path from text; Lower and Execute are its halves, and
 // tests and programs may build Plans by hand: a Plan is one of *Select,

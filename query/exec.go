@@ -38,7 +38,7 @@ func Execute(ctx context.Context, src Source, p Plan) (*Result, error) {
 		p = x.Plan
 	}
 	switch p.(type) {
-	case *Select, *Catalogue, *ShowFact, *ShowDocument, *Search:
+	case *Select, *Catalogue, *Conflicts, *ShowFact, *ShowDocument, *Search:
 	case nil:
 		return nil, errors.New("query: no plan")
 	default:
@@ -80,7 +80,7 @@ func Execute(ctx context.Context, src Source, p Plan) (*Result, error) {
 // with a where clause do.
 func bindsAfterCheck(p Plan) bool {
 	switch p := p.(type) {
-	case *Select:
+	case *Select, *Conflicts:
 		return true
 	case *Catalogue:
 		return p.Where != nil
@@ -97,7 +97,9 @@ type executor struct {
 	b    *binder
 	res  *Result
 	docs map[uint64]*store.Document
-	// Publication dates fetched for reconciliation, sorted by document.
+	// hidden are the figures a Select's defaults left out, for the note
+	// that says so.
+	hidden []cell
 
 	memo [3]nameMemo // entity, metric, unit
 }
@@ -139,6 +141,8 @@ func (e *executor) run() error {
 		err = e.selectStmt(p)
 	case *Catalogue:
 		err = e.catalogue(p)
+	case *Conflicts:
+		err = e.conflicts(p)
 	case *ShowFact:
 		err = e.showFact(p)
 	case *ShowDocument:
@@ -589,7 +593,9 @@ func scanErr(what string, err error) error {
 func andPred(bs []bound, extra ...pred) pred {
 	var ps []pred
 	for _, b := range bs {
-		ps = append(ps, b.pred)
+		if !b.post {
+			ps = append(ps, b.pred)
+		}
 	}
 	ps = append(ps, extra...)
 	switch len(ps) {
@@ -614,9 +620,21 @@ func andPred(bs []bound, extra ...pred) pred {
 	}
 }
 
-// selectEntries binds and plans the where clause of a Select (e.sel) or
-// a catalogue and reads its entries.
-func (e *executor) selectEntries(where Expr) ([]store.Entry, access, error) {
+// selection is what a where clause chose: the entries a view shows,
+// reconciled into cells, and the figures its defaults hid.
+type selection struct {
+	entries []store.Entry
+	cells   []cell
+	// hidden are the figures the other conditions select that the view's
+	// defaults (whole-year, actual) leave out.
+	hidden []cell
+	acc    access
+}
+
+// selectEntries binds and plans the where clause of a Select (e.sel), a
+// catalogue or a conflicts statement, reads its entries, reconciles them
+// into figures and applies conflict conditions to the figures.
+func (e *executor) selectEntries(where Expr) (selection, error) {
 	p := e.sel
 	conj := e.b.bindWhere(where)
 	var srcIDs []uint32
@@ -633,26 +651,85 @@ func (e *executor) selectEntries(where Expr) ([]store.Entry, access, error) {
 		defPreds = append(defPreds, e.b.compile(d))
 	}
 	if err := e.errsOrNil(); err != nil {
-		return nil, access{}, err
+		return selection{}, err
 	}
 	acc := e.choose(conj, srcIDs, levels)
 	e.describe(&acc)
 	if d := andOf(defs); d != nil {
 		e.res.Exec.Defaults = d.String()
 	}
-	entries, err := e.scan(&acc, andPred(acc.residual, defPreds...))
-	return entries, acc, err
+	entries, err := e.scan(&acc, andPred(acc.residual))
+	if err != nil {
+		return selection{}, err
+	}
+	sel := selection{acc: acc}
+	var hidden []store.Entry
+	if def := andPred(nil, defPreds...); def != nil {
+		// Entries the defaults reject are kept apart, to say how many
+		// figures they hid and how to see them. A run of equal (metric,
+		// year, entity) stays a run on either side.
+		shown := make([]store.Entry, 0, len(entries))
+		for i := range entries {
+			if err := e.tick(i); err != nil {
+				return selection{}, err
+			}
+			if def(&entries[i]) {
+				shown = append(shown, entries[i])
+			} else {
+				hidden = append(hidden, entries[i])
+			}
+		}
+		entries = shown
+	}
+	conflict, agree := conflictConds(where)
+	if sel.entries, sel.cells, err = e.reconcileWhere(entries, conflict, agree); err != nil {
+		return selection{}, err
+	}
+	if len(hidden) > 0 {
+		if _, sel.hidden, err = e.reconcileWhere(hidden, conflict, agree); err != nil {
+			return selection{}, err
+		}
+		if keep := andPred(acc.yearOut); keep != nil {
+			sel.hidden = slices.DeleteFunc(sel.hidden, func(c cell) bool { return !keep(&c.Entry) })
+		}
+		e.res.Exec.Hidden = len(sel.hidden)
+	}
+	return sel, nil
+}
+
+// reconcileWhere reconciles entries into figures and keeps those that
+// conflict, when conflict is set, and those that do not, when agree is:
+// the where clause's conflict conditions. It returns the entries of the
+// figures kept, with cells pointing into them.
+func (e *executor) reconcileWhere(entries []store.Entry, conflict, agree bool) ([]store.Entry, []cell, error) {
+	cells, err := e.reconcile(entries)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !conflict && !agree {
+		return entries, cells, nil
+	}
+	var kept []store.Entry
+	var out []cell
+	for _, c := range cells {
+		if conflict && !c.conflict || agree && c.conflict {
+			continue
+		}
+		lo := int32(len(kept))
+		kept = append(kept, entries[c.lo:c.hi]...)
+		c.lo, c.hi = lo, int32(len(kept))
+		out = append(out, c)
+	}
+	return kept, out, nil
 }
 
 func (e *executor) selectStmt(p *Select) error {
-	entries, acc, err := e.selectEntries(p.Where)
+	sel, err := e.selectEntries(p.Where)
 	if err != nil {
 		return err
 	}
-	cells, err := e.reconcile(entries)
-	if err != nil {
-		return err
-	}
+	e.hidden = sel.hidden
+	entries, cells := sel.entries, sel.cells
 	if p.shape() == shapeList {
 		e.res.Exec.Shape = "list"
 		return e.list(entries, cells)
@@ -670,7 +747,7 @@ func (e *executor) selectStmt(p *Select) error {
 		return e.aggregate(figs)
 	}
 	e.res.Exec.Shape = p.Func.Name
-	return e.series(figs, acc.yearOut)
+	return e.series(figs, sel.acc.yearOut)
 }
 
 func (e *executor) byFields() []Field {
@@ -818,46 +895,67 @@ func (e *executor) limit() {
 	}
 }
 
-// order sorts the rows by the plan's order keys, then by the default
-// columns.
-func (e *executor) order(defaults []int) error {
-	type key struct {
-		col  int
-		desc bool
-	}
-	var keys []key
+// orderKey is an order key resolved to a column.
+type orderKey struct {
+	col  int
+	desc bool
+}
+
+// orderKeys resolves the plan's order keys to the result's columns, then
+// appends the default columns. A key that names no column is an error
+// listing the columns there are, with the closest as a suggestion.
+func (e *executor) orderKeys(defaults []int) ([]orderKey, error) {
+	var keys []orderKey
 	order, _ := e.p.clauses()
 	for _, k := range order {
 		i := e.res.orderColumn(k.Name)
 		if i < 0 {
 			var names []string
 			for _, c := range e.res.Columns {
-				if _, ok := ParseField(c.Name); ok || c.Name == "sources" {
-					names = append(names, c.Name)
+				if !c.Detail || c.Kind != IDs && c.Name != "sentence" {
+					names = append(names, syntax.OrderKeyText(c.Name))
 				}
 			}
 			if e.res.valueCol >= 0 && !slices.Contains(names, "value") {
 				names = append(names, "value")
 			}
-			return fail(k.Pos, "cannot order by %s here (order by %s)", k.Name, strings.Join(names, ", "))
+			err := &syntax.Error{Pos: k.Pos, Msg: fmt.Sprintf("cannot order by %s here (order by %s)", syntax.OrderKeyText(k.Name), strings.Join(names, ", "))}
+			if s := syntax.Suggest(k.Name, names); s != "" {
+				err.Msg += ": did you mean " + s + "?"
+				err.Suggestion = s
+			}
+			return nil, syntax.ErrorList{err}
 		}
-		keys = append(keys, key{i, k.Desc})
+		keys = append(keys, orderKey{i, k.Desc})
 	}
 	for _, d := range defaults {
-		keys = append(keys, key{col: d})
+		keys = append(keys, orderKey{col: d})
 	}
-	return sortFunc(e.ctx, e.res.rows, func(a, b Row) int {
-		for _, k := range keys {
-			c := compareValues(a[k.col], b[k.col])
-			if k.desc {
-				c = -c
-			}
-			if c != 0 {
-				return c
-			}
+	return keys, nil
+}
+
+// compareRows orders two rows by keys.
+func compareRows(a, b Row, keys []orderKey) int {
+	for _, k := range keys {
+		c := compareValues(a[k.col], b[k.col])
+		if k.desc {
+			c = -c
 		}
-		return 0
-	}, true)
+		if c != 0 {
+			return c
+		}
+	}
+	return 0
+}
+
+// order sorts the rows by the plan's order keys, then by the default
+// columns; ctx stops the sort.
+func (e *executor) order(defaults []int) error {
+	keys, err := e.orderKeys(defaults)
+	if err != nil {
+		return err
+	}
+	return sortFunc(e.ctx, e.res.rows, func(a, b Row) int { return compareRows(a, b, keys) }, true)
 }
 
 // orderColumn returns the column an order key names: a column of that

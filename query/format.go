@@ -9,9 +9,9 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // Format is an output format of Result.Write.
@@ -28,9 +28,21 @@ const (
 	JSONL
 	// CSV is a header line of column names, then one record per row.
 	CSV
+	// TSV is CSV's records separated by tabs, without quoting: tabs and
+	// line breaks in values become spaces.
+	TSV
+	// Markdown is the table as a Markdown (GitHub) table, for pasting
+	// into documents, followed by its notes.
+	Markdown
+	// Line is one record per block, a "name = value" line per field,
+	// every field included (the sentence of a fact): the expanded view.
+	Line
 )
 
-var formatNames = [...]string{"table", "json", "jsonl", "csv"}
+var formatNames = [...]string{"table", "json", "jsonl", "csv", "tsv", "markdown", "line"}
+
+// FormatNames returns the names of the output formats, in order.
+func FormatNames() []string { return slices.Clone(formatNames[:]) }
 
 // String returns the format's name.
 func (f Format) String() string {
@@ -40,8 +52,9 @@ func (f Format) String() string {
 	return "format(" + strconv.Itoa(int(f)) + ")"
 }
 
-// ParseFormat returns the format named s: table, json, jsonl or csv
-// (case-insensitively; "text" is table and "ndjson" is jsonl).
+// ParseFormat returns the format named s: table, json, jsonl, csv, tsv,
+// markdown or line (case-insensitively; also "text" for table, "ndjson"
+// for jsonl, "tabs" for tsv, "md" for markdown, "lines" for line).
 func ParseFormat(s string) (Format, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "table", "text", "":
@@ -52,8 +65,14 @@ func ParseFormat(s string) (Format, error) {
 		return JSONL, nil
 	case "csv":
 		return CSV, nil
+	case "tsv", "tabs":
+		return TSV, nil
+	case "markdown", "md":
+		return Markdown, nil
+	case "line", "lines":
+		return Line, nil
 	}
-	return 0, fmt.Errorf("unknown format %q (want table, json, jsonl or csv)", s)
+	return 0, fmt.Errorf("unknown format %q (want table, json, jsonl, csv, tsv, markdown or line)", s)
 }
 
 // WriteOptions tunes Result.Write.
@@ -64,14 +83,24 @@ type WriteOptions struct {
 	// Color marks conflicts, headers and the number in a sentence with
 	// ANSI escapes instead of plain characters.
 	Color bool
-	// Width, if positive, is the terminal width: tables shorten their
-	// widest text columns to fit it.
+	// MaxLines, if positive, cuts tables so that the whole output
+	// (title, header, rows, notes and the line saying rows were left
+	// out) fits in that many screen lines.
+	MaxLines int
+	// Width, if positive, is the terminal width: tables fit it (see
+	// Write) and notes wrap at it.
 	Width int
+	// NoHeaders leaves out the header lines of tables, csv and tsv.
+	NoHeaders bool
+	// Compact writes json as one line: the array of a result's records.
+	// Several results written one after another are then JSON lines.
+	Compact bool
 }
 
 // ANSI escapes used when WriteOptions.Color is set.
 const (
 	ansiBold  = "\x1b[1m"
+	ansiDim   = "\x1b[2m"
 	ansiRed   = "\x1b[31m"
 	ansiReset = "\x1b[0m"
 )
@@ -82,14 +111,15 @@ const conflictMark = "!"
 // Write writes the result to w in format f.
 //
 // Tables print the full value of every number with thousands separators
-// (391,540,000,000), computed numbers (sums, averages, growth) to two
-// decimals, and units once: in the caption above a pivot when all of its
-// figures share one, else in the column headers or a unit column. An empty
-// cell is "-"; a figure whose sources disagree is followed by "!", which a
-// note below the table explains. Sentences are left out of fact lists
-// (show fact prints them).
+// (391,540,000,000), computed sums and averages to two decimals, growth
+// rates as rounded to their inputs' precision, and units once: in the
+// caption above a pivot when all of its figures share one, else in the
+// column headers or a unit column. An empty cell is "-"; a figure whose
+// sources disagree is followed by "!", which a note below the table
+// explains. Sentences are left out of fact lists (show fact and the line
+// format print them). With a Width, tables fit it: see table.go.
 //
-// JSON, JSONL and CSV write one record per row, keyed by column name; a
+// JSON, JSONL, CSV and TSV write one record per row, keyed by column name; a
 // pivot is written in long form, one record per figure with entity,
 // metric, year, period, value, unit, qualifier, status, sources and
 // conflict (and computed, for growth), then fact, the ID of the fact
@@ -109,9 +139,15 @@ func (r *Result) WriteContext(ctx context.Context, w io.Writer, f Format, o Writ
 	case Table:
 		err = r.writeTable(ctx, bw, o)
 	case JSON, JSONL:
-		err = r.writeJSON(bw, f == JSONL)
+		err = r.writeJSON(bw, f == JSONL, o.Compact)
 	case CSV:
-		err = r.writeCSV(bw)
+		err = r.writeCSV(bw, o)
+	case TSV:
+		err = r.writeTSV(bw, o)
+	case Markdown:
+		err = r.writeMarkdown(ctx, bw, o)
+	case Line:
+		err = r.writeLines(bw, o)
 	default:
 		return fmt.Errorf("unknown format %d", f)
 	}
@@ -122,6 +158,19 @@ func (r *Result) WriteContext(ctx context.Context, w io.Writer, f Format, o Writ
 		return fmt.Errorf("write result: %w", err)
 	}
 	return nil
+}
+
+// ctxWriter fails writes once ctx is done.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (w *ctxWriter) Write(p []byte) (int, error) {
+	if err := w.ctx.Err(); err != nil {
+		return 0, fmt.Errorf("query stopped: %w", err)
+	}
+	return w.w.Write(p)
 }
 
 // records returns the result as machine-format records: column names and
@@ -158,7 +207,7 @@ func (r *Result) records() ([]string, [][]Value) {
 	return names, rows
 }
 
-func (r *Result) writeJSON(w *bufio.Writer, lines bool) error {
+func (r *Result) writeJSON(w *bufio.Writer, lines, compact bool) error {
 	names, rows := r.records()
 	keys := make([][]byte, len(names))
 	for i, n := range names {
@@ -169,12 +218,15 @@ func (r *Result) writeJSON(w *bufio.Writer, lines bool) error {
 			w.WriteString("[]\n")
 			return nil
 		}
-		w.WriteString("[\n")
+		w.WriteByte('[')
+		if !compact {
+			w.WriteByte('\n')
+		}
 	}
 	var buf []byte
 	for i, row := range rows {
 		buf = buf[:0]
-		if !lines {
+		if !lines && !compact {
 			buf = append(buf, "  "...)
 		}
 		buf = append(buf, '{')
@@ -189,7 +241,9 @@ func (r *Result) writeJSON(w *bufio.Writer, lines bool) error {
 		if !lines && i < len(rows)-1 {
 			buf = append(buf, ',')
 		}
-		buf = append(buf, '\n')
+		if lines || !compact {
+			buf = append(buf, '\n')
+		}
 		if _, err := w.Write(buf); err != nil {
 			return fmt.Errorf("write result: %w", err)
 		}
@@ -243,11 +297,13 @@ func appendJSONFloat(buf []byte, f float64) []byte {
 	return strconv.AppendFloat(buf, f, 'f', -1, 64)
 }
 
-func (r *Result) writeCSV(w *bufio.Writer) error {
+func (r *Result) writeCSV(w *bufio.Writer, o WriteOptions) error {
 	names, rows := r.records()
 	cw := csv.NewWriter(w)
-	if err := cw.Write(names); err != nil {
-		return fmt.Errorf("write result: %w", err)
+	if !o.NoHeaders {
+		if err := cw.Write(names); err != nil {
+			return fmt.Errorf("write result: %w", err)
+		}
 	}
 	rec := make([]string, len(names))
 	for _, row := range rows {
@@ -263,6 +319,153 @@ func (r *Result) writeCSV(w *bufio.Writer) error {
 		return fmt.Errorf("write result: %w", err)
 	}
 	return nil
+}
+
+// tsvField replaces what would break a tab-separated record.
+var tsvField = strings.NewReplacer("\t", " ", "\n", " ", "\r", " ")
+
+func (r *Result) writeTSV(w *bufio.Writer, o WriteOptions) error {
+	names, rows := r.records()
+	if !o.NoHeaders {
+		w.WriteString(strings.Join(names, "\t"))
+		w.WriteByte('\n')
+	}
+	for _, row := range rows {
+		for i, v := range row {
+			if i > 0 {
+				w.WriteByte('\t')
+			}
+			w.WriteString(tsvField.Replace(v.String()))
+		}
+		w.WriteByte('\n')
+	}
+	return nil
+}
+
+// mdCell escapes what would end a Markdown table cell.
+var mdCell = strings.NewReplacer("|", "\\|", "\n", " ", "\r", " ")
+
+// writeMarkdown writes the table people see (a pivot as its grid, with
+// conflict marks and separators) as a Markdown table, then the notes.
+// Results laid out in blocks (a fact in detail, a search, conflicts, a
+// plan) are written as their records.
+func (r *Result) writeMarkdown(ctx context.Context, w *bufio.Writer, o WriteOptions) error {
+	var g *grid
+	var err error
+	switch r.Kind {
+	case KindFacts, KindPivot, KindTable, KindCatalogue, KindDocument:
+		g, err = r.newGrid(ctx, r.Columns, r.rows)
+	default:
+		names, rows := r.records()
+		cols := make([]Column, len(names))
+		for i, n := range names {
+			cols[i] = Column{Name: n, Kind: Text}
+		}
+		trows := make([]Row, len(rows))
+		for i, row := range rows {
+			trows[i] = make(Row, len(row))
+			for j, v := range row {
+				trows[i][j] = textVal(v.String())
+				if numericKind(v.Kind) {
+					cols[j].Kind = v.Kind
+					trows[i][j] = v
+				}
+			}
+		}
+		g, err = r.newGrid(ctx, cols, trows)
+	}
+	if err != nil {
+		return err
+	}
+	line := func(cells []string) {
+		w.WriteString("|")
+		for _, c := range cells {
+			w.WriteString(" " + mdCell.Replace(c) + " |")
+		}
+		w.WriteByte('\n')
+	}
+	line(g.headers)
+	align := make([]string, len(g.headers))
+	for j := range align {
+		align[j] = "---"
+		if g.right[j] {
+			align[j] = "--:"
+		}
+	}
+	line(align)
+	for i, cells := range g.cells {
+		out := slices.Clone(cells)
+		for j := range out {
+			if g.marks[i][j] {
+				out[j] += conflictMark
+			}
+		}
+		line(out)
+	}
+	if len(r.Notes) > 0 {
+		w.WriteByte('\n')
+		for _, n := range r.Notes {
+			w.WriteString(n + "\n")
+		}
+	}
+	return nil
+}
+
+// writeLines writes the expanded view: the title, then each record as a
+// block of "name = value" lines (names right-aligned, numbers with
+// separators, a conflict marked "!", long values wrapped at the width),
+// blocks apart by a blank line, then the notes.
+func (r *Result) writeLines(w *bufio.Writer, o WriteOptions) error {
+	names, rows := r.records()
+	if r.Title != "" {
+		w.WriteString(r.Title + "\n\n")
+	}
+	if len(rows) == 0 {
+		w.WriteString("(no rows)\n")
+	}
+	wide := 0
+	for _, n := range names {
+		wide = max(wide, textWidth(n))
+	}
+	indent := strings.Repeat(" ", wide+3)
+	for i, row := range rows {
+		if i > 0 {
+			w.WriteByte('\n')
+		}
+		for j, v := range row {
+			text := lineText(v)
+			if v.Conflict && v.Kind != Null {
+				text += conflictMark
+			}
+			var vals []string
+			for _, part := range strings.Split(text, "\n") {
+				vals = append(vals, wrapText(part, o.Width-len(indent), "")...)
+			}
+			fmt.Fprintf(w, "%*s = %s\n", wide, names[j], vals[0])
+			for _, more := range vals[1:] {
+				w.WriteString(indent + more + "\n")
+			}
+		}
+	}
+	if len(r.Notes) > 0 {
+		w.WriteByte('\n')
+		for _, n := range r.noteLines(o) {
+			w.WriteString(n + "\n")
+		}
+	}
+	return nil
+}
+
+// lineText formats a record's value for the line format: numbers with
+// separators (years and IDs without), fact IDs with commas.
+func lineText(v Value) string {
+	switch v.Kind {
+	case Number:
+		return formatNumber(v.Num, v.Computed, false)
+	case IDs:
+		return joinIDs(v.IDs, ", ")
+	}
+	return v.String()
 }
 
 // formatFloat formats f in full, without exponent or separators.
@@ -335,7 +538,9 @@ func cellText(c *Column, v Value) string {
 	case Number:
 		return formatNumber(v.Num, v.Computed, c.Plain)
 	case Fig:
-		return formatNumber(v.Fig.Value, v.Computed, c.Plain)
+		// A computed figure (a growth rate) is rounded already, to the
+		// precision of the figures it came from.
+		return formatNumber(v.Fig.Value, false, c.Plain)
 	case Bool:
 		if v.Int != 0 {
 			return "yes"
@@ -345,349 +550,4 @@ func cellText(c *Column, v Value) string {
 		return joinIDs(v.IDs, ",")
 	}
 	return v.Str
-}
-
-func numericKind(k ValueKind) bool { return k == Int || k == Number || k == Fig }
-
-// grid is a table being laid out.
-type grid struct {
-	headers []string
-	right   []bool
-	cells   [][]string
-	marks   [][]bool // conflict marks
-	marked  []bool   // columns with any mark
-}
-
-// ctxWriter fails writes once ctx is done.
-type ctxWriter struct {
-	ctx context.Context
-	w   io.Writer
-}
-
-func (w *ctxWriter) Write(p []byte) (int, error) {
-	if err := w.ctx.Err(); err != nil {
-		return 0, fmt.Errorf("query stopped: %w", err)
-	}
-	return w.w.Write(p)
-}
-
-// smallGrid lays out the few rows of a fact's or a search's detail.
-func (r *Result) smallGrid(cols []Column, rows []Row) *grid {
-	g, _ := r.newGrid(context.Background(), cols, rows) // fails only when its context is done
-	return g
-}
-
-// newGrid lays out rows in cols; ctx stops it (tables of a million rows
-// take seconds to lay out).
-func (r *Result) newGrid(ctx context.Context, cols []Column, rows []Row) (*grid, error) {
-	var idx []int
-	for i, c := range cols {
-		if !c.Detail {
-			idx = append(idx, i)
-		}
-	}
-	units := map[string]bool{}
-	for _, c := range cols {
-		if c.Kind == Fig {
-			units[c.Unit] = true
-		}
-	}
-	g := &grid{marked: make([]bool, len(idx))}
-	for _, i := range idx {
-		c := cols[i]
-		h := c.Name
-		if c.Kind == Fig && len(units) > 1 && c.Unit != "" {
-			h += " (" + c.Unit + ")"
-		}
-		g.headers = append(g.headers, h)
-		g.right = append(g.right, numericKind(c.Kind))
-	}
-	for n, row := range rows {
-		if n%checkEvery == checkEvery-1 {
-			if err := ctx.Err(); err != nil {
-				return nil, fmt.Errorf("query stopped: %w", err)
-			}
-		}
-		line := make([]string, len(idx))
-		marks := make([]bool, len(idx))
-		for j, i := range idx {
-			v := row[i]
-			line[j] = cellText(&cols[i], v)
-			if v.Conflict && v.Kind != Null {
-				marks[j] = true
-				g.marked[j] = true
-			}
-		}
-		g.cells = append(g.cells, line)
-		g.marks = append(g.marks, marks)
-	}
-	return g, nil
-}
-
-// write lays the grid out, each line prefixed by indent.
-func (g *grid) write(w *bufio.Writer, indent string, o WriteOptions) {
-	n := len(g.headers)
-	width := make([]int, n)
-	for j, h := range g.headers {
-		width[j] = utf8.RuneCountInString(h)
-	}
-	for i, line := range g.cells {
-		for j, s := range line {
-			l := utf8.RuneCountInString(s)
-			if g.marked[j] && g.right[j] {
-				l++ // room for the mark
-			}
-			_ = i
-			width[j] = max(width[j], l)
-		}
-	}
-	if o.Width > 0 {
-		g.fit(width, o.Width-len(indent))
-	}
-	cell := func(j int, s string, mark, header bool) string {
-		s = truncate(s, width[j])
-		pad := width[j] - utf8.RuneCountInString(s)
-		m := ""
-		if g.marked[j] && g.right[j] && !header {
-			pad--
-			m = " "
-			if mark {
-				m = conflictMark
-				if o.Color {
-					m = ansiRed + conflictMark + ansiReset
-				}
-			}
-		} else if mark {
-			s += conflictMark
-		}
-		if header && o.Color {
-			s = ansiBold + s + ansiReset
-		}
-		if g.right[j] {
-			return strings.Repeat(" ", max(pad, 0)) + s + m
-		}
-		if j == n-1 {
-			return s + m
-		}
-		return s + m + strings.Repeat(" ", max(pad, 0))
-	}
-	var err error
-	line := func(parts []string) {
-		if err != nil {
-			return
-		}
-		w.WriteString(indent)
-		w.WriteString(strings.TrimRight(strings.Join(parts, "  "), " "))
-		// bufio.Writer keeps the first write error (a closed pipe, a
-		// cancelled context): stop laying out lines nobody will see.
-		err = w.WriteByte('\n')
-	}
-	parts := make([]string, n)
-	for j, h := range g.headers {
-		parts[j] = cell(j, h, false, true)
-	}
-	line(parts)
-	for j := range g.headers {
-		parts[j] = strings.Repeat("-", width[j])
-	}
-	line(parts)
-	for i, l := range g.cells {
-		if err != nil {
-			return
-		}
-		for j, s := range l {
-			parts[j] = cell(j, s, g.marks[i][j], false)
-		}
-		line(parts)
-	}
-}
-
-// fit narrows the widest left-aligned columns until the table fits in
-// limit columns, keeping each at least 8 wide.
-func (g *grid) fit(width []int, limit int) {
-	total := func() int {
-		t := 2 * (len(width) - 1)
-		for _, w := range width {
-			t += w
-		}
-		return t
-	}
-	for total() > limit {
-		best := -1
-		for j, w := range width {
-			if !g.right[j] && w > 8 && (best < 0 || w > width[best]) {
-				best = j
-			}
-		}
-		if best < 0 {
-			return
-		}
-		width[best] -= min(total()-limit, width[best]-8)
-	}
-}
-
-// truncate shortens s to n runes, ending it with "…" if cut.
-func truncate(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	if n < 1 {
-		return ""
-	}
-	rs := []rune(s)
-	return string(rs[:n-1]) + "…"
-}
-
-func (r *Result) writeTable(ctx context.Context, w *bufio.Writer, o WriteOptions) error {
-	switch r.Kind {
-	case KindFact:
-		r.writeFact(w, o)
-	case KindPlan:
-		for _, row := range r.rows {
-			fmt.Fprintf(w, "%-10s %s\n", row[0].Str+":", row[1].Str)
-		}
-	case KindSearch:
-		r.writeSearch(w, o)
-	default:
-		if r.Kind == KindDocument && r.Document != nil {
-			d := r.Document
-			fmt.Fprintf(w, "document %d: %s\n", d.ID, d.Source)
-			for _, kv := range [][2]string{{"title", d.Title}, {"published", d.PublishedString()}, {"byline", d.Byline}, {"url", d.URL}} {
-				if kv[1] != "" {
-					fmt.Fprintf(w, "%-10s %s\n", kv[0]+":", kv[1])
-				}
-			}
-			fmt.Fprintf(w, "%-10s %d\n", "facts:", d.NumFacts)
-		} else if r.Title != "" {
-			w.WriteString(r.Title)
-			w.WriteByte('\n')
-		}
-		rows := r.rows
-		if o.MaxRows > 0 && len(rows) > o.MaxRows {
-			rows = rows[:o.MaxRows]
-		}
-		if len(r.rows) == 0 {
-			w.WriteString("(no rows)\n")
-		} else {
-			g, err := r.newGrid(ctx, r.Columns, rows)
-			if err != nil {
-				return err
-			}
-			g.write(w, "", o)
-		}
-		if len(rows) < len(r.rows) {
-			fmt.Fprintf(w, "... %d more rows not shown\n", len(r.rows)-len(rows))
-		}
-	}
-	for _, n := range r.Notes {
-		w.WriteString(n)
-		w.WriteByte('\n')
-	}
-	return nil
-}
-
-// markNumber returns the sentence with the number marked: »1,180«, or in
-// bold with Color.
-func markNumber(s string, lo, hi int, color bool) string {
-	if lo < 0 || hi > len(s) || lo > hi {
-		return s
-	}
-	open, close := "»", "«"
-	if color {
-		open, close = ansiBold, ansiReset
-	}
-	return s[:lo] + open + s[lo:hi] + close + s[hi:]
-}
-
-func (r *Result) writeFact(w *bufio.Writer, o WriteOptions) {
-	d := r.Detail
-	if d == nil {
-		return
-	}
-	f := &d.Fact
-	kv := func(k, v string) { fmt.Fprintf(w, "%-10s %s\n", k+":", v) }
-	fmt.Fprintf(w, "fact %d\n", f.ID)
-	kv("entity", f.Entity)
-	kv("metric", f.Metric)
-	kv("year", fmt.Sprintf("%d (period %s)", f.Year, f.Period))
-	kv("value", fmt.Sprintf("%s %s (%s, %s)", formatNumber(f.Value, false, false), f.Unit, f.Qualifier, f.Status))
-	doc := d.Document.Source
-	if d.Document.Title != "" {
-		doc += ", " + strconv.Quote(d.Document.Title)
-	}
-	if p := d.Document.PublishedString(); p != "" {
-		doc += ", published " + p
-	}
-	kv("document", fmt.Sprintf("%d: %s", d.Document.ID, doc))
-	kv("sentence", markNumber(f.Sentence, d.MarkStart, d.MarkEnd, o.Color))
-	if len(d.Others) == 0 {
-		kv("sources", "1 (no other fact states this figure)")
-		return
-	}
-	agree := "they agree within rounding (0.5 %)"
-	if d.Figure.Conflict {
-		agree = "they disagree by more than 0.5 %"
-	}
-	kv("sources", fmt.Sprintf("%d facts in %s state this figure; %s", len(d.Others)+1, plural(d.Figure.Sources, "document"), agree))
-	if d.Shown {
-		kv("shown", "this fact's value")
-	} else {
-		kv("shown", fmt.Sprintf("%s from fact %d (the latest published wins, then exact over approximate, then the latest ingested)",
-			formatNumber(d.Figure.Value, false, false), d.Figure.Fact))
-	}
-	w.WriteString("other sources:\n")
-	cols := []Column{{Name: "id", Kind: Int, Plain: true}, {Name: "document", Kind: Text}, {Name: "published", Kind: Text},
-		{Name: "value", Kind: Number}, {Name: "qualifier", Kind: Text}, {Name: "shown", Kind: Text}}
-	var rows []Row
-	disagree := false
-	for _, s := range d.Others {
-		shown := ""
-		if s.Shown {
-			shown = "shown"
-		}
-		disagree = disagree || !s.Agrees
-		rows = append(rows, Row{intVal(int64(s.Fact)), textVal(s.Document.Source), textVal(s.Document.PublishedString()),
-			Value{Kind: Number, Num: s.Value, Conflict: !s.Agrees}, textVal(s.Qualifier.String()), textVal(shown)})
-	}
-	r.smallGrid(cols, rows).write(w, "  ", o)
-	if disagree {
-		fmt.Fprintf(w, "%s differs from fact %d's value by more than 0.5 %%\n", conflictMark, f.ID)
-	}
-}
-
-func (r *Result) writeSearch(w *bufio.Writer, o WriteOptions) {
-	if r.Title != "" {
-		w.WriteString(r.Title)
-		w.WriteByte('\n')
-	}
-	cols := []Column{{Name: "id", Kind: Int, Plain: true}, {Name: "entity", Kind: Text}, {Name: "metric", Kind: Text},
-		{Name: "year", Kind: Int, Plain: true}, {Name: "period", Kind: Text}, {Name: "value", Kind: Number}, {Name: "unit", Kind: Text}}
-	shown := 0
-	for i := 0; i < len(r.rows); {
-		j := i + 1
-		for j < len(r.rows) && r.rows[j][0].Str == r.rows[i][0].Str && r.rows[j][2].Str == r.rows[i][2].Str {
-			j++
-		}
-		if o.MaxRows > 0 && shown >= o.MaxRows {
-			fmt.Fprintf(w, "... %d more rows not shown\n", len(r.rows)-i)
-			break
-		}
-		row := r.rows[i]
-		head := row[0].Str
-		if row[1].Str != "" {
-			head += " (" + row[1].Str + ")"
-		}
-		fmt.Fprintf(w, "\n%s: %s\n", head, row[2].Str)
-		var facts []Row
-		for _, fr := range r.rows[i:j] {
-			if fr[3].Kind != Null {
-				facts = append(facts, fr[3:])
-			}
-		}
-		if len(facts) > 0 {
-			r.smallGrid(cols, facts).write(w, "  ", o)
-		}
-		shown += j - i
-		i = j
-	}
 }

@@ -86,6 +86,12 @@ func Lower(q *syntax.Query) (Plan, error) {
 		cat.Order = order(s.OrderBy)
 		limit(s.Limit, &cat.Limit, &cat.LimitPos)
 		p = cat
+	case *syntax.Conflicts:
+		c := &Conflicts{Pos: s.Pos}
+		c.Where = lowerExpr(s.Where, &errs)
+		c.Order = order(s.OrderBy)
+		limit(s.Limit, &c.Limit, &c.LimitPos)
+		p = c
 	case *syntax.Show:
 		switch {
 		case s.FactID != nil:
@@ -169,6 +175,8 @@ func lowerPrimary(x syntax.Primary, errs *syntax.ErrorList) Expr {
 			c.Values = append(c.Values, lowerValue(v))
 		}
 		return c
+	case *syntax.Conflict:
+		return &Conflict{Pos: x.Pos}
 	case *syntax.Like:
 		c := &Cond{Pos: x.Field.Pos, Field: field(x.Field), Op: Like}
 		if x.Not {

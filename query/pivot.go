@@ -13,9 +13,9 @@ import (
 	"github.com/almanacdb/almanac/store/vocab"
 )
 
-// rateUnit labels computed growth rates, which are percentages of change
-// rather than stored percent figures.
-const rateUnit = "%"
+// rateUnit is the unit of computed growth rates: percent, as stored
+// percentages are (the figure's Computed flag tells them apart).
+var rateUnit = vocab.Percent.String()
 
 // identity lists the fields that identify a figure, in the order pivot
 // column labels name them.
@@ -195,6 +195,7 @@ func (e *executor) pivot(figs []Figure, rowDims []Field) error {
 	}
 	if len(figs) == 0 {
 		res.Title = e.pivotTitle(figs)
+		e.noteDefaults()
 		return nil
 	}
 	counterpart := FieldYear
@@ -214,6 +215,13 @@ func (e *executor) pivot(figs []Figure, rowDims []Field) error {
 			colDims = append(colDims, d)
 		}
 	}
+	var labels []string
+	for _, d := range colDims {
+		if d != FieldUnit {
+			labels = append(labels, d.String())
+		}
+	}
+	res.colLabel = strings.Join(labels, " ")
 	rows := newOrdinals(rowDims, figs)
 	cols := newOrdinals(colDims, figs)
 	rowOf := make([]int32, len(figs))
@@ -312,15 +320,11 @@ func (e *executor) pivot(figs []Figure, rowDims []Field) error {
 	return nil
 }
 
-// seeFacts points to show fact for the first few of ids.
+// seeFacts points to show fact for each of ids.
 func seeFacts(ids []uint64) string {
-	var parts []string
+	parts := make([]string, len(ids))
 	for i, id := range ids {
-		if i == 3 {
-			parts = append(parts, "...")
-			break
-		}
-		parts = append(parts, strconv.FormatUint(id, 10))
+		parts[i] = strconv.FormatUint(id, 10)
 	}
 	return "show fact " + strings.Join(parts, ", ") + " for details"
 }
@@ -361,21 +365,108 @@ func (e *executor) pivotTitle(figs []Figure) string {
 	return strings.Join(parts, ", ")
 }
 
-// noteDefaults adds a note naming the conditions the view added.
+// noteDefaults says how many figures the view's defaults (whole-year,
+// actual) hid and what to add to see them, one line for each way they
+// were hidden: "3 figures for other periods hidden: add where period =
+// Q1". Nothing hidden, nothing said: the title names the defaults.
 func (e *executor) noteDefaults() {
-	var what, fields []string
+	if len(e.hidden) == 0 {
+		return
+	}
+	period, status := false, false
 	for _, d := range e.sel.defaults() {
 		switch d.(*Cond).Field {
 		case FieldPeriod:
-			what, fields = append(what, "whole-year"), append(fields, "period")
+			period = true
 		case FieldStatus:
-			what, fields = append(what, vocab.Actual.String()), append(fields, "status")
+			status = true
 		}
 	}
-	if len(what) > 0 {
-		e.res.Notes = append(e.res.Notes, fmt.Sprintf("only %s figures (add a condition on %s to see others)",
-			strings.Join(what, ", "), strings.Join(fields, " or ")))
+	// The figures by what hid them: another period, another status, or
+	// both; with the periods and statuses they have.
+	type group struct {
+		n        int
+		periods  []vocab.Period
+		statuses []vocab.Status
 	}
+	var groups [3]group // period only, status only, both
+	for i := range e.hidden {
+		c := &e.hidden[i]
+		otherPeriod := period && c.Period != vocab.PeriodYear
+		otherStatus := status && c.Status != vocab.Actual
+		k := 0
+		switch {
+		case otherPeriod && otherStatus:
+			k = 2
+		case otherStatus:
+			k = 1
+		case !otherPeriod:
+			continue
+		}
+		g := &groups[k]
+		g.n++
+		if otherPeriod && !slices.Contains(g.periods, c.Period) {
+			g.periods = append(g.periods, c.Period)
+		}
+		if otherStatus && !slices.Contains(g.statuses, c.Status) {
+			g.statuses = append(g.statuses, c.Status)
+		}
+	}
+	for k, g := range groups {
+		if g.n == 0 {
+			continue
+		}
+		slices.Sort(g.periods)
+		slices.Sort(g.statuses)
+		var what string
+		var conds []string
+		if len(g.statuses) > 0 {
+			conds = append(conds, enumCond("status", g.statuses))
+		}
+		if len(g.periods) > 0 {
+			conds = append([]string{enumCond("period", g.periods)}, conds...)
+		}
+		switch k {
+		case 0:
+			what = plural(g.n, "figure") + " for " + otherPeriods(g.n)
+		case 1:
+			what = plural(g.n, statusWord(g.statuses)+" figure")
+		default:
+			what = plural(g.n, statusWord(g.statuses)+" figure") + " for " + otherPeriods(g.n)
+		}
+		e.res.Notes = append(e.res.Notes, fmt.Sprintf("%s hidden: add where %s", what, strings.Join(conds, " and ")))
+	}
+}
+
+// otherPeriods is "another period" or "other periods", agreeing with n
+// figures.
+func otherPeriods(n int) string {
+	if n == 1 {
+		return "another period"
+	}
+	return "other periods"
+}
+
+// statusWord names the statuses of hidden figures: "plan", or "other
+// status" for several.
+func statusWord(ss []vocab.Status) string {
+	if len(ss) == 1 {
+		return ss[0].String()
+	}
+	return "other status"
+}
+
+// enumCond writes a condition that selects the values vs of field:
+// "period = Q1", "period in (Q1, H1)".
+func enumCond[T fmt.Stringer](field string, vs []T) string {
+	if len(vs) == 1 {
+		return field + " = " + syntax.QuoteName(vs[0].String())
+	}
+	names := make([]string, len(vs))
+	for i, v := range vs {
+		names[i] = syntax.QuoteName(v.String())
+	}
+	return field + " in (" + strings.Join(names, ", ") + ")"
 }
 
 // aggregate computes Func over the figures of each group of the by
@@ -427,7 +518,8 @@ func (e *executor) aggregate(figs []Figure) error {
 	}
 	res.valueCol = len(res.Columns)
 	if count {
-		res.Columns = append(res.Columns, Column{Name: "value", Kind: Int})
+		// What count counts: figures, a figure stated twice once.
+		res.Columns = append(res.Columns, Column{Name: "figures", Kind: Int})
 	} else {
 		units := map[string]bool{}
 		for _, g := range groups {
@@ -476,6 +568,12 @@ func (e *executor) aggregate(figs []Figure) error {
 	if p.Metric != "" {
 		what = p.Metric
 	}
+	if count {
+		what = "figures"
+		if p.Metric != "" {
+			what = p.Metric + " figures"
+		}
+	}
 	res.Title = fn.Name + " of " + what
 	if len(dims) > 0 {
 		var names []string
@@ -485,7 +583,7 @@ func (e *executor) aggregate(figs []Figure) error {
 		res.Title += " by " + strings.Join(names, ", ")
 	}
 	if count {
-		res.Title += " (figures: facts stating the same figure count once)"
+		res.Title += " (facts stating the same figure count once)"
 	}
 	if conflicts > 0 && !count {
 		verb := "include"

@@ -6,6 +6,7 @@ import (
 
 	"github.com/alecthomas/participle/v2/lexer"
 	"github.com/almanacdb/almanac/query/syntax"
+	"github.com/almanacdb/almanac/store/vocab"
 )
 
 // List is the catalogue a Catalogue statement lists.
@@ -76,6 +77,31 @@ func ParseField(s string) (Field, bool) {
 		}
 	}
 	return FieldNone, false
+}
+
+// Values returns the values a field of a fixed vocabulary takes, as
+// queries write them: the periods (months ranges left out: they are many
+// and typed rather than picked), qualifiers and statuses; nil for the
+// other fields, whose values are the database's.
+func (f Field) Values() []string {
+	var out []string
+	switch f {
+	case FieldPeriod:
+		for _, p := range vocab.Periods() {
+			if n := p.String(); !strings.HasPrefix(n, "M") || !strings.Contains(n, "-") {
+				out = append(out, n)
+			}
+		}
+	case FieldQualifier:
+		for _, q := range vocab.Qualifiers() {
+			out = append(out, q.String())
+		}
+	case FieldStatus:
+		for _, s := range vocab.Statuses() {
+			out = append(out, s.String())
+		}
+	}
+	return out
 }
 
 // numeric reports whether the field compares as a number.
@@ -163,7 +189,7 @@ func (l Literal) String() string {
 	return strconv.Quote(l.Str)
 }
 
-// Expr is a where-clause expression: *And, *Or, *Not or *Cond.
+// Expr is a where-clause expression: *And, *Or, *Not, *Cond or *Conflict.
 type Expr interface {
 	// String returns the expression in query syntax, fully parenthesised
 	// where precedence requires.
@@ -192,10 +218,23 @@ type Cond struct {
 	Values []Literal
 }
 
-func (*And) expr()  {}
-func (*Or) expr()   {}
-func (*Not) expr()  {}
-func (*Cond) expr() {}
+// Conflict is true of a fact whose figure's sources disagree: the facts
+// of the same entity, metric, year, period, status and unit that the rest
+// of the where clause selects differ by more than rounding. It is decided
+// after reconciliation, so it may only be a conjunct of the where clause
+// (facts where conflict and year = 2020), or the negation of one.
+type Conflict struct {
+	Pos lexer.Position
+}
+
+func (*And) expr()      {}
+func (*Or) expr()       {}
+func (*Not) expr()      {}
+func (*Cond) expr()     {}
+func (*Conflict) expr() {}
+
+// String returns "conflict".
+func (*Conflict) String() string { return "conflict" }
 
 // String prints the conjunction as query text.
 func (e *And) String() string { return joinExpr(e.X, " and ", precAnd) }
@@ -277,9 +316,9 @@ type OrderKey struct {
 // String returns the key in query syntax.
 func (k OrderKey) String() string {
 	if k.Desc {
-		return k.Name + " desc"
+		return syntax.OrderKeyText(k.Name) + " desc"
 	}
-	return k.Name
+	return syntax.OrderKeyText(k.Name)
 }
 
 // ByField is one field of a "by" clause.
@@ -289,7 +328,8 @@ type ByField struct {
 }
 
 // Plan is a query lowered from syntax: what to read and how to shape it.
-// It is one of *Select, *Catalogue, *ShowFact, *ShowDocument and *Search,
+// It is one of *Select, *Catalogue, *Conflicts, *ShowFact, *ShowDocument
+// and *Search,
 // or an *Explain of one of them; no other type can be a Plan. The
 // evaluator works from Plans only; tests and library users may build them
 // directly and run them with Execute.
@@ -331,6 +371,18 @@ type Catalogue struct {
 	LimitPos lexer.Position
 }
 
+// Conflicts lists the figures whose sources disagree, with the facts
+// that state each: conflicts [where] [order by] [limit]. It applies no
+// defaults (a disagreement about a target is one too); Limit counts
+// figures.
+type Conflicts struct {
+	Pos      lexer.Position
+	Where    Expr // nil for none
+	Order    []OrderKey
+	Limit    int
+	LimitPos lexer.Position
+}
+
 // ShowFact shows one fact with its document, sentence and other sources.
 type ShowFact struct {
 	Pos    lexer.Position
@@ -363,6 +415,7 @@ type Explain struct {
 
 func (p *Select) clauses() ([]OrderKey, int)       { return p.Order, p.Limit }
 func (p *Catalogue) clauses() ([]OrderKey, int)    { return p.Order, p.Limit }
+func (p *Conflicts) clauses() ([]OrderKey, int)    { return p.Order, p.Limit }
 func (p *ShowFact) clauses() ([]OrderKey, int)     { return nil, 0 }
 func (p *ShowDocument) clauses() ([]OrderKey, int) { return nil, 0 }
 func (p *Search) clauses() ([]OrderKey, int)       { return nil, p.Limit }
@@ -402,6 +455,15 @@ func (p *Catalogue) String() string {
 		b.WriteString(" like ")
 		b.WriteString(strconv.Quote(p.Like))
 	}
+	writeWhere(&b, p.Where)
+	writeClauses(&b, p.Order, p.Limit)
+	return b.String()
+}
+
+// String returns the plan in query syntax.
+func (p *Conflicts) String() string {
+	var b strings.Builder
+	b.WriteString("conflicts")
 	writeWhere(&b, p.Where)
 	writeClauses(&b, p.Order, p.Limit)
 	return b.String()
@@ -490,6 +552,22 @@ func conjuncts(e Expr) []Expr {
 		return false
 	})
 	return out
+}
+
+// conflictConds reports whether e's top-level conjuncts ask for
+// conflicting figures (conflict) and for agreeing ones (not conflict).
+func conflictConds(e Expr) (conflict, agree bool) {
+	for _, x := range conjuncts(e) {
+		switch x := x.(type) {
+		case *Conflict:
+			conflict = true
+		case *Not:
+			if _, ok := x.X.(*Conflict); ok {
+				agree = true
+			}
+		}
+	}
+	return conflict, agree
 }
 
 // mentions reports whether e has a condition on field f anywhere.

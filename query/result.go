@@ -37,9 +37,13 @@ const (
 	KindSearch
 	// KindPlan is the answer to explain: one row per step of the plan.
 	KindPlan
+	// KindConflicts is the figures whose sources disagree, one row per
+	// fact, the facts of a figure together (the one shown first); tables
+	// draw each figure as a heading over its facts.
+	KindConflicts
 )
 
-var kindNames = [...]string{"facts", "pivot", "table", "catalogue", "fact", "document", "search", "plan"}
+var kindNames = [...]string{"facts", "pivot", "table", "catalogue", "fact", "document", "search", "plan", "conflicts"}
 
 // String returns the kind's name.
 func (k Kind) String() string {
@@ -166,7 +170,7 @@ type Figure struct {
 	Year      int
 	Period    vocab.Period
 	Value     float64 // the value shown; see the reconciliation rule in doc.go
-	Unit      string  // a vocab.Unit's name, or "%" for growth rates
+	Unit      string  // a vocab.Unit's name (percent for growth rates)
 	Qualifier vocab.Qualifier
 	Status    vocab.Status
 	// Sources is the number of distinct documents that state the figure.
@@ -208,6 +212,9 @@ type Execution struct {
 	KeysRead int
 	// RowsOut is the number of rows in the result.
 	RowsOut int
+	// Hidden is the number of figures the view's defaults (whole-year,
+	// actual) left out; a note says how to see them.
+	Hidden int
 	// Snapshot identifies the data the query read (see store.Tx.Snapshot):
 	// two runs with the same snapshot read the same facts, so pages of a
 	// result cut by Slice from two runs fit together.
@@ -270,6 +277,9 @@ type Result struct {
 	// rates is set for a pivot of computed rates (growth), whose figures
 	// machine formats mark as computed.
 	rates bool
+	// colLabel names what a pivot's value columns stand for ("entity",
+	// "year", "entity period"), for a table transposed to fit.
+	colLabel string
 }
 
 // Len returns the number of rows.

@@ -40,8 +40,9 @@ var update = flag.Bool("update", false, "rewrite the expected output in testdata
 // facts (period year, qualifier exact, status actual and unit count unless
 // given). A fact's sentence joins the document's text; "number" is the
 // text of the number within it (default: the value as written by Go).
-// A query header may name a format (table, json, jsonl, csv) and options
-// maxrows=N, width=N and color. Errors print as "error: ..." with the
+// A query header may name a format (table, json, jsonl, csv, tsv,
+// markdown, line) and options maxrows=N, maxlines=N, width=N, noheaders
+// and color. Errors print as "error: ..." with the
 // caret line. go test ./query -update rewrites the expected outputs.
 
 type scriptBlock struct {
@@ -87,6 +88,10 @@ func parseScript(t *testing.T, text string) *script {
 					b.opts.MaxRows, _ = strconv.Atoi(strings.TrimPrefix(w, "maxrows="))
 				case strings.HasPrefix(w, "width="):
 					b.opts.Width, _ = strconv.Atoi(strings.TrimPrefix(w, "width="))
+				case strings.HasPrefix(w, "maxlines="):
+					b.opts.MaxLines, _ = strconv.Atoi(strings.TrimPrefix(w, "maxlines="))
+				case w == "noheaders":
+					b.opts.NoHeaders = true
 				default:
 					f, err := query.ParseFormat(w)
 					if err != nil {

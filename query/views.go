@@ -22,10 +22,11 @@ func (e *executor) catalogue(p *Catalogue) error {
 	res.Kind = KindCatalogue
 	var counts map[uint64]int
 	if p.Where != nil {
-		entries, _, err := e.selectEntries(p.Where)
+		sel, err := e.selectEntries(p.Where)
 		if err != nil {
 			return err
 		}
+		entries := sel.entries
 		counts = map[uint64]int{}
 		for i := range entries {
 			en := &entries[i]
@@ -461,6 +462,21 @@ func matchWords(s string, words []string) bool {
 	return true
 }
 
+// Explanation returns how the result's statement ran, as "explain"
+// before it would have answered: the statement, the index and key
+// prefixes read, the filter, the defaults, the shape, the keys read and
+// the rows out. A shell shows it beside the result itself.
+func (r *Result) Explanation() *Result {
+	if r.Kind == KindPlan {
+		return r
+	}
+	var top Plan
+	if r.Plan != nil {
+		top = &Explain{Plan: r.Plan}
+	}
+	return explain(r, top)
+}
+
 // explain turns an executed result into the description of its plan;
 // top is the Explain that asked for it.
 func explain(r *Result, top Plan) *Result {
@@ -471,6 +487,9 @@ func explain(r *Result, top Plan) *Result {
 		if detail != "" {
 			out.rows = append(out.rows, Row{textVal(step), textVal(detail)})
 		}
+	}
+	if r.Plan == nil {
+		return out
 	}
 	add("query", r.Plan.String())
 	access := x.Access
@@ -495,5 +514,8 @@ func explain(r *Result, top Plan) *Result {
 	add("scans", strconv.Itoa(x.Scans))
 	add("keys read", strconv.Itoa(x.KeysRead))
 	add("rows out", strconv.Itoa(x.RowsOut))
+	if x.Hidden > 0 {
+		add("hidden", plural(x.Hidden, "figure")+" the defaults left out")
+	}
 	return out
 }

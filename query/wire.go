@@ -40,6 +40,7 @@ type wireResult struct {
 	Document *wireDocument `json:"document,omitempty"`
 	ValueCol int           `json:"value_column"`
 	Rates    bool          `json:"rates,omitempty"`
+	ColLabel string        `json:"column_label,omitempty"`
 }
 
 type wireColumn struct {
@@ -89,6 +90,7 @@ type wireExec struct {
 	Scans    int      `json:"scans"`
 	KeysRead int      `json:"keys_read"`
 	RowsOut  int      `json:"rows_out"`
+	Hidden   int      `json:"hidden,omitempty"`
 	Snapshot uint64   `json:"snapshot"`
 }
 
@@ -169,7 +171,7 @@ func parseValueKind(s string) (ValueKind, error) {
 func (r *Result) Encode(w io.Writer) error {
 	out := wireResult{
 		Version: wireVersion, Kind: r.Kind.String(), Title: r.Title, Notes: r.Notes,
-		Exec: wireExec(r.Exec), Detail: r.Detail, ValueCol: r.valueCol, Rates: r.rates,
+		Exec: wireExec(r.Exec), Detail: r.Detail, ValueCol: r.valueCol, Rates: r.rates, ColLabel: r.colLabel,
 		Columns: make([]wireColumn, len(r.Columns)), Rows: make([][]wireValue, len(r.rows)),
 	}
 	if r.Plan != nil {
@@ -330,7 +332,7 @@ func DecodeResult(rd io.Reader) (*Result, error) {
 		return nil, fmt.Errorf("decode result: wire format version %d, want %d", in.Version, wireVersion)
 	}
 	var dec decoder
-	r := &Result{Title: in.Title, Notes: in.Notes, Exec: Execution(in.Exec), Detail: in.Detail, valueCol: in.ValueCol, rates: in.Rates}
+	r := &Result{Title: in.Title, Notes: in.Notes, Exec: Execution(in.Exec), Detail: in.Detail, valueCol: in.ValueCol, rates: in.Rates, colLabel: in.ColLabel}
 	r.Kind = dec.kind(in.Kind)
 	if in.Plan != "" {
 		if q, err := syntax.Parse(in.Plan); err == nil {

@@ -23,7 +23,7 @@ func TestWireRoundTrip(t *testing.T) {
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no scripts: %v", err)
 	}
-	opts := []query.WriteOptions{{}, {MaxRows: 2}, {Color: true, Width: 60}}
+	opts := []query.WriteOptions{{}, {MaxRows: 2}, {Color: true, Width: 60}, {Width: 30, MaxLines: 9, NoHeaders: true}}
 	n := 0
 	for _, file := range files {
 		data, err := os.ReadFile(file)
@@ -49,7 +49,7 @@ func TestWireRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s: decode: %v", b.query, err)
 			}
-			for _, f := range []query.Format{query.Table, query.JSON, query.JSONL, query.CSV} {
+			for _, f := range allFormats(t) {
 				for _, o := range opts {
 					if diff := cmp.Diff(render(t, res, f, o), render(t, got, f, o)); diff != "" {
 						t.Errorf("%s (%v %+v): output differs after the trip (-home +decoded):\n%s", b.query, f, o, diff)

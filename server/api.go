@@ -13,7 +13,6 @@ import (
 	"github.com/almanacdb/almanac/query"
 	"github.com/almanacdb/almanac/query/syntax"
 	"github.com/almanacdb/almanac/store"
-	"github.com/almanacdb/almanac/store/vocab"
 )
 
 // apiError is the body of every error response.
@@ -85,7 +84,8 @@ const wireFormat = "result"
 
 var contentTypes = map[string]string{
 	"json": "application/json", "jsonl": "application/x-ndjson", "csv": "text/csv; charset=utf-8",
-	"table": "text/plain; charset=utf-8", wireFormat: "application/json",
+	"tsv": "text/tab-separated-values; charset=utf-8", "markdown": "text/markdown; charset=utf-8",
+	"table": "text/plain; charset=utf-8", "line": "text/plain; charset=utf-8", wireFormat: "application/json",
 }
 
 func (s *Server) handleQuery(w http.ResponseWriter, r *http.Request) {
@@ -329,20 +329,10 @@ func (s *Server) handleLanguage(w http.ResponseWriter, r *http.Request) {
 	for _, f := range syntax.Functions() {
 		out.Functions = append(out.Functions, f.Name)
 	}
-	period, qualifier, status := []string{"period"}, []string{"qualifier"}, []string{"status"}
-	for _, p := range vocab.Periods() {
-		// Month ranges (M1-M5) are many and typed rather than picked.
-		if n := p.String(); !strings.HasPrefix(n, "M") || !strings.Contains(n, "-") {
-			period = append(period, n)
-		}
+	for _, f := range []query.Field{query.FieldPeriod, query.FieldQualifier, query.FieldStatus} {
+		out.Values = append(out.Values, append([]string{f.String()}, f.Values()...))
 	}
-	for _, q := range vocab.Qualifiers() {
-		qualifier = append(qualifier, q.String())
-	}
-	for _, st := range vocab.Statuses() {
-		status = append(status, st.String())
-	}
-	out.Values = [][]string{period, qualifier, status}
+
 	w.Header().Set("Cache-Control", "max-age=3600")
 	writeJSON(w, http.StatusOK, out)
 }
@@ -382,7 +372,7 @@ const apiVersion = 1
 
 func (s *Server) handleInfo(w http.ResponseWriter, r *http.Request) {
 	out := infoJSON{Almanac: apiVersion, Database: s.db.Path(), ReadOnly: s.o.ReadOnly || s.db.ReadOnly(),
-		Formats: []string{"json", "jsonl", "csv", "table", wireFormat},
+		Formats: append(query.FormatNames(), wireFormat),
 		Limits: limitsJSON{BodyBytes: s.o.MaxBodyBytes, Inputs: s.o.MaxInputs, Rows: s.o.MaxRows,
 			Queries: s.o.MaxQueries, Waiting: s.o.MaxWaiting, QueryTimeout: s.o.QueryTimeout.Seconds()}}
 	switch {

@@ -13,7 +13,7 @@
 // # API
 //
 //	GET  /api                   the server: database, counts, limits, whether it takes writes
-//	GET  /api/query?q=STATEMENT run a statement; format=json (default), jsonl, csv, table or result
+//	GET  /api/query?q=STATEMENT run a statement; format=json (default), jsonl, csv, tsv, table, markdown, line or result
 //	GET  /api/facts/ID          a fact: sentence, spans, document, figure, other sources, conflict
 //	GET  /api/documents/ID      a document: its record, its text and the spans of its facts
 //	POST /api/documents         add articles (text, HTML, JSON lines, or multipart files)

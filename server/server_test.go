@@ -144,6 +144,9 @@ func TestQueryAnswersAsTheCLI(t *testing.T) {
 		{"growth metric gdp by year", "json", "application/json", query.JSON},
 		{"show fact 19", "json", "application/json", query.JSON},
 		{"metrics", "table", "text/plain; charset=utf-8", query.Table},
+		{"conflicts", "tsv", "text/tab-separated-values; charset=utf-8", query.TSV},
+		{"metric high_tech_enterprises by year", "markdown", "text/markdown; charset=utf-8", query.Markdown},
+		{"facts where conflict", "line", "text/plain; charset=utf-8", query.Line},
 	} {
 		r := get(t, queryURL(ts, tc.q, "format", tc.format))
 		if r.status != http.StatusOK || r.header.Get("Content-Type") != tc.ctype {

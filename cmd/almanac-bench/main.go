@@ -4,6 +4,14 @@
 //	go build -o /tmp/almanac ./cmd/almanac
 //	go run ./cmd/almanac-bench -articles 10000 -bin /tmp/almanac
 //	go run ./cmd/almanac-bench -facts 1000000 -bin /tmp/almanac
+//	go run ./cmd/almanac-bench -facts 200000 -bin /tmp/almanac -sqlite sqlite3
+//
+// With -sqlite, it also loads the facts (almanac export --format csv)
+// into an SQLite file with an index on (metric, entity, year) and times
+// a fresh process answering the same lookup both ways, `almanac query
+// 'metric M where entity = "E" by year'` and the sqlite3 command line
+// selecting the year and value of those facts, runs interleaved (the
+// order alternating), and reports the medians.
 //
 // It generates articles (ingest/gen), ingests them (read, parse, extract,
 // commit, fsync) with the almanac command given by -bin, or through the
@@ -38,12 +46,29 @@ func main() {
 	facts := flag.Int("facts", 0, "generate articles until about this many facts (overrides -articles)")
 	bin := flag.String("bin", "", "almanac binary for the fresh-process measurement (skipped if empty)")
 	dir := flag.String("dir", "", "work directory (default: a temporary one, removed afterwards)")
+	sqlite := flag.String("sqlite", "", "sqlite3 command line to compare a fresh process's lookup with (with -bin)")
+	runs := flag.Int("runs", 101, "interleaved runs of each process for -sqlite")
 	flag.Parse()
-	if err := run(*articles, *facts, *bin, *dir, os.Stdout); err != nil {
+	if *sqlite != "" && *bin == "" {
+		fmt.Fprintln(os.Stderr, "almanac-bench: -sqlite needs -bin")
+		os.Exit(2)
+	}
+	err := run(*articles, *facts, *bin, *dir, os.Stdout)
+	if err == nil && *sqlite != "" {
+		err = versusSQLite(*bin, *sqlite, *runs, os.Stdout)
+	}
+	if *dir == "" && workDir != "" {
+		os.RemoveAll(workDir)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "almanac-bench:", err)
 		os.Exit(1)
 	}
 }
+
+// workDir is the benchmark's directory: -dir, or a temporary one that
+// main removes at the end.
+var workDir string
 
 func run(articles, facts int, bin, dir string, out io.Writer) error {
 	if dir == "" {
@@ -51,9 +76,9 @@ func run(articles, facts int, bin, dir string, out io.Writer) error {
 		if err != nil {
 			return err
 		}
-		defer os.RemoveAll(d)
 		dir = d
 	}
+	workDir = dir
 	if facts > 0 {
 		// The generator writes ~23 facts an article.
 		articles = facts/23 + 1
@@ -212,4 +237,76 @@ func timeProcess(bin, dbPath, q string) (time.Duration, error) {
 	}
 	slices.Sort(times)
 	return times[len(times)/2], nil
+}
+
+// versusSQLite compares a fresh almanac process answering an indexed
+// lookup with the sqlite3 command line answering it from the same facts.
+func versusSQLite(bin, sqlite string, runs int, out io.Writer) error {
+	dbPath := filepath.Join(workDir, "bench.db")
+	db, err := almanac.Open(dbPath, &almanac.Options{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	rare, _, err := pickMetrics(db)
+	if err != nil {
+		db.Close()
+		return err
+	}
+	res, err := db.Query(context.Background(), "entities where metric = "+almanac.QuoteName(rare.Name)+" order by facts desc limit 1")
+	if err != nil || res.Len() == 0 {
+		db.Close()
+		return fmt.Errorf("an entity of %s: %v", rare.Name, err)
+	}
+	entity := res.Row(0)[0].Str
+	csvPath := filepath.Join(workDir, "facts.csv")
+	f, err := os.Create(csvPath)
+	if err != nil {
+		db.Close()
+		return err
+	}
+	n, err := db.Export(context.Background(), f, "csv")
+	db.Close()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	sqlPath := filepath.Join(workDir, "facts.sqlite")
+	os.Remove(sqlPath)
+	load := exec.Command(sqlite, sqlPath)
+	load.Stdin = strings.NewReader(`CREATE TABLE facts(id INTEGER PRIMARY KEY, document TEXT, title TEXT, published TEXT,
+  entity TEXT, metric TEXT, year INTEGER, period TEXT, value REAL, unit TEXT, qualifier TEXT, status TEXT,
+  sentence TEXT, start INTEGER, "end" INTEGER);
+.import --csv --skip 1 ` + csvPath + ` facts
+CREATE INDEX facts_metric_entity_year ON facts(metric, entity, year);
+ANALYZE;
+`)
+	if b, err := load.CombinedOutput(); err != nil {
+		return fmt.Errorf("load sqlite: %v: %s", err, b)
+	}
+	q := fmt.Sprintf("metric %s where entity = %q by year", almanac.QuoteName(rare.Name), entity)
+	sq := fmt.Sprintf("SELECT year, value FROM facts WHERE metric = '%s' AND entity = '%s' ORDER BY year;",
+		strings.ReplaceAll(rare.Name, "'", "''"), strings.ReplaceAll(entity, "'", "''"))
+	cmds := [2][]string{{bin, "query", "--db", dbPath, q}, {sqlite, sqlPath, sq}}
+	var times [2][]time.Duration
+	for i := range runs {
+		for k := range 2 {
+			c := cmds[(i+k)%2] // alternate which goes first
+			start := time.Now()
+			if b, err := exec.Command(c[0], c[1:]...).CombinedOutput(); err != nil {
+				return fmt.Errorf("%s: %v: %s", c[0], err, b)
+			}
+			times[(i+k)%2] = append(times[(i+k)%2], time.Since(start))
+		}
+	}
+	median := func(ts []time.Duration) time.Duration {
+		slices.Sort(ts)
+		return ts[len(ts)/2].Round(10 * time.Microsecond)
+	}
+	fmt.Fprintf(out, "\n%d facts; lookup of %s for %s (%d facts of the metric), %d interleaved runs each:\n\n", n, rare.Name, entity, rare.Count, runs)
+	fmt.Fprintf(out, "| fresh process | median |\n|---|---|\n")
+	fmt.Fprintf(out, "| `almanac query '%s'` | %s |\n", q, median(times[0]))
+	fmt.Fprintf(out, "| `sqlite3 facts.sqlite \"%s\"` (index on metric, entity, year) | %s |\n", sq, median(times[1]))
+	return nil
 }

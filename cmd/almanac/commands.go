@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"slices"
 	"strconv"
@@ -59,6 +60,10 @@ func init() {
 }
 
 func run(ctx context.Context, args []string, io stdio) int {
+	if len(args) > 0 && (args[0] == "--version" || args[0] == "-version" || args[0] == "version") {
+		fmt.Fprintln(io.out, version())
+		return exitOK
+	}
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") && args[0] != "-h" && args[0] != "--help" && args[0] != "-help" {
 		return cmdShell(ctx, args, io)
 	}
@@ -85,10 +90,46 @@ func run(ctx context.Context, args []string, io stdio) int {
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "Almanac turns news articles into a queryable knowledge base of reported figures.")
 	fmt.Fprintln(w, "\nUsage:\n  almanac [--db FILE]            open the REPL (creates almanac.db from sample articles if missing)")
+	fmt.Fprintln(w, "          [-cmd STATEMENT]...  run statements first, then the REPL (also $XDG_CONFIG_HOME/almanac/almanacrc)")
+	fmt.Fprintln(w, "          [-c STATEMENT]...    run statements and leave")
 	for _, c := range commands {
 		fmt.Fprintf(w, "  almanac %-8s %s\n", c.name, c.summary)
 	}
+	fmt.Fprintln(w, "  almanac --version")
 	fmt.Fprintln(w, "\nRun 'almanac COMMAND --help' for a command's flags. Queries: almanac query '.help'.")
+}
+
+// version describes the build: the module's version, the commit and its
+// time, whether the tree had changes, and the Go that built it.
+func version() string {
+	v := "almanac"
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return v + " (no build information)"
+	}
+	v += " " + bi.Main.Version
+	var rev, at string
+	modified := false
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.time":
+			at = s.Value
+		case "vcs.modified":
+			modified = s.Value == "true"
+		}
+	}
+	if rev != "" {
+		v += " " + rev[:min(len(rev), 12)]
+		if modified {
+			v += "+changes"
+		}
+		if at != "" {
+			v += " (" + at + ")"
+		}
+	}
+	return v + ", " + bi.GoVersion + " " + runtime.GOOS + "/" + runtime.GOARCH
 }
 
 // newFlags returns a flag set for a command whose errors and help go to

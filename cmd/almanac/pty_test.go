@@ -20,11 +20,13 @@ type terminal struct {
 	t    *testing.T
 	pty  *os.File
 	mu   sync.Mutex
-	out  bytes.Buffer // everything the command wrote
-	seen int          // how much of out expect has consumed
+	out  bytes.Buffer  // everything the command wrote
+	seen int           // how much of out expect has consumed
+	eof  chan struct{} // closed when the command's side is closed and all read
 }
 
 func (term *terminal) read() {
+	defer close(term.eof)
 	buf := make([]byte, 4096)
 	for {
 		n, err := term.pty.Read(buf)
@@ -35,6 +37,20 @@ func (term *terminal) read() {
 			return
 		}
 	}
+}
+
+// all returns everything the command wrote, once it has exited and the
+// last of it has been read.
+func (term *terminal) all() string {
+	term.t.Helper()
+	select {
+	case <-term.eof:
+	case <-time.After(10 * time.Second):
+		term.t.Fatal("the terminal's output did not end")
+	}
+	term.mu.Lock()
+	defer term.mu.Unlock()
+	return term.out.String()
 }
 
 // expect waits until the output after what earlier expects matched
@@ -69,19 +85,26 @@ func (term *terminal) send(keys string) {
 	}
 }
 
-// startTerminal starts the command with args in dir on a pseudo-terminal
-// of 40 by 120, with its history under dir. done receives its exit; the
-// test's end kills it if it still runs.
-func startTerminal(t *testing.T, dir string, args ...string) (*terminal, <-chan error) {
+// terminalCommand returns the command with args in dir, as on a
+// terminal, with its history under dir.
+func terminalCommand(t *testing.T, dir string, args ...string) *exec.Cmd {
 	t.Helper()
 	cmd := exec.Command(almanacBinary(t), args...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "TERM=xterm", "NO_COLOR=1", "HOME="+dir, "XDG_STATE_HOME="+filepath.Join(dir, "state"))
-	f, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 40, Cols: 120})
+	return cmd
+}
+
+// startTerminal starts cmd on a pseudo-terminal of rows and cols and
+// reads what it writes; done receives cmd's exit. The test's cleanup
+// kills cmd if it has not exited, and closes the terminal.
+func startTerminal(t *testing.T, cmd *exec.Cmd, rows, cols uint16) (*terminal, <-chan error) {
+	t.Helper()
+	f, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: rows, Cols: cols})
 	if err != nil {
 		t.Fatal(err)
 	}
-	term := &terminal{t: t, pty: f}
+	term := &terminal{t: t, pty: f, eof: make(chan struct{})}
 	go term.read()
 	done := make(chan error, 1)
 	exited := make(chan struct{})
@@ -105,13 +128,43 @@ func startTerminal(t *testing.T, dir string, args ...string) (*terminal, <-chan 
 func TestREPLOnTerminal(t *testing.T) {
 	metric, prefix := completable(t)
 	dir := t.TempDir()
-	term, done := startTerminal(t, dir)
+	// The rc file runs before the first prompt.
+	rc := filepath.Join(dir, "config", "almanac", "almanacrc")
+	if err := os.MkdirAll(filepath.Dir(rc), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(rc, []byte(".timer on\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// A pager that marks what it shows.
+	pager := filepath.Join(dir, "pager")
+	if err := os.WriteFile(pager, []byte("#!/bin/sh\nsed 's/^/paged: /'\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cmd := terminalCommand(t, dir)
+	cmd.Env = append(cmd.Env, "XDG_CONFIG_HOME="+filepath.Join(dir, "config"), "PAGER="+pager)
+	term, done := startTerminal(t, cmd, 40, 120)
 
 	term.expect(`Created almanac\.db from 6 sample articles`)
 	term.expect(`Type \.help for help`)
+	term.expect(`timer is on`)
 	term.expect(`almanac> `)
 	term.send("years\r")
 	term.expect(`year +facts`)
+	term.expect(`Time: `)
+	term.expect(`almanac> `)
+
+	// A result longer than the screen goes through the pager.
+	term.send("facts\r")
+	term.expect(`paged: id +entity +metric`)
+	term.expect(`almanac> `)
+
+	// Completion keeps what was typed: two entities start with Har.
+	term.send("facts where entity = Har\t")
+	term.expect(`"Harbin`)
+	term.send("\t")
+	term.expect(`"Harbin New Area"`)
+	term.send("\x03")
 	term.expect(`almanac> `)
 
 	// Tab completes the metric, the only one with its prefix; running

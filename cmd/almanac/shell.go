@@ -1,12 +1,16 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
+	"os/signal"
+	"path/filepath"
 	"strings"
 	"syscall"
 
@@ -25,7 +29,7 @@ const stdinName = "<stdin>"
 func cmdQuery(ctx context.Context, args []string, io stdio) int {
 	fs := newFlags("query", io)
 	dbPath := fs.String("db", defaultDB, dbFlagUsage)
-	format := fs.String("format", "table", "output `format`: table, json, jsonl or csv")
+	format := fs.String("format", "table", formatFlagUsage)
 	var files []string
 	fs.Func("f", "read statements from `file` (- for stdin); may be repeated", func(s string) error {
 		files = append(files, s)
@@ -72,25 +76,8 @@ func cmdQuery(ctx context.Context, args []string, io stdio) int {
 	sh.Bail = *bail
 	sh.SetDB(db)
 	defer sh.Close()
-	line := 1
-	empty := 0 // arguments without a statement
-	for _, q := range queries {
-		if sh.Stopped() {
-			break
-		}
-		// An empty argument is most likely an unset shell variable
-		// ("$Q"), not a wish to run nothing.
-		if almanac.Lex(q).Blank() {
-			fmt.Fprintf(io.err, "query:%d: no statement in the argument\n", line)
-			if empty++; *bail {
-				break
-			}
-		}
-		if err := sh.Run(ctx, shell.NewPlain(strings.NewReader(q), nil), "query", line); err != nil {
-			fmt.Fprintf(io.err, "almanac: %v\n", err)
-			return exitFailed
-		}
-		line += strings.Count(q, "\n") + 1
+	if !runArgs(ctx, sh, "query", queries, io) {
+		return exitFailed
 	}
 	for _, name := range files {
 		if sh.Stopped() {
@@ -100,10 +87,45 @@ func cmdQuery(ctx context.Context, args []string, io stdio) int {
 			return exitFailed
 		}
 	}
-	if sh.Failures() > 0 || empty > 0 || ctx.Err() != nil {
+	if sh.Failures() > 0 || ctx.Err() != nil {
 		return exitFailed
 	}
 	return exitOK
+}
+
+// runArgs runs statements given on the command line, numbered as the
+// lines of a script called name, so that errors read name:N:COL. An
+// empty one is a failure: most likely an unset shell variable ("$Q"),
+// not a wish to run nothing. It returns false when reading failed.
+func runArgs(ctx context.Context, sh *shell.Shell, name string, stmts []string, io stdio) bool {
+	line := 1
+	for _, q := range stmts {
+		if sh.Stopped() {
+			break
+		}
+		if almanac.Lex(q).Blank() {
+			sh.Fail(fmt.Errorf("%s:%d: no statement in the argument", name, line))
+		}
+		if err := sh.Run(ctx, shell.NewPlain(strings.NewReader(q), nil), name, line); err != nil {
+			fmt.Fprintf(io.err, "almanac: %v\n", err)
+			return false
+		}
+		line += strings.Count(q, "\n") + 1
+	}
+	return true
+}
+
+// rcFile returns the file of statements the REPL runs first, following
+// the XDG base directory spec: $XDG_CONFIG_HOME/almanac/almanacrc, by
+// default ~/.config/almanac/almanacrc; "" without a home directory.
+func rcFile(getenv func(string) string) string {
+	if dir := getenv("XDG_CONFIG_HOME"); filepath.IsAbs(dir) {
+		return filepath.Join(dir, "almanac", "almanacrc")
+	}
+	if home := getenv("HOME"); home != "" {
+		return filepath.Join(home, ".config", "almanac", "almanacrc")
+	}
+	return ""
 }
 
 // runFile runs the statements of the file name ("-" for standard input).
@@ -134,7 +156,17 @@ func cmdShell(ctx context.Context, args []string, io stdio) int {
 	fs := newFlags("", io)
 	fs.Usage = func() { usage(io.err) }
 	dbPath := fs.String("db", defaultDB, dbFlagUsage)
-	format := fs.String("format", "table", "output `format`: table, json, jsonl or csv")
+	format := fs.String("format", "table", formatFlagUsage)
+	var first, only []string
+	fs.Func("cmd", "run `statement` (or meta-command) before the REPL or standard input; may be repeated", func(s string) error {
+		first = append(first, s)
+		return nil
+	})
+	fs.Func("c", "run `statement` (or meta-command) and leave; may be repeated", func(s string) error {
+		only = append(only, s)
+		return nil
+	})
+	noRC := fs.Bool("norc", false, "do not run the rc file ($XDG_CONFIG_HOME/almanac/almanacrc) before the REPL")
 	pos, status, ok := parseFlags(fs, args)
 	if !ok {
 		return status
@@ -177,8 +209,15 @@ func cmdShell(ctx context.Context, args []string, io stdio) int {
 	sh := newShell(io, f)
 	sh.SetDB(db)
 	defer sh.Close()
+	if len(only) > 0 {
+		// -c: the statements, as almanac query runs its arguments.
+		if !runArgs(ctx, sh, "-c", append(first, only...), io) || sh.Failures() > 0 || ctx.Err() != nil {
+			return exitFailed
+		}
+		return exitOK
+	}
 	if !interactive {
-		if !runFile(ctx, sh, "-", io) || sh.Failures() > 0 || ctx.Err() != nil {
+		if !runArgs(ctx, sh, "-cmd", first, io) || !runFile(ctx, sh, "-", io) || sh.Failures() > 0 || ctx.Err() != nil {
 			return exitFailed
 		}
 		return exitOK
@@ -186,6 +225,14 @@ func cmdShell(ctx context.Context, args []string, io stdio) int {
 	sh.Interactive, sh.CatchInterrupts = true, true
 	if s, err := db.Stats(); err == nil {
 		fmt.Fprintf(io.out, "%s: %d documents, %d facts. Type .help for help, Ctrl-D to leave.\n", *dbPath, s.Documents, s.Facts)
+	}
+	if rc := rcFile(os.Getenv); rc != "" && !*noRC {
+		if _, err := os.Stat(rc); err == nil && !runFile(ctx, sh, rc, io) {
+			return exitFailed
+		}
+	}
+	if !runArgs(ctx, sh, "-cmd", first, io) {
+		return exitFailed
 	}
 	ed := shell.NewLiner(shell.HistoryFile(os.Getenv), sh.Complete)
 	err = sh.Run(ctx, ed, "", 1)
@@ -221,14 +268,18 @@ func createSample(ctx context.Context, path string, notice io.Writer, io stdio) 
 	return true
 }
 
+// formatFlagUsage documents --format.
+var formatFlagUsage = "output `format`: " + strings.Join(almanac.FormatNames(), ", ")
+
 // newShell returns a shell writing to io's streams, in colour on a
-// terminal unless NO_COLOR is set (https://no-color.org).
+// terminal unless NO_COLOR is set (https://no-color.org) or TERM is dumb,
+// long results through the pager when standard output is a terminal.
 func newShell(io stdio, f almanac.Format) *shell.Shell {
 	sh := &shell.Shell{
 		Out:    io.out,
 		Err:    io.err,
 		Format: f,
-		Color:  isTerminal(io.out) && os.Getenv("NO_COLOR") == "",
+		Color:  isTerminal(io.out) && os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb",
 		Open: func(path string, readOnly bool) (shell.DB, error) {
 			if isServerURL(path) {
 				return almanac.Dial(context.Background(), path, nil)
@@ -249,8 +300,47 @@ func newShell(io stdio, f almanac.Format) *shell.Shell {
 			}
 			return w, h
 		}
+		if p := pagerCommand(os.LookupEnv); p != "" {
+			sh.Page = func(text []byte) error { return page(p, text, out, io.err) }
+		}
 	}
 	return sh
+}
+
+// pagerCommand returns the command that pages long results: $PAGER, else
+// less -S (long lines scroll sideways rather than wrap) when there is a
+// less; "" for none, as when PAGER is set empty or to cat.
+func pagerCommand(lookup func(string) (string, bool)) string {
+	if p, ok := lookup("PAGER"); ok {
+		if f := strings.Fields(p); len(f) == 0 || f[0] == "cat" {
+			return ""
+		}
+		return p
+	}
+	if _, err := exec.LookPath("less"); err == nil {
+		return "less -S"
+	}
+	return ""
+}
+
+// page runs the pager on text, showing it on out. less gets LESS=FRX
+// unless LESS is set: it leaves at once when the text fits, shows
+// colour, and leaves the text on the screen. Ctrl-C goes to the pager,
+// not to this process.
+func page(pager string, text []byte, out *os.File, errs io.Writer) error {
+	cmd := exec.Command("sh", "-c", pager)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = bytes.NewReader(text), out, errs
+	cmd.Env = os.Environ()
+	if _, ok := os.LookupEnv("LESS"); !ok {
+		cmd.Env = append(cmd.Env, "LESS=FRX")
+	}
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt)
+	defer signal.Stop(sig)
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("%s: %w", pager, err)
+	}
+	return nil
 }
 
 // isServerURL reports whether a database name is a server's address.

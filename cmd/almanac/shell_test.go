@@ -47,7 +47,9 @@ func sampleDB(t *testing.T) string {
 	bin := almanacBinary(t)
 	path := filepath.Join(testDir, "sample.db")
 	sampleOnce.Do(func() {
-		if out, err := exec.Command(bin, "ingest", "--quiet", "--db", path, filepath.Join("..", "..", "examples", "articles")).CombinedOutput(); err != nil {
+		cmd := exec.Command(bin, "ingest", "--quiet", "--db", path, filepath.Join("..", "..", "examples", "articles"))
+		cmd.Stdin = strings.NewReader("") // reads no statements, whatever the test's standard input holds
+		if out, err := cmd.CombinedOutput(); err != nil {
 			sampleErr = fmt.Errorf("%v: %s", err, out)
 		}
 	})
@@ -106,7 +108,15 @@ func TestBatch(t *testing.T) {
 		{"one query", "", []string{"query", "--db", db, "metrics"}, 0, `(?m)^metric +facts\n`, ""},
 		{"flags after queries", "", []string{"query", "metrics", "--db", db, "--format", "csv"}, 0, `^metric,facts\n`, ""},
 		{"several", "", []string{"query", "--db", db, "years", "metric " + metric + " by year"}, 0, `(?s)year +facts.*` + metric, ""},
-		{"json", "", []string{"query", "--db", db, "--format", "json", "years"}, 0, `^\[\n  \{"year":\d+,"facts":\d+\}`, ""},
+		{"json", "", []string{"query", "--db", db, "--format", "json", "years"}, 0, `^\[\{"year":\d+,"facts":\d+\}.*\]\n$`, ""},
+		{"json lines", "", []string{"query", "--db", db, "--format", "json", "years", "units"}, 0, `^\[\{"year":\d+,.*\]\n\[\{"unit":.*\]\n$`, ""},
+		{"keyword values", "", []string{"query", "--db", db, "--format", "csv", "count facts where period = year and unit in (count, percent)"}, 0, `^figures,facts\n\d+,`, ""},
+		{"version", "", []string{"--version"}, 0, `^almanac \S+.*, go1\.\d+`, ""},
+		{"-c", "", []string{"--db", db, "-c", ".mode csv", "-c", "years"}, 0, `^year,facts\n`, ""},
+		{"-c error", "", []string{"--db", db, "-c", "years", "-c", "metric gdp by yaer"}, 1, `year +facts`, `^-c:2:15: .*did you mean year\?`},
+		{"-cmd then stdin", "years\n", []string{"--db", db, "-cmd", ".mode tsv"}, 0, `^year\tfacts\n`, ""},
+		{"status on stderr", ".timer on\nyears\n", []string{"--db", db}, 0, `^year +facts\n`, `^timer is on\nTime: `},
+		{"meta did you mean", ".fromat csv\n", []string{"--db", db}, 1, `^$`, `^<stdin>:1: unknown command \.fromat: did you mean \.format\?`},
 		{"error position", "", []string{"query", "--db", db, "years", "metric by year"}, 1, `year +facts`,
 			`^query:2:8: unexpected "by", expected a metric name\n  metric by year\n         \^\n$`},
 		{"unknown metric", "", []string{"query", "--db", db, "metric nosuch_metric by year"}, 1, `^$`, `^query:1:8: unknown metric "nosuch_metric"`},

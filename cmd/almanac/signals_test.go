@@ -70,7 +70,7 @@ func TestQueryInterrupted(t *testing.T) {
 // at its prompt, ready for the next.
 func TestREPLCtrlC(t *testing.T) {
 	db, _ := bigDB(t)
-	term, done := startTerminal(t, t.TempDir(), "--db", db)
+	term, done := startTerminal(t, terminalCommand(t, t.TempDir(), "--db", db), 40, 120)
 	term.expect(`almanac> `)
 	cancelled := false
 	for delay := 400 * time.Millisecond; delay > time.Millisecond && !cancelled; delay /= 2 {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -149,18 +148,18 @@ type para struct {
 var (
 	// bylineParen is the corpus's "By ( e.my399.com )"; bylineWords a
 	// plain "By Li Wei".
-	bylineParen = regexp.MustCompile(`^(?i:by)\s*\(\s*(.+?)\s*\)$`)
-	bylineWords = regexp.MustCompile(`^(?i:by)\s+(\p{Lu}.{0,80})$`)
+	bylineParen = lazyRegexp(`^(?i:by)\s*\(\s*(.+?)\s*\)$`)
+	bylineWords = lazyRegexp(`^(?i:by)\s+(\p{Lu}.{0,80})$`)
 	// bylineInLine is "By ( source )" inside a longer line.
-	bylineInLine = regexp.MustCompile(`\bBy\s*\(\s*([^()]{1,80}?)\s*\)`)
+	bylineInLine = lazyRegexp(`\bBy\s*\(\s*([^()]{1,80}?)\s*\)`)
 )
 
 // bylineOf returns the name in a byline line, or "".
 func bylineOf(s string) string {
-	if m := bylineParen.FindStringSubmatch(s); m != nil {
+	if m := bylineParen().FindStringSubmatch(s); m != nil {
 		return m[1]
 	}
-	if m := bylineWords.FindStringSubmatch(s); m != nil && !strings.ContainsAny(m[1], ".!?") {
+	if m := bylineWords().FindStringSubmatch(s); m != nil && !strings.ContainsAny(m[1], ".!?") {
 		return m[1]
 	}
 	return ""
@@ -192,7 +191,7 @@ func hasYear(s string) bool {
 func pageByline(page []para) string {
 	for _, p := range page[:min(len(page), searchParas)] {
 		if len(p.text) <= 200 && strings.Contains(p.text, "By") {
-			if m := bylineInLine.FindStringSubmatch(p.text); m != nil {
+			if m := bylineInLine().FindStringSubmatch(p.text); m != nil {
 				return m[1]
 			}
 		}

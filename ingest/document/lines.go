@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -269,9 +270,9 @@ func summaryLine(l *line) bool {
 var (
 	// captionCredit is the credit that ends a caption: "(Xinhua/Wang
 	// Min)", "(Photo: Li Hua)", "(Xinhua photo)".
-	captionCredit = regexp.MustCompile(`\((?:\p{Lu}[\p{L}.]*(?: \p{L}+)?/[^()]{1,40}|(?i:photos?)(?::| by | provided| courtesy)[^()]{0,60}|\p{Lu}\p{L}+ (?i:photo))\)\s*$`)
+	captionCredit = lazyRegexp(`\((?:\p{Lu}[\p{L}.]*(?: \p{L}+)?/[^()]{1,40}|(?i:photos?)(?::| by | provided| courtesy)[^()]{0,60}|\p{Lu}\p{L}+ (?i:photo))\)\s*$`)
 	// captionOpen is how captions begin.
-	captionOpen = regexp.MustCompile(`^(?i:(?:an? |this |the |undated |combo |file |aerial |handout |drone )*photos? (?:taken|shows?|showing|provided|released|from|made|of|dated)\b)`)
+	captionOpen = lazyRegexp(`^(?i:(?:an? |this |the |undated |combo |file |aerial |handout |drone )*photos? (?:taken|shows?|showing|provided|released|from|made|of|dated)\b)`)
 )
 
 // captionLine reads a photo caption: one with a bracketed credit
@@ -307,13 +308,13 @@ func captionLine(l *line) bool {
 	if len(s) > 10 && strings.HasSuffix(s, " |") {
 		return true
 	}
-	if strings.HasSuffix(s, ")") && captionCredit.MatchString(s) {
+	if strings.HasSuffix(s, ")") && captionCredit().MatchString(s) {
 		return true
 	}
 	if capsCredited(s) {
 		return true
 	}
-	if strings.Contains(s, "hoto") && captionOpen.MatchString(s) {
+	if strings.Contains(s, "hoto") && captionOpen().MatchString(s) {
 		low := strings.ToLower(s)
 		return strings.Contains(low, " show") || strings.Contains(low, "photo taken")
 	}
@@ -444,14 +445,14 @@ func dateLine(l *line) bool {
 }
 
 var (
-	residueURL    = regexp.MustCompile(`https?://[^\s|()]+`)
-	residueSource = regexp.MustCompile(`(?i)(?:^|[^a-z])(source)\s*[:：]\s*`)
-	residueBy     = regexp.MustCompile(`(?i)(?:^|[\s|])by\s+`)
-	residueTime   = regexp.MustCompile(`(?i)\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?`)
-	residueZone   = regexp.MustCompile(`(?i)\b(?:gmt|utc|bjt|cst|est|edt|pst|pdt|cet|cest|jst|kst|hkt|sgt)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\b|[+-]\d{2}:?\d{2}\b|\(?\bbeijing\s+time\b\)?`)
-	residueShare  = regexp.MustCompile(`(?i)\d*\s*comments?|print|e-?mail|\bshare\b|\btweet\b|(?:adjust\s+)?(?:font|text)\s+size`)
-	residueLabel  = regexp.MustCompile(`(?i)\b(?:last\s+)?(?:updated?|published|publish|publication|posted|released?|issued|created|modified|dated?|time)\b(?:\s+(?:on|at|date|time)\b)?`)
-	residueParen  = regexp.MustCompile(`\(\s*([^()]{0,60}?)\s*\)|^\s*([^()]{1,40}?)\s*\)|/\s*(\p{L}[^/\s]{1,30})\s*/`)
+	residueURL    = lazyRegexp(`https?://[^\s|()]+`)
+	residueSource = lazyRegexp(`(?i)(?:^|[^a-z])(source)\s*[:：]\s*`)
+	residueBy     = lazyRegexp(`(?i)(?:^|[\s|])by\s+`)
+	residueTime   = lazyRegexp(`(?i)\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?`)
+	residueZone   = lazyRegexp(`(?i)\b(?:gmt|utc|bjt|cst|est|edt|pst|pdt|cet|cest|jst|kst|hkt|sgt)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\b|[+-]\d{2}:?\d{2}\b|\(?\bbeijing\s+time\b\)?`)
+	residueShare  = lazyRegexp(`(?i)\d*\s*comments?|print|e-?mail|\bshare\b|\btweet\b|(?:adjust\s+)?(?:font|text)\s+size`)
+	residueLabel  = lazyRegexp(`(?i)\b(?:last\s+)?(?:updated?|published|publish|publication|posted|released?|issued|created|modified|dated?|time)\b(?:\s+(?:on|at|date|time)\b)?`)
+	residueParen  = lazyRegexp(`\(\s*([^()]{0,60}?)\s*\)|^\s*([^()]{1,40}?)\s*\)|/\s*(\p{L}[^/\s]{1,30})\s*/`)
 )
 
 // residueSeparators are the characters that may stand between the pieces
@@ -469,7 +470,7 @@ func metaResidue(pre, post string) (string, bool) {
 		if strings.TrimSpace(r) == "" {
 			continue
 		}
-		if m := residueSource.FindStringSubmatchIndex(r); m != nil && containsFold(r, "source") {
+		if m := residueSource().FindStringSubmatchIndex(r); m != nil && containsFold(r, "source") {
 			v := r[m[1]:]
 			end := strings.IndexByte(v, '|')
 			if end < 0 {
@@ -484,19 +485,19 @@ func metaResidue(pre, post string) (string, bool) {
 			}
 			r = r[:m[2]] + " " + v[end:]
 		}
-		if m := residueURL.FindStringIndex(r); strings.Contains(r, "://") && m != nil {
+		if m := residueURL().FindStringIndex(r); strings.Contains(r, "://") && m != nil {
 			if srcLabel == "" {
 				srcLabel = sourceName(r[m[0]:m[1]])
 			}
 			r = r[:m[0]] + " " + r[m[1]:]
 		}
 		if strings.IndexByte(r, ':') >= 0 {
-			r = residueTime.ReplaceAllString(r, " ")
+			r = residueTime().ReplaceAllString(r, " ")
 		}
 		if strings.IndexByte(r, '+') >= 0 || containsAnyFold(r, zoneWords) {
-			r = residueZone.ReplaceAllString(r, " ")
+			r = residueZone().ReplaceAllString(r, " ")
 		}
-		if m := residueBy.FindStringIndex(r); m != nil && containsFold(r, "by") {
+		if m := residueBy().FindStringIndex(r); m != nil && containsFold(r, "by") {
 			v := r[m[1]:]
 			end := strings.IndexByte(v, '|')
 			if end < 0 {
@@ -510,11 +511,11 @@ func metaResidue(pre, post string) (string, bool) {
 			r = r[:m[0]] + " " + v[end:]
 		}
 		if containsAnyFold(r, shareStems) {
-			r = residueShare.ReplaceAllString(r, " ")
+			r = residueShare().ReplaceAllString(r, " ")
 		}
-		r = residueLabel.ReplaceAllString(r, " ")
+		r = residueLabel().ReplaceAllString(r, " ")
 		parens := strings.ContainsAny(r, "()/")
-		for _, m := range residueParen.FindAllStringSubmatch(r, -1) {
+		for _, m := range residueParen().FindAllStringSubmatch(r, -1) {
 			if !parens {
 				break
 			}
@@ -527,7 +528,7 @@ func metaResidue(pre, post string) (string, bool) {
 			}
 		}
 		if parens {
-			r = residueParen.ReplaceAllString(r, " ")
+			r = residueParen().ReplaceAllString(r, " ")
 		}
 		// What is left are bare names, in groups set apart by separators.
 		words := 0
@@ -910,4 +911,12 @@ func bulletLen(s string) int {
 		n += m
 	}
 	return n
+}
+
+// lazyRegexp returns a regular expression compiled on first use.
+// Compiled at package initialisation, this package's expressions cost
+// every start of the almanac command (a query as much as an ingest)
+// more than half a millisecond.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }

@@ -2,11 +2,15 @@ package extract
 
 import (
 	"fmt"
+	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/almanacdb/almanac/ingest/document"
+	"github.com/almanacdb/almanac/ingest/nlp"
 	"github.com/almanacdb/almanac/ingest/recognize"
 	"github.com/almanacdb/almanac/ingest/resolve"
 	"github.com/almanacdb/almanac/store"
@@ -21,10 +25,14 @@ type Options struct {
 	Published time.Time
 	// Lookup resolves entity names; nil means resolve.Builtin().
 	Lookup resolve.Lookup
-	// Cancel, if set, is called between sentences and between the
-	// recognisers' passes over the text; once it returns true, Extract
-	// stops and returns an empty Result, which the caller (who asked to
-	// stop) discards. It lets a huge document be abandoned mid-way.
+	// Model tags and parses the sentences; nil means nlp.Default().
+	Model *nlp.Model
+	// Trace asks for Result.Traces.
+	Trace bool
+	// Cancel, if set, is asked between sentences whether to stop; once it
+	// returns true Extract returns at once with Result.Cancelled set and
+	// no facts, which the caller (who asked to stop) discards. It lets a
+	// huge document be abandoned mid-way.
 	Cancel func() bool
 }
 
@@ -42,111 +50,291 @@ type Result struct {
 	// name with only a generic word added ("Harbin city") are left out.
 	// Nil when there are none.
 	Aliases map[string][]string
+	// Traces, with Options.Trace, say why each fact came out as it did:
+	// Traces[i] is Facts[i]'s.
+	Traces []Trace
+	// Dropped, with Options.Trace, lists the numbers of the body that
+	// became no fact, and why.
+	Dropped []Dropped
+	// Trees, with Options.Trace, are the dependency trees the rules read:
+	// one for each sentence with figures, after the repairs.
+	Trees []Tree
+	// Cancelled is true when Options.Cancel stopped the extraction.
+	Cancelled bool
 }
 
-// Extract finds the facts of the article's body (a.Body; headline and
-// teasers are left out). It never panics: an internal failure is reported
-// as a warning and the facts found so far are returned.
+// Tree is one sentence's tokens with their tags and dependency arcs as
+// the fact rules saw them; Start and End span the sentence in the text.
+type Tree struct {
+	Start, End int
+	Tokens     []nlp.Token
+}
+
+// Trace names the rules that decided each attribute of a fact. Every
+// name is an entry of the attribute's rule table (entityRules,
+// metricRules, yearRules, periodRules, statusRules, changeRules), so
+// that a surprising fact leads to the rule behind it.
+type Trace struct {
+	Entity, Metric, Year, Period, Status, Change string
+	// Detail adds what the rules saw: the words of the metric's phrase,
+	// the mention the entity came from.
+	Detail string
+}
+
+// Dropped is a number that became no fact: its span in the text and the
+// rule or the missing attribute that kept it out.
+type Dropped struct {
+	Start, End int
+	Reason     string
+}
+
+// Extract finds the facts of the article's body paragraphs (a.Paras, or
+// a.Body when the article has none; headline and teasers are left out).
+// It never panics: an internal failure is reported as a warning and the
+// facts found so far are returned.
 func Extract(a document.Article, opt Options) (res Result) {
 	defer func() {
 		if r := recover(); r != nil {
-			res.Warnings = append(res.Warnings, fmt.Sprintf("extraction stopped early: internal error: %v", r))
+			res.Warnings = append(res.Warnings, fmt.Sprintf("extraction stopped early: internal error: %v (at %s)", r, panicSite()))
 		}
 	}()
-	x := newExtractor(a, opt)
-	if x == nil || x.cancelled() {
+	if a.Body.Start < 0 || a.Body.End > len(a.Text) || a.Body.Start > a.Body.End {
 		return Result{}
 	}
-	x.run()
-	if x.cancelled() {
-		return Result{}
+	m := opt.Model
+	if m == nil {
+		var err error
+		if m, err = nlp.Default(); err != nil {
+			return Result{Warnings: []string{fmt.Sprintf("no facts: %v", err)}}
+		}
 	}
-	facts := x.final()
-	return Result{Facts: facts, Warnings: x.warnings, Aliases: x.aliases(facts)}
+	x := newExtractor(a, opt, m)
+	defer x.release()
+	paras := a.Paras
+	if len(paras) == 0 && a.Body.End > a.Body.Start {
+		paras = []document.Span{a.Body}
+	}
+	for i, p := range paras {
+		if p.Start < a.Body.Start || p.End > a.Body.End || p.Start >= p.End {
+			continue
+		}
+		if !x.paragraph(i, p) {
+			return Result{Cancelled: true}
+		}
+	}
+	if x.noYear > 0 {
+		x.warn("no publication date: %d figures without a stated year were skipped", x.noYear)
+	}
+	facts, traces := x.final()
+	res = Result{Facts: facts, Warnings: x.warnings, Aliases: x.aliases(facts)}
+	if opt.Trace {
+		res.Traces = traces
+		res.Dropped = x.dropped
+		res.Trees = x.trees
+	}
+	return res
 }
 
-type timeExpr struct {
-	start, end int
-	year       int    // 0: none
-	period     string // "": none
-	base       bool   // a comparison base ("on 2019", "from the same period of 2022")
-	since      bool   // "since 2012"
-	present    bool   // "currently", "now", "at present"
-	owner      int    // quantity index it is attached to, -1 if none
-	fromSide   bool   // attached to the "from" figure of "from X to Y"
-	explicit   bool   // a year written out or a relative year phrase
-	deadline   bool   // "by 2025"
+// panicSite names the function and line of this module where a
+// recovered panic happened, for the bug report.
+func panicSite() string {
+	pc := make([]uintptr, 32)
+	n := runtime.Callers(3, pc)
+	frames := runtime.CallersFrames(pc[:n])
+	for {
+		fr, more := frames.Next()
+		if strings.Contains(fr.Function, "almanacdb/almanac/") && !strings.Contains(fr.Function, "panicSite") {
+			return fmt.Sprintf("%s:%d", filepath.Base(fr.File), fr.Line)
+		}
+		if !more {
+			return "unknown"
+		}
+	}
 }
 
-type factInfo struct {
-	f      store.Fact
-	sent   int
-	qi     int
-	np     []string // metric words before any suffix
-	head   []string // np before its first preposition
-	extra  []string // words of the subject added to an "in X" breakdown
-	growth bool
-	verbAt int // token index of the verb, -1
-	from   bool
+// analyzers recycles the NLP buffers between articles.
+var analyzers sync.Map // *nlp.Model -> *sync.Pool
+
+func getAnalyzer(m *nlp.Model) *nlp.Analyzer {
+	p, _ := analyzers.LoadOrStore(m, &sync.Pool{New: func() any { return m.NewAnalyzer() }})
+	return p.(*sync.Pool).Get().(*nlp.Analyzer)
 }
 
+func putAnalyzer(m *nlp.Model, a *nlp.Analyzer) {
+	if p, ok := analyzers.Load(m); ok {
+		p.(*sync.Pool).Put(a)
+	}
+}
+
+// extractor holds one article's extraction.
 type extractor struct {
-	a       document.Article
-	text    string
-	lower   string // text with ASCII capitals lowered
-	pub     time.Time
-	lookup  resolve.Lookup
-	cancel  func() bool
-	qs      []recognize.Quantity
-	ms      []resolve.Mention
-	titleMs []resolve.Mention
-	ents    []resolve.Entity
-	years   []recognize.Span
-	periods []recognize.Span
+	a      document.Article
+	text   string
+	pub    time.Time
+	lookup resolve.Lookup
+	model  *nlp.Model
+	an     *nlp.Analyzer
+	cancel func() bool
+
 	tracker resolve.Tracker
 	topic   resolve.Entity
+	place   resolve.Entity // the place the text is about now (a subject or owner)
+	// prevMeasure is what the latest sentence with a fact measured, when
+	// its subject was that measure ("industrial investment hit ..."), for
+	// an "it" or "its" in the next; prevMeasureSent numbers that sentence.
+	prevMeasure     []string
+	prevMeasureSent int
+	sentNo          int
+	// lastMeasure is the measure of the latest fact that was no change.
+	lastMeasure []string
+	titleMs     []resolve.Mention
+	allMs       []resolve.Mention // every mention of the body, for aliases
 
-	// Buffers reused from sentence to sentence.
-	tokBuf    []tok
-	exprBuf   []timeExpr
-	clauseBuf []int
-	qIdx      []int
-	mIdx      []int
-	excluded  []bool // by mention: not a candidate subject (mentions are in one sentence each)
-	nextQ     int    // first quantity not before the current sentence
-	nextM     int    // first mention not before the current sentence
-	nextY     int    // first year not before the current sentence
-	nextP     int    // first period not before the current sentence
+	ctx      context // year, period and status carried between sentences
+	facts    []draft
+	dropped  []Dropped
+	trees    []Tree
+	trace    bool
+	warnings []string
+	noYear   int
 
-	ctxYear   int
-	planYear  int // a future year named by a plan, for the plans after it
-	ctxPeriod string
-	lastPara  int
-	facts     []factInfo
-	warnings  []string
-	noYear    int
+	toks  []nlp.Token
+	spans []nlp.Span
 }
 
-func newExtractor(a document.Article, opt Options) *extractor {
-	if a.Body.Start < 0 || a.Body.End > len(a.Text) || a.Body.Start > a.Body.End {
-		return nil
-	}
-	x := &extractor{a: a, text: a.Text, lower: asciiLower(a.Text), pub: a.Published, lookup: opt.Lookup, cancel: opt.Cancel, lastPara: -1}
+// draft is a fact being made, with what the rules know of it.
+type draft struct {
+	f     store.Fact
+	trace Trace
+	sent  int // sentence number in the article
+	words []string
+}
+
+func newExtractor(a document.Article, opt Options, m *nlp.Model) *extractor {
+	x := &extractor{a: a, text: a.Text, pub: a.Published, lookup: opt.Lookup, model: m, cancel: opt.Cancel, trace: opt.Trace}
 	if x.pub.IsZero() {
 		x.pub = opt.Published
 	}
 	if x.lookup == nil {
 		x.lookup = resolve.Builtin()
 	}
-	body := a.Text[a.Body.Start:a.Body.End]
-	off := a.Body.Start
-	// The recognisers' slices are ours: shift their offsets in place.
-	x.qs = recognize.Quantities(body)
-	if x.cancelled() {
-		return x
+	x.an = getAnalyzer(m)
+	x.ctx.frame(x)
+	// The topic: the most specific entity of the headline, else the
+	// first named in the body.
+	x.titleMs = resolve.Mentions(a.Title, x.lookup)
+	for _, mt := range x.titleMs {
+		if !mt.Ref && mt.Entity.Level > x.topic.Level {
+			x.topic = mt.Entity
+		}
 	}
-	for i := range x.qs {
-		q := &x.qs[i]
+	x.tracker.Observe(x.topic)
+	x.setPlace(x.topic)
+	return x
+}
+
+// setPlace records e as the place the text is about, if it is a place.
+// The country does not replace a province or a city: a national figure
+// quoted for comparison does not change what the article is about.
+func (x *extractor) setPlace(e resolve.Entity) {
+	if e.Name == "" || e.Level > resolve.Area || e.Level == resolve.Country && x.place.Name != "" {
+		return
+	}
+	x.place = e
+}
+
+func (x *extractor) release() {
+	putAnalyzer(x.model, x.an)
+	x.an = nil
+}
+
+func (x *extractor) warn(format string, args ...any) {
+	x.warnings = append(x.warnings, fmt.Sprintf(format, args...))
+}
+
+// paragraph extracts the facts of one body paragraph; false means
+// Options.Cancel asked to stop.
+func (x *extractor) paragraph(pi int, p document.Span) bool {
+	if x.cancel != nil && x.cancel() {
+		return false
+	}
+	ptext := x.text[p.Start:p.End]
+	pq := shiftQuantities(recognize.Quantities(ptext), p.Start)
+	years := shiftSpans(recognize.Years(ptext), p.Start)
+	periods := shiftSpans(recognize.Periods(ptext), p.Start)
+	dates := shiftSpans(recognize.Dates(ptext), p.Start)
+	ms := resolve.Mentions(ptext, x.lookup)
+	for i := range ms {
+		ms[i].Start += p.Start
+		ms[i].End += p.Start
+	}
+	x.allMs = append(x.allMs, ms...)
+	if x.topic.Name == "" || x.topic.Level == resolve.Country && pi == 0 {
+		// No headline place, or only the country: the first more
+		// specific place the body names.
+		for _, m := range ms {
+			if !m.Ref && m.Entity.Level <= resolve.Area && m.Entity.Level > x.topic.Level {
+				x.topic = m.Entity
+				x.tracker.Observe(x.topic)
+				x.place = x.topic
+				break
+			}
+		}
+		if x.place.Name == "" {
+			x.setPlace(x.topic)
+		}
+	}
+	x.toks = nlp.Tokenize(x.toks[:0], x.text, p.Start, p.End)
+	x.spans = nlp.SplitSentences(x.spans[:0], x.toks)
+	x.ctx.newParagraph()
+	for si, sp := range x.spans {
+		if si > 0 && x.cancel != nil && x.cancel() {
+			return false
+		}
+		toks := x.toks[sp.Start:sp.End]
+		s := newSent(x, toks, pi, si == 0)
+		s.no = x.sentNo
+		s.quants = inRange(pq, s.start, s.end)
+		s.years = spansIn(years, s.start, s.end)
+		s.periods = spansIn(periods, s.start, s.end)
+		s.dates = spansIn(dates, s.start, s.end)
+		s.addMentions(ms)
+		if len(s.quants) > 0 {
+			x.an.Analyze(toks)
+			mend(toks)
+			s.index()
+			if x.trace {
+				x.trees = append(x.trees, Tree{Start: s.start, End: s.end, Tokens: append([]nlp.Token(nil), toks...)})
+			}
+		} else {
+			x.an.Tag(toks)
+		}
+		s.resolveMentions()
+		s.findTimes()
+		for qi := range s.quants {
+			x.figure(s, qi)
+		}
+		x.ctx.afterSentence(s)
+		s.observe()
+		x.sentNo++
+		for _, f := range s.figs {
+			if f.fromSubject && f.ch.kind == changeNone {
+				x.prevMeasure, x.prevMeasureSent = f.measure, s.ordinal()
+				break
+			}
+		}
+		for _, f := range s.figs {
+			if f.ch.kind == changeNone && !planNouns[lastOf(f.measure)] {
+				x.lastMeasure = f.measure
+			}
+		}
+	}
+	return true
+}
+
+func shiftQuantities(qs []recognize.Quantity, off int) []recognize.Quantity {
+	for i := range qs {
+		q := &qs[i]
 		q.Start += off
 		q.End += off
 		q.NumStart += off
@@ -157,190 +345,108 @@ func newExtractor(a document.Article, opt Options) *extractor {
 			q.LoEnd += off
 		}
 	}
-	x.ms = resolve.Mentions(body, x.lookup)
-	if x.cancelled() {
-		return x
-	}
-	for i := range x.ms {
-		x.ms[i].Start += off
-		x.ms[i].End += off
-	}
-	x.ents = make([]resolve.Entity, len(x.ms))
-	x.excluded = make([]bool, len(x.ms))
-	x.years = recognize.Years(body)
-	if x.cancelled() {
-		return x
-	}
-	for i := range x.years {
-		x.years[i].Start += off
-		x.years[i].End += off
-	}
-	x.periods = recognize.Periods(body)
-	for i := range x.periods {
-		x.periods[i].Start += off
-		x.periods[i].End += off
-	}
-	x.facts = make([]factInfo, 0, len(x.qs)+4)
-	// The topic: the most specific entity of the headline, else the
-	// first named in the body.
-	best := resolve.Entity{}
-	x.titleMs = resolve.Mentions(a.Title, x.lookup)
-	for _, m := range x.titleMs {
-		if !m.Ref && m.Entity.Level > best.Level {
-			best = m.Entity
-		}
-	}
-	if best.Name == "" {
-		for _, m := range x.ms {
-			if !m.Ref {
-				best = m.Entity
-				break
-			}
-		}
-	}
-	x.topic = best
-	return x
+	return qs
 }
 
-// cancelled reports whether the caller asked Extract to stop.
-func (x *extractor) cancelled() bool { return x.cancel != nil && x.cancel() }
-
-func (x *extractor) run() {
-	sents := splitSentences(x.text, x.a.Body.Start, x.a.Body.End)
-	for si, s := range sents {
-		if x.cancelled() {
-			return
-		}
-		x.sentence(si, s)
+func shiftSpans(ss []recognize.Span, off int) []recognize.Span {
+	for i := range ss {
+		ss[i].Start += off
+		ss[i].End += off
 	}
-	if x.noYear > 0 {
-		x.warnings = append(x.warnings, fmt.Sprintf("no publication date: %d figures without a stated year were skipped", x.noYear))
-	}
+	return ss
 }
 
-// stripDateline skips a "HARBIN, March 3 (Xinhua) --" dateline.
-func stripDateline(text string, s, e int) int {
-	seg := text[s:min(e, s+80)]
-	i := strings.Index(seg, ") --")
-	n := 4
-	if i < 0 {
-		i = strings.Index(seg, ") \u2014")
-		n = 2 + len("\u2014")
+func inRange(qs []recognize.Quantity, start, end int) []recognize.Quantity {
+	a := sort.Search(len(qs), func(i int) bool { return qs[i].Start >= start })
+	b := a
+	for b < len(qs) && qs[b].End <= end {
+		b++
 	}
-	if i < 0 {
-		return s
-	}
-	k := strings.IndexByte(seg, ',')
-	if k <= 0 || strings.ToUpper(seg[:k]) != seg[:k] || !strings.Contains(seg[:i], "(") {
-		return s
-	}
-	return s + i + n
+	return qs[a:b]
 }
 
-func (x *extractor) sentence(si int, s sentence) {
-	start := stripDateline(x.text, s.start, s.end)
-	// Quantities and mentions are in text order, and so are sentences.
-	qIdx, mIdx := x.qIdx[:0], x.mIdx[:0]
-	for x.nextQ < len(x.qs) && x.qs[x.nextQ].Start < start {
-		x.nextQ++
+func spansIn(ss []recognize.Span, start, end int) []recognize.Span {
+	a := sort.Search(len(ss), func(i int) bool { return ss[i].Start >= start })
+	b := a
+	for b < len(ss) && ss[b].End <= end {
+		b++
 	}
-	for i := x.nextQ; i < len(x.qs) && x.qs[i].Start < s.end; i++ {
-		if x.qs[i].End <= s.end {
-			qIdx = append(qIdx, i)
-		}
-	}
-	for x.nextM < len(x.ms) && x.ms[x.nextM].Start < start {
-		x.nextM++
-	}
-	for i := x.nextM; i < len(x.ms) && x.ms[i].Start < s.end; i++ {
-		if m := x.ms[i]; m.End <= s.end && !x.inQuantity(m.Start, qIdx) {
-			mIdx = append(mIdx, i)
-		}
-	}
-	x.qIdx, x.mIdx = qIdx, mIdx
-	toks := tokenize(x.tokBuf[:0], x.text, x.lower, start, s.end, x.qs, qIdx, x.ms, mIdx)
-	x.tokBuf = toks
-	st := &sentState{x: x, si: si, s: s, toks: toks, start: start, excluded: x.excluded, mIdx: mIdx, exprs: x.exprBuf[:0]}
-	st.resolveMentions(mIdx)
-	st.timeExprs()
-	if len(qIdx) > 0 {
-		st.clauses() // only figures need them
-	}
-	if x.lastPara != s.para {
-		st.newPara = true
-	}
-	x.lastPara = s.para
-	for ti, t := range toks {
-		if t.kind == 'q' {
-			st.quantity(ti)
-		}
-	}
-	st.updateContext()
-	x.exprBuf = st.exprs
-}
-
-// inQuantity reports whether offset off is inside one of the quantities
-// ("about 7.2 billion U.S. dollars" names no place).
-func (x *extractor) inQuantity(off int, qIdx []int) bool {
-	for _, i := range qIdx {
-		if x.qs[i].Start <= off && off < x.qs[i].End {
-			return true
-		}
-	}
-	return false
+	return ss[a:b]
 }
 
 // final orders the facts, drops restatements and validates them.
-func (x *extractor) final() []store.Fact {
+func (x *extractor) final() ([]store.Fact, []Trace) {
+	sort.SliceStable(x.facts, func(i, j int) bool { return x.facts[i].f.Start < x.facts[j].f.Start })
 	out := make([]store.Fact, 0, len(x.facts))
-	kept := make([]int, 0, len(x.facts)) // indexes into x.facts of the facts kept
+	traces := make([]Trace, 0, len(x.facts))
+	// Facts kept so far by what a restatement shares with them, so that
+	// the check costs the same for every fact whatever the article's size.
+	type figureKey struct {
+		entity, unit string
+		value        float64
+		year         int
+		period       store.Period
+	}
+	kept := make(map[figureKey][]int, len(x.facts))
 outer:
 	for i := range x.facts {
-		fi := &x.facts[i]
-		f := &fi.f
-		for _, k := range kept {
+		d := &x.facts[i]
+		f := &d.f
+		key := figureKey{f.Entity, f.Unit, f.Value, f.Year, f.Period}
+		for _, k := range kept[key] {
 			o := &x.facts[k]
-			if o.f.Entity != f.Entity || o.f.Unit != f.Unit || o.f.Value != f.Value || o.f.Year != f.Year {
-				continue
-			}
-			if o.f.Metric == f.Metric {
-				continue outer // the same fact twice
-			}
-			if o.f.Period == f.Period && o.sent != fi.sent && shareWord(o.f.Metric, f.Metric) {
-				continue outer // the same figure restated in a later sentence
+			if o.f.Metric == f.Metric || o.sent != d.sent && shareWord(o.words, d.words) {
+				continue outer // the same figure twice, or restated later
 			}
 		}
-		kept = append(kept, i)
 		if err := f.Validate(len(x.text)); err != nil {
-			x.warnings = append(x.warnings, fmt.Sprintf("dropped a fact: %v", err))
+			x.warn("dropped a fact: %v", err)
 			continue
 		}
+		kept[key] = append(kept[key], i)
 		out = append(out, *f)
+		traces = append(traces, d.trace)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
-	return out
+	return out, traces
+}
+
+func lastOf(w []string) string {
+	if len(w) == 0 {
+		return ""
+	}
+	return w[len(w)-1]
+}
+
+// shareWord reports whether two metrics' phrases share a content word.
+func shareWord(a, b []string) bool {
+	for _, w := range a {
+		switch w {
+		case "growth", "of", "and", "total", "new", "in", "the", "share", "annual":
+			continue
+		}
+		for _, v := range b {
+			if v == w {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // aliases collects the surface names of the facts' entities that differ
 // from their canonical names.
 func (x *extractor) aliases(facts []store.Fact) map[string][]string {
 	var out map[string][]string
+	used := map[string]bool{}
+	for i := range facts {
+		used[facts[i].Entity] = true
+	}
 	add := func(text string, m resolve.Mention) {
-		if m.Ref || m.Entity.Name == "" {
+		if m.Ref || m.Entity.Name == "" || !used[m.Entity.Name] {
 			return
 		}
 		name := m.Entity.Name
 		if text[m.Start:m.End] == name {
-			return
-		}
-		used := false
-		for i := range facts {
-			if facts[i].Entity == name {
-				used = true
-				break
-			}
-		}
-		if !used {
 			return
 		}
 		surface := strings.Join(strings.Fields(strings.ReplaceAll(text[m.Start:m.End], "\u00a0", " ")), " ")
@@ -360,7 +466,7 @@ func (x *extractor) aliases(facts []store.Fact) map[string][]string {
 	for _, m := range x.titleMs {
 		add(x.a.Title, m)
 	}
-	for _, m := range x.ms {
+	for _, m := range x.allMs {
 		add(x.text, m)
 	}
 	return out
@@ -380,32 +486,4 @@ func isAlias(surface, canonical string) bool {
 		}
 	}
 	return true
-}
-
-// shareWord reports whether two metrics share a content word.
-func shareWord(a, b string) bool {
-	for a != "" {
-		w := a
-		if i := strings.IndexByte(a, '_'); i >= 0 {
-			w, a = a[:i], a[i+1:]
-		} else {
-			a = ""
-		}
-		switch w {
-		case "growth", "of", "and", "total", "new", "in", "the", "share", "annual":
-			continue
-		}
-		for r := b; r != ""; {
-			v := r
-			if i := strings.IndexByte(r, '_'); i >= 0 {
-				v, r = r[:i], r[i+1:]
-			} else {
-				r = ""
-			}
-			if v == w {
-				return true
-			}
-		}
-	}
-	return false
 }

@@ -25,7 +25,8 @@ func genLookup(tb testing.TB) resolve.Lookup {
 
 // TestGenerated measures the extractor on synthetic articles with known
 // facts (package gen), a second corpus written independently of the
-// rules here. It logs the figures and fails only on a collapse.
+// rules here. It logs the figures and fails below a floor a little under
+// the level reached (0.761 when set).
 func TestGenerated(t *testing.T) {
 	lookup := genLookup(t)
 	var gold, found, extracted int
@@ -63,7 +64,7 @@ func TestGenerated(t *testing.T) {
 	f1 := 2 * p * r / math.Max(p+r, 1e-9)
 	t.Logf("generated corpus: gold %d extracted %d matched %d: precision %.3f recall %.3f F1 %.3f; qualifier %.3f status %.3f period %.3f",
 		gold, extracted, found, p, r, f1, float64(qualOK)/float64(max(found, 1)), float64(statOK)/float64(max(found, 1)), float64(perOK)/float64(max(found, 1)))
-	if f1 < 0.5 {
+	if f1 < 0.72 {
 		t.Errorf("F1 %.3f on the generated corpus", f1)
 	}
 }

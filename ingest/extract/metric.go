@@ -2,756 +2,1566 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 
+	"github.com/almanacdb/almanac/ingest/nlp"
 	"github.com/almanacdb/almanac/ingest/recognize"
 )
 
-var nounIng = set("manufacturing", "processing", "building", "buildings", "housing", "training", "funding",
-	"financing", "spending", "shipping", "packaging", "mining", "printing", "clothing", "catering",
-	"farming", "banking", "marketing", "planning", "learning", "testing", "computing", "engineering",
-	"lending", "consulting", "recycling", "heating", "lighting", "parking", "offering", "meeting",
-	"rating", "pricing", "earnings", "holdings", "dwelling", "logging", "smelting", "forging", "casting",
-	"dyeing", "brewing", "welding", "sewing", "cooking", "landing", "landings", "bookings", "booking",
-	"listing", "listings", "filling", "charging", "processing-trade", "retailing", "wholesaling")
+// The metric is the head noun of the figure's phrase with its modifiers
+// (GUIDELINES.md: "built from the text's own noun phrase"). Each rule
+// finds that noun from where the figure hangs in the tree.
 
-func allDigits(w string) bool {
-	if w == "" {
-		return false
-	}
-	for i := 0; i < len(w); i++ {
-		if (w[i] < '0' || w[i] > '9') && w[i] != ',' && w[i] != '.' {
-			return false
-		}
-	}
-	return true
+// metricRule finds the noun a figure measures.
+type metricRule struct {
+	name  string
+	doc   string
+	match func(f *figure) (noun int, ok bool)
 }
 
-func isAdverb(w string) bool {
-	if len(w) > 4 && strings.HasSuffix(w, "ly") {
-		switch w {
-		case "supply", "family", "italy", "assembly", "monopoly", "anomaly", "elderly", "friendly",
-			"costly", "orderly", "timely", "lively", "early", "daily", "weekly", "monthly", "quarterly",
-			"yearly", "hourly", "assembly-line", "jelly", "holy", "poly":
-			return false
-		}
-		return !strings.Contains(w, "-")
-	}
-	return false
-}
-
-// collectNP reads a noun phrase rightwards from token k.
-func (st *sentState) collectNP(k int) []int {
-	toks := st.toks
-	var out []int
-	for k < len(toks) && len(out) < 9 {
-		t := toks[k]
-		if t.kind == 'p' {
-			if t.w == "\"" || t.w == "-" && len(out) > 0 {
+var metricRules = []metricRule{
+	{"dimension", "a measure written into a modifier with an adjective of size names that size of the noun: a 300-meter-long bridge (bridge length), a 50-meter-high tower",
+		func(f *figure) (int, bool) {
+			s := f.s
+			if f.q.Unit == "count" || f.q.Unit == "percent" || !f.q.Compound {
+				return -1, false
+			}
+			k := f.hi
+			if s.word(k) == "-" {
 				k++
-				continue
 			}
-			break
-		}
-		if t.kind == 'q' || t.ment != 0 {
-			break
-		}
-		w := t.w
-		if allDigits(w) || flagsOf(w)&fDeterminers != 0 || flagsOf(w)&fSubordinators != 0 || isAdverb(w) {
-			break
-		}
-		if w == "per" && st.word(k+1) == "capita" && len(out) < 8 {
-			// "its urban per capita disposable income".
-			out = append(out, k, k+1)
-			k += 2
-			continue
-		}
-		if flagsOf(w)&fPreps != 0 {
-			nx := st.word(k + 1)
-			if w == "of" && len(out) > 0 && k+1 < len(toks) && toks[k+1].kind == 'w' && flagsOf(nx)&fDeterminers == 0 && toks[k+1].ment == 0 && !allDigits(nx) && flagsOf(nx)&fPreps == 0 {
-				out = append(out, k)
-				k++
-				continue
+			dim, ok := dimensionNouns[s.word(k)]
+			if !ok {
+				return -1, false
 			}
-			if (w == "with" || w == "in" && len(out) > 0 && investmentWord(toks[out[len(out)-1]].w)) && len(out) > 0 && st.nounNext(k+1) {
-				// "villages with broadband access", "investment in the
-				// green food industry".
-				out = append(out, k)
-				k++
-				continue
-			}
-			if w == "in" && len(out) > 0 && investmentWord(toks[out[len(out)-1]].w) && st.word(k+1) == "the" && st.nounNext(k+2) {
-				out = append(out, k)
-				k += 2
-				continue
-			}
-			if w == "above" && len(out) > 0 {
-				// "enterprises above designated size".
-				j := k + 1
-				if st.word(j) == "the" {
-					j++
-				}
-				if st.word(j) == "designated" && st.word(j+1) == "size" {
-					out = append(out, k, j, j+1)
-					k = j + 2
+			// The noun the modifier leads to.
+			// The noun the modifier leads to: the last noun of the phrase,
+			// past adjectives and participles ("windproof heated shelter").
+			n := -1
+			for i := k + 1; i < len(s.toks) && i <= k+5; i++ {
+				t := s.tag(i)
+				if t == nlp.NOUN {
+					n = i
 					continue
 				}
+				if t != nlp.ADJ && !(t == nlp.VERB && strings.HasSuffix(s.word(i), "ed")) {
+					break
+				}
 			}
-			if (w == "above" || w == "at" || w == "below") && len(out) > 0 {
-				end := -1
-				for j := k + 1; j < len(toks) && j <= k+4; j++ {
-					if toks[j].w == "level" || toks[j].w == "levels" {
-						end = j
+			if n < 0 {
+				return -1, false
+			}
+			var words []string
+			for _, w := range s.phraseWords(n, f) {
+				if _, isDim := dimensionNouns[w]; !isDim {
+					words = append(words, w)
+				}
+			}
+			f.measure = append(words, dim)
+			f.noun = n
+			return -2, true
+		}},
+	{"area-verb", "an area a place covers, occupies or spans is its area: covering over 1 million square meters",
+		func(f *figure) (int, bool) {
+			s := f.s
+			switch f.q.Unit {
+			case "m2", "km2", "hectares", "mu":
+			default:
+				return -1, false
+			}
+			switch s.lemma(f.gov) {
+			case "cover", "occupy", "span", "sprawl", "stretch":
+				if f.rel == "obj" || f.rel == "obl" {
+					f.measure = []string{"area"}
+					return -2, true
+				}
+			}
+			return -1, false
+		}},
+	{"from-to-noun", "the start of a move from one count to another counts what the end does: from 16 to 24 lanes",
+		func(f *figure) (int, bool) {
+			s := f.s
+			if s.word(f.lo-1) != "from" || s.word(f.hi) != "to" || f.qi+1 >= len(s.quants) {
+				return -1, false
+			}
+			o := s.quants[f.qi+1]
+			if o.Unit != f.q.Unit || s.tokAt(o.Start) != f.hi+1 {
+				return -1, false
+			}
+			end := s.lastTok(o.End) + 1
+			if end < len(s.toks) && s.tag(end) == nlp.NOUN || end < len(s.toks) && s.tag(end) == nlp.ADJ {
+				for end+1 < len(s.toks) && s.tag(end+1) == nlp.NOUN {
+					end++
+				}
+				if s.isMetricNoun(end) {
+					return end, true
+				}
+			}
+			return -1, false
+		}},
+	{"unit-of-noun", "a unit with an of-phrase names the stuff measured: 15 million tons of crude oil, 4 billion kWh of power, 5 million yuan in subsidies",
+		func(f *figure) (int, bool) {
+			s := f.s
+			if f.q.Unit == "count" || f.q.Unit == "percent" {
+				return -1, false
+			}
+			for _, k := range s.children(f.head) {
+				c := s.caseOf(int(k))
+				// "5 million yuan in subsidies": an amount's in-phrase.
+				if c == "in" && !recognize.IsCurrency(f.q.Unit) {
+					continue
+				}
+				if s.rel(int(k)) == "nmod" && (c == "of" || c == "in") && s.isMetricNoun(int(k)) {
+					switch s.lemma(int(k)) {
+					case "total", "whole", "sum":
+						continue // "30 million tonnes of the total": a share of a whole
+					}
+					return int(k), true
+				}
+			}
+			return -1, false
+		}},
+	{"percent-of", "a percentage of a rate or a whole: 5.8 percent of economy growth, 11 percent of China's rice production (a share)",
+		func(f *figure) (int, bool) {
+			s := f.s
+			if f.q.Unit != "percent" {
+				return -1, false
+			}
+			k := s.ofChild(f.head)
+			if k < 0 {
+				// "made up 9% of the nation's wheat harvest": the of-phrase
+				// may hang on the verb.
+				if v := f.gov; v >= 0 && shareVerbs[s.lemma(v)] {
+					for _, c := range s.children(v) {
+						if int(c) > f.head && s.caseOf(int(c)) == "of" && s.isMetricNoun(int(c)) {
+							k = int(c)
+							break
+						}
+					}
+				}
+			}
+			whole := false
+			if k < 0 {
+				// "making up 38 percent of the total": the whole is the
+				// total of what the clause counts.
+				for _, c := range s.children(f.head) {
+					if l := s.lemma(int(c)); int(c) > f.head && s.caseOf(int(c)) == "of" && (l == "total" || l == "whole") {
+						k, whole = int(c), true
 						break
 					}
 				}
-				if end > 0 {
-					for j := k; j <= end; j++ {
-						if toks[j].kind == 'w' && toks[j].w != "the" {
-							out = append(out, j)
-						}
-					}
-					k = end + 1
-					continue
+			}
+			if k < 0 {
+				return -1, false
+			}
+			switch l := s.lemma(k); {
+			case (l == "growth" || l == "rate" || l == "increase") && !shareVerbs[s.lemma(f.gov)]:
+				// "5.8 percent of economic growth": the percentage is that
+				// rate; "represents 6.7 percent of the grain output
+				// increase" is a share of it.
+				return k, true
+			case s.wholeOf(k):
+				// "produced 15 percent of the total electricity", "10
+				// percent of all visitors": a share of a whole.
+				f.shareOfWhole = true
+				return k, true
+			case f.rel == "nsubj" || f.rel == "nsubj:pass":
+				// "92 percent of the passengers came from Russia": a
+				// percentage of a group that does something is a share.
+				f.shareOfWhole = true
+				return k, true
+			case whole && (shareVerbs[s.lemma(f.gov)] || s.word(f.qstart()-1) == ","):
+				f.shareOfWhole = true
+				if sub := s.subject(f.gov); s.isMetricNoun(sub) && s.mentionAt(sub) == nil {
+					f.shareCat = s.phraseWords(sub, f)
+				} else if n := len(s.figs); n > 0 && s.figs[n-1].ch.kind == changeNone {
+					f.shareCat = s.figs[n-1].measure
+				}
+				return k, true
+			case shareVerbs[s.lemma(f.gov)] || s.lemma(f.gov) == "share" || s.lemma(f.gov) == "proportion":
+				f.shareOfWhole = true
+				return k, true
+			case s.word(f.qstart()-1) == "," && len(s.figs) > 0 && s.figs[len(s.figs)-1].pred == f.pred:
+				// "spending reached 1.2 billion yuan, 40 percent of the
+				// city's total": a percentage set beside a figure is its
+				// share of the whole.
+				f.shareOfWhole = true
+				if p := s.figs[len(s.figs)-1]; p.ch.kind == changeNone {
+					f.shareCat = p.measure
+				}
+				return k, true
+			}
+			return -1, false
+		}},
+	{"partitive-subset", "a count of part of a set named before it: of the 200 key projects, 166 have started construction",
+		func(f *figure) (int, bool) {
+			s := f.s
+			if f.q.Unit != "count" || f.rel != "nsubj" {
+				return -1, false
+			}
+			v := f.gov
+			for _, c := range s.children(v) {
+				if s.rel(int(c)) == "obl" && int(c) < f.lo && s.caseOf(int(c)) == "of" && s.isMetricNoun(int(c)) {
+					f.subset = v
+					return int(c), true
 				}
 			}
-			break
-		}
-		if w == "and" || w == "or" || w == "&" {
-			if len(out) > 0 && k+1 < len(toks) && toks[k+1].kind == 'w' {
-				nx := toks[k+1].w
-				if flagsOf(nx)&fDeterminers == 0 && flagsOf(nx)&fPreps == 0 && !isVerbInNP(nx) && !allDigits(nx) && toks[k+1].ment == 0 {
-					out = append(out, k)
-					k++
+			return -1, false
+		}},
+	{"people-of-measure", "a count of people that the clause's measure reached is that measure: the average daily ridership came to 8,000 people",
+		func(f *figure) (int, bool) {
+			s := f.s
+			n := f.gov
+			if f.q.Unit != "count" || n < 0 || !peopleNouns[s.lemma(n)] || (f.rel != "nummod" && f.rel != "compound") {
+				return -1, false
+			}
+			v := s.head(n)
+			if v < 0 || s.tag(v) != nlp.VERB || !amountVerbs[s.lemma(v)] {
+				return -1, false
+			}
+			if sub := s.subject(v); s.isMetricNoun(sub) && s.mentionAt(sub) == nil && !peopleNouns[s.lemma(sub)] {
+				return sub, true
+			}
+			return -1, false
+		}},
+	{"counted-noun", "a count is of the noun its phrase ends in: 1,180 high-tech enterprises, 96 cross-border e-commerce firms, 2,185 of the city's enterprises",
+		func(f *figure) (int, bool) {
+			s := f.s
+			if f.q.Unit != "count" {
+				return -1, false
+			}
+			// The noun the number's phrase ends in, read in the text: the
+			// tree is often wrong inside hyphenated compounds and lists of
+			// adjectives.
+			end := -1
+			for k := f.hi; k < len(s.toks) && k <= f.hi+8; k++ {
+				t := s.tag(k)
+				if t == nlp.NOUN && s.isMetricNoun(k) {
+					end = k
 					continue
 				}
-			}
-			break
-		}
-		if isVerbInNP(w) && !(len(out) == 0 && flagsOf(w)&fEdAdjectives != 0) {
-			break
-		}
-		if len(out) > 0 && !strings.Contains(w, "-") && (strings.HasSuffix(w, "ed") && len(w) > 4 && flagsOf(w)&fEdAdjectives == 0 || strings.HasSuffix(w, "ing") && len(w) > 5 && flagsOf(w)&fNounIng == 0) {
-			// A participle after the head ends the phrase ("passengers
-			// handled in"); before a noun it modifies it ("emerging projects").
-			if !st.nounNext(k + 1) {
+				if t == nlp.ADJ || t == nlp.NOUN || t == nlp.CCONJ || s.word(k) == "-" || s.word(k) == "," && t != nlp.NOUN && s.tag(k+1) == nlp.ADJ ||
+					(t == nlp.NUM || t == nlp.PROPN) && s.qtok[k] < 0 && s.mentionAt(k) == nil && strings.IndexFunc(s.word(k), unicode.IsDigit) >= 0 || // "5G end users"
+					t == nlp.VERB && (strings.HasSuffix(s.word(k), "ed") || strings.HasSuffix(s.word(k), "ing")) && (end < 0 || s.tag(k+1) == nlp.NOUN && s.rel(k) != "conj" && (s.child(k, "obj", "nsubj") < 0 || f.q.Value > 1 && !plural(s.toks[end]))) {
+					continue
+				}
 				break
 			}
-		}
-		if (w == "last" || w == "this" || w == "next" || w == "same" || w == "previous") && (st.word(k+1) == "year" || st.word(k+1) == "period" || st.word(k+1) == "quarter" || st.word(k+1) == "month") {
-			break
-		}
-		if len(out) == 0 && flagsOf(w)&fDurationNouns != 0 {
-			break
-		}
-		out = append(out, k)
-		k++
-		if t.poss {
+			if end >= 0 {
+				return end, true
+			}
+			if r := f.rel; (r == "nummod" || r == "compound" || r == "amod" || r == "det") && s.isMetricNoun(f.gov) && f.gov > f.head {
+				return s.npHead(f.gov), true
+			}
+			// A partitive: "2,185 of the city's enterprises".
+			if k := s.child(f.head, "nmod"); k > f.head && s.caseOf(k) == "of" && s.isMetricNoun(k) {
+				return k, true
+			}
+			return -1, false
+		}},
+	{"noun-of-figure", "the figure is what a noun amounts to: a GDP of 518 billion yuan, revenue worth 2 billion yuan",
+		func(f *figure) (int, bool) {
+			s := f.s
+			if r := f.rel; (r == "nmod" || r == "appos" || r == "amod") && s.isMetricNoun(f.gov) && f.gov < f.lo {
+				if c := f.caseWord(); c == "of" || c == "at" || c == "" || c == "worth" || c == "to" {
+					return f.gov, true
+				}
+			}
+			if s.word(f.lo-1) == "worth" || s.word(f.lo-1) == "of" {
+				// "deals worth 100 billion dollars" with the phrase misparsed.
+				if k := f.lo - 2; s.isMetricNoun(k) && k != f.repaired {
+					return k, true
+				}
+			}
+			return -1, false
+		}},
+	{"level-after-change", "a level reached after a change is the level of what changed: grew 8 percent to 40 billion yuan, rose 12 percent, reaching 30 billion yuan",
+		func(f *figure) (int, bool) {
+			s := f.s
+			n := len(s.figs)
+			if n == 0 || s.figs[n-1].ch.kind == changeNone || f.q.Unit == "percent" {
+				return -1, false
+			}
+			p := s.figs[n-1]
+			v := f.gov
+			if f.caseWord() == "to" && (v == p.gov || v == p.ch.word || p.ch.word >= 0 && v == s.head(p.ch.word)) || amountVerbs[s.lemma(v)] && s.tag(v) == nlp.VERB && (s.rel(v) == "advcl" || s.rel(v) == "xcomp" || s.rel(v) == "conj") && strings.HasSuffix(s.word(v), "ing") && s.child(v, "nsubj") < 0 {
+				f.cat = p.cat
+				f.measure = p.measure
+				return -2, true
+			}
+			return -1, false
+		}},
+	{"bare-figure", "a figure standing for its noun, after a figure of the same kind: well short of the 7.1 percent seen in 2016",
+		func(f *figure) (int, bool) {
+			s := f.s
+			n := len(s.figs)
+			if n == 0 || s.child(f.head, "det") < 0 || s.figs[n-1].q.Unit != f.q.Unit {
+				return -1, false
+			}
+			p := s.figs[n-1]
+			f.cat, f.measure, f.ch = p.cat, p.measure, p.ch
+			f.ch.word, f.ch.base = -1, -1
+			f.suffix = p.suffix
+			return -3, true
+		}},
+	{"entity-verb-noun", "money an entity spent, invested or raised is named by its verb, for what its into-, in- or for-phrase names: the city invested 8 million yuan in schools (school investment), put 5 million yuan into roads",
+		func(f *figure) (int, bool) {
+			s := f.s
+			v := f.gov
+			n, ok := verbNouns[s.lemma(v)]
+			if !ok || !recognize.IsCurrency(f.q.Unit) || s.tag(v) != nlp.VERB || f.rel != "obj" {
+				return -1, false
+			}
+			// "signed 46 projects, involving 13.7 billion yuan": a
+			// participle's noun is what the money is of.
+			var of []string
+			if h := s.head(v); (s.rel(v) == "acl" || s.rel(v) == "advcl" && s.child(v, "nsubj") < 0) && h >= 0 && s.isMetricNoun(h) && s.mentionIn(h) == nil {
+				of = s.phraseWords(h, f)
+			} else if sub := s.subject(v); !s.subjectIsOwner(v) || s.mentionAt(sub) == nil && s.tag(sub) != nlp.PRON {
+				return -1, false // "its forest economy will generate": subject-verb-noun
+			}
+			// "earned 5 billion yuan in revenue": the noun names the
+			// measure itself.
+			for _, k := range s.children(v) {
+				if int(k) > f.head && s.caseOf(int(k)) == "in" && measureNouns[s.lemma(int(k))] {
+					return -1, false
+				}
+			}
+			f.measure = append(of, n)
+			// The phrase may hang on the verb or on the figure.
+			kids := append(append([]int32(nil), s.children(v)...), s.children(f.head)...)
+			for _, k := range kids {
+				c := s.caseOf(int(k))
+				if int(k) > f.head && (c == "into" || c == "in" || c == "for" || c == "on") && s.isMetricNoun(int(k)) && !s.isTimeNoun(int(k)) && s.mentionAt(int(k)) == nil {
+					f.measure = append(s.phraseWords(int(k), f), n)
+					break
+				}
+			}
+			return -2, true
+		}},
+	{"object-at", "a verb that puts its object at the figure: set the retail growth target at 4 percent, estimated the loss at 2 billion yuan",
+		func(f *figure) (int, bool) {
+			s := f.s
+			v := f.gov
+			if v < 0 || s.tag(v) != nlp.VERB || f.caseWord() != "at" {
+				return -1, false
+			}
+			if o := s.child(v, "obj"); o >= 0 && o < f.lo && s.isMetricNoun(o) && s.mentionAt(o) == nil {
+				return o, true
+			}
+			return -1, false
+		}},
+	{"subject-of-verb", "the figure is the object of a verb of amount; the subject is what is measured: GDP reached 518 billion yuan",
+		func(f *figure) (int, bool) {
+			s := f.s
+			v := f.gov
+			switch f.rel {
+			case "obj", "obl", "xcomp", "advmod", "nmod", "dep", "ccomp":
+			default:
+				return -1, false
+			}
+			if v < 0 || s.tag(v) != nlp.VERB && s.tag(v) != nlp.AUX && s.tag(v) != nlp.ADJ {
+				return -1, false
+			}
+			if !amountVerbs[s.lemma(v)] && !isChangeVerb(s, v) && !shareVerbs[s.lemma(v)] {
+				// "the government handed out 12 million yuan": the
+				// subject acts; it is not what the figure measures.
+				return -1, false
+			}
+			if sub := s.subject(v); s.isMetricNoun(sub) {
+				return sub, true
+			}
+			return -1, false
+		}},
+	{"copula-subject", "the figure is what its subject is: the operating rate was 83 percent",
+		func(f *figure) (int, bool) {
+			s := f.s
+			if s.child(f.head, "cop") < 0 && f.rel != "root" {
+				return -1, false
+			}
+			if sub := s.child(f.head, "nsubj"); s.isMetricNoun(sub) {
+				return sub, true
+			}
+			return -1, false
+		}},
+	{"subject-verb-noun", "a part of the economy made the figure with a verb that names a measure: its forest economy will generate 12 billion yuan (output)",
+		func(f *figure) (int, bool) {
+			s := f.s
+			v := f.gov
+			n, ok := verbNouns[s.lemma(v)]
+			if !ok || s.tag(v) != nlp.VERB || f.rel != "obj" {
+				return -1, false
+			}
+			sub := s.subject(v)
+			if !s.isMetricNoun(sub) || s.mentionAt(sub) != nil || agentNouns[s.lemma(sub)] {
+				return -1, false
+			}
+			if peopleNouns[s.lemma(sub)] && s.lemma(v) == "earn" {
+				n = "income" // people earn income; businesses, revenue
+			}
+			f.measure = append(s.phraseWords(sub, f), n)
+			if s.perCapita(f.hi) {
+				f.measure = append(f.measure, "per", "capita")
+			}
+			return -2, true
+		}},
+	{"in-noun", "an entity's verb with the measure after it: the city earned 5 billion yuan in revenue",
+		func(f *figure) (int, bool) {
+			s := f.s
+			v := f.pred
+			for _, k := range s.children(v) {
+				if s.rel(int(k)) == "obl" && int(k) > f.head && s.caseOf(int(k)) == "in" && s.isMetricNoun(int(k)) && !s.isTimeNoun(int(k)) && !fixedIn(s, int(k)) {
+					return int(k), true
+				}
+			}
+			return -1, false
+		}},
+	{"modified-noun", "the figure modifies the noun after it: a 10 billion yuan project, 5.68 GW capacity",
+		func(f *figure) (int, bool) {
+			s := f.s
+			if r := f.rel; (r == "compound" || r == "nummod" || r == "amod" || r == "nmod") && f.gov > f.head && s.isMetricNoun(f.gov) {
+				return s.npHead(f.gov), true // "a 10 billion yuan steel plant": the plant
+			}
+			return -1, false
+		}},
+	{"nearest-noun-before", "no tree rule fits: the last noun phrase before the figure in its clause",
+		func(f *figure) (int, bool) {
+			s := f.s
+			for k := f.lo - 1; k >= 0 && k >= f.lo-12; k-- {
+				w := s.toks[k].Form
+				if w == "," || w == ";" || w == ":" {
+					break
+				}
+				if s.isMetricNoun(k) && s.tag(k) == nlp.NOUN && s.rel(k) != "compound" {
+					return k, true
+				}
+			}
+			return -1, false
+		}},
+	{"verb-nominal", "no noun names the measure; an entity's verb of trade or output does: Heilongjiang exported 5 billion yuan (exports)",
+		func(f *figure) (int, bool) {
+			s := f.s
+			v := f.gov
+			n, ok := verbNouns[s.lemma(v)]
+			if v < 0 || s.tag(v) != nlp.VERB || !ok {
+				return -1, false
+			}
+			f.measure = []string{n}
+			return -2, true
+		}},
+}
+
+// amountVerbs say how much their subject is: "GDP reached", "sales
+// totaled", "the rate stood at". Other verbs have an agent for subject.
+var amountVerbs = map[string]bool{
+	"reach": true, "total": true, "hit": true, "stand": true, "come": true, "amount": true, "exceed": true,
+	"top": true, "surpass": true, "be": true, "remain": true, "hover": true, "approach": true, "register": true,
+	"log": true, "near": true, "stay": true, "hold": true, "equal": true, "measure": true, "run": true,
+	"number": true, "cross": true, "break": true, "touch": true, "maintain": true, "keep": true,
+	"involve": true, "finish": true, "end": true, "close": true, "settle": true,
+}
+
+// dimensionNouns name the size an adjective of a measure states.
+var dimensionNouns = map[string]string{
+	"long": "length", "wide": "width", "high": "height", "tall": "height", "deep": "depth", "thick": "thickness",
+}
+
+// measureNouns name a measure of money themselves: "earned 5 billion yuan
+// in revenue" is revenue, not revenue earnings.
+var measureNouns = map[string]bool{
+	"revenue": true, "sale": true, "output": true, "income": true, "investment": true, "subsidy": true,
+	"fund": true, "funding": true, "profit": true, "tax": true, "export": true, "import": true, "value": true,
+	"spending": true, "financing": true, "loan": true, "capital": true, "credit": true, "earning": true,
+}
+
+// verbNouns name what an entity's verb of trade or output measures:
+// "Heilongjiang exported 5 billion yuan of goods" is its exports.
+var verbNouns = map[string]string{
+	"bring": "imports", "ship": "shipments", "purchase": "purchases", "buy": "purchases", "consume": "consumption",
+	"export": "exports", "import": "imports", "produce": "output", "invest": "investment", "put": "investment",
+	"pour": "investment", "inject": "investment", "allocate": "funds", "involve": "investment",
+	"sell": "sales", "earn": "revenue", "harvest": "harvest", "attract": "investment",
+	"generate": "output", "handle": "throughput", "receive": "visitors", "welcome": "visitors",
+	"spend": "spending", "raise": "funds", "employ": "employees", "build": "construction",
+}
+
+// categoryHeads are the nouns of subjects that name a part of an
+// entity's economy: "the food industry grew fastest, with output value of
+// 51 billion yuan" is the food industry's output value.
+var categoryHeads = map[string]bool{
+	"industry": true, "sector": true, "segment": true, "enterprise": true, "company": true, "firm": true,
+	"business": true, "product": true, "project": true, "manufacturer": true, "producer": true,
+	"exporter": true, "importer": true, "plant": true, "factory": true, "trade": true, "economy": true,
+	"manufacturing": true, "service": true, "agriculture": true, "market": true,
+}
+
+// conjunctRule takes a figure's measure from the figure before it in the
+// same sentence, the two being conjuncts of one statement.
+type conjunctRule struct {
+	name  string
+	doc   string
+	match func(f *figure) bool
+}
+
+var conjunctRules = []conjunctRule{
+	{"gapped-conjunct", "a conjunct with its verb left out: the food industry's added value rose 12 percent, the textile industry's 5 percent; dairy output value rose by 4 percent and fishery output value by 9 percent",
+		(*figure).gapped},
+	{"list-conjunct", "a list of figures sharing one measure, each with its own part: rose 60 percent in new materials, 14 percent in farm machines",
+		(*figure).listed},
+}
+
+// decideMetric finds the words of the figure's metric: a category (the
+// part of the entity it is about), the measure, and a suffix (growth,
+// increase, share); false drops the figure (nothing in the sentence says
+// what it measures).
+func (f *figure) decideMetric() bool {
+	s := f.s
+	var rule string
+	for _, r := range conjunctRules {
+		if r.match(f) {
+			rule = r.name
 			break
 		}
 	}
-	// No trailing joiners.
-	for len(out) > 0 {
-		w := toks[out[len(out)-1]].w
-		if w == "and" || w == "or" || w == "of" || w == "&" {
-			out = out[:len(out)-1]
+	switch {
+	case rule != "":
+	case f.ch.kind != changeNone:
+		var base int
+		f.measure, base, rule = f.changeBase()
+		if len(f.measure) == 0 {
+			return false
+		}
+		if c := f.category(base); c != nil || base >= 0 {
+			f.cat = c
+		}
+		f.suffix = changeSuffix(f, f.measure)
+	default:
+		for _, r := range metricRules {
+			n, ok := r.match(f)
+			if !ok {
+				continue
+			}
+			if n == -2 || n == -3 {
+				rule = r.name // the rule set the measure itself
+				break
+			}
+			if c := f.respective(n); c >= 0 {
+				n = c
+			}
+			if w := s.phraseWords(n, f); len(w) > 0 {
+				f.noun, f.measure, rule = n, w, r.name
+				f.fromSubject = r.name == "subject-of-verb" || r.name == "copula-subject"
+				if f.shareOfWhole {
+					f.measure = append([]string{"share", "of"}, w...)
+					if n, ok := shareNouns[s.lemma(f.gov)]; ok {
+						f.measure = append([]string{n, "to"}, w...) // "contributed 30 percent of GDP growth"
+					}
+					// "the pillar industries made up 82.7 percent of the
+					// sector": the part is the subject.
+					if sub := s.subject(f.pred); s.isMetricNoun(sub) && s.mentionAt(sub) == nil {
+						f.shareCat = s.phraseWords(sub, f)
+					}
+				}
+				if f.subset >= 0 {
+					// "166 have started construction": the subset is named
+					// by its verb and object.
+					f.measure = append(f.measure, s.predicateWords(f.subset)...)
+				}
+				break
+			}
+		}
+		if rule == "unit-of-noun" || rule == "counted-noun" {
+			// "sold 3 million tonnes of coal": coal sales; "produced 2
+			// million tonnes of oil": oil output.
+			if v := f.gov; v >= 0 && s.tag(v) == nlp.VERB && s.subjectIsOwner(v) {
+				if n, ok := verbNouns[s.lemma(v)]; ok && rule == "unit-of-noun" {
+					f.measure = append(f.measure, n)
+					f.measure = append(f.measure, s.partnerOf(v, f.head, f.noun)...)
+				}
+			}
+		}
+		if rule == "noun-of-figure" && planNouns[s.lemma(f.noun)] {
+			// "a target of 11 billion yuan for 2024": a target is of its
+			// for-phrase, else of what the text measured just before.
+			k := s.forNoun(f.noun)
+			if k < 0 {
+				k = s.forNoun(s.head(f.noun))
+			}
+			linear := false
+			if k < 0 {
+				k, linear = s.forPhraseAfter(f.hi), true
+			}
+			if k >= 0 {
+				w := s.phraseWords(k, f)
+				if linear {
+					w = s.phraseWordsBefore(k)
+				}
+				f.measure = append(w, s.lemma(f.noun))
+			} else if m := s.x.lastMeasure; len(m) > 0 {
+				f.measure = append(append([]string(nil), m...), s.lemma(f.noun))
+			}
+		}
+		if rule == "" {
+			return false
+		}
+		switch rule {
+		case "bare-figure":
+		case "level-after-change":
+			f.suffix = f.shareSuffix()
+		default:
+			f.cat = f.category(f.noun)
+			if f.shareOfWhole {
+				f.cat = f.shareCat
+			} else {
+				f.suffix = f.shareSuffix()
+			}
+		}
+	}
+	f.words = append(append(append([]string(nil), f.cat...), f.measure...), f.suffix...)
+	f.trace.Metric = rule
+	if f.distributed {
+		f.trace.Metric += ", respectively"
+	}
+	f.trace.Detail = strings.Join(f.words, " ")
+	s.figs = append(s.figs, f)
+	return true
+}
+
+// category returns the words of the part of the entity the figure is
+// about, when the measure's own phrase does not say: "in new materials"
+// after the figure, the antecedent of "its", or a subject naming a
+// category.
+func (f *figure) category(n int) []string {
+	s := f.s
+	if b := f.breakdown(); b >= 0 && b != n {
+		return s.phraseWords(b, f)
+	}
+	if n < 0 {
+		return nil
+	}
+	if o := s.pronounOwner(n); o >= 0 {
+		return s.phraseWords(o, f)
+	}
+	if s.possessivePronoun(n) && len(s.x.prevMeasure) > 0 && s.x.prevMeasureSent == s.ordinal()-1 {
+		// "Its contribution rate ...": the measure the sentence before
+		// was about owns it, when nothing in this one does.
+		return append([]string(nil), s.x.prevMeasure...)
+	}
+	if sub := s.subject(f.pred); sub >= 0 && sub != n && !s.inSubtree(n, sub) && !s.inSubtree(sub, n) &&
+		(categoryHeads[s.lemma(sub)] || reportVerbs[s.lemma(f.pred)] && !agentNouns[s.lemma(sub)]) &&
+		s.mentionAt(sub) == nil && !placeNouns[s.lemma(sub)] && s.isMetricNoun(sub) {
+		return s.phraseWords(sub, f)
+	}
+	return nil
+}
+
+// reportVerbs report a measure of their subject in their object: "the ice
+// and snow economy reached a market size of 266 billion yuan", "tourism
+// accounted for an output of 182 billion yuan".
+var reportVerbs = map[string]bool{
+	"reach": true, "post": true, "record": true, "register": true, "see": true, "achieve": true,
+	"generate": true, "turn": true, "log": true, "report": true, "account": true, "total": true,
+	"hit": true, "maintain": true, "keep": true, "realize": true, "realise": true, "attain": true,
+}
+
+// peopleNouns are people, whose earnings are income.
+var peopleNouns = map[string]bool{
+	"resident": true, "farmer": true, "worker": true, "household": true, "villager": true, "people": true,
+	"employee": true, "citizen": true, "family": true, "person": true,
+}
+
+// agentNouns act: as subjects they hand out, invest and build; they are
+// not the part of the economy a figure is about.
+var agentNouns = map[string]bool{
+	"government": true, "authority": true, "official": true, "bureau": true, "department": true,
+	"ministry": true, "commission": true, "committee": true, "office": true,
+	"leader": true, "mayor": true, "governor": true, "team": true, "it": true,
+}
+
+// gapped reports whether the figure is a conjunct whose verb and measure
+// were left out, and if so takes them from the figure before it: "the
+// paper industry saw its added value rise by 13 percent, the glass
+// industry by 9 percent", "coal made up 3 million tonnes and gas 0.8
+// billion cubic meters". The conjunct's noun phrase
+// takes the place of what the earlier figure's clause was about.
+func (f *figure) gapped() bool {
+	s := f.s
+	if len(s.figs) == 0 {
+		return false
+	}
+	prev := s.figs[len(s.figs)-1]
+	k := f.lo - 1
+	prep := false
+	for k >= 0 && (s.word(k) == "by" || s.word(k) == "at" || s.word(k) == "to") {
+		k--
+		prep = true
+	}
+	end := k // the conjunct's noun phrase ends here
+	for k >= 0 && k > prev.hi {
+		switch t := s.tag(k); {
+		case t == nlp.NOUN || t == nlp.PROPN || t == nlp.ADJ || t == nlp.DET || s.word(k) == "-":
+			k--
 			continue
 		}
 		break
 	}
-	return out
+	if end == k || k < prev.hi || !prep && s.word(k) != "and" {
+		return false
+	}
+	if w := s.word(k); w != "," && w != "and" && w != ";" && w != "while" {
+		return false
+	}
+	// Between the figure before and the conjunct: the rest of the
+	// earlier figure's phrase, no verb.
+	for i := prev.hi; i < k; i++ {
+		if t := s.tag(i); t == nlp.VERB || t == nlp.AUX || s.qtok != nil && s.qtok[i] >= 0 {
+			return false
+		}
+	}
+	var words []string
+	for i := k + 1; i <= end; i++ {
+		if s.tag(i) == nlp.DET || s.word(i) == "-" {
+			continue
+		}
+		if w := wordOf(s.toks[i].Form); w != "" {
+			words = append(words, w)
+		}
+	}
+	if len(words) == 0 || s.mentionAt(end) != nil {
+		return false
+	}
+	f.ch = prev.ch
+	f.ch.base = -1
+	f.measure, f.cat, f.suffix = prev.measure, prev.cat, prev.suffix
+	switch {
+	case lastOf(words) == lastOf(prev.measure):
+		// "dairy output value rose 6.5 percent and forestry output
+		// value 23.6 percent": the conjunct names its whole measure.
+		f.measure, f.cat = words, nil
+	case prev.fromSubject:
+		f.measure = words
+	default:
+		f.cat = words
+	}
+	f.trace.Change = prev.trace.Change
+	return true
 }
 
-// appositiveStart returns the index of the comma opening an appositive
-// that the comma at k closes (", a district of Dalian,", ", the capital of
-// Heilongjiang,"), or -1.
-func (st *sentState) appositiveStart(k int) int {
-	toks := st.toks
-	for m := k - 1; m >= 0 && k-m <= 9; m-- {
-		if toks[m].kind == 'q' && !(m > 0 && toks[m-1].w == "," && st.word(m+1) == "of") {
-			return -1 // but ", one of the major cities,"
+// listed reports whether the figure continues a list of figures sharing
+// one measure, each with its own part: "rose 60 percent in new
+// materials, 14 percent in farm machines and 3 percent in the paper
+// industry". It takes the measure and change of the figure
+// before it, and its own "in X" as the category.
+func (f *figure) listed() bool {
+	s := f.s
+	if len(s.figs) == 0 {
+		return false
+	}
+	prev := s.figs[len(s.figs)-1]
+	b := f.breakdown()
+	if b < 0 || prev.breakdown() < 0 {
+		return false
+	}
+	// Only the earlier figure's phrase and a separator between them.
+	sep := false
+	for i := prev.hi; i < f.lo; i++ {
+		switch w := s.word(i); {
+		case w == "," || w == "and" || w == ";":
+			sep = true
+		case s.tag(i) == nlp.VERB || s.tag(i) == nlp.AUX || s.qtok != nil && s.qtok[i] >= 0:
+			return false
 		}
-		if toks[m].w == "," {
-			w := st.word(m + 1)
-			if (w == "a" || w == "an" || w == "the" || w == "capital" || toks[m+1].kind == 'q' && st.word(m+2) == "of") && m > 0 && toks[m-1].ment != 0 {
-				return m
+	}
+	if !sep {
+		return false
+	}
+	f.ch = prev.ch
+	f.ch.base = -1
+	f.measure, f.suffix = prev.measure, prev.suffix
+	f.cat = s.phraseWords(b, f)
+	f.trace.Change = prev.trace.Change
+	return true
+}
+
+// baseRule finds what a change is a change of: the words of its measure
+// and the noun that heads them (-1 when they come from another figure or
+// sentence).
+type baseRule struct {
+	name  string
+	doc   string
+	match func(f *figure) ([]string, int, bool)
+}
+
+var baseRules = []baseRule{
+	{"change-of-noun", "the noun the rule of change found: exports grew 12 percent, a rise in regional GDP (with respectively, the conjunct in the figure's place)",
+		func(f *figure) ([]string, int, bool) {
+			if f.ch.base < 0 {
+				return nil, -1, false
 			}
-			return -1
+			if c := f.respective(f.ch.base); c >= 0 {
+				f.ch.base = c
+			}
+			w := f.s.phraseWords(f.ch.base, f)
+			return w, f.ch.base, len(w) > 0
+		}},
+	{"respective-level", "sold 200 cars and 300 trucks, up 15 and 14 percent, respectively: each change is the level's in the same position",
+		func(f *figure) ([]string, int, bool) {
+			s := f.s
+			j, cnt, ok := f.position()
+			if !ok {
+				return nil, -1, false
+			}
+			first := f.qi - j
+			var levels []*figure
+			for _, p := range s.figs {
+				if p.ch.kind == changeNone && p.qi < first {
+					levels = append(levels, p)
+				}
+			}
+			if len(levels) < cnt || !oneList(s, levels[len(levels)-cnt:]) {
+				return nil, -1, false
+			}
+			p := levels[len(levels)-cnt+j]
+			f.cat = p.cat
+			f.distributed = true
+			return append([]string(nil), p.measure...), -1, true
+		}},
+	{"change-of-noun-before", "a noun of change with its noun phrase right before it, which the tree often loses: its added value rise by 8 percent",
+		func(f *figure) ([]string, int, bool) {
+			s := f.s
+			k := f.ch.word - 1
+			if f.ch.word < 0 || s.tag(f.ch.word) == nlp.VERB || !s.isMetricNoun(k) {
+				return nil, -1, false
+			}
+			w := s.phraseWordsBefore(k)
+			if len(w) == 0 {
+				return nil, -1, false
+			}
+			if o := s.pronounOwner(k); o >= 0 {
+				f.cat = s.phraseWords(o, f)
+			} else if o := s.pronounBefore(k); o >= 0 {
+				f.cat = s.phraseWords(o, f)
+			}
+			return w, -1, true
+		}},
+	{"change-after-level", "a change right after a level in the same sentence is the level's: came to 138.55 billion yuan, up 11.1 percent",
+		func(f *figure) ([]string, int, bool) {
+			s := f.s
+			n := len(s.figs)
+			if n == 0 || s.figs[n-1].ch.kind != changeNone {
+				return nil, -1, false
+			}
+			p := s.figs[n-1]
+			f.cat = p.cat
+			return append([]string(nil), p.measure...), -1, true
+		}},
+	{"change-of-subject", "the subject of the figure's clause: industrial output grew 8 percent (with respectively, the conjunct in the figure's place)",
+		func(f *figure) ([]string, int, bool) {
+			s := f.s
+			sub := s.subject(f.pred)
+			if !s.isMetricNoun(sub) {
+				return nil, -1, false
+			}
+			if c := f.respective(sub); c >= 0 {
+				sub = c
+			}
+			w := s.phraseWords(sub, f)
+			if len(w) == 0 {
+				return nil, -1, false
+			}
+			f.fromSubject = true
+			return w, sub, true
+		}},
+	{"change-of-pronoun", "it, this or that as the subject stands for the measure the sentence before was about: investment hit 33 billion yuan. It grew 37.6 percent",
+		func(f *figure) ([]string, int, bool) {
+			s := f.s
+			sub := s.subject(f.pred)
+			if w := s.word(sub); (w != "it" && w != "this" && w != "that") || len(s.x.prevMeasure) == 0 {
+				return nil, -1, false
+			}
+			f.fromSubject = true
+			return append([]string(nil), s.x.prevMeasure...), -1, true
+		}},
+	{"change-in-noun", "the in-phrase after the noun of change or after the figure that follows it: a 12.3 percent rise in its foreign trade, growth of 9.6 percent year on year in exports",
+		func(f *figure) ([]string, int, bool) {
+			s := f.s
+			if f.ch.word < 0 {
+				return nil, -1, false
+			}
+			from := f.ch.word + 1
+			if f.ch.word < f.lo {
+				from = f.hi
+				for from < len(s.toks) && yoyWord(s.word(from)) {
+					from++
+				}
+			}
+			for k := from; k < len(s.toks) && k <= from+3; k++ {
+				if s.word(k) != "in" {
+					continue
+				}
+				j := k + 1
+				for j < len(s.toks) && (s.tag(j) == nlp.DET || s.tag(j) == nlp.PRON || s.tag(j) == nlp.ADJ) {
+					j++
+				}
+				if s.isMetricNoun(j) && !s.isTimeNoun(j) && s.mentionAt(j) == nil {
+					n := s.npHead(j)
+					if w := s.phraseWords(n, f); len(w) > 0 {
+						return w, n, true
+					}
+				}
+			}
+			return nil, -1, false
+		}},
+	{"change-of-earlier-figure", "no word says what changed: the measure of the sentence's figure before",
+		func(f *figure) ([]string, int, bool) {
+			n := len(f.s.figs)
+			if n == 0 {
+				return nil, -1, false
+			}
+			return append([]string(nil), f.s.figs[n-1].measure...), -1, true
+		}},
+}
+
+// changeBase returns the words of what a change is a change of, the noun
+// that heads them, and the base rule that found them.
+func (f *figure) changeBase() ([]string, int, string) {
+	for _, r := range baseRules {
+		if w, n, ok := r.match(f); ok {
+			return w, n, r.name
+		}
+	}
+	return nil, -1, ""
+}
+
+// pronounBefore finds the antecedent of a possessive pronoun just before
+// the noun phrase ending at k ("its added value" with the tree lost):
+// the subject noun phrase before it. -1 if none.
+func (s *sent) pronounBefore(k int) int {
+	i := k
+	for i > 0 && (s.tag(i-1) == nlp.NOUN || s.tag(i-1) == nlp.ADJ || s.tag(i-1) == nlp.VERB) {
+		i--
+	}
+	if w := s.word(i - 1); w != "its" && w != "their" {
+		return -1
+	}
+	for j := i - 2; j >= 0; j-- {
+		if s.rel(j) == "nsubj" && s.isMetricNoun(j) && s.mentionIn(j) == nil {
+			return j
 		}
 	}
 	return -1
 }
 
-func investmentWord(w string) bool {
-	return w == "investment" || w == "investments" || w == "spending" || w == "expenditure"
-}
-
-// planVerb reports a verb of intent that ends a subject phrase ("the
-// district expects its GDP to grow").
-func planVerb(w string) bool {
-	switch w {
-	case "expects", "expect", "plans", "aims", "intends", "targets", "seeks", "hopes", "wants", "vows", "pledges":
-		return true
-	}
-	return false
-}
-
-// infinitive reports whether the word at k is a verb by its place: right
-// after a modal ("will raise") or after "to" that follows a verb or a
-// word of intent ("plans to attract", "is expected to handle").
-func (st *sentState) infinitive(k int) bool {
-	t := st.toks[k]
-	if k == 0 || t.kind != 'w' || t.ment != 0 || t.cap || t.fl&fDeterminers != 0 || t.fl&fPreps != 0 {
-		return false
-	}
-	switch p := st.toks[k-1].w; p {
-	case "will", "would", "shall", "can", "could", "should", "must", "may", "might":
-		return true
-	case "to":
-		if k < 2 || st.toks[k-2].kind != 'w' {
-			return false
-		}
-		v := st.toks[k-2].w
-		return planVerb(v) || flagsOf(v)&fPlanWords != 0 || flagsOf(v)&fStrictVerbs != 0 || flagsOf(v)&fAuxAdverbs != 0 || v == "and" || v == "or" || isVerbLike(v)
-	}
-	return false
-}
-
-// nounNext reports whether token k is a plain word that can continue a
-// noun phrase.
-func (st *sentState) nounNext(k int) bool {
-	if k >= len(st.toks) {
-		return false
-	}
-	t := st.toks[k]
-	if t.kind != 'w' || t.ment != 0 {
-		return false
-	}
-	w := t.w
-	switch w {
-	case "more", "than", "over", "about", "around", "nearly", "and", "or":
-		return false
-	}
-	return flagsOf(w)&fDeterminers == 0 && flagsOf(w)&fPreps == 0 && flagsOf(w)&fSubordinators == 0 && !isVerbInNP(w) && !allDigits(w) && !isAdverb(w)
-}
-
-// collectLeft reads a noun phrase leftwards from token j back to a
-// boundary and returns its tokens in order, leaving out appositives and
-// bracketed asides.
-func (st *sentState) collectLeft(j int) []int {
-	toks := st.toks
-	rev := make([]int, 0, 15)
-	for k := j; k >= 0 && len(rev) < 15; k-- {
-		t := toks[k]
-		if t.kind == 'q' {
+// phraseWordsBefore reads a noun phrase leftwards from noun k when the
+// tree does not hold it together: nouns and adjectives.
+func (s *sent) phraseWordsBefore(k int) []string {
+	i := k
+	for i > 0 && k-i < 6 {
+		t := s.tag(i - 1)
+		if t != nlp.NOUN && t != nlp.ADJ && !(t == nlp.VERB && strings.HasSuffix(s.word(i-1), "ed")) && !s.perCapita(i-1) || s.mentionAt(i-1) != nil {
 			break
 		}
-		if t.kind == 'p' {
-			if t.w == "\"" || t.w == "-" {
-				continue
-			}
-			if t.w == "," {
-				// Skip an appositive: "imports of Longning District, a
-				// district of Dalian, came to".
-				if m := st.appositiveStart(k); m >= 0 {
-					k = m
-					continue
-				}
-			}
-			if t.w == ")" {
-				// Skip a bracketed aside: "platforms (OTA) reached".
-				m := k - 1
-				for m >= 0 && toks[m].w != "(" && toks[m].kind != 'q' && k-m < 8 {
-					m--
-				}
-				if m >= 0 && toks[m].w == "(" {
-					k = m
-					continue
-				}
-			}
-			break
-		}
-		if t.fl&fSubordinators != 0 || isVerbInNP(t.w) || planVerb(t.w) {
-			break
-		}
-		if t.w == "and" && k > 0 && toks[k-1].w == "," {
-			break
-		}
-		if k < j && st.infinitive(k) {
-			// "plans to raise the number of labs to": the verb is not
-			// part of the phrase.
-			break
-		}
-		rev = append(rev, k)
+		i--
 	}
-	for i, j := 0, len(rev)-1; i < j; i, j = i+1, j-1 {
-		rev[i], rev[j] = rev[j], rev[i]
-	}
-	return rev
-}
-
-// words turns tokens of a noun phrase into metric words: it drops
-// entity mentions with the preposition before them, determiners,
-// adverbs, quotes and comparison words, and "the number of".
-func (st *sentState) words(idx []int) []string {
-	toks := st.toks
-	out := make([]string, 0, len(idx))
-	for n, i := range idx {
-		t := toks[i]
-		if t.kind != 'w' {
-			continue
-		}
-		if t.ment != 0 {
-			if st.partner(t.ment - 1) {
-				// "exports to Russia": the partner is part of the metric.
-				out = append(out, t.w)
-				continue
-			}
-			// Drop "in"/"of"/"by" just before the mention.
-			if len(out) > 0 && flagsOf(out[len(out)-1])&fPreps != 0 {
-				out = out[:len(out)-1]
-			}
-			continue
-		}
-		if st.inPeriodExpr(t.start) {
-			// "tourism revenue over the holiday": the time is not part
-			// of the metric.
-			for len(out) > 0 && (flagsOf(out[len(out)-1])&fPreps != 0 || out[len(out)-1] == "the") {
-				out = out[:len(out)-1]
-			}
-			continue
-		}
-		if t.poss && t.cap && n+1 < len(idx) {
-			// "Daxing's coal output": an owner the lookup does not know.
-			continue
-		}
-		w := t.w
-		if flagsOf(w)&fPreps != 0 && n+1 < len(idx) && toks[idx[n+1]].ment != 0 && !st.partner(toks[idx[n+1]].ment-1) {
-			continue
-		}
-		if w == "per" && n+1 < len(idx) && toks[idx[n+1]].w == "capita" {
+	var out []string
+	for j := i; j <= k; j++ {
+		if w := wordOf(s.toks[j].Form); w != "" && !stopWord(w) {
 			out = append(out, w)
-			continue
 		}
-		if flagsOf(w)&fDeterminers != 0 || isAdverb(w) || allDigits(w) || w == "year-on-year" || w == "also" || w == "said" {
-			continue
-		}
-		if w == "year" && (n+1 < len(idx) && toks[idx[n+1]].w == "on" || n > 0 && toks[idx[n-1]].w == "on") || w == "on" && n+1 < len(idx) && toks[idx[n+1]].w == "year" {
-			continue
-		}
-		switch w {
-		case "more", "than", "over", "nearly", "around", "about", "some", "approximately", "roughly", "almost", "up":
-			if len(out) == 0 || n == len(idx)-1 {
-				continue
-			}
-		}
-		out = append(out, w)
-	}
-	// "the number of X", "the tally of X", "a total of X".
-	for len(out) >= 2 && (out[0] == "number" || out[0] == "tally" || out[0] == "count" || out[0] == "total" && out[1] == "of") && out[1] == "of" {
-		out = out[2:]
-	}
-	for len(out) > 0 && (flagsOf(out[0])&fPreps != 0 && !(out[0] == "per" && len(out) > 1 && out[1] == "capita") || out[0] == "and" || out[0] == "or") {
-		out = out[1:]
-	}
-	for len(out) > 0 && (flagsOf(out[len(out)-1])&fPreps != 0 || out[len(out)-1] == "and" || out[len(out)-1] == "or") {
-		out = out[:len(out)-1]
-	}
-	if len(out) > 8 {
-		out = out[:8]
 	}
 	return out
 }
 
-// partner reports whether mention mi is a trade or comparison partner
-// ("to Russia", "with Japan", "from Shenzhen"), which names part of the
-// metric rather than its entity.
-func (st *sentState) partner(mi int) bool {
-	m := st.x.ms[mi]
-	if m.Ref {
-		return false
+// changeSuffix is what a change adds to its base's words.
+func changeSuffix(f *figure, base []string) []string {
+	last := base[len(base)-1]
+	switch f.ch.kind {
+	case changeRate:
+		if last == "growth" || last == "rate" || last == "increase" || last == "decline" {
+			return nil
+		}
+		return []string{"growth"}
+	case changeAmount:
+		if f.ch.sign < 0 {
+			if f.ch.word >= 0 && (f.s.lemma(f.ch.word) == "reduce" || f.s.lemma(f.ch.word) == "cut" || f.s.lemma(f.ch.word) == "reduction") {
+				return []string{"reduction"}
+			}
+			return []string{"decrease"}
+		}
+		return []string{"increase"}
 	}
-	k := st.tokAt(m.Start)
-	switch st.word(k - 1) {
-	case "from":
-		return st.excluded[mi] && flagsOf(st.word(k-2))&fOriginNouns == 0
-	case "to", "with", "between", "and":
-		return st.excluded[mi] || st.word(k-1) == "and"
-	}
-	return false
+	return nil
 }
 
-// afterNP is the noun phrase after the figure: "1,437 software
-// enterprises", "340 of the county's farms", for money and units
-// "7.5 million yuan in grants", "12.8 billion yuan of spending".
-func (st *sentState) afterNP(ti int, money bool) []string {
-	k := ti + 1
-	if money {
-		w := st.word(k)
-		if w != "in" && w != "of" && w != "worth" {
-			return nil
-		}
-		if w == "in" && st.word(k+1) == "place" {
-			return []string{"investment", "in", "place"}
-		}
-		if w == "worth" {
-			return nil
-		}
-		k++
-		for k < len(st.toks) && st.toks[k].fl&fDeterminers != 0 {
-			k++
-		}
-		if k < len(st.toks) && st.toks[k].ment != 0 {
-			return nil
-		}
-		np := st.words(st.collectNP(k))
-		if allWeak(np) || timeWord(np) {
-			return nil
-		}
-		return np
-	}
-	if st.word(k) == "of" {
-		// Partitive: "340 of the county's farms", "7 of the
-		// province's 13 prefectures".
-		k++
-		for k < len(st.toks) && (st.toks[k].fl&fDeterminers != 0 || st.toks[k].ment != 0 || st.toks[k].kind == 'q') {
-			k++
-		}
-	}
-	np := st.words(st.collectNP(k))
-	if allWeak(np) {
+// shareVerbs make a percentage a share of a whole, named by the noun
+// that goes with the verb.
+var shareVerbs = map[string]bool{
+	"account": true, "make": true, "represent": true, "take": true, "comprise": true, "constitute": true,
+	"contribute": true, "occupy": true, "supply": true, "provide": true,
+}
+
+var shareNouns = map[string]string{"contribute": "contribution"}
+
+// shareSuffix is the suffix of a percentage that a verb of share
+// governs: "making up 82.7 percent of the sector" is the subject's share,
+// "contributed 30.7 percent" its contribution.
+func (f *figure) shareSuffix() []string {
+	s := f.s
+	if f.q.Unit != "percent" {
 		return nil
 	}
-	return np
+	v := f.gov
+	if v < 0 || !shareVerbs[s.lemma(v)] {
+		return nil
+	}
+	noun := "share"
+	if n, ok := shareNouns[s.lemma(v)]; ok {
+		noun = n
+	}
+	if len(f.measure) > 0 && f.measure[len(f.measure)-1] == noun {
+		return nil
+	}
+	return []string{noun}
 }
 
-func allWeak(np []string) bool {
-	for _, w := range np {
-		if flagsOf(w)&fWeakNouns == 0 && flagsOf(w)&fPreps == 0 && w != "and" {
+// npHead climbs from a noun to the head of its noun phrase through
+// compounds: the "tech" of "high-tech enterprises" is a modifier.
+func (s *sent) npHead(i int) int {
+	for steps := 0; steps < 4; steps++ {
+		h := s.head(i)
+		if s.rel(i) != "compound" || h <= i || !s.isMetricNoun(h) {
+			break
+		}
+		i = h
+	}
+	return i
+}
+
+// isMetricNoun reports whether token i can head a metric's phrase: a
+// noun (or a mis-tagged capitalised noun) that is not a place, a time, a
+// unit or a number.
+func (s *sent) isMetricNoun(i int) bool {
+	if i < 0 || i >= len(s.toks) {
+		return false
+	}
+	switch s.tag(i) {
+	case nlp.NOUN:
+	case nlp.PROPN, nlp.ADJ, nlp.VERB:
+		// "Imports rose": sentence-initial capitals and -ing nouns; not
+		// a verb heading a clause ("accounting for 41 percent").
+		if s.mentionAt(i) != nil || s.tag(i) == nlp.VERB && (!strings.HasSuffix(s.word(i), "ing") || s.child(i, "obj", "obl", "xcomp") >= 0) {
 			return false
 		}
+		if s.tag(i) == nlp.ADJ && s.rel(i) != "nsubj" {
+			return false
+		}
+	default:
+		return false
+	}
+	if s.qtok != nil && s.qtok[i] >= 0 || s.isTimeNoun(i) || s.mentionIn(i) != nil && (placeNouns[s.lemma(i)] || s.mentionAt(i) != nil) {
+		return false
+	}
+	if w := s.word(i - 1); (w == "in" || w == "on") && (s.lemma(i) == "addition" || s.lemma(i) == "total" || s.lemma(i) == "all" || s.lemma(i) == "average") {
+		return false // "in addition", "in total", "on average"
+	}
+	switch s.lemma(i) {
+	case "total", "number", "figure", "amount", "level", "value", "rate", "volume":
+		// Generic on their own ("a total of 60 projects"); the of-phrase
+		// or a modifier names the measure.
+		return s.child(i, "compound", "amod", "nmod") >= 0 || s.lemma(i) == "value" || s.lemma(i) == "rate" || s.lemma(i) == "volume"
+	case "percent", "yuan", "dollar", "one", "it", "that", "this", "which":
+		return false
 	}
 	return true
 }
 
-func timeWord(np []string) bool {
-	if len(np) == 0 {
-		return false
+// isTimeNoun reports whether token i is a word of time ("year",
+// "quarter", "January").
+func (s *sent) isTimeNoun(i int) bool {
+	switch s.lemma(i) {
+	case "end", "beginning", "first", "second", "third", "fourth":
+		// "the end of June", not "end users"; "the first half", not
+		// "first-tier cities".
+		return s.word(i+1) == "of" || i+1 < len(s.toks) && s.isTimeNoun(i+1) || s.rel(i) == "obl" || s.rel(i) == "obl:tmod"
+	case "year", "quarter", "month", "half", "period", "week", "day", "time", "january", "february",
+		"march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+		"today", "yesterday", "date":
+		return true
 	}
-	w := np[0]
-	if i := strings.IndexByte(w, '-'); i > 0 {
-		w = w[:i] // "January-May"
+	for _, y := range s.years {
+		if y.Start <= s.toks[i].Start && s.toks[i].End <= y.End {
+			return true
+		}
 	}
+	return false
+}
+
+// phraseWords returns the words of the noun phrase headed by n that make
+// a metric: the head with its compounds, adjectives and participles
+// ("value added by the retail industry"), a possessor that is no entity
+// ("the food industry's output"), and one prepositional phrase after it
+// ("output value of the food industry", "enterprises above designated
+// size"), without determiners, numbers, places, times and quantities.
+func (s *sent) phraseWords(n int, f *figure) []string {
+	if n < 0 {
+		return nil
+	}
+	keep := make([]bool, len(s.toks))
+	link := make([]bool, len(s.toks))       // prepositions that join kept words
+	participle := make([]bool, len(s.toks)) // participles kept after the noun
+	skip := func(k int) bool {
+		return f != nil && f.inQuantity(k) || s.names(k) || s.isTimeNoun(k) || s.qtok != nil && s.qtok[k] >= 0
+	}
+	var walk func(i, depth int)
+	walk = func(i, depth int) {
+		keep[i] = true
+		for _, k32 := range s.children(i) {
+			k := int(k32)
+			if strings.HasPrefix(s.toks[k].Rel, "nmod") && k > i && depth == 0 && partnerCase(s.caseOf(k)) {
+				// "trade with Russia", "exports to the EU": the partner
+				// is part of what is measured.
+				if m := s.mentionIn(k); m != nil && m.ok && m.first >= 0 && s.qtok != nil && s.qtok[k] < 0 {
+					for j := m.first; j <= m.last; j++ {
+						keep[j] = true
+					}
+					link[s.childCase(k)] = true
+					continue
+				}
+			}
+			if skip(k) {
+				continue
+			}
+			switch r := s.toks[k].Rel; {
+			case r == "compound" || r == "amod" || r == "flat" || r == "compound:prt" || r == "nmod:desc":
+				walk(k, depth)
+			case r == "case" && s.perCapita(k):
+				keep[k] = true // "per capita income"
+			case r == "nmod:poss":
+				if s.tag(k) == nlp.NOUN && depth == 0 {
+					walk(k, depth+1) // "the food industry's output"
+				}
+			case r == "conj" || r == "cc":
+				// "research and development": a modifier's own conjunct;
+				// "imports and exports" measured together: the head's,
+				// when the conjunct has no figure of its own.
+				if k > i && (i != n || depth == 0 && !s.hasFigure(k) && (f == nil || !f.distributed)) {
+					walk(k, depth)
+				}
+			case strings.HasPrefix(r, "nmod") && k > i && (depth == 0 || depth == 1 && s.caseOf(k) == "of" && r == "nmod"):
+				switch s.caseOf(k) {
+				case "of", "for", "from", "to", "above", "below", "in", "with", "along", "between":
+					if s.tag(k) == nlp.NOUN || s.tag(k) == nlp.PROPN && s.mentionIn(k) == nil {
+						link[s.childCase(k)] = true // "imports of soybeans"
+						walk(k, depth+1)
+					}
+				}
+			case r == "acl" && k > i && depth == 0 && s.tag(k) == nlp.VERB && s.child(k, "mark") < 0 && s.child(k, "nsubj") < 0 && (f == nil || !s.inSubtree(f.head, k)) && !amountVerbs[s.lemma(k)] && (!isChangeVerb(s, k) || strings.HasSuffix(s.word(k), "ed") && !s.hasFigure(k)):
+				// A participle: "investment completed", "value added by
+				// the wholesale and retail industry".
+				keep[k] = true
+				participle[k] = true
+				for _, c := range s.children(k) {
+					if s.toks[c].Rel == "obl:agent" || s.rel(int(c)) == "obl" && s.caseOf(int(c)) == "by" {
+						if !skip(int(c)) {
+							walk(int(c), depth+1)
+						}
+					}
+				}
+			}
+		}
+	}
+	walk(n, 0)
+	// "9 shipbuilding listed companies", "corn processing industry
+	// profits": whatever the tree made of them, the words between a
+	// determiner or number and the head noun modify it.
+	modifier := func(k int) bool {
+		t, w := s.tag(k), s.word(k)
+		return t == nlp.NOUN || t == nlp.ADJ || w == "-" ||
+			(t == nlp.NUM || t == nlp.PROPN) && (s.qtok == nil || s.qtok[k] < 0) && s.mentionAt(k) == nil && strings.IndexFunc(w, unicode.IsDigit) >= 0 ||
+			t == nlp.VERB && (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed")) && s.child(k, "nsubj", "aux") < 0
+	}
+	// Right after the figure ("46 new materials listed companies") the
+	// run is the counted noun's, whatever relations the tree gave it.
+	afterFigure := false
+	if f != nil && n >= f.hi {
+		k := n - 1
+		for k >= f.hi && modifier(k) && !skip(k) {
+			k--
+		}
+		afterFigure = k == f.hi-1
+	}
+	for k := n - 1; k >= 0; k-- {
+		w := s.word(k)
+		if keep[k] && modifier(k) {
+			continue // already the phrase's
+		}
+		if !modifier(k) || skip(k) || !afterFigure && (s.rel(k) == "nsubj" || s.rel(k) == "obj" || s.rel(k) == "obl" || s.tag(k) == nlp.VERB && s.child(k, "obj") >= 0) {
+			break
+		}
+		if w == "-" {
+			link[k] = true
+			continue
+		}
+		keep[k] = true
+		participle[k] = s.tag(k) == nlp.VERB
+	}
+	// "foreign-funded companies": the parts of a hyphenated word stand or
+	// fall together, whatever the tree made of them.
+	for i := range keep {
+		if !keep[i] {
+			continue
+		}
+		for k := i - 1; k >= 1 && s.word(k) == "-" && s.toks[k].Start == s.toks[k-1].End && s.toks[k].End == s.toks[k+1].Start && !skip(k-1); k -= 2 {
+			keep[k-1], link[k] = true, true
+		}
+		for k := i + 1; k+1 < len(s.toks) && s.word(k) == "-" && s.toks[k].Start == s.toks[k-1].End && s.toks[k].End == s.toks[k+1].Start && !skip(k+1); k += 2 {
+			keep[k+1], link[k] = true, true
+		}
+	}
+	var words []string
+	for i, ok := range keep {
+		if !ok && !link[i] {
+			continue
+		}
+		if len(words) >= 12 {
+			break
+		}
+		switch s.tag(i) {
+		case nlp.DET, nlp.PUNCT, nlp.NUM, nlp.PRON, nlp.SYM, nlp.ADP, nlp.CCONJ, nlp.PART:
+			if !link[i] && !(s.tag(i) == nlp.CCONJ && i > 0 && keep[i-1] && i+1 < len(keep) && keep[i+1]) && !s.perCapita(i) {
+				continue
+			}
+		}
+		// A verb is part of a metric only as a modifier: "added value",
+		// "investment completed"; never the clause's own verb.
+		if s.tag(i) == nlp.VERB && i != n && !participle[i] && s.rel(i) != "amod" && s.rel(i) != "compound" {
+			continue
+		}
+		w := wordOf(s.toks[i].Form)
+		if w == "" || stopWord(w) && i != n || len(words) > 0 && words[len(words)-1] == w {
+			continue
+		}
+		words = append(words, w)
+	}
+	// "the number of registered entities": the entities; no phrase ends
+	// in a link word.
+	if len(words) > 2 && words[0] == "number" && words[1] == "of" {
+		words = words[2:]
+	}
+	for len(words) > 0 && linkWord(words[len(words)-1]) {
+		words = words[:len(words)-1]
+	}
+	for len(words) > 0 && linkWord(words[0]) {
+		words = words[1:]
+	}
+	return words
+}
+
+// linkWord reports whether w is a preposition or conjunction a metric
+// keeps only between words.
+func linkWord(w string) bool {
 	switch w {
-	case "first", "second", "third", "fourth", "last", "past", "same", "year", "years", "quarter",
-		"half", "month", "months", "period", "january", "february", "march", "april", "may", "june",
-		"july", "august", "september", "october", "november", "december", "total", "all", "which", "them":
+	case "of", "for", "from", "to", "above", "below", "in", "with", "along", "between", "and", "or", "by":
 		return true
 	}
 	return false
 }
 
-// subjectNP finds the noun phrase a figure is predicated of: "the town's
-// output jumped 9 percent to 42.6 billion yuan", "retail sales of $31.7
-// million", or, without a verb, the elided phrase of "and textiles by 3.9
-// percent". verbAt is the verb's token, -1
-// if none.
-func (st *sentState) subjectNP(ti int, q recognize.Quantity) (np []string, verbAt int) {
-	toks := st.toks
-	j := ti - 1
-	for j >= 0 && toks[j].start >= q.QualStart {
-		j--
-	}
-	var weak []string
-	// "X of N": "fixed-asset spending of 27.4 billion yuan".
-	if st.word(j) == "of" {
-		idx := st.collectNPLeftOf(j - 1)
-		w := st.words(idx)
-		if len(w) > 0 && (w[len(w)-1] == "target" || w[len(w)-1] == "goal") && st.word(ti+1) == "for" {
-			// "set a target of 9.4 billion yuan for its aerospace imports".
-			k := ti + 2
-			for k < len(toks) && (toks[k].fl&fDeterminers != 0 || toks[k].ment != 0) {
-				k++
-			}
-			if x := st.words(st.collectNP(k)); len(x) > 0 {
-				return x, -1
-			}
-		}
-		if len(w) > 0 && !allWeak(w) && !hasGrowthNoun(w) {
-			if len(w) == 1 && bareMoneyNoun(w[0]) && len(idx) > 0 && idx[0] > 0 && toks[idx[0]-1].kind == 'w' && toks[idx[0]-1].ment == 0 && isVerbLike(toks[idx[0]-1].w) {
-				// "the graphite industry generated revenue of 4.7
-				// billion yuan": the subject says whose revenue.
-				if subj := st.words(st.collectLeft(idx[0] - 2)); len(subj) > 0 && len(subj) <= 4 && !allWeak(subj) {
-					return append(append([]string{}, subj...), w...), -1
-				}
-			}
-			return w, -1
-		}
-		if hasGrowthNoun(w) {
-			w = withoutGrowth(w)
-			if len(w) > 0 && !allWeak(w) {
-				weak = w
-			}
-		} else if !(len(w) == 1 && (w[0] == "average" || w[0] == "total")) {
-			// "earned an average of 26,480 yuan" names no metric.
-			weak = w
-		}
-		if len(idx) > 0 {
-			j = idx[0] - 1
-		} else {
-			j--
-		}
-	}
-	verbAt = -1
-	for j >= 0 {
-		t := toks[j]
-		if t.kind == 'w' && t.fl&fLinkWords != 0 && t.ment == 0 {
-			j--
-			continue
-		}
-		// "jumped 9 percent to 42.6 billion yuan".
-		if t.kind == 'q' && st.x.qs[t.q].Unit == "percent" && j+1 < ti {
-			j--
-			continue
-		}
-		break
-	}
-	for j >= 0 {
-		t := toks[j]
-		if t.kind != 'w' || t.ment != 0 {
-			break
-		}
-		w := t.w
-		if verbAt < 0 && (isVerbLike(w) && w != "growth" || st.infinitive(j)) { // "growth" is never the verb; "plans to invest"
-			verbAt = j
-			j--
-			continue
-		}
-		if flagsOf(w)&fAuxAdverbs != 0 || isAdverb(w) || verbAt >= 0 && (flagsOf(w)&fStrictVerbs != 0 && flagsOf(w)&fEdAdjectives == 0) {
-			j--
-			continue
-		}
-		break
-	}
-	// "grew by 6.1 percent to reach 536 billion yuan": past the change to
-	// the verb of the subject.
-	if verbAt >= 0 {
-		k := j
-		for k >= 0 && toks[k].kind == 'w' && toks[k].ment == 0 && (toks[k].fl&fLinkWords != 0 || isAdverb(toks[k].w)) {
-			k--
-		}
-		if k >= 0 && toks[k].kind == 'q' && st.x.qs[toks[k].q].Unit == "percent" {
-			j = k // "grew 31 percent year-on-year to reach"
-		}
-	}
-	if j >= 0 && toks[j].kind == 'q' && st.x.qs[toks[j].q].Unit == "percent" {
-		k := j - 1
-		for k >= 0 && toks[k].kind == 'w' && (toks[k].fl&fLinkWords != 0 || isAdverb(toks[k].w)) && toks[k].ment == 0 {
-			k--
-		}
-		if k >= 0 && toks[k].kind == 'w' && toks[k].ment == 0 && isVerbLike(toks[k].w) {
-			verbAt = k
-			j = k - 1
-			for j >= 0 && toks[j].kind == 'w' && toks[j].ment == 0 && (toks[j].fl&fAuxAdverbs != 0 || isAdverb(toks[j].w)) {
-				j--
-			}
-		}
-	}
-	idx := st.collectLeft(j)
-	np = st.words(idx)
-	// "saw its added value rise": prepend the outer subject.
-	if len(idx) > 0 && (toks[idx[0]].w == "its" || toks[idx[0]].w == "their") && st.clause[idx[0]] == st.clause[0] {
-		if outer := st.firstNP(); len(outer) > 0 && !sameWords(outer, np) {
-			np = append(append([]string{}, outer...), np...)
-		}
-	}
-	if verbAt >= 0 && len(weak) == 0 && (recognize.IsCurrency(q.Unit) || q.Unit != "count" && q.Unit != "percent" && outputNoun(verbNouns[toks[verbAt].w])) {
-		// "the county put 3.6 million yuan into", "carriers have put 12.9
-		// billion yuan into fibre": the verb names the money.
-		if n, ok := verbNouns[toks[verbAt].w]; ok {
-			if n == "revenue" && peopleNoun(np) {
-				n = "income" // "rural residents earned 17,310 yuan"
-			}
-			if st.word(ti+1) == "per" && st.word(ti+2) == "capita" {
-				np = append(np, "per", "capita")
-			}
-			np = append(np, n)
-		}
-	}
-	if len(np) == 0 && verbAt < 0 {
-		// "2.3 billion yuan worth was sold".
-		for k := ti + 1; k < len(toks) && k <= ti+3; k++ {
-			if n, ok := verbNouns[toks[k].w]; ok {
-				np = append(st.firstNP(), n)
-				break
-			}
-		}
-	}
-	if len(weak) > 0 && len(np) > 0 {
-		np = append(np, weak...)
-	}
-	if len(np) == 0 && len(weak) > 0 && !allWeak(weak) {
-		np = weak
-	}
-	if len(np) > 10 {
-		np = np[:10]
-	}
-	return np, verbAt
+// names reports whether token k is a name, or a place noun a name
+// completes ("the province of Heilongjiang"): no word of a metric.
+func (s *sent) names(k int) bool {
+	return s.mentionAt(k) != nil || placeNouns[s.lemma(k)] && s.mentionIn(k) != nil
 }
 
-// collectNPLeftOf reads the noun phrase ending at token j leftwards,
-// stopping at prepositions, verbs and punctuation ("with total investment
-// of": "total investment").
-func (st *sentState) collectNPLeftOf(j int) []int {
-	toks := st.toks
-	k := j
-	for ; k >= 0 && j-k < 8; k-- {
-		t := toks[k]
-		if t.kind == 'p' {
-			if t.w == "\"" || t.w == "-" {
-				continue
-			}
-			break
-		}
-		if t.kind != 'w' || t.ment != 0 {
-			break
-		}
-		if (t.w == "in" || t.w == "of" || t.w == "for" || t.w == "the") && k < j && k > 0 && toks[k-1].kind == 'w' && toks[k-1].ment == 0 {
-			// "investment in the beverage industry of": go on if a noun
-			// phrase stands before the preposition.
-			p := k - 1
-			if toks[p].w == "the" || toks[p].w == "in" || toks[p].w == "of" {
-				p--
-			}
-			if p >= 0 && toks[p].kind == 'w' && toks[p].ment == 0 && toks[p].fl&fPreps == 0 && toks[p].fl&fDeterminers == 0 && !isVerbLike(toks[p].w) && toks[p].fl&fSubordinators == 0 && !planVerb(toks[p].w) {
-				continue
-			}
-		}
-		if t.fl&fPreps != 0 || t.fl&fDeterminers != 0 || t.fl&fSubordinators != 0 {
-			break
-		}
-		if k < j && st.infinitive(k) {
-			break // "aims to attract investment of"
-		}
-		if isVerbLike(t.w) && t.fl&fGrowthNouns == 0 && t.fl&fEdAdjectives == 0 && t.fl&fNounIng == 0 {
-			// An -ing word before a noun modifies it ("rice planting area").
-			if !(strings.HasSuffix(t.w, "ing") && k < j && k > 0 && toks[k-1].kind == 'w' && toks[k-1].ment == 0 &&
-				toks[k-1].fl&fPreps == 0 && toks[k-1].fl&fDeterminers == 0 && !isVerbLike(toks[k-1].w) && toks[k-1].fl&fSubordinators == 0) {
-				// "reported installed wind power capacity of": after a
-				// verb, an -ed word modifies the noun.
-				if strings.HasSuffix(t.w, "ed") && k < j && k > 0 && toks[k-1].kind == 'w' && isVerbLike(toks[k-1].w) {
-					k--
-				}
-				break
-			}
-		}
-	}
-	var out []int
-	for i := k + 1; i <= j; i++ {
-		out = append(out, i)
-	}
-	return out
-}
+// perCapita reports whether token i is the "per" of "per capita".
+func (s *sent) perCapita(i int) bool { return s.word(i) == "per" && s.word(i+1) == "capita" }
 
-func hasGrowthNoun(w []string) bool {
-	for _, x := range w {
-		if flagsOf(x)&fGrowthNouns != 0 {
+// possessivePronoun reports whether noun n has "its" or "their" for
+// possessor.
+func (s *sent) possessivePronoun(n int) bool {
+	for _, k := range s.children(n) {
+		if s.toks[k].Rel == "nmod:poss" && (s.word(int(k)) == "its" || s.word(int(k)) == "their") {
 			return true
 		}
 	}
 	return false
 }
 
-func withoutGrowth(w []string) []string {
-	out := make([]string, 0, len(w))
-	for _, x := range w {
-		if flagsOf(x)&fGrowthNouns == 0 && x != "year-on-year" && x != "annual" {
-			out = append(out, x)
+// pronounOwner returns the noun phrase a possessive pronoun on noun n
+// stands for when that is no entity: "the equipment industry saw its
+// added value rise" makes the industry part of the metric. -1 if none.
+func (s *sent) pronounOwner(n int) int {
+	for _, k := range s.children(n) {
+		if s.toks[k].Rel != "nmod:poss" || s.tag(int(k)) != nlp.PRON {
+			continue
+		}
+		if w := s.word(int(k)); w != "its" && w != "their" {
+			return -1
+		}
+		// The subject of the clause around n, before n.
+		for v, steps := s.predicate(n), 0; v >= 0 && steps < 4; steps++ {
+			// A place noun ("Heihe, a border city, saw its trade ...")
+			// describes a name: no part of a metric.
+			if sub := s.subject(v); sub >= 0 && sub < n && sub != n && s.isMetricNoun(sub) && s.mentionIn(sub) == nil && !placeNouns[s.lemma(sub)] {
+				return sub
+			}
+			v = s.head(v)
+		}
+	}
+	return -1
+}
+
+// breakdown returns the noun of an "in X" phrase right after the figure
+// that names a part of a whole: "added value rose 160 percent in new
+// materials". -1 if none.
+func (f *figure) breakdown() int {
+	s := f.s
+	for _, h := range []int{f.head, f.gov} {
+		for _, k32 := range s.children(h) {
+			k := int(k32)
+			if k < f.hi || k > f.hi+5 || s.caseOf(k) != "in" {
+				continue
+			}
+			if r := s.rel(k); (r == "obl" || r == "nmod") && s.tag(k) == nlp.NOUN && s.mentionIn(k) == nil && !s.isTimeNoun(k) && s.isMetricNoun(k) {
+				return k
+			}
+		}
+	}
+	// "7.5 percent in new-generation battery making" with the
+	// phrase hung elsewhere: the noun phrase right after "in".
+	if s.word(f.hi) == "in" {
+		k := f.hi + 1
+		for k < len(s.toks) && s.tag(k) == nlp.DET {
+			k++
+		}
+		last := -1
+		for ; k < len(s.toks) && k <= f.hi+7; k++ {
+			t := s.tag(k)
+			if t == nlp.NOUN {
+				last = k
+				continue
+			}
+			if t != nlp.ADJ && s.word(k) != "-" {
+				break
+			}
+		}
+		if last >= 0 && s.mentionIn(last) == nil && !s.isTimeNoun(last) && s.isMetricNoun(last) {
+			return last
+		}
+	}
+	return -1
+}
+
+// partnerCase reports whether a preposition introduces a trade partner.
+func partnerCase(c string) bool {
+	return c == "with" || c == "to" || c == "from" || c == "between"
+}
+
+// hasFigure reports whether noun k is counted or measured by a figure of
+// its own (a nummod child, or a quantity among its children).
+func (s *sent) hasFigure(k int) bool {
+	for _, c := range s.children(k) {
+		if s.rel(int(c)) == "nummod" || s.qtok != nil && s.qtok[c] >= 0 {
+			return true
+		}
+		// "45 million phone users": the number on a modifier of k.
+		if r := s.rel(int(c)); (r == "compound" || r == "amod") && int(c) < k {
+			for _, g := range s.children(int(c)) {
+				if s.rel(int(g)) == "nummod" || s.qtok != nil && s.qtok[g] >= 0 {
+					return true
+				}
+			}
+		}
+	}
+	return s.qtok != nil && s.qtok[k] >= 0
+}
+
+// forNoun returns the noun of a for-phrase of token i that is no time
+// ("a target for its urban per capita income"), or -1.
+func (s *sent) forNoun(i int) int {
+	for _, c := range s.children(i) {
+		if s.caseOf(int(c)) == "for" && s.isMetricNoun(int(c)) && !s.isTimeNoun(int(c)) {
+			return int(c)
+		}
+	}
+	return -1
+}
+
+// forPhraseAfter reads "for" + a noun phrase starting within two tokens
+// of i and returns the phrase's last noun: "32,000 yuan for its urban per
+// capita disposable income". -1 if none.
+func (s *sent) forPhraseAfter(i int) int {
+	for k := i; k < len(s.toks) && k <= i+2; k++ {
+		if s.word(k) != "for" {
+			continue
+		}
+		last := -1
+		for j := k + 1; j < len(s.toks) && j <= k+8; j++ {
+			switch t := s.tag(j); {
+			case t == nlp.NOUN && !s.isTimeNoun(j):
+				last = j
+				continue
+			case t == nlp.ADJ || s.perCapita(j) || s.word(j) == "-":
+				continue
+			case (t == nlp.DET || t == nlp.PRON) && last < 0:
+				continue
+			}
+			break
+		}
+		return last
+	}
+	return -1
+}
+
+// subjectIsOwner reports whether verb v's subject is a name or a
+// reference to one (the entity acts: "Jixi sold ...").
+func (s *sent) subjectIsOwner(v int) bool {
+	sub := s.subject(v)
+	return sub >= 0 && (s.mentionIn(sub) != nil || s.tag(sub) == nlp.PRON)
+}
+
+// ofChild returns the of-phrase noun of token i, or -1.
+func (s *sent) ofChild(i int) int {
+	for _, c := range s.children(i) {
+		if s.rel(int(c)) == "nmod" && int(c) > i && s.caseOf(int(c)) == "of" && s.isMetricNoun(int(c)) {
+			return int(c)
+		}
+	}
+	return -1
+}
+
+// predicateWords are the words of a verb and its object: "started
+// construction".
+func (s *sent) predicateWords(v int) []string {
+	out := []string{wordOf(s.toks[v].Form)}
+	for _, c := range s.children(v) {
+		if r := s.rel(int(c)); (r == "obj" || r == "xcomp" || r == "conj" && s.tag(int(c)) == nlp.VERB) && int(c) > v {
+			if w := wordOf(s.toks[c].Form); w != "" {
+				out = append(out, w)
+			}
 		}
 	}
 	return out
 }
 
-func sameWords(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
+// childCase returns the case child of k (or k itself if none).
+func (s *sent) childCase(k int) int {
+	if c := s.child(k, "case"); c >= 0 {
+		return c
 	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
+	return k
 }
 
-// firstNP is the sentence's subject: the words from its start (after an
-// opening adverbial ended by a comma) to its first verb.
-func (st *sentState) firstNP() []string {
-	toks := st.toks
-	i := 0
-	if len(toks) > 0 && (toks[0].fl&fOpeners != 0 || toks[0].kind == 'q') {
-		for k := 0; k < len(toks) && k < 14; k++ {
-			if toks[k].w == "," {
-				i = k + 1
-				break
-			}
-		}
-	}
-	var idx []int
-	for k := i; k < len(toks); k++ {
-		t := toks[k]
-		if t.kind == 'q' || t.kind == 'p' && t.w != "\"" && t.w != "-" {
-			break
-		}
-		if t.kind == 'w' && len(idx) > 0 && (isVerbInNP(t.w) || planVerb(t.w) || isVerbLike(t.w) && t.fl&fNounIng == 0 && t.fl&fEdAdjectives == 0 || t.w == "also") {
-			break
-		}
-		idx = append(idx, k)
-	}
-	return st.words(idx)
-}
-
-// headOf is a noun phrase up to its first preposition.
-func headOf(np []string) []string {
-	for i, w := range np {
-		if flagsOf(w)&fPreps != 0 && i > 0 {
-			return np[:i]
-		}
-	}
-	return np
-}
-
-// inPeriodExpr reports whether offset off is inside a phrase naming a
-// part of the year ("first-half GDP") or a stretch of days ("the
-// holiday", "the Spring Festival holiday"), but not "daily".
-func (st *sentState) inPeriodExpr(off int) bool {
-	for i := range st.exprs {
-		e := &st.exprs[i]
-		if e.year == 0 && e.start <= off && off < e.end && (e.period != "span" && e.period != "" || st.x.stretch(e)) {
-			return true
-		}
-	}
-	return false
-}
-
-// peopleNoun reports whether a noun phrase names people, whose money is
-// income ("rural residents", "farmers").
-func peopleNoun(np []string) bool {
-	for _, w := range np {
-		switch w {
-		case "residents", "resident", "farmers", "households", "villagers", "people", "workers",
-			"employees", "citizens", "herdsmen", "fishermen", "retirees":
-			return true
-		}
-	}
-	return false
-}
-
-// bareMoneyNoun reports a noun that names money without saying whose
-// ("revenue", "profits").
-func bareMoneyNoun(w string) bool {
+func stopWord(w string) bool {
 	switch w {
-	case "revenue", "revenues", "income", "profit", "profits", "sales", "turnover", "earnings":
+	case "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "such",
+		"some", "all", "other", "same", "about", "around", "nearly", "over", "more", "than", "up",
+		// Words that praise a figure name no measure: "a record 79,000
+		// tourists", "an all-time high", "a staggering 40 percent".
+		"record", "historic", "unprecedented", "remarkable", "staggering", "impressive", "astonishing":
 		return true
+	}
+	return false
+}
+
+// wordOf is a word as a metric spells it: lower case, letters and digits.
+func wordOf(form string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(form) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case r == '-' && b.Len() > 0:
+			b.WriteByte('_') // "e-commerce": two words of the metric
+		case r == '\u2019' || r == '\'':
+		}
+	}
+	return strings.TrimSuffix(b.String(), "_")
+}
+
+// metricName joins a metric's words in snake case.
+func metricName(words []string) string {
+	var parts []string
+	for _, w := range words {
+		if w != "" {
+			parts = append(parts, w)
+		}
+	}
+	name := strings.Join(parts, "_")
+	if len(name) > 120 {
+		name = name[:120]
+		name = strings.TrimRight(name, "_")
+	}
+	return name
+}
+
+// fixedIn reports whether "in" and noun k make a fixed phrase that names
+// no measure: in place, in total, in turn, in part.
+func fixedIn(s *sent, k int) bool {
+	if len(s.children(k)) > 1 {
+		return false // "in its place" is a phrase of its own
+	}
+	switch s.lemma(k) {
+	case "place", "total", "turn", "part", "fact", "general", "particular", "advance", "addition", "operation", "use":
+		return true
+	}
+	return false
+}
+
+// partnerOf returns the words of the partner a verb of trade names in a
+// from- or to-phrase: "brought in 15 million tons of oil from Russia"
+// (imports from Russia), "shipped 5,000 cars to Kazakhstan".
+func (s *sent) partnerOf(v int, on ...int) []string {
+	c := ""
+	switch s.lemma(v) {
+	case "bring", "import", "buy", "purchase", "receive":
+		c = "from"
+	case "export", "ship", "sell", "send", "deliver":
+		c = "to"
+	default:
+		return nil
+	}
+	// The phrase hangs on the verb, or on the figure or its noun.
+	for _, h := range append([]int{v}, on...) {
+		if w := s.partnerPhrase(h, c); w != nil {
+			return w
+		}
+	}
+	return nil
+}
+
+// partnerPhrase returns case word c and the name of h's c-phrase that
+// names a place, or nil.
+func (s *sent) partnerPhrase(h int, c string) []string {
+	if h < 0 {
+		return nil
+	}
+	for _, k := range s.children(h) {
+		if r := s.rel(int(k)); (r == "obl" || r == "nmod") && s.caseOf(int(k)) == c {
+			if m := s.mentionIn(int(k)); m != nil && m.ok && m.first >= 0 {
+				words := []string{c}
+				for i := m.first; i <= m.last; i++ {
+					if w := wordOf(s.toks[i].Form); w != "" {
+						words = append(words, w)
+					}
+				}
+				return words
+			}
+		}
+	}
+	return nil
+}
+
+// wholeOf reports whether noun k is marked as a whole: "the total
+// electricity", "all visitors", "the nation's entire output".
+func (s *sent) wholeOf(k int) bool {
+	for _, c := range s.children(k) {
+		switch s.lemma(int(c)) {
+		case "total", "all", "entire", "whole", "overall":
+			if r := s.rel(int(c)); r == "amod" || r == "det" || r == "compound" {
+				return true
+			}
+		}
 	}
 	return false
 }

@@ -157,18 +157,20 @@ var units = []struct {
 }{
 	{"tonnes of oil equivalent", "tonnes", 1}, {"tons of oil equivalent", "tonnes", 1},
 	{"metric tons", "tonnes", 1}, {"metric tonnes", "tonnes", 1}, {"tonnes", "tonnes", 1}, {"tonne", "tonnes", 1},
-	{"tons", "tonnes", 1}, {"ton", "tonnes", 1}, {"t", "tonnes", 1},
+	{"tons", "tonnes", 1}, {"ton", "tonnes", 1}, {"t", "tonnes", 1}, {"mts", "tonnes", 1}, {"mt", "tonnes", 1},
 	{"kilograms", "kg", 1}, {"kilogram", "kg", 1}, {"kg", "kg", 1},
 	{"square kilometers", "km2", 1}, {"square kilometres", "km2", 1}, {"sq km", "km2", 1}, {"km2", "km2", 1}, {"km\u00b2", "km2", 1},
 	{"square meters", "m2", 1}, {"square metres", "m2", 1}, {"sq m", "m2", 1}, {"sqm", "m2", 1}, {"m2", "m2", 1}, {"m\u00b2", "m2", 1},
 	{"cubic meters", "m3", 1}, {"cubic metres", "m3", 1}, {"m3", "m3", 1}, {"m\u00b3", "m3", 1},
+	{"kilometers per hour", "km/h", 1}, {"kilometres per hour", "km/h", 1}, {"km per hour", "km/h", 1},
+	{"km/h", "km/h", 1}, {"kph", "km/h", 1},
 	{"kilometers", "km", 1}, {"kilometres", "km", 1}, {"kilometer", "km", 1}, {"kilometre", "km", 1}, {"km", "km", 1},
-	{"meters", "m", 1}, {"metres", "m", 1},
+	{"meters", "m", 1}, {"metres", "m", 1}, {"meter", "m", 1}, {"metre", "m", 1},
 	{"hectares", "hectares", 1}, {"hectare", "hectares", 1}, {"ha", "hectares", 1}, {"mu", "mu", 1},
 	{"kilowatt-hours", "kWh", 1}, {"kilowatt hours", "kWh", 1}, {"kilowatt-hour", "kWh", 1}, {"kwh", "kWh", 1},
 	{"megawatt-hours", "kWh", 1e3}, {"mwh", "kWh", 1e3}, {"gwh", "kWh", 1e6}, {"twh", "kWh", 1e9},
 	{"megawatts", "MW", 1}, {"megawatt", "MW", 1}, {"mw", "MW", 1},
-	{"gigawatts", "MW", 1e3}, {"gigawatt", "MW", 1e3}, {"gw", "MW", 1e3},
+	{"gigawatts", "GW", 1}, {"gigawatt", "GW", 1}, {"gw", "GW", 1},
 	{"kilowatts", "kW", 1}, {"kilowatt", "kW", 1}, {"kw", "kW", 1},
 	{"teus", "TEU", 1}, {"teu", "TEU", 1}, {"barrels", "barrels", 1},
 	{"liters", "liters", 1}, {"litres", "liters", 1},
@@ -197,8 +199,8 @@ func matchUnit(text string, i int) (end int, unit string, factor float64, ok boo
 
 // Units finds physical unit words and symbols (tonnes, km2, square
 // meters, hectares, kWh, MW, cubic meters, ...) that follow a number.
-// Label is the canonical unit and Value the factor to it ("GW" is 1000
-// "MW"). A unit word not after a number is not reported: "t" or "ha"
+// Label is the canonical unit and Value the factor to it ("kilograms" is
+// "kg" with factor 1; a unit is kept as written, GW as GW). A unit word not after a number is not reported: "t" or "ha"
 // alone are ordinary letters.
 func Units(text string) []Span {
 	var out []Span

@@ -1,6 +1,9 @@
 package recognize
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
 
 // Quantity is a figure of the text: a number with its unit, scale,
 // qualifier and range, as Quantities assembles them from the recognisers.
@@ -28,9 +31,11 @@ type Quantity struct {
 	Range          bool
 	Lo             float64
 	LoStart, LoEnd int
-	// Conversion is true for a currency figure in brackets right after
-	// another one: the "($4.12 billion)" of "27.9 billion yuan ($4.12
-	// billion)" restates the figure before it.
+	// Conversion is true for a figure in brackets right after another
+	// of the same kind (two currencies, two physical units): the
+	// "($4.12 billion)" of "27.9 billion yuan ($4.12 billion)" and the
+	// "(about 666,667 hectares)" of "10 million mu" restate the figure
+	// before it.
 	Conversion bool
 	// Compound is true when the number is part of a hyphenated modifier
 	// ("a 25-million-tonne goal", "the three-day event").
@@ -142,8 +147,10 @@ func Quantities(text string) []Quantity {
 			q.Compound = true
 		}
 		// Conversion: "(" + optional qualifier + currency, right after a
-		// currency figure.
-		if isCurrency(q.Unit) && len(out) > 0 && isCurrency(out[len(out)-1].Unit) {
+		// currency figure; or a physical measure in brackets right after
+		// another one ("10 million mu (about 666,667 hectares)").
+		if len(out) > 0 && (isCurrency(q.Unit) && isCurrency(out[len(out)-1].Unit) ||
+			q.Unit != "count" && q.Unit != "percent" && !isCurrency(q.Unit) && out[len(out)-1].Unit != "count" && out[len(out)-1].Unit != "percent" && !isCurrency(out[len(out)-1].Unit)) {
 			p := skipSpaceBack(text, q.QualStart)
 			if p > 0 && text[p-1] == '(' && skipSpaceBack(text, p-1) == out[len(out)-1].End {
 				q.Conversion = true
@@ -151,7 +158,55 @@ func Quantities(text string) []Quantity {
 		}
 		out = append(out, q)
 	}
+	shareUnits(text, out)
 	return out
+}
+
+// shareUnits gives bare numbers the unit and scale of the coordinated
+// number after them: in "up 15.1 and 14.6 percent" and "5, 6 and 7
+// billion yuan" the unit is written once for the whole list.
+func shareUnits(text string, qs []Quantity) {
+	shared := 0.0 // the factor qs[i+1] took from the number after it, 0 if none
+	for i := len(qs) - 2; i >= 0; i-- {
+		q, r := &qs[i], &qs[i+1]
+		f := shared
+		shared = 0
+		if q.Unit != "count" || q.Range || q.Compound || q.Words != r.Words || q.End != q.NumEnd {
+			continue
+		}
+		num := Span{Start: q.NumStart, End: q.NumEnd}
+		if scaleOf(text, num) != 1 {
+			continue
+		}
+		if f == 0 {
+			f = 1
+			if !r.Range {
+				f = scaleOf(text, Span{Start: r.NumStart, End: r.NumEnd}) * unitFactor(text, r)
+			}
+		}
+		if r.Unit == "count" && f == 1 {
+			continue
+		}
+		if !listSeparator(text[q.End:r.Start]) {
+			continue
+		}
+		if r.Start != r.NumStart {
+			continue // "$5 and $6 billion" writes each currency
+		}
+		q.Unit = r.Unit
+		q.Value = roundTo(q.Value*f, 15)
+		shared = f
+	}
+}
+
+// listSeparator reports whether between is the joint of a list: a comma,
+// "and", "or", or a comma and one of them.
+func listSeparator(between string) bool {
+	switch strings.Join(strings.Fields(between), " ") {
+	case ",", "and", "or", ", and", ", or":
+		return true
+	}
+	return false
 }
 
 // scaleOf returns the scale factor written with number span m, or 1.
@@ -206,6 +261,19 @@ func unitOf(text string, q *Quantity) {
 	if e, u, f, ok := matchUnit(text, j); ok {
 		q.Unit, q.End = u, e
 		q.Value = roundTo(q.Value*f, 15)
+		return
+	}
+	// A hyphenated measure: "a 921-km line", "a 350-kilometer-per-hour
+	// train", "a 31.2-percent increase".
+	if j == q.NumEnd && j+1 < len(text) && text[j] == '-' {
+		if e, pts, ok := matchPercent(text, j+1); ok && !pts {
+			q.Unit, q.End = "percent", e
+			return
+		}
+		if e, u, f, ok := matchUnit(text, j+1); ok && u != "tonnes" {
+			q.Unit, q.End = u, e
+			q.Value = roundTo(q.Value*f, 15)
+		}
 	}
 }
 

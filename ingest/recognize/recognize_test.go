@@ -66,11 +66,36 @@ func TestQuantities(t *testing.T) {
 		{"The fund paid out 52.3 billion yuan (about 7.2 billion U.S. dollars).", []qty{
 			{Text: "52.3 billion yuan", Value: 5.23e10, Unit: "CNY"},
 			{Text: "7.2 billion U.S. dollars", Value: 7.2e9, Unit: "USD", Qualifier: "approx", Conversion: true}}},
+		// A measure written into a modifier, and speeds.
+		{"a 921-km line built for 350 kilometers per hour", []qty{
+			{Text: "921-km", Value: 921, Unit: "km", Compound: true},
+			{Text: "350 kilometers per hour", Value: 350, Unit: "km/h"}}},
+		{"a 31.2-percent rise and a 300-meter-long hall", []qty{
+			{Text: "31.2-percent", Value: 31.2, Unit: "percent", Compound: true},
+			{Text: "300-meter", Value: 300, Unit: "m", Compound: true}}},
+		// A physical measure restated in another unit is a conversion;
+		// two measures in a row without brackets are two figures.
+		{"It will plant 10 million mu (about 666,667 hectares) more.", []qty{
+			{Text: "10 million mu", Value: 1e7, Unit: "mu"},
+			{Text: "666,667 hectares", Value: 666667, Unit: "hectares", Qualifier: "approx", Conversion: true}}},
+		{"It planted 10 million mu and 5,000 hectares.", []qty{
+			{Text: "10 million mu", Value: 1e7, Unit: "mu"},
+			{Text: "5,000 hectares", Value: 5000, Unit: "hectares"}}},
 		{"Exports rose 24.6\u00a0percent, 1.2 percentage points faster.", []qty{
 			{Text: "24.6\u00a0percent", Value: 24.6, Unit: "percent"},
 			{Text: "1.2 percentage points", Value: 1.2, Unit: "points"}}},
 		{"GDP is expected to grow 6-6.5 percent.", []qty{{Text: "6-6.5 percent", Value: 6.5, Unit: "percent", Range: true, Lo: 6}}},
 		{"between 5 and 6 billion yuan", []qty{{Text: "5 and 6 billion yuan", Value: 6e9, Unit: "CNY", Range: true, Lo: 5e9}}},
+		// A unit written once for a list of numbers is each number's.
+		{"up 15.1 and 14.6 percent respectively", []qty{
+			{Text: "15.1", Value: 15.1, Unit: "percent"},
+			{Text: "14.6 percent", Value: 14.6, Unit: "percent"}}},
+		{"5, 6.5 and 7 billion yuan", []qty{
+			{Text: "5", Value: 5e9, Unit: "CNY"},
+			{Text: "6.5", Value: 6.5e9, Unit: "CNY"},
+			{Text: "7 billion yuan", Value: 7e9, Unit: "CNY"}}},
+		{"30 and 40 parks", []qty{{Text: "30", Value: 30, Unit: "count"}, {Text: "40", Value: 40, Unit: "count"}}},
+		{"30 parks and 40 percent", []qty{{Text: "30", Value: 30, Unit: "count"}, {Text: "40 percent", Value: 40, Unit: "percent"}}},
 		{"rose from 5 to 6 percent", []qty{{Text: "5", Value: 5, Unit: "count"}, {Text: "6 percent", Value: 6, Unit: "percent"}}},
 		{"expects revenue to exceed 9 billion yuan", []qty{{Text: "9 billion yuan", Value: 9e9, Unit: "CNY", Qualifier: "min"}}},
 		{"more than 200,000 students and up to 450 million yuan", []qty{
@@ -81,7 +106,7 @@ func TestQuantities(t *testing.T) {
 			{Text: "3.1 billion cubic meters", Value: 3.1e9, Unit: "m3"},
 			{Text: "388 million kWh", Value: 3.88e8, Unit: "kWh"}}},
 		{"a 3 GW plant on 120 hectares and 2,000 km of road", []qty{
-			{Text: "3 GW", Value: 3000, Unit: "MW"},
+			{Text: "3 GW", Value: 3, Unit: "GW"}, // GUIDELINES.md lists GW as a unit of its own
 			{Text: "120 hectares", Value: 120, Unit: "hectares"},
 			{Text: "2,000 km", Value: 2000, Unit: "km"}}},
 		{"the 25-million-tonne goal and the three-day fair", []qty{
@@ -119,7 +144,8 @@ func spans(text string, ss []recognize.Span) []span {
 }
 
 func TestYearsAndDates(t *testing.T) {
-	text := "In 2020, the 2021-25 plan and the 2023-2024 season; 2000 yuan. Held on Aug 24 and Dec. 28, 2023, at 15:10; since December 2015; 2023-12-28."
+	text := "In 2020, the 2021-25 plan and the 2023-2024 season; 2000 yuan. Held on Aug 24 and Dec. 28, 2023, at 15:10; since December 2015; 2023-12-28. " +
+		"Open from Feb. 10 to 17 and Oct 1-7, at 9 am."
 	wantYears := []span{
 		{"2020", recognize.Year, 2020, 0, ""},
 		{"2021-25", recognize.YearRange, 2025, 2021, ""},
@@ -136,6 +162,9 @@ func TestYearsAndDates(t *testing.T) {
 		{"15:10", recognize.Date, 0, 0, ""},
 		{"December 2015", recognize.Date, 2015, 0, ""},
 		{"2023-12-28", recognize.Date, 2023, 0, ""},
+		{"Feb. 10 to 17", recognize.Date, 0, 0, ""},
+		{"Oct 1-7", recognize.Date, 0, 0, ""},
+		{"9 am", recognize.Date, 0, 0, ""},
 	}
 	if diff := cmp.Diff(wantDates, spans(text, recognize.Dates(text))); diff != "" {
 		t.Errorf("Dates (-want +got):\n%s", diff)

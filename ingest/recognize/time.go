@@ -1,5 +1,7 @@
 package recognize
 
+import "strings"
+
 // monthNames in order; three-letter forms are accepted with or without a
 // final period, and "Sept".
 var monthNames = []string{"january", "february", "march", "april", "may", "june", "july",
@@ -157,6 +159,14 @@ func Dates(text string) []Span {
 				i = k + 2
 				continue
 			}
+			// "9 am", "10 p.m.": an hour.
+			if k-i <= 2 {
+				if e := meridiemAt(text, skipSpace(text, k)); e > 0 {
+					out = append(out, Span{Start: i, End: e, Kind: Date})
+					i = e - 1
+					continue
+				}
+			}
 			// Day before month: "28 December 2023".
 			if k-i <= 2 {
 				if m, e := monthAt(text, skipSpace(text, k)); m > 0 && skipSpace(text, k) > k {
@@ -200,6 +210,9 @@ func Dates(text string) []Span {
 			if hasSuffixOrd(text, k) {
 				end = k + 2
 			}
+			// A range of days of the month: "Jan 1 to 16", "Oct 1-7",
+			// "between Feb 9 and 17".
+			end = dayRangeEnd(text, end, d)
 			var yv float64
 			// ", 2023" or " 2023".
 			p := end
@@ -224,6 +237,53 @@ func Dates(text string) []Span {
 		i = e - 1
 	}
 	return out
+}
+
+// meridiemAt matches "am", "pm", "a.m." or "p.m." at i and returns its end.
+func meridiemAt(text string, i int) int {
+	for _, w := range [...]string{"a.m.", "p.m.", "am", "pm", "AM", "PM", "A.M.", "P.M."} {
+		if strings.HasPrefix(text[i:], w) && (w[len(w)-1] == '.' || atWordEnd(text, i+len(w))) {
+			return i + len(w)
+		}
+	}
+	return 0
+}
+
+// dayRangeEnd extends a date ending at end, on day d, over a second
+// day of the same month: "-7", " to 16", " and 17", "-7th".
+func dayRangeEnd(text string, end, d int) int {
+	j := end
+	switch {
+	case j < len(text) && (text[j] == '-' || strings.HasPrefix(text[j:], "\u2013")):
+		if text[j] == '-' {
+			j++
+		} else {
+			j += len("\u2013")
+		}
+	default:
+		k := skipSpace(text, j)
+		if e, ok := hasWordAt(text, k, "to"); ok {
+			j = skipSpace(text, e)
+		} else if e, ok := hasWordAt(text, k, "and"); ok {
+			j = skipSpace(text, e)
+		} else {
+			return end
+		}
+	}
+	k := j
+	for k < len(text) && isDigit(text[k]) {
+		k++
+	}
+	if k-j < 1 || k-j > 2 || !(atWordEnd(text, k) || hasSuffixOrd(text, k)) {
+		return end
+	}
+	if d2 := atoi(text[j:k]); d2 <= d || d2 > 31 {
+		return end
+	}
+	if hasSuffixOrd(text, k) {
+		k += 2
+	}
+	return k
 }
 
 func hasSuffixOrd(text string, k int) bool {

@@ -15,6 +15,7 @@ type Level uint8
 // The levels.
 const (
 	Country  Level = iota + 1 // China, Russia
+	Region                    // a part of a country larger than a province: Northeast China
 	Province                  // provinces, autonomous regions, municipalities
 	City                      // prefecture-level cities
 	District                  // districts, counties, county-level cities
@@ -22,7 +23,7 @@ const (
 	Org                       // companies, airports, oilfields, groups
 )
 
-var levelNames = [...]string{"", "country", "province", "city", "district", "area", "org"}
+var levelNames = [...]string{"", "country", "region", "province", "city", "district", "area", "org"}
 
 // String returns the level's lower-case name.
 func (l Level) String() string {
@@ -80,10 +81,32 @@ func (t *Table) Entity(name string) (Entity, bool) {
 	if t == nil || t.names == nil {
 		return Entity{}, false
 	}
+	if acronym(name) {
+		if e, ok := t.names[acronymKey+name]; ok {
+			return e, true
+		}
+	}
 	var buf [128]byte
 	b := appendNormal(buf[:0], name)
 	e, ok := t.names[string(b)] // no allocation for the lookup
 	return e, ok
+}
+
+// acronymKey prefixes the keys of acronyms, which match only as written:
+// "HIT" names an institute, "Hit by the slump" does not.
+const acronymKey = "\x00"
+
+// acronym reports whether name is two to five capital letters.
+func acronym(name string) bool {
+	if len(name) < 2 || len(name) > 5 {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // Add records that alias names canonical, an entity of the given level.
@@ -93,7 +116,11 @@ func (t *Table) Add(alias, canonical string, level Level) {
 		t.names = make(map[string]Entity)
 	}
 	e := Entity{Name: canonical, Level: level}
-	t.names[Normalize(alias)] = e
+	if acronym(alias) {
+		t.names[acronymKey+alias] = e
+	} else {
+		t.names[Normalize(alias)] = e
+	}
 	if _, ok := t.names[Normalize(canonical)]; !ok {
 		t.names[Normalize(canonical)] = e
 	}

@@ -24,10 +24,45 @@ type Mention struct {
 	Possessive bool
 }
 
-// orgHeads are the last words that make a capitalised name an organisation.
+// orgHeads are the last words that make a capitalised name an
+// organisation, an event or a site: the owners of figures that are not
+// places (GUIDELINES.md, "Owner").
 var orgHeads = map[string]bool{
 	"oilfield": true, "airport": true, "group": true, "corporation": true, "corp": true,
 	"company": true, "co": true, "bank": true, "port": true, "railway": true, "ltd": true,
+	"inc": true, "plc": true, "llc": true, "airlines": true, "airline": true, "ports": true,
+	"fair": true, "expo": true, "exposition": true, "exhibition": true, "festival": true, "congress": true,
+	"forum": true, "conference": true, "summit": true, "games": true, "station": true, "project": true,
+	"institute": true, "university": true, "hospital": true, "hotel": true, "mall": true, "square": true,
+	"market": true, "plant": true, "factory": true, "mine": true, "world": true, "resort": true,
+	"railways": true, "line": true, "highway": true, "expressway": true, "bridge": true, "tunnel": true,
+	"checkpoint": true, "terminal": true, "hub": true, "club": true, "center": true, "centre": true,
+}
+
+// lowerHeads may follow a capitalised name in lower case and belong to
+// it: "Harbin-Dalian high-speed railway", "Manzhouli and Suifenhe ports",
+// "the Harbin area".
+var lowerHeads = map[string]Level{
+	"railway": Org, "port": Org, "ports": Org, "project": Org, "station": Org, "airport": Org,
+	"checkpoint": Org, "square": Org, "line": Org, "expressway": Org, "highway": Org, "bridge": Org,
+	"fair": Org, "expo": Org, "festival": Org, "resort": Org, "park": Area, "area": Area, "zone": Area,
+}
+
+// lowerMods may stand between a name and its lower-case head.
+var lowerMods = map[string]bool{
+	"high-speed": true, "express": true, "shopping": true, "land": true, "border": true, "railway": true,
+	"rail": true, "river": true, "industrial": true, "pumped": true, "storage": true, "power": true,
+	"science": true, "technology": true, "international": true, "trade": true,
+}
+
+// nameLinks may join the words of one name: "Fair for Trade and Economic
+// Cooperation", "Institute of Technology".
+func nameLink(w string) bool {
+	switch w {
+	case "of", "for", "and", "the", "&", "de":
+		return true
+	}
+	return false
 }
 
 // placeSuffix reports the lower-case words that may follow a place name
@@ -45,6 +80,9 @@ var refHeads = map[string]Level{
 	"city": City, "province": Province, "country": Country, "nation": Country,
 	"area": Area, "zone": Area, "district": District, "county": District,
 	"oilfield": Org, "airport": Org, "company": Org, "group": Org, "corporation": Org, "firm": Org,
+	"line": Org, "railway": Org, "port": Org, "fair": Org, "expo": Org, "exhibition": Org, "festival": Org,
+	"event": Org, "project": Org, "park": Org, "station": Org, "bridge": Org, "plant": Org, "forum": Org,
+	"conference": Org, "congress": Org, "exposition": Org, "resort": Org, "mall": Org,
 }
 
 // leadWords are capitalised words that start sentences and are not part
@@ -240,6 +278,11 @@ func Mentions(text string, l Lookup) []Mention {
 				break
 			}
 		}
+		if m, n, ok := longName(text, toks, i, j, l); ok {
+			out = append(out, m)
+			i = n
+			continue
+		}
 		out = appendRun(out, text, toks[i:j], l)
 		i = j
 	}
@@ -250,8 +293,8 @@ func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 
 // appendRun adds the mentions of one run of capitalised words.
 func appendRun(out []Mention, text string, run []token, l Lookup) []Mention {
-	// Skip sentence-initial function words ("In Harbin").
-	for len(run) > 0 && leadWords[run[0].lower] {
+	// Skip sentence-initial function words ("In Harbin") and gerunds.
+	for len(run) > 1 && (leadWords[run[0].lower] || gerundAt(text, run, 0)) || len(run) == 1 && leadWords[run[0].lower] {
 		run = run[1:]
 	}
 	if len(run) == 0 {
@@ -346,11 +389,18 @@ func reference(text string, toks []token, i int) (Mention, int, bool) {
 			// "the city of Harbin" names the city itself; "the area's" fine.
 			return Mention{Start: t.start, End: w.end, Entity: Entity{Level: lv}, Ref: true, Head: w.lower, Possessive: w.poss}, k - i + 1, true
 		}
-		if w.capital || w.gapPunct || !refAdjective(w.lower) {
+		if w.capital || w.gapPunct || !refAdjective(w.lower) && !measureModifier(w.lower) {
 			break
 		}
 	}
 	return Mention{}, 0, false
+}
+
+// measureModifier reports whether w is a measure written as a modifier
+// ("340-kilometer-long", "1,200-room"), which may stand between "the"
+// and the noun of a reference: "the 340-kilometer-long railway".
+func measureModifier(w string) bool {
+	return w != "" && w[0] >= '0' && w[0] <= '9' && strings.IndexByte(w, '-') > 0
 }
 
 // refAdjective reports whether w may stand between "the" and the noun of
@@ -417,4 +467,144 @@ func placeByHead(text string, run []token, l Lookup) (Mention, bool) {
 	}
 	m.Entity = Entity{Name: name, Level: lv}
 	return m, true
+}
+
+// longName reads an organisation's, event's or site's name that goes on
+// past the run toks[i:j] of capitalised words: through linking words
+// ("Jixi International Fair for Farm and Forest Products"), a
+// bracketed word ("Feihe (Harbin) Dairy Co"), or into a lower-case head
+// ("Harbin-Dalian high-speed railway", "Manzhouli and Suifenhe ports").
+// The whole must end in an organisation word; ok is false otherwise.
+func longName(text string, toks []token, i, j int, l Lookup) (Mention, int, bool) {
+	end := -1     // one past the name's last token, once a head ends it
+	k := j        // one past the capitalised words read so far
+	tail := false // inside an of- or for-tail after an organisation word
+	if orgHeads[strings.TrimSuffix(toks[j-1].lower, ".")] && j-i > 1 {
+		end = j
+	}
+	for k < len(toks) && k-i < 14 {
+		prev, t := toks[k-1], toks[k]
+		switch {
+		case !prev.gapPunct && nameLink(t.lower) && !t.capital && k+1 < len(toks) && !t.gapPunct && toks[k+1].capital &&
+			!(t.lower == "and" && end == k && !tail):
+			// A link word between capitalised words; "and" after a
+			// complete name joins two names ("Harbin Boiler Co Ltd and
+			// Harbin Turbine Co Ltd"), unless it is inside a descriptive
+			// tail ("Fair for Trade and Economic Cooperation").
+			tail = tail || t.lower == "of" || t.lower == "for"
+			k += 2
+		case prev.gapPunct && bracketed(text, prev.end, t) && k+1 < len(toks) && toks[k+1].capital:
+			k += 2 // "Feihe (Harbin) Dairy Co"
+		default:
+			k = -k
+		}
+		if k < 0 {
+			k = -k
+			break
+		}
+		for k < len(toks) && toks[k].capital && !toks[k-1].gapPunct {
+			k++
+		}
+		// An organisation word ends a name, and what links to it after
+		// belongs to it: "Fair for Trade and Economic Cooperation".
+		if end >= 0 || orgHeads[strings.TrimSuffix(toks[k-1].lower, ".")] {
+			end = k
+		}
+	}
+	// A lower-case head after the words read, with up to two modifiers.
+	if !toks[k-1].gapPunct {
+		for m := k; m < len(toks) && m <= k+2; m++ {
+			lw := toks[m].lower
+			if _, ok := lowerHeads[lw]; ok && !toks[m].capital {
+				if m == k || allMods(toks[k:m]) {
+					end = m + 1
+				}
+				break
+			}
+			if toks[m].capital || !lowerMods[lw] || toks[m].gapPunct {
+				break
+			}
+		}
+	}
+	if end < 0 {
+		return Mention{}, 0, false
+	}
+	last := toks[end-1]
+	lw := strings.TrimSuffix(last.lower, ".")
+	lv, lowerHead := lowerHeads[lw]
+	lowerHead = lowerHead && !last.capital
+	if !lowerHead {
+		lv = Org
+	}
+	start := i
+	for start < end && (leadWords[toks[start].lower] || gerundAt(text, toks, start)) {
+		start++ // "In", "The", a sentence's opening gerund ("Putting the ...")
+	}
+	if start >= end-1 && lowerHead || start >= end {
+		return Mention{}, 0, false
+	}
+	if lowerHead && allGeneric(toks[start:end-1]) {
+		return Mention{}, 0, false // "International trade fair" names no one fair
+	}
+	if lowerHead && end-1-start == 1 && sentenceStart(text, toks[start].start) {
+		// One capitalised word opening a sentence or headline: "Jobs fair
+		// held in ..." unless the word is a known name ("Suifenhe port").
+		if _, ok := l.Entity(text[toks[start].start:toks[start].end]); !ok {
+			return Mention{}, 0, false
+		}
+	}
+	name := strings.Join(strings.Fields(text[toks[start].start:last.end]), " ")
+	e, ok := l.Entity(name)
+	if !ok {
+		e = Entity{Name: name, Level: lv}
+	}
+	return Mention{Start: toks[start].start, End: last.end, Entity: e, Head: lw, Possessive: last.poss}, end, true
+}
+
+// bracketed reports whether token t sits in brackets right after byte
+// off: "Feihe (Harbin) Dairy".
+func bracketed(text string, off int, t token) bool {
+	return t.start >= 1 && text[t.start-1] == '(' && strings.TrimSpace(text[off:t.start-1]) == "" &&
+		t.end < len(text) && text[t.end] == ')'
+}
+
+// gerundAt reports whether toks[i] is a gerund opening a sentence, before
+// a lower-case word ("Putting the railway into service"): "Daqing
+// Oilfield" and "Nanjing" end in -ing too.
+func gerundAt(text string, toks []token, i int) bool {
+	return strings.HasSuffix(toks[i].lower, "ing") && sentenceStart(text, toks[i].start) &&
+		i+1 < len(toks) && !toks[i+1].capital
+}
+
+// sentenceStart reports whether byte i opens a sentence of text.
+func sentenceStart(text string, i int) bool {
+	j := i
+	for j > 0 && (text[j-1] == ' ' || text[j-1] == '"' || text[j-1] == '\t') {
+		j--
+	}
+	return j == 0 || text[j-1] == '.' || text[j-1] == '\n' || text[j-1] == '!' || text[j-1] == '?'
+}
+
+// allGeneric reports whether the capitalised words of ts are all words
+// that start the names of kinds ("International", "National", "New").
+func allGeneric(ts []token) bool {
+	for _, t := range ts {
+		if t.capital && !genericNameWords[t.lower] {
+			switch t.lower {
+			case "international", "annual", "global", "world", "first", "grand", "china", "chinese":
+				continue
+			}
+			return false
+		}
+	}
+	return true
+}
+
+func allMods(ts []token) bool {
+	for _, t := range ts {
+		if !lowerMods[t.lower] || t.capital {
+			return false
+		}
+	}
+	return true
 }

@@ -6,10 +6,16 @@ import "sync"
 // "canonical|alias|alias..." under its level.
 var builtin = map[Level][]string{
 	Country: {
-		"China|PRC|People's Republic of China|the People's Republic of China|Chinese mainland|the Chinese mainland|mainland China|Northeast China|northeast China|Northeastern China|North China|South China|East China|Southwest China|Northwest China|Central China",
+		"China|PRC|People's Republic of China|the People's Republic of China|Chinese mainland|the Chinese mainland|mainland China",
 		"Russia|Russian Federation", "Japan", "South Korea|Republic of Korea|ROK", "North Korea|DPRK",
 		"United States|US|U.S.|USA|the United States|America", "Mongolia", "Kazakhstan",
 		"Germany", "France", "United Kingdom|UK|Britain", "Singapore", "India", "Belarus", "Italy",
+	},
+	Region: {
+		// Regions of China: their figures are theirs, not China's
+		// (GUIDELINES.md, "Owner").
+		"Northeast China|northeast China|Northeastern China|northeastern China|the Northeast|China's Northeast",
+		"North China", "South China", "East China", "Southwest China", "Northwest China", "Central China",
 	},
 	Province: {
 		"Heilongjiang|Heilongjiang Province|Heilongjiang province", "Jilin|Jilin Province|Jilin province",

@@ -37,7 +37,7 @@ func (t *Tracker) Resolve(m Mention) (Entity, bool) {
 		return t.subject, t.subject.Name != ""
 	case Org:
 		for i := len(t.orgs) - 1; i >= 0; i-- {
-			if m.Head == "" || m.Head == "company" || m.Head == "firm" || strings.Contains(strings.ToLower(t.orgs[i].Name), m.Head) {
+			if m.Head == "" || m.Head == "company" || m.Head == "firm" || nameHasHead(t.orgs[i].Name, m.Head) {
 				return t.orgs[i], true
 			}
 		}
@@ -96,6 +96,11 @@ func (t *Tracker) Observe(e Entity) {
 			}
 		}
 		t.orgs = append(t.orgs, e)
+		if len(t.orgs) > 64 {
+			// What a reference can mean is recent: keep the cost of
+			// resolving one bounded in a long text.
+			t.orgs = t.orgs[1:]
+		}
 	}
 }
 
@@ -109,3 +114,27 @@ func (t *Tracker) SetSubject(e Entity) {
 
 // Subject returns the latest subject, zero if none.
 func (t *Tracker) Subject() Entity { return t.subject }
+
+// headKinds lists, for the noun of a reference, the words of the names it
+// can refer to: "the line" is a railway, "the event" a fair or festival.
+var headKinds = map[string][]string{
+	"line":  {"line", "railway", "railroad", "expressway", "highway"},
+	"event": {"fair", "expo", "exposition", "exhibition", "festival", "forum", "conference", "congress", "summit", "games"},
+	"plant": {"plant", "factory", "works"},
+	"park":  {"park", "world", "resort", "zone"},
+}
+
+// nameHasHead reports whether an organisation's name can be what a
+// reference with noun head means.
+func nameHasHead(name, head string) bool {
+	low := strings.ToLower(name)
+	if kinds, ok := headKinds[head]; ok {
+		for _, k := range kinds {
+			if strings.Contains(low, k) {
+				return true
+			}
+		}
+		return false
+	}
+	return strings.Contains(low, head)
+}

@@ -36,7 +36,7 @@ type Query struct {
 	Stmt Statement `parser:"@@ ';'?"`
 }
 
-// Statement is one of *Select, *Catalogue, *Show or *Search.
+// Statement is one of *Select, *Catalogue, *Conflicts, *Show or *Search.
 type Statement interface {
 	Node
 	statement()
@@ -72,6 +72,18 @@ type Catalogue struct {
 	Like *StringLit `parser:"( 'like' @@ )?"`
 	// Where is the filter, nil when absent.
 	Where *Expr `parser:"( 'where' @@ )?"`
+	// OrderBy lists the sort keys in order, empty when absent.
+	OrderBy []*OrderKey `parser:"( 'order' 'by' @@ ( ',' @@ )* )?"`
+	// Limit is nil when absent.
+	Limit *Limit `parser:"@@?"`
+}
+
+// Conflicts lists the figures whose sources disagree, each with the facts
+// that state it: conflicts [where ...] [order by ...] [limit N].
+type Conflicts struct {
+	Pos Pos
+	// Where is the filter, nil when absent.
+	Where *Expr `parser:"'conflicts' ( 'where' @@ )?"`
 	// OrderBy lists the sort keys in order, empty when absent.
 	OrderBy []*OrderKey `parser:"( 'order' 'by' @@ ( ',' @@ )* )?"`
 	// Limit is nil when absent.
@@ -124,12 +136,14 @@ type Field struct {
 	Name string `parser:"@( 'entity' | 'metric' | 'year' | 'period' | 'value' | 'unit' | 'qualifier' | 'status' | 'document' | 'id' )"`
 }
 
-// OrderKey is one key of an "order by" clause: a field name or "sources"
-// (the number of supporting documents).
+// OrderKey is one key of an "order by" clause: the name of a column the
+// result shows (a field, "sources", "facts", an entity or year heading a
+// pivot's column...), bare, quoted or a number. The planner checks it
+// against the result's columns.
 type OrderKey struct {
 	Pos Pos
-	// Key is a field name (see Field) or "sources".
-	Key string `parser:"@( 'entity' | 'metric' | 'year' | 'period' | 'value' | 'unit' | 'qualifier' | 'status' | 'document' | 'id' | 'sources' )"`
+	// Key is the column's name, unquoted.
+	Key string `parser:"@( Word | Ident | String | Int )"`
 	// Desc is true for "desc"; "asc" is the default and is not recorded.
 	Desc bool `parser:"( @'desc' | 'asc' )?"`
 }
@@ -159,7 +173,7 @@ type NotExpr struct {
 	X Primary `parser:"@@"`
 }
 
-// Primary is one of *Paren, *Compare, *In or *Like.
+// Primary is one of *Paren, *Compare, *In, *Like or *Conflict.
 type Primary interface {
 	Node
 	primary()
@@ -208,19 +222,28 @@ type Like struct {
 	Pattern *StringLit `parser:"'like' @@"`
 }
 
+// Conflict holds for a fact whose figure's sources disagree: facts where
+// conflict.
+type Conflict struct {
+	Pos Pos
+	// Word is "conflict".
+	Word string `parser:"@'conflict'"`
+}
+
 // Value is one of *StringLit or *NumberLit.
 type Value interface {
 	Node
 	value()
 }
 
-// StringLit is a string: quoted ("Harbin New Area", 'plan') or a bare word
-// (Harbin, plan, CNY, Q1-Q3, 2024-H1). Both spellings give the same node;
-// it always prints quoted.
+// StringLit is a string: quoted ("Harbin New Area", 'plan'), a bare word
+// (Harbin, plan, CNY, Q1-Q3, 2024-H1) or a keyword that is not a clause
+// word (year, count). All spellings give the same node; it always prints
+// quoted.
 type StringLit struct {
 	Pos Pos
 	// Value is the string, unquoted.
-	Value string `parser:"@( String | Ident )"`
+	Value string `parser:"@( String | Ident | Word )"`
 }
 
 // NumberLit is a number: 2021, -3.5, 1e6. Its Text is kept as written
@@ -241,6 +264,9 @@ func (n *Select) Position() Pos { return n.Pos }
 
 // Position returns the position of the first token.
 func (n *Catalogue) Position() Pos { return n.Pos }
+
+// Position returns the position of the first token.
+func (n *Conflicts) Position() Pos { return n.Pos }
 
 // Position returns the position of the first token.
 func (n *Show) Position() Pos { return n.Pos }
@@ -282,6 +308,9 @@ func (n *In) Position() Pos { return n.Pos }
 func (n *Like) Position() Pos { return n.Pos }
 
 // Position returns the position of the first token.
+func (n *Conflict) Position() Pos { return n.Pos }
+
+// Position returns the position of the first token.
 func (n *StringLit) Position() Pos { return n.Pos }
 
 // Position returns the position of the first token.
@@ -289,13 +318,15 @@ func (n *NumberLit) Position() Pos { return n.Pos }
 
 func (*Select) statement()    {}
 func (*Catalogue) statement() {}
+func (*Conflicts) statement() {}
 func (*Show) statement()      {}
 func (*Search) statement()    {}
 
-func (*Paren) primary()   {}
-func (*Compare) primary() {}
-func (*In) primary()      {}
-func (*Like) primary()    {}
+func (*Paren) primary()    {}
+func (*Compare) primary()  {}
+func (*In) primary()       {}
+func (*Like) primary()     {}
+func (*Conflict) primary() {}
 
 func (*StringLit) value() {}
 func (*NumberLit) value() {}

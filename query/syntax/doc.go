@@ -8,6 +8,8 @@
 //	sum metric gdp where year = 2021 by entity order by value desc limit 5
 //	facts where not (status = plan or period in (Q1, H1)) and value > 1e9
 //	metrics like "incubator"
+//	facts where conflict and period = year
+//	conflicts where metric = gdp
 //	show fact 12
 //	search "5G base stations"
 //
@@ -19,9 +21,12 @@
 // # Lexical rules
 //
 // Keywords (where, by, metric, entity, ...) are reserved and matched in any
-// letter case; IsKeyword lists them. Whitespace separates tokens, and "#"
-// starts a comment that runs to the end of the line: the lexer drops
-// comments, so callers may pass scripts with comments as they are.
+// letter case; IsKeyword lists them. Where a value or an order key is
+// expected, a keyword that is not a clause word or an operator stands for
+// itself: period = year, unit = count, order by facts (the grammar's
+// <word>). Whitespace separates tokens, and "#" starts a comment that
+// runs to the end of the line: the lexer drops comments, so callers may
+// pass scripts with comments as they are.
 //
 // A number is -?D+(.D+)?([eE][+-]?D+)?: 2021, -3.5, 1e6. "1,180" is two
 // numbers, since commas separate list items.
@@ -64,7 +69,9 @@
 // # Errors and limits
 //
 // Parse returns an *Error printed as "line:col: message", such as
-// `1:8: unexpected "by", expected a metric name`. Columns count runes;
+// `1:8: unexpected "by", expected a metric name`; a misspelt keyword gets
+// the nearest one the parser expected (`did you mean year?`, also in
+// Error.Suggestion, found by Suggest). Columns count runes;
 // Caret draws the source line with a caret under the column. The planner
 // collects its own errors in an ErrorList and sorts it.
 //

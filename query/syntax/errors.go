@@ -193,10 +193,18 @@ func convertError(err error, toks []lexer.Token, atEnd string) error {
 		case (expected == "an integer" || expected == "a fact id" || expected == "a document id or name") &&
 			tok.Type == numberToken && strings.Trim(tok.Value, "0123456789") == "":
 			msg = fmt.Sprintf("integer %s out of range", tok.Value)
-		case tok.Type == keywordToken && quotable[expected] && keywords[tok.Value]&notAName == 0:
-			msg += " (quote keywords used as names or values)"
+		case isKeywordToken(tok) && quotable[expected] && keywords[tok.Value]&notAName == 0:
+			msg += " (quote keywords used as names)"
 		}
-		return &Error{Pos: tok.Pos, Msg: msg}
+		out := &Error{Pos: tok.Pos, Msg: msg}
+		if tok.Type == identToken {
+			// A misspelt keyword: yaer for year, wher for where.
+			if s := Suggest(tok.Value, expectedWords(expected, tok.Pos.Offset == toks[0].Pos.Offset)); s != "" {
+				out.Msg += ": did you mean " + s + "?"
+				out.Suggestion = s
+			}
+		}
+		return out
 	}
 	var perr participle.Error
 	if errors.As(err, &perr) {
@@ -213,7 +221,7 @@ var quotable = map[string]bool{
 }
 
 const (
-	statementWords  = "a statement (metric, facts, entities, metrics, years, documents, units, show or search)"
+	statementWords  = "a statement (metric, facts, entities, metrics, years, documents, units, conflicts, show or search)"
 	comparisonWords = `a comparison ("=", "!=", "<", "<=", ">", ">=", "in" or "like")`
 )
 
@@ -228,7 +236,7 @@ func refineExpected(expected string, tok lexer.Token, toks []lexer.Token) string
 		return toks[i-k]
 	}
 	isKeyword := func(t lexer.Token, words ...string) bool {
-		return t.Type == keywordToken && slices.Contains(words, t.Value)
+		return isKeywordToken(t) && slices.Contains(words, t.Value)
 	}
 	p1, p2 := prev(1), prev(2)
 	switch {
@@ -255,6 +263,48 @@ func refineExpected(expected string, tok lexer.Token, toks []lexer.Token) string
 	}
 	return expected
 }
+
+// clauseWords may follow a complete statement or condition.
+var clauseWords = []string{"where", "by", "order", "limit", "and", "or", "not", "asc", "desc", "like", "in"}
+
+// expectedWords returns the keywords an error's expectation stands for,
+// among which a misspelt word is looked up; first is set when the word is
+// the query's first token.
+func expectedWords(expected string, first bool) []string {
+	switch expected {
+	case statementWords:
+		if first {
+			return StatementKeywords()
+		}
+		return append(StatementKeywords(), clauseWords...)
+	case atEndOfQuery:
+		return clauseWords
+	case productions["Field"]:
+		var out []string
+		for _, k := range keywordTable {
+			if k.class&field != 0 {
+				out = append(out, k.word)
+			}
+		}
+		return out
+	case comparisonWords:
+		return []string{"in", "like", "not"}
+	}
+	// One or more quoted literals: "in" or "like", "metric" or "facts".
+	var out []string
+	for _, part := range strings.FieldsFunc(expected, func(r rune) bool { return r == ',' || r == ' ' }) {
+		if w, ok := strings.CutPrefix(part, `"`); ok && strings.HasSuffix(w, `"`) {
+			if w = strings.TrimSuffix(w, `"`); IsKeyword(w) {
+				out = append(out, w)
+			}
+		}
+	}
+	return out
+}
+
+// isKeywordToken reports whether t is a keyword, one that may stand as a
+// value or not.
+func isKeywordToken(t lexer.Token) bool { return t.Type == keywordToken || t.Type == wordToken }
 
 // atEndOfQuery is what Parse expects after a complete query.
 const atEndOfQuery = "end of query"
@@ -287,7 +337,7 @@ var productions = map[string]string{
 	"NotExpr":   "a condition",
 	"Primary":   "a condition",
 	"Field":     "a field (entity, metric, year, period, value, unit, qualifier, status, document or id)",
-	"OrderKey":  "an order key (a field or sources)",
+	"OrderKey":  "an order key (a column name)",
 	"Value":     "a value (a string, number or word)",
 	"StringLit": "a string",
 	"Limit":     `"limit"`,

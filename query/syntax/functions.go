@@ -94,7 +94,7 @@ type Func string
 // Parse implements participle.Parseable.
 func (f *Func) Parse(lex *lexer.PeekingLexer) error {
 	t := lex.Peek()
-	if t.Type != keywordToken || LookupFunction(t.Value) == nil {
+	if t.Type != keywordToken && t.Type != wordToken || LookupFunction(t.Value) == nil {
 		return participle.NextMatch
 	}
 	lex.Next()

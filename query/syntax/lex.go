@@ -72,7 +72,11 @@ func Lex(src string) *Lexed {
 	toks, _ := s.scan() // a lenient scanner returns no error
 	l := &Lexed{Src: src, Err: s.first, Open: s.open}
 	for _, t := range toks[:len(toks)-1] { // the EOF token is left out
-		l.Tokens = append(l.Tokens, Token{Kind: TokenKind(t.Type), Text: t.Value, Pos: t.Pos})
+		kind := TokenKind(t.Type)
+		if t.Type == wordToken {
+			kind = KeywordToken
+		}
+		l.Tokens = append(l.Tokens, Token{Kind: kind, Text: t.Value, Pos: t.Pos})
 		if t.Type == punctToken {
 			switch t.Value {
 			case "(":

@@ -185,7 +185,7 @@ func TestKeywords(t *testing.T) {
 		}
 	}
 	starts := syntax.StatementKeywords()
-	if len(starts) != 16 || starts[0] != "metric" {
+	if len(starts) != 17 || starts[0] != "metric" {
 		t.Errorf("StatementKeywords() = %q", starts)
 	}
 	for _, k := range starts {

@@ -23,6 +23,10 @@ const (
 	intToken     = lexer.TokenType(IntToken)
 	numberToken  = lexer.TokenType(NumberToken)
 	punctToken   = lexer.TokenType(PunctToken)
+	// wordToken is a keyword that may stand where a value is expected
+	// (year, count, plan...): one without the notAName class. Lex reports
+	// it as a KeywordToken; the grammar's <word>.
+	wordToken = punctToken + 1
 )
 
 var symbols = map[string]lexer.TokenType{
@@ -33,6 +37,7 @@ var symbols = map[string]lexer.TokenType{
 	"Int":     intToken,
 	"Number":  numberToken,
 	"Punct":   punctToken,
+	"Word":    wordToken,
 }
 
 // wordClass says how a keyword or punctuation token bears on statements.
@@ -60,14 +65,17 @@ const (
 // function names are not here: they come from the function table and
 // follow "explain". Keywords are reserved in any letter case; the lexer
 // lower-cases them, so the grammar's literals and the captured values are
-// always lower case. A keyword used as a name or value must be quoted.
+// always lower case. A keyword used as a name must be quoted; where a
+// value or an order key is expected, a keyword that is not a clause word
+// or operator (year, count, facts, plan is no keyword at all) may stand
+// bare: period = year, unit = count.
 var keywordTable = []struct {
 	word  string
 	class wordClass
 }{
 	{"metric", startsStatement | field}, {"facts", startsStatement},
 	{"entities", startsStatement}, {"metrics", startsStatement}, {"years", startsStatement},
-	{"documents", startsStatement}, {"units", startsStatement},
+	{"documents", startsStatement}, {"units", startsStatement}, {"conflicts", startsStatement},
 	{"show", startsStatement}, {"search", startsStatement},
 	{"explain", startsStatement | needsMore | notAName},
 	{"where", needsMore | continues | notAName}, {"by", needsMore | continues | notAName},
@@ -79,6 +87,7 @@ var keywordTable = []struct {
 	{"fact", 0}, {"document", field},
 	{"entity", field}, {"year", field}, {"period", field}, {"value", field}, {"unit", field},
 	{"qualifier", field}, {"status", field}, {"id", field}, {"sources", 0},
+	{"conflict", 0},
 }
 
 // punctClasses are the classes of punctuation tokens.
@@ -139,7 +148,7 @@ func StatementKeywords() []string {
 // classOf returns the class of a keyword or punctuation token.
 func classOf(typ lexer.TokenType, value string) wordClass {
 	switch typ {
-	case keywordToken:
+	case keywordToken, wordToken:
 		return keywords[value]
 	case punctToken:
 		return punctClasses[value]
@@ -311,7 +320,12 @@ func (s *scanner) token() error {
 		n := wordLen(rest)
 		word := rest[:n]
 		if IsKeyword(word) {
-			s.emit(keywordToken, strings.ToLower(word), pos, n)
+			kw := strings.ToLower(word)
+			typ := keywordToken
+			if keywords[kw]&notAName == 0 {
+				typ = wordToken
+			}
+			s.emit(typ, kw, pos, n)
 		} else {
 			s.emit(identToken, word, pos, n)
 		}

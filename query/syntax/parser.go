@@ -3,6 +3,7 @@ package syntax
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/alecthomas/participle/v2"
 	"github.com/alecthomas/participle/v2/lexer"
@@ -25,17 +26,21 @@ type script struct {
 func options() []participle.Option {
 	return []participle.Option{
 		participle.Lexer(definition{}),
-		participle.Union[Statement](&Select{}, &Catalogue{}, &Show{}, &Search{}),
-		participle.Union[Primary](&Paren{}, &Compare{}, &In{}, &Like{}),
+		participle.Union[Statement](&Select{}, &Catalogue{}, &Conflicts{}, &Show{}, &Search{}),
+		participle.Union[Primary](&Paren{}, &Compare{}, &In{}, &Like{}, &Conflict{}),
 		participle.Union[Value](&StringLit{}, &NumberLit{}),
 		// In and Like share "field not" before they differ.
 		participle.UseLookahead(2),
 	}
 }
 
+// The parsers are built on first use: building one reflects over the
+// grammar structs, which costs a fresh process more than answering a
+// query, and most processes (ingest, serve before its first query) never
+// parse one, or need only one of the two.
 var (
-	queryParser  = participle.MustBuild[Query](options()...)
-	scriptParser = participle.MustBuild[script](options()...)
+	queryParser  = sync.OnceValue(func() *participle.Parser[Query] { return participle.MustBuild[Query](options()...) })
+	scriptParser = sync.OnceValue(func() *participle.Parser[script] { return participle.MustBuild[script](options()...) })
 )
 
 // EBNF returns the grammar of a query in EBNF, as participle prints it.
@@ -45,7 +50,7 @@ func EBNF() string {
 	// participle prints a Parseable node by name only; the Func
 	// production follows the one that uses it.
 	var out []string
-	for _, line := range strings.Split(queryParser.String(), "\n") {
+	for _, line := range strings.Split(queryParser().String(), "\n") {
 		out = append(out, line)
 		if strings.HasPrefix(line, "Select = ") {
 			out = append(out, funcEBNF())
@@ -66,7 +71,7 @@ func Parse(src string) (q *Query, err error) {
 	if err != nil {
 		return nil, err
 	}
-	q, err = queryParser.ParseFromLexer(peek)
+	q, err = queryParser().ParseFromLexer(peek)
 	if err != nil {
 		return nil, convertError(err, toks, atEndOfQuery)
 	}
@@ -88,7 +93,7 @@ func ParseScript(src string) (qs []*Query, err error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := scriptParser.ParseFromLexer(peek)
+	s, err := scriptParser().ParseFromLexer(peek)
 	if err != nil {
 		return nil, convertError(err, toks, statementWords)
 	}
@@ -145,13 +150,24 @@ func finishQuery(q *Query) {
 			s.Metric.Value = unquote(s.Metric.Value)
 		}
 		s.Where = finishExpr(s.Where)
+		finishOrder(s.OrderBy)
 	case *Catalogue:
 		finishString(s.Like)
 		s.Where = finishExpr(s.Where)
+		finishOrder(s.OrderBy)
+	case *Conflicts:
+		s.Where = finishExpr(s.Where)
+		finishOrder(s.OrderBy)
 	case *Show:
 		finishString(s.DocumentName)
 	case *Search:
 		finishString(s.Text)
+	}
+}
+
+func finishOrder(keys []*OrderKey) {
+	for _, k := range keys {
+		k.Key = unquote(k.Key)
 	}
 }
 

@@ -65,6 +65,16 @@ func (n *Catalogue) String() string {
 }
 
 // String returns the canonical text of the statement.
+func (n *Conflicts) String() string {
+	var b strings.Builder
+	b.WriteString("conflicts")
+	writeWhere(&b, n.Where)
+	writeOrderBy(&b, n.OrderBy)
+	writeLimit(&b, n.Limit)
+	return b.String()
+}
+
+// String returns the canonical text of the statement.
 func (n *Show) String() string {
 	switch {
 	case n.FactID != nil:
@@ -126,13 +136,28 @@ func (n *Name) String() string { return QuoteName(n.Value) }
 // String returns the field name.
 func (n *Field) String() string { return n.Name }
 
-// String returns the key followed by " desc" when descending.
+// String returns the key, bare when it can be (a word or a keyword that
+// may stand as a key), followed by " desc" when descending.
 func (n *OrderKey) String() string {
+	k := OrderKeyText(n.Key)
 	if n.Desc {
-		return n.Key + " desc"
+		return k + " desc"
 	}
-	return n.Key
+	return k
 }
+
+// OrderKeyText returns a column name as an order key writes it: bare
+// when it lexes as a word or as a keyword that may stand as a key (year,
+// facts, sources), quoted otherwise.
+func OrderKeyText(name string) string {
+	if toks, err := scan(name); err == nil && len(toks) == 2 && toks[0].Type == wordToken && toks[0].Value == name {
+		return name
+	}
+	return QuoteName(name)
+}
+
+// String returns "conflict".
+func (n *Conflict) String() string { return "conflict" }
 
 // String returns the alternatives joined by " or ".
 func (n *Expr) String() string {

@@ -57,6 +57,16 @@ var goodQueries = []struct{ in, want string }{
 	{`facts where entity = 'it\'s' and qualifier = "say \"hi\"\n\t\u00e9\\"`,
 		`facts where entity = "it's" and qualifier = "say \"hi\"\n\té\\"`},
 	{`facts where entity = 哈尔滨`, `facts where entity = "哈尔滨"`},
+	{`facts where period = year and unit = count`, `facts where period = "year" and unit = "count"`},
+	{`facts where period in (year, Q1) and entity = metric`, `facts where period in ("year", "Q1") and entity = "metric"`},
+	{`facts where conflict and not conflict`, `facts where conflict and not conflict`},
+	{`facts where not (conflict or year = 2020)`, `facts where not (conflict or year = 2020)`},
+	{`conflicts`, `conflicts`},
+	{`conflicts where metric = gdp order by year desc limit 3`, `conflicts where metric = "gdp" order by year desc limit 3`},
+	{`entities order by facts desc`, `entities order by facts desc`},
+	{`documents order by published, title`, `documents order by published, title`},
+	{`metric gdp by year order by Harbin desc, "Harbin New Area", 2020`, `metric gdp by year order by Harbin desc, "Harbin New Area", "2020"`},
+	{`metric gdp order by "year", "count", "by"`, `metric gdp order by year, count, "by"`},
 
 	// Keywords in any case, ";" and comments.
 	{`METRIC gdp WHERE Year = 2021 BY Entity;`, `metric gdp where year = 2021 by entity`},
@@ -90,12 +100,12 @@ var goodQueries = []struct{ in, want string }{
 
 // badQueries maps queries that must not parse to their exact error.
 var badQueries = []struct{ in, want string }{
-	{``, `1:1: unexpected end of query, expected a statement (metric, facts, entities, metrics, years, documents, units, show or search)`},
-	{`# only a comment`, `1:1: unexpected end of query, expected a statement (metric, facts, entities, metrics, years, documents, units, show or search)`},
-	{`frobnicate`, `1:1: unexpected name "frobnicate", expected a statement (metric, facts, entities, metrics, years, documents, units, show or search)`},
+	{``, `1:1: unexpected end of query, expected a statement (metric, facts, entities, metrics, years, documents, units, conflicts, show or search)`},
+	{`# only a comment`, `1:1: unexpected end of query, expected a statement (metric, facts, entities, metrics, years, documents, units, conflicts, show or search)`},
+	{`frobnicate`, `1:1: unexpected name "frobnicate", expected a statement (metric, facts, entities, metrics, years, documents, units, conflicts, show or search)`},
 	{`metric by year`, `1:8: unexpected "by", expected a metric name`},
 	{`metric`, `1:7: unexpected end of query, expected a metric name`},
-	{`metric count`, `1:8: unexpected "count", expected a metric name (quote keywords used as names or values)`},
+	{`metric count`, `1:8: unexpected "count", expected a metric name (quote keywords used as names)`},
 	{`sum gdp`, `1:5: unexpected name "gdp", expected "metric" or "facts"`},
 	{`metric gdp by`, `1:14: unexpected end of query, expected a field (entity, metric, year, period, value, unit, qualifier, status, document or id)`},
 	{`metric gdp by year,`, `1:20: unexpected end of query, expected a field (entity, metric, year, period, value, unit, qualifier, status, document or id)`},
@@ -106,7 +116,14 @@ var badQueries = []struct{ in, want string }{
 	{`metric gdp where year >=`, `1:25: unexpected end of query, expected a value (a string, number or word)`},
 	{`metric gdp where year = 2021 foo`, `1:30: unexpected name "foo", expected end of query`},
 	{`metric gdp where entity not foo`, `1:29: unexpected name "foo", expected "in" or "like"`},
-	{`metric gdp where entity = year`, `1:27: unexpected "year", expected a value (a string, number or word) (quote keywords used as names or values)`},
+	{`metric gdp where entity = by`, `1:27: unexpected "by", expected a value (a string, number or word)`},
+	{`metric gdp by yaer`, `1:15: unexpected name "yaer", expected a field (entity, metric, year, period, value, unit, qualifier, status, document or id): did you mean year?`},
+	{`metric gdp wher year = 2021`, `1:12: unexpected name "wher", expected end of query: did you mean where?`},
+	{`metrc gdp`, `1:1: unexpected name "metrc", expected a statement (metric, facts, entities, metrics, years, documents, units, conflicts, show or search): did you mean metric?`},
+	{`facts where entity lik "x"`, `1:20: unexpected name "lik", expected a comparison ("=", "!=", "<", "<=", ">", ">=", "in" or "like"): did you mean like?`},
+	{`facts where conflict = 1`, `1:22: unexpected "=", expected end of query`},
+	{`conflicts like "x"`, `1:11: unexpected "like", expected end of query`},
+	{`metric gdp order by and`, `1:21: unexpected "and", expected an order key (a column name)`},
 	{`facts where not not year = 1`, `1:17: unexpected "not", expected a condition (write not (not ...) for a double negation)`},
 	{`facts where (year = 1`, `1:22: unexpected end of query, expected ")"`},
 	{`facts where year = 1)`, `1:21: unexpected ")", expected end of query`},
@@ -115,7 +132,7 @@ var badQueries = []struct{ in, want string }{
 	{`facts where value = 1,180`, `1:22: unexpected ",", expected end of query`},
 	{`facts where entity = 'it''s'`, `1:26: unexpected string 's', expected end of query`},
 	{`metric gdp order year`, `1:18: unexpected "year", expected "by"`},
-	{`metric gdp order by`, `1:20: unexpected end of query, expected an order key (a field or sources)`},
+	{`metric gdp order by`, `1:20: unexpected end of query, expected an order key (a column name)`},
 	{`metric gdp limit x`, `1:18: unexpected name "x", expected an integer`},
 	{`metric gdp limit 1.5`, `1:18: unexpected number 1.5, expected an integer`},
 	{`metric gdp limit -1`, `1:18: unexpected number -1, expected an integer`},
@@ -125,7 +142,7 @@ var badQueries = []struct{ in, want string }{
 	{`show fact x`, `1:11: unexpected name "x", expected a fact id`},
 	{`show document`, `1:14: unexpected end of query, expected a document id or name`},
 	{`search`, `1:7: unexpected end of query, expected a string`},
-	{`explain`, `1:8: unexpected end of query, expected a statement (metric, facts, entities, metrics, years, documents, units, show or search)`},
+	{`explain`, `1:8: unexpected end of query, expected a statement (metric, facts, entities, metrics, years, documents, units, conflicts, show or search)`},
 	{`metrics; metrics`, `1:10: unexpected "metrics", expected end of query`},
 	{"metric gdp\n  where year = \"2021", `2:16: unterminated string`},
 	{"search \"a\nb\"", `1:8: unterminated string`},
@@ -313,7 +330,7 @@ show fact 3; search "x"
 		t.Errorf("ParseScript error (-want +got):\n%s", diff)
 	}
 	_, err = syntax.ParseScript("metrics\nfrobnicate")
-	if diff := cmp.Diff(`2:1: unexpected name "frobnicate", expected a statement (metric, facts, entities, metrics, years, documents, units, show or search)`, errString(err)); diff != "" {
+	if diff := cmp.Diff(`2:1: unexpected name "frobnicate", expected a statement (metric, facts, entities, metrics, years, documents, units, conflicts, show or search)`, errString(err)); diff != "" {
 		t.Errorf("ParseScript error (-want +got):\n%s", diff)
 	}
 }

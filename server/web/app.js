@@ -364,7 +364,7 @@ function linkFor(r, row, col, v) {
     return null;
   }
   if (id && (col.name === "id" || col.name === "value")) return factHref(id);
-  if (r.kind === "table" && col.name === "value") {
+  if (r.kind === "table" && (col.name === "value" || col.name === "figures")) {
     const factsCol = r.columns.findIndex((c) => c.name === "facts");
     const ids = factsCol >= 0 && row[factsCol] ? row[factsCol].ids || [] : [];
     if (ids.length === 1) return factHref(ids[0]);

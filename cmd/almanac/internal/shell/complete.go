@@ -24,7 +24,20 @@ const (
 	metricNames nameKind = iota
 	entityNames
 	unitNames
+	documentNames
+	yearNames
+	// The fixed vocabularies, which need no database.
+	periodValues
+	qualifierValues
+	statusValues
 )
+
+// fieldKinds maps the fields whose values completion offers to their
+// names' kind.
+var fieldKinds = map[string]nameKind{
+	"entity": entityNames, "metric": metricNames, "unit": unitNames, "document": documentNames, "year": yearNames,
+	"period": periodValues, "qualifier": qualifierValues, "status": statusValues,
+}
 
 // completer completes words of statements and meta-commands. names returns
 // a catalogue of the open database; it may be nil.
@@ -49,9 +62,66 @@ func (c completer) complete(line string, pos int) (head string, candidates []str
 	}
 	if meta, ok := strings.CutPrefix(strings.TrimLeft(head, " \t"), "."); ok {
 		name, rest, _ := strings.Cut(meta, " ")
-		return head, c.completeMetaArg(name, rest, word), tail
+		return head, keepPrefix(word, c.completeMetaArg(name, rest, word)), tail
 	}
-	return head, c.completeQuery(almanac.Lex(head).Tokens, word), tail
+	return head, keepPrefix(word, c.completeQuery(almanac.Lex(head).Tokens, word)), tail
+}
+
+// keepPrefix makes candidates share the typed word as a prefix, so that
+// the editor, which puts in their longest common prefix, extends what
+// was typed rather than erasing it: a bare word among quoted names is
+// quoted like them ("Harbin" beside "Harbin New Area"), and names that
+// match in another letter case take the word's (names are looked up
+// without regard to case).
+func keepPrefix(word string, candidates []string) []string {
+	if len(candidates) < 2 || word == "" {
+		return candidates
+	}
+	quoted := strings.HasPrefix(word, `"`)
+	for _, c := range candidates {
+		quoted = quoted || strings.HasPrefix(c, `"`)
+	}
+	bare := strings.TrimLeft(word, `"'`)
+	rewrite := func(caseToo bool) []string {
+		out := make([]string, len(candidates))
+		for i, c := range candidates {
+			name, wasQuoted := strings.CutPrefix(c, `"`)
+			if quoted && !wasQuoted {
+				name += `"`
+			}
+			if caseToo && len(name) >= len(bare) && strings.EqualFold(name[:len(bare)], bare) {
+				name = bare + name[len(bare):]
+			}
+			if quoted {
+				name = `"` + name
+			}
+			out[i] = name
+		}
+		return slices.Compact(out)
+	}
+	want := bare
+	if quoted {
+		want = `"` + bare
+	}
+	out := rewrite(false)
+	if p := commonPrefix(out); len(p) >= len(want) && strings.EqualFold(p[:len(want)], want) {
+		return out // extends the word, if in another case
+	}
+	return rewrite(true)
+}
+
+// commonPrefix returns the longest prefix all of ss share.
+func commonPrefix(ss []string) string {
+	if len(ss) == 0 {
+		return ""
+	}
+	p := ss[0]
+	for _, s := range ss[1:] {
+		for !strings.HasPrefix(s, p) {
+			p = p[:len(p)-1]
+		}
+	}
+	return p
 }
 
 // wordStart returns where the word before the cursor begins: at the quote
@@ -78,9 +148,9 @@ func lastRune(s string) (rune, int) {
 	return last, len(string(last))
 }
 
-// completeQuery offers the names a field takes where one is expected
-// (after "metric", "entity =", "unit in (" ...) and keywords elsewhere,
-// falling back to names when no keyword matches.
+// completeQuery offers the values a field takes where one is expected
+// (after "metric", "entity =", "period in (", "show document" ...) and
+// keywords elsewhere, falling back to names when no keyword matches.
 func (c completer) completeQuery(toks []almanac.Token, word string) []string {
 	if kind, ok := nameContext(toks); ok {
 		return c.matchNames(kind, word)
@@ -110,6 +180,9 @@ func nameContext(toks []almanac.Token) (nameKind, bool) {
 	if text(n-1) == "metric" && (n == 1 || !slices.Contains([]string{"by", ",", "order"}, text(n-2))) {
 		return metricNames, true
 	}
+	if text(n-1) == "document" && n >= 2 && text(n-2) == "show" {
+		return documentNames, true
+	}
 	// FIELD op | FIELD [not] like | FIELD [not] in ( v, v, ...
 	i := n - 1
 	switch text(i) {
@@ -135,15 +208,8 @@ func nameContext(toks []almanac.Token) (nameKind, bool) {
 	if i < 0 {
 		return 0, false
 	}
-	switch text(i) {
-	case "entity":
-		return entityNames, true
-	case "metric":
-		return metricNames, true
-	case "unit":
-		return unitNames, true
-	}
-	return 0, false
+	kind, ok := fieldKinds[text(i)]
+	return kind, ok
 }
 
 func isValueToken(t almanac.Token) bool {
@@ -157,19 +223,32 @@ func isValueToken(t almanac.Token) bool {
 // matchNames returns the names of kind that start with word (ignoring
 // case and an opening quote), written as the language wants them.
 func (c completer) matchNames(kind nameKind, word string) []string {
-	if c.names == nil {
-		return nil
+	var names []string
+	switch kind {
+	case periodValues:
+		names = almanac.FieldValues("period")
+	case qualifierValues:
+		names = almanac.FieldValues("qualifier")
+	case statusValues:
+		names = almanac.FieldValues("status")
+	default:
+		if c.names == nil {
+			return nil
+		}
+		names = slices.Clone(c.names(kind))
+		slices.SortFunc(names, func(a, b string) int { return strings.Compare(strings.ToLower(a), strings.ToLower(b)) })
 	}
 	quoted := strings.HasPrefix(word, `"`) || strings.HasPrefix(word, `'`)
 	prefix := strings.ToLower(strings.TrimLeft(word, `"'`))
-	names := slices.Clone(c.names(kind))
-	slices.SortFunc(names, func(a, b string) int { return strings.Compare(strings.ToLower(a), strings.ToLower(b)) })
 	var out []string
 	for _, name := range names {
 		if !strings.HasPrefix(strings.ToLower(name), prefix) {
 			continue
 		}
 		q := almanac.QuoteName(name)
+		if kind >= periodValues || kind == yearNames {
+			q = name // a fixed value or a year: bare (period = year, Q1-Q3)
+		}
 		if quoted && !strings.HasPrefix(q, `"`) {
 			q = `"` + name + `"`
 		}
@@ -200,6 +279,10 @@ func (c completer) completeMetaArg(name, rest, word string) []string {
 	switch cmd.args {
 	case argFile:
 		return completeFile(word)
+	case argTopic:
+		if strings.TrimSpace(rest) == "" {
+			return matchWords(helpWords(), strings.TrimPrefix(word, "."))
+		}
 	case argQuery:
 		toks := almanac.Lex(rest).Tokens
 		if cmd.name == "chart" {

@@ -5,7 +5,8 @@
 //
 // The loop reads lines, joins the lines of a statement that is not
 // finished (an open parenthesis or quote, or a trailing "where", "and",
-// ","...), runs meta-commands (.help, .format, .chart...) and queries, and
-// writes results and positioned errors to the writers it is given. It never
-// exits the process.
+// ","...), runs meta-commands (.help, .mode, .chart, .output...) and
+// queries, and writes results to one writer (or a file of .output) and
+// errors and status lines to the other. On a terminal it fits results to
+// the width and pages the long ones. It never exits the process.
 package shell

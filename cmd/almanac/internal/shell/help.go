@@ -50,14 +50,26 @@ facts [where CONDITION] [by FIELD, ...] [order by KEY [desc], ...] [limit N]
 	{"where", "conditions on fields", `
 FIELD = VALUE   FIELD != VALUE   FIELD < VALUE (<=, >, >=)
 FIELD [not] in (VALUE, ...)      FIELD [not] like "TEXT" (a substring; * is any run)
+conflict        (the fact's figure has sources that disagree)
 CONDITION and CONDITION   CONDITION or CONDITION   not CONDITION   ( ... )
 
   Fields: entity metric year period value unit qualifier status document id
-  Values are numbers, bare words (Harbin, Q1, plan) or quoted strings
-  ("Harbin New Area"); quote keywords used as values ("count").
+  Values are numbers, bare words (Harbin, Q1, plan, year, count) or quoted
+  strings ("Harbin New Area").
 
   facts where year in (2021, 2022) and not period = Q1
   facts where entity like "harbin" and status = actual
+  facts where conflict and metric = high_tech_enterprises
+`},
+	{"conflicts", "figures whose sources disagree", `
+conflicts [where CONDITION] [order by KEY [desc], ...] [limit N]
+
+  Lists each figure whose facts disagree by more than rounding (0.5 %),
+  with every fact that states it: its value, qualifier, document and
+  publication date, and which one the figure shows. limit counts figures.
+
+  conflicts
+  conflicts where metric = high_tech_enterprises
 `},
 	{"catalogues", "entities, metrics, years, documents, units", `
 entities|metrics|years|documents|units [like "PATTERN"] [where CONDITION] [order by ...] [limit N]
@@ -107,21 +119,30 @@ explain QUERY
   .chart
   .chart bar metric gdp by year
 `},
-	{"formats", "table, json, jsonl, csv", `
-.format table|json|jsonl|csv
+	{"formats", "table, json, jsonl, csv, tsv, markdown, line", `
+.mode table|json|jsonl|csv|tsv|markdown|line      (.format is the same)
 
-  table is for people (long results are cut at a screenful; .last shows
-  all); json, jsonl and csv write one object or record per row, with
-  plain numbers, for programs.
+  table is for people: it fits the terminal's width (long names wrap,
+  the qualifier and document columns go first, a wide pivot turns or
+  shows the columns that fit), and a result longer than the screen goes
+  through $PAGER (less -S), or is cut at a screenful, .last showing all.
+  line shows one record per block, every field with the fact's sentence.
+  markdown is the table for documents. json, jsonl, csv and tsv write one
+  object or record per row, plain numbers and the ids of the facts behind
+  each figure, for programs; in scripts json is one line per statement.
+  .headers off leaves out column names; .output FILE and .once FILE send
+  results to a file.
 `},
 	{"commands", "meta-commands", ""},
 	{"keys", "line editing keys", `
-  Tab        complete keywords, metric and entity names, meta-commands, files
+  Tab        complete keywords, names and values, meta-commands, files
   Up, Down   history (kept between sessions), Ctrl-R searches it
   Ctrl-C     abandon the line, or cancel a running query
   Ctrl-D     leave
   An open parenthesis or quote, or a trailing "where", "and", ",", ...
   continues the statement on the next line; ";" separates statements.
+  A line that starts with a clause ("by year", "where ...", "order by")
+  runs the statement above again with it.
 `},
 }
 
@@ -135,6 +156,7 @@ func writeHelp(w io.Writer, topic string) error {
   facts [where ...]                          every fact, filtered
   %-42s aggregates
   entities|metrics|years|documents|units     what the database holds
+  conflicts [where ...]                      figures whose sources disagree
   show fact ID | show document ID            one fact or document in full
   search "WORDS"                             sentences containing words
   explain QUERY                              how a query runs
@@ -198,6 +220,18 @@ func functionList(sep, last string) string {
 		return strings.Join(names, sep)
 	}
 	return strings.Join(names[:len(names)-1], sep) + last + names[len(names)-1]
+}
+
+// helpWords are what .help takes, for completion: the topics, then the
+// meta-commands.
+func helpWords() []string {
+	words := topicNames()
+	for _, c := range metaCmds {
+		if !slices.Contains(words, c.name) {
+			words = append(words, c.name)
+		}
+	}
+	return words
 }
 
 func topicNames() []string {

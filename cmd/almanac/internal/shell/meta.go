@@ -1,6 +1,10 @@
 package shell
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/almanacdb/almanac"
+)
 
 // argKind says what a meta-command takes, for completion.
 type argKind int
@@ -10,6 +14,7 @@ const (
 	argChoice         // one of metaCmd.choices
 	argFile           // a file name
 	argQuery          // a query (and for .chart, a style first)
+	argTopic          // a help topic
 )
 
 // metaCmd describes a meta-command: a line starting with "." that the
@@ -22,16 +27,23 @@ type metaCmd struct {
 	summary string
 }
 
-var chartStyles = []string{"line", "bar"}
+var (
+	chartStyles = []string{"line", "bar"}
+	onOff       = []string{"on", "off"}
+)
 
 // metaCmds lists the meta-commands in the order .help shows them.
 var metaCmds = []metaCmd{
-	{"help", argChoice, nil, "[TOPIC]", "show help on queries or a topic (.help topics lists them)"},
-	{"format", argChoice, []string{"table", "json", "jsonl", "csv"}, "[table|json|jsonl|csv]", "set or show the output format"},
-	{"timer", argChoice, []string{"on", "off"}, "[on|off]", "print how long each query took"},
-	{"explain", argChoice, []string{"on", "off"}, "[on|off]", "explain every query (on|off), or the last one"},
+	{"help", argTopic, nil, "[TOPIC]", "show help on queries or a topic (.help topics lists them)"},
+	{"mode", argChoice, almanac.FormatNames(), "[FORMAT]", "set or show the output format: " + strings.Join(almanac.FormatNames(), ", ")},
+	{"headers", argChoice, onOff, "[on|off]", "show column names in tables, csv and tsv"},
+	{"timer", argChoice, onOff, "[on|off]", "print how long each query took"},
+	{"explain", argChoice, onOff, "[on|off]", "explain every query beside its result (on|off), or the last one"},
+	{"bail", argChoice, onOff, "[on|off]", "stop at the first statement that fails"},
 	{"last", argNone, nil, "", "show the previous result in full"},
 	{"chart", argQuery, chartStyles, "[line|bar] [QUERY]", "chart a result by year (the last one, or QUERY's)"},
+	{"output", argFile, nil, "[FILE]", "write results to FILE (no FILE: to the screen again)"},
+	{"once", argFile, nil, "FILE", "write the next result to FILE"},
 	{"open", argFile, nil, "FILE", "open another database"},
 	{"ingest", argFile, nil, "PATH...", "add articles (files or directories) to the database"},
 	{"read", argFile, nil, "FILE", "run the statements in FILE"},
@@ -39,7 +51,18 @@ var metaCmds = []metaCmd{
 }
 
 // metaAliases are other names for meta-commands.
-var metaAliases = map[string]string{"exit": "quit", "q": "quit", "h": "help", "?": "help", "mode": "format", "plot": "chart"}
+var metaAliases = map[string]string{"exit": "quit", "q": "quit", "h": "help", "?": "help", "format": "mode", "plot": "chart", "header": "headers"}
+
+// metaPointers answer the commands of other shells that Almanac does
+// differently, saying what to use instead.
+var metaPointers = map[string]string{
+	"tables":    "Almanac holds facts, not tables: list what they are about with metrics, entities, years, documents or units (.help catalogues)",
+	"schema":    "every fact has an entity, metric, year, period, value, unit, qualifier, status, document and id (.help where); metrics lists the metrics",
+	"indexes":   "facts are indexed by metric, entity and year; explain QUERY shows what a query reads",
+	"databases": ".open FILE opens another database",
+	"dump":      "almanac export writes every fact with its provenance as JSON lines or CSV",
+	"import":    ".ingest PATH... adds articles",
+}
 
 // findMeta returns the meta-command called name (without the dot), or nil.
 func findMeta(name string) *metaCmd {
@@ -56,13 +79,32 @@ func findMeta(name string) *metaCmd {
 }
 
 // metaNames returns the meta-commands' names with their dots, for
-// completion.
+// completion: .format too, the name other shells know .mode by.
 func metaNames() []string {
-	out := make([]string, len(metaCmds))
-	for i, c := range metaCmds {
-		out[i] = "." + c.name
+	out := make([]string, 0, len(metaCmds)+1)
+	for _, c := range metaCmds {
+		out = append(out, "."+c.name)
+		if c.name == "mode" {
+			out = append(out, ".format")
+		}
 	}
 	return out
+}
+
+// suggestMeta returns the meta-command closest to an unknown name, with
+// its dot, or "".
+func suggestMeta(name string) string {
+	var names []string
+	for _, c := range metaCmds {
+		names = append(names, c.name)
+	}
+	for a := range metaAliases {
+		names = append(names, a)
+	}
+	if s := almanac.Suggest(name, names); s != "" {
+		return "." + s
+	}
+	return ""
 }
 
 // parseMeta splits a meta-command line into the command and the rest.

@@ -18,13 +18,23 @@ func (s *Shell) meta(ctx context.Context, line string, g group) {
 		s.fail(g.src, g.segs[0].line, fmt.Errorf(format, args...))
 	}
 	if cmd == nil {
+		if p, ok := metaPointers[strings.ToLower(name)]; ok {
+			s.status("%s", p)
+			return
+		}
+		if m := suggestMeta(name); m != "" {
+			fail("unknown command .%s: did you mean %s? (.help lists them)", name, m)
+			return
+		}
 		fail("unknown command .%s (.help lists them)", name)
 		return
 	}
 	usage := func() { fail("usage: .%s %s", cmd.name, cmd.usage) }
 	if cmd.args == argChoice && cmd.choices != nil && arg != "" && !slices.Contains(cmd.choices, strings.ToLower(arg)) {
-		usage()
-		return
+		if _, err := almanac.ParseFormat(arg); cmd.name != "mode" || err != nil {
+			usage()
+			return
+		}
 	}
 	onOff := func(v *bool, what string) {
 		switch strings.ToLower(arg) {
@@ -33,16 +43,16 @@ func (s *Shell) meta(ctx context.Context, line string, g group) {
 		case "off":
 			*v = false
 		}
-		fmt.Fprintf(s.Out, "%s is %s\n", what, map[bool]string{true: "on", false: "off"}[*v])
+		s.status("%s is %s", what, map[bool]string{true: "on", false: "off"}[*v])
 	}
 	switch cmd.name {
 	case "help":
 		if err := writeHelp(s.Out, arg); err != nil {
 			fail("%v", err)
 		}
-	case "format":
+	case "mode":
 		if arg == "" {
-			fmt.Fprintf(s.Out, "format is %s\n", s.Format)
+			s.status("mode is %s", s.Format)
 			return
 		}
 		f, err := almanac.ParseFormat(arg)
@@ -51,27 +61,43 @@ func (s *Shell) meta(ctx context.Context, line string, g group) {
 			return
 		}
 		s.Format = f
+	case "headers":
+		on := !s.noHeaders
+		onOff(&on, "headers")
+		s.noHeaders = !on
 	case "timer":
 		onOff(&s.timer, "timer")
+	case "bail":
+		onOff(&s.Bail, "bail")
 	case "explain":
 		if arg != "" {
 			onOff(&s.explain, "explain")
 			return
 		}
-		if s.lastText == "" {
+		if s.last == nil {
 			fail("no query to explain yet (.explain on explains every query)")
 			return
 		}
 		ctx, done := s.operation(ctx)
 		defer done()
-		res, err := s.query(ctx, s.lastText, !startsWithExplain(s.lastText))
+		if err := s.write(ctx, s.last.Explanation(), true); err != nil {
+			fail("%v", err)
+		}
+	case "output", "once":
+		if arg == "" && cmd.name == "once" {
+			usage()
+			return
+		}
+		s.closeOutput()
+		if arg == "" || arg == "stdout" {
+			return
+		}
+		f, err := os.Create(arg)
 		if err != nil {
 			fail("%v", err)
 			return
 		}
-		if err := s.write(ctx, res, true); err != nil {
-			fail("%v", err)
-		}
+		s.output, s.once = f, cmd.name == "once"
 	case "last":
 		if arg != "" {
 			usage()
@@ -132,13 +158,13 @@ func (s *Shell) chart(ctx context.Context, arg string, g group) {
 		// point into it there.
 		p := piece{text: arg, off: strings.LastIndex(g.text, arg)}
 		ctx, done := s.operation(ctx)
-		r, err := s.query(ctx, arg, false)
+		r, err := s.query(ctx, arg)
 		done()
 		if err != nil {
 			s.queryError(err, g, p)
 			return
 		}
-		res, s.last, s.lastText = r, r, arg
+		res, s.last = r, r
 	}
 	if res == nil {
 		s.fail(g.src, g.segs[0].line, errors.New("no result to chart yet (try: metric high_tech_enterprises by year, then .chart)"))
@@ -150,15 +176,16 @@ func (s *Shell) chart(ctx context.Context, arg string, g group) {
 		return
 	}
 	spec.bars = bars
-	spec.color = s.Color
+	spec.color = s.Color && s.toTerminal()
 	spec.width, spec.height = 80, 12
-	if s.Size != nil {
+	if s.toTerminal() {
 		if w, h := s.Size(); w > 0 {
 			spec.width = w
 			spec.height = min(max(h/2, 8), 14)
 		}
 	}
-	if err := drawChart(s.Out, spec); err != nil {
+	defer s.endOnce()
+	if err := drawChart(s.results(), spec); err != nil {
 		s.fail(g.src, g.segs[0].line, fmt.Errorf("chart: %w", err))
 	}
 }
@@ -180,8 +207,8 @@ func (s *Shell) open(path string, g group) {
 	}
 	s.Close()
 	s.SetDB(db)
-	s.last, s.lastText = nil, ""
-	fmt.Fprintf(s.Out, "opened %s\n", path)
+	s.last, s.lastInput = nil, nil
+	s.status("opened %s", path)
 }
 
 // ingest adds articles: the shell holds the database read-only, so it
@@ -207,7 +234,7 @@ func (s *Shell) ingest(ctx context.Context, paths []string, g group) {
 		return
 	}
 	ctx, done := s.operation(ctx)
-	err = s.Ingest(ctx, rw, paths, s.Out)
+	err = s.Ingest(ctx, rw, paths, s.Err)
 	done()
 	if cerr := rw.Close(); err == nil && cerr != nil {
 		err = cerr

@@ -1,6 +1,7 @@
 package shell
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -41,13 +42,19 @@ type DB interface {
 // their results. Set the exported fields, call SetDB, then Run; Close
 // closes the database. A Shell is not safe for concurrent use.
 type Shell struct {
-	// Out receives results, Err errors.
+	// Out receives results (unless .output sends them to a file), Err
+	// errors and status lines (timer is on, Time: ...).
 	Out, Err io.Writer
-	// Format is the output format; .format changes it.
+	// Format is the output format; .mode changes it.
 	Format almanac.Format
 	// Interactive is set for the REPL: long tables are cut at a screenful
-	// and .last shows them whole.
+	// (when there is no Page) and .last shows them whole; a line that
+	// starts with a clause (by year) continues the statement before it.
+	// In batch, json is written a line per statement.
 	Interactive bool
+	// Page, if set, shows a result longer than the screen (see Size)
+	// through a pager; it returns when the pager is done.
+	Page func(text []byte) error
 	// CatchInterrupts makes Ctrl-C (SIGINT) cancel the running query or
 	// ingest instead of ending the process.
 	CatchInterrupts bool
@@ -65,14 +72,21 @@ type Shell struct {
 	// writes a summary to w. Nil disables .ingest.
 	Ingest func(ctx context.Context, db DB, paths []string, w io.Writer) error
 
-	db       DB
-	timer    bool
-	explain  bool
-	last     *almanac.Result
-	lastText string
-	failures int
-	stop     bool
-	names    map[nameKind][]string
+	db        DB
+	timer     bool
+	explain   bool
+	noHeaders bool
+	last      *almanac.Result
+	failures  int
+	stop      bool
+	names     map[nameKind][]string
+	// lastInput is the last statement read at the REPL, which a line
+	// starting with a clause continues.
+	lastInput *group
+	// output is the file .output or .once sends results to (nil for
+	// Out); once is set for .once.
+	output *os.File
+	once   bool
 
 	sigOnce sync.Once
 	mu      sync.Mutex
@@ -89,8 +103,9 @@ func (s *Shell) SetDB(db DB) {
 // DB returns the open database, or nil.
 func (s *Shell) DB() DB { return s.db }
 
-// Close closes the database.
+// Close closes the database, and the file of .output if one is open.
 func (s *Shell) Close() error {
+	s.closeOutput()
 	if s.db == nil {
 		return nil
 	}
@@ -101,6 +116,17 @@ func (s *Shell) Close() error {
 
 // Failures returns the number of statements that failed so far.
 func (s *Shell) Failures() int { return s.failures }
+
+// Fail reports err, a failure the caller met on the shell's behalf (a
+// statement it could not pass on), as the shell reports its own: it is
+// counted, and with Bail set it ends the session.
+func (s *Shell) Fail(err error) {
+	s.failures++
+	if s.Bail {
+		s.stop = true
+	}
+	fmt.Fprintln(s.Err, err)
+}
 
 // Stopped reports whether .quit, or a failure with Bail set, ended the
 // session.
@@ -204,7 +230,16 @@ func (s *Shell) Run(ctx context.Context, ed Editor, name string, firstLine int) 
 				s.meta(ctx, line, group{src, line, []segment{{0, lineNo, line}}})
 				continue
 			}
-		} else {
+			if name == "" && s.lastInput != nil && almanac.Lex(line).Continues() {
+				// At the REPL the statement above has run; a line such
+				// as "by year" runs it again, continued, as a script
+				// would have read the two lines.
+				prev := s.lastInput
+				buf.WriteString(prev.text)
+				segs = append(segs, prev.segs...)
+			}
+		}
+		if buf.Len() > 0 {
 			// A string may not span lines, so a line that continues one
 			// joins it with a space.
 			if almanac.Lex(buf.String()).Open != 0 {
@@ -230,15 +265,39 @@ func (s *Shell) Run(ctx context.Context, ed Editor, name string, firstLine int) 
 			}
 		}
 		ed.AddHistory(buf.String())
-		s.runGroup(ctx, group{src, buf.String(), segs})
+		g := group{src, buf.String(), segs}
+		if name == "" {
+			s.lastInput = lastStatement(g)
+		}
+		s.runGroup(ctx, g)
 		reset()
 	}
 	return nil
 }
 
+// lastStatement returns g with only its last statement, which a REPL
+// line that starts with a clause continues: the statements before it are
+// blanked, keeping offsets and line breaks, so that positions in errors
+// stay right. Nil if g holds no statement.
+func lastStatement(g group) *group {
+	spans := almanac.Lex(g.text).Statements()
+	if len(spans) == 0 {
+		return nil
+	}
+	last := spans[len(spans)-1]
+	blank := []byte(g.text[:last.End])
+	for i := range last.Start {
+		if blank[i] != '\n' {
+			blank[i] = ' '
+		}
+	}
+	return &group{g.src, string(blank), g.segs}
+}
+
 // runGroup runs each statement of g.
 func (s *Shell) runGroup(ctx context.Context, g group) {
-	for _, sp := range almanac.Lex(g.text).Statements() {
+	spans := almanac.Lex(g.text).Statements()
+	for _, sp := range spans {
 		if s.stop || ctx.Err() != nil {
 			return
 		}
@@ -246,46 +305,56 @@ func (s *Shell) runGroup(ctx context.Context, g group) {
 	}
 }
 
-// runQuery runs the statement p of g and writes its result. Ctrl-C (or
-// the end of ctx) stops it in any phase, output included.
+// runQuery runs the statement p of g and writes its result: with
+// .explain on, how it ran (to Err), then its rows. Ctrl-C (or the end of
+// ctx) stops it in any phase, output included.
 func (s *Shell) runQuery(ctx context.Context, g group, p piece) {
 	text := strings.TrimSpace(p.text)
 	start := time.Now()
 	ctx, done := s.operation(ctx)
 	defer done()
-	res, err := s.query(ctx, text, s.explain && !startsWithExplain(text))
+	res, err := s.query(ctx, text)
 	if err != nil {
 		s.queryError(err, g, p)
 		return
 	}
-	s.last, s.lastText = res, text
+	elapsed := time.Since(start)
+	s.last = res
+	if s.explain && !startsWithExplain(text) {
+		if err := res.Explanation().WriteContext(ctx, s.Err, almanac.Table, s.writeOptions(true)); err != nil {
+			s.fail(g.src, s.lineOf(g, p), s.writeError(ctx, "write plan", err))
+			return
+		}
+	}
 	if err := s.write(ctx, res, false); err != nil {
-		s.fail(g.src, g.segs[0].line+strings.Count(g.text[:p.off], "\n"), err)
+		s.fail(g.src, s.lineOf(g, p), err)
 		return
 	}
 	if s.timer {
-		fmt.Fprintf(s.Out, "Time: %s\n", roundDuration(time.Since(start)))
+		s.status("Time: %s", roundDuration(elapsed))
 	}
 }
 
 // errCancelled is the error of a statement stopped by Ctrl-C or a signal.
 var errCancelled = errors.New("query cancelled")
 
-// query runs text, prefixed by "explain" if explain is set. Positions in
-// errors refer to text. A cancelled ctx makes the error errCancelled.
-func (s *Shell) query(ctx context.Context, text string, explain bool) (*almanac.Result, error) {
+// status writes a line about the session, not a result, to Err.
+func (s *Shell) status(format string, args ...any) {
+	fmt.Fprintf(s.Err, format+"\n", args...)
+}
+
+// lineOf returns the line of g's source where the statement p starts.
+func (s *Shell) lineOf(g group, p piece) int {
+	return g.segs[0].line + strings.Count(g.text[:p.off], "\n")
+}
+
+// query runs text. Positions in errors refer to text. A cancelled ctx
+// makes the error errCancelled.
+func (s *Shell) query(ctx context.Context, text string) (*almanac.Result, error) {
 	if s.db == nil {
 		return nil, errors.New("no database is open (.open FILE opens one)")
 	}
-	q := text
-	if explain {
-		// On a line of its own, so that error columns stay right.
-		q = "explain\n" + text
-	}
-	res, err := s.db.Query(ctx, q)
-	if explain && err != nil {
-		err = shiftLines(err, -1)
-	}
+	res, err := s.db.Query(ctx, text)
 	if err != nil && ctx.Err() != nil && errors.Is(err, ctx.Err()) {
 		return nil, errCancelled
 	}
@@ -303,27 +372,6 @@ type piece struct {
 	off  int // byte offset of text in the group
 }
 
-// shiftLines moves the positions of err's syntax errors by delta lines.
-func shiftLines(err error, delta int) error {
-	var list almanac.ErrorList
-	var one *almanac.Error
-	switch {
-	case errors.As(err, &list):
-		out := make(almanac.ErrorList, len(list))
-		for i, e := range list {
-			c := *e
-			c.Pos.Line = max(1, c.Pos.Line+delta)
-			out[i] = &c
-		}
-		return out
-	case errors.As(err, &one):
-		c := *one
-		c.Pos.Line = max(1, c.Pos.Line+delta)
-		return &c
-	}
-	return err
-}
-
 func roundDuration(d time.Duration) time.Duration {
 	switch {
 	case d > time.Second:
@@ -334,30 +382,109 @@ func roundDuration(d time.Duration) time.Duration {
 	return d.Round(time.Microsecond)
 }
 
-// write writes res in the current format, cut at a screenful in the REPL
-// unless full is set; a cancelled ctx stops it with errCancelled.
+// toTerminal reports whether results go to the terminal (not to a file
+// of .output, not to a pipe).
+func (s *Shell) toTerminal() bool { return s.output == nil && s.Size != nil }
+
+// writeOptions returns how results are written now: fitted to the
+// terminal and in colour when they go to it, with .headers, json a line
+// a statement in batch. errs is set for what goes to Err.
+func (s *Shell) writeOptions(errs bool) almanac.WriteOptions {
+	o := almanac.WriteOptions{NoHeaders: s.noHeaders, Compact: !s.Interactive}
+	if s.toTerminal() || errs && s.Size != nil {
+		o.Color = s.Color
+		o.Width, _ = s.Size()
+	}
+	return o
+}
+
+// results returns where results go: Out, or the file of .output.
+func (s *Shell) results() io.Writer {
+	if s.output != nil {
+		return s.output
+	}
+	return s.Out
+}
+
+// writeError is the error of writing what: errCancelled when ctx was
+// cancelled (Ctrl-C during the output), err wrapped otherwise.
+func (s *Shell) writeError(ctx context.Context, what string, err error) error {
+	if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+		return errCancelled
+	}
+	return fmt.Errorf("%s: %w", what, err)
+}
+
+// write writes res in the current format. On a terminal, a result longer
+// than the screen goes through the pager; without one, the REPL cuts it
+// at a screenful unless full is set, and .last shows it whole. A
+// cancelled ctx stops it with errCancelled.
 func (s *Shell) write(ctx context.Context, res *almanac.Result, full bool) error {
-	opts := almanac.WriteOptions{Color: s.Color}
-	if s.Size != nil {
-		w, h := s.Size()
-		opts.Width = w
-		if s.Interactive && !full && h > 0 {
-			opts.MaxRows = max(h-8, 5)
-		}
+	defer s.endOnce()
+	opts := s.writeOptions(false)
+	var buf bytes.Buffer
+	if err := res.WriteContext(ctx, &buf, s.Format, opts); err != nil {
+		return s.writeError(ctx, "write result", err)
 	}
-	if err := res.WriteContext(ctx, s.Out, s.Format, opts); err != nil {
-		if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
-			fmt.Fprintln(s.Out) // the table may have stopped mid-line
-			err = errCancelled
-		} else {
-			err = fmt.Errorf("write result: %w", err)
-		}
-		return err
+	height := 0
+	if s.toTerminal() {
+		_, height = s.Size()
 	}
-	if opts.MaxRows > 0 && res.Len() > opts.MaxRows && s.Format == almanac.Table {
-		fmt.Fprintln(s.Out, s.dim("(.last shows them all)"))
+	// The screen holds the result and the prompt after it.
+	long := height > 0 && screenLines(buf.Bytes(), opts.Width) > height-1
+	switch {
+	case long && s.Page != nil:
+		if err := s.Page(buf.Bytes()); err != nil {
+			return fmt.Errorf("pager: %w", err)
+		}
+		return nil
+	case long && s.Interactive && !full && s.Format == almanac.Table:
+		opts.MaxLines = max(height-2, 5) // and the line that says how to see the rest
+		buf.Reset()
+		if err := res.WriteContext(ctx, &buf, s.Format, opts); err != nil {
+			return s.writeError(ctx, "write result", err)
+		}
+		fmt.Fprintln(&buf, s.dim("(.last shows them all)"))
+	}
+	if err := ctx.Err(); err != nil {
+		return errCancelled
+	}
+	if _, err := s.results().Write(buf.Bytes()); err != nil {
+		return fmt.Errorf("write result: %w", err)
 	}
 	return nil
+}
+
+// screenLines counts the terminal lines text takes at width columns
+// (lines longer than the width wrap).
+func screenLines(text []byte, width int) int {
+	n := 0
+	for _, line := range bytes.Split(bytes.TrimSuffix(text, []byte("\n")), []byte("\n")) {
+		w := utf8.RuneCount(line)
+		if width <= 0 || w <= width {
+			n++
+			continue
+		}
+		n += (w + width - 1) / width
+	}
+	return n
+}
+
+// endOnce ends a .once: results go back where they went before.
+func (s *Shell) endOnce() {
+	if s.once {
+		s.closeOutput()
+	}
+}
+
+// closeOutput sends results to Out again, closing the file of .output.
+func (s *Shell) closeOutput() {
+	if s.output != nil {
+		if err := s.output.Close(); err != nil {
+			s.fail(source{}, 0, fmt.Errorf("close %s: %w", s.output.Name(), err))
+		}
+	}
+	s.output, s.once = nil, false
 }
 
 // operation returns a context that Ctrl-C cancels while the operation
@@ -513,6 +640,21 @@ func (s *Shell) catalogue(kind nameKind) []string {
 			for _, e := range entries {
 				s.names[k] = append(s.names[k], e.Name)
 				s.names[k] = append(s.names[k], e.Aliases...)
+			}
+		}
+	}
+	if _, ok := s.names[kind]; !ok && (kind == documentNames || kind == yearNames) {
+		// Read when first asked for: the documents may be many.
+		stmt, col := "documents", "document"
+		if kind == yearNames {
+			stmt, col = "years", "year"
+		}
+		s.names[kind] = nil
+		if res, err := s.db.Query(context.Background(), stmt); err == nil {
+			if i := res.Column(col); i >= 0 {
+				for row := range res.Rows() {
+					s.names[kind] = append(s.names[kind], row[i].String())
+				}
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package shell_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -283,10 +284,14 @@ func TestCompleteFromDatabase(t *testing.T) {
 	}{
 		{"metric hi", []string{"high_tech_enterprises"}},
 		{"metric g", []string{"gdp"}},
-		{"facts where entity = har", []string{"Harbin", `"Harbin New Area"`}},
+		{"facts where entity = har", []string{`"Harbin"`, `"Harbin New Area"`}},
 		{`facts where entity in (Daqing, "Harbin N`, []string{`"Harbin New Area"`}},
 		{".chart bar metric hi", []string{"high_tech_enterprises"}},
-		{"facts where unit = c", []string{"CNY", `"count"`}},
+		{"facts where unit = c", []string{`"cNY"`, `"count"`}},
+		{"facts where unit = C", []string{`"CNY"`, `"Count"`}},
+		{"facts where document = harbin-2021", []string{`"harbin-2021.txt"`}},
+		{"show document h", []string{`"harbin-2021.txt"`, `"harbin-2022.txt"`, `"harbin-2023.txt"`}},
+		{"facts where year = 202", []string{"2020", "2021", "2022"}},
 	}
 	for _, tt := range tests {
 		_, got, _ := sh.Complete(tt.line, len([]rune(tt.line)))
@@ -435,5 +440,125 @@ func TestLongLineSkipped(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), "2020") || !strings.Contains(out.String(), "high_tech_enterprises") {
 		t.Errorf("the statements around the long line did not run:\n%s", out.String())
+	}
+}
+
+// Status lines go to Err, results to Out; .explain on shows the plan (on
+// Err) and the result (on Out).
+func TestStatusLinesOnErr(t *testing.T) {
+	var out, errs bytes.Buffer
+	sh := newShell(t, &out)
+	sh.Err = &errs
+	ed := &scripted{lines: []string{".timer on", ".explain on", "years", ".mode", ".headers off", ".bail on"}, out: io.Discard}
+	if err := sh.Run(context.Background(), ed, "", 1); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"timer is on\n", "explain is on\n", "mode is table\n", "headers is off\n", "bail is on\n", "access:    catalogue\n", "Time: "} {
+		if !strings.Contains(errs.String(), want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errs.String())
+		}
+		if strings.Contains(out.String(), want) {
+			t.Errorf("stdout has %q:\n%s", want, out.String())
+		}
+	}
+	if want := "year  facts\n----  -----\n2019      1\n"; !strings.HasPrefix(out.String(), want) {
+		t.Errorf("stdout:\n%s\nwant it to start with the result:\n%s", out.String(), want)
+	}
+}
+
+// Several statements in json in batch are one JSON value each, a line
+// apiece.
+func TestBatchJSONLines(t *testing.T) {
+	var out, errs bytes.Buffer
+	sh := newShell(t, &out)
+	sh.Err = &errs
+	sh.Interactive = false
+	sh.Format = almanac.JSON
+	script := "years\nmetrics where entity = nobody\nmetric high_tech_enterprises where entity = Daqing by year\n"
+	if err := sh.Run(context.Background(), shell.NewPlain(strings.NewReader(script), nil), "j.aq", 1); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+	if len(lines) != 2 || sh.Failures() != 1 {
+		t.Fatalf("%d lines, want 2, and %d failures, want 1:\n%s", len(lines), sh.Failures(), out.String())
+	}
+	for i, line := range lines {
+		var v []map[string]any
+		if err := json.Unmarshal([]byte(line), &v); err != nil {
+			t.Errorf("line %d is not a JSON array: %v\n%s", i+1, err, line)
+		}
+	}
+	if !strings.Contains(lines[1], `"facts":[8]`) {
+		t.Errorf("the pivot's line lacks its fact ids: %s", lines[1])
+	}
+}
+
+// .output sends results to a file until .output alone; .once for one
+// result.
+func TestOutputAndOnce(t *testing.T) {
+	dir := t.TempDir()
+	all, one := filepath.Join(dir, "all.txt"), filepath.Join(dir, "one.csv")
+	var out bytes.Buffer
+	sh := newShell(t, &out)
+	ed := &scripted{lines: []string{".output " + all, "years", "units", ".output", "metrics",
+		".mode csv", ".once " + one, "years", "units"}, out: io.Discard}
+	if err := sh.Run(context.Background(), ed, "", 1); err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(all)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(got), "year  facts") || !strings.Contains(string(got), "unit   facts") || strings.Contains(string(got), "metric") {
+		t.Errorf("%s:\n%s", all, got)
+	}
+	if got, err := os.ReadFile(one); err != nil || string(got) != "year,facts\n2019,1\n2020,3\n2021,5\n2022,4\n" {
+		t.Errorf("%s: %v\n%s", one, err, got)
+	}
+	if s := out.String(); !strings.Contains(s, "metric") || strings.Contains(s, "year  facts") || !strings.Contains(s, "unit,facts") {
+		t.Errorf("the screen got:\n%s", s)
+	}
+}
+
+// A result longer than the screen goes through the pager, in full; a
+// short one does not.
+func TestPager(t *testing.T) {
+	var out bytes.Buffer
+	sh := newShell(t, &out)
+	var paged []string
+	sh.Page = func(text []byte) error {
+		paged = append(paged, string(text))
+		return nil
+	}
+	ed := &scripted{lines: []string{"years", `search "Harbin"`}, out: io.Discard}
+	if err := sh.Run(context.Background(), ed, "", 1); err != nil {
+		t.Fatal(err)
+	}
+	if len(paged) != 1 || !strings.Contains(paged[0], "11 sentences") || strings.Contains(paged[0], "more rows") {
+		t.Errorf("paged %d results: %q", len(paged), paged)
+	}
+	if !strings.Contains(out.String(), "year  facts") || strings.Contains(out.String(), "sentences") {
+		t.Errorf("the screen got:\n%s", out.String())
+	}
+}
+
+// At the REPL a line that starts with a clause runs the statement before
+// it again with the clause, as a script would read the two lines.
+func TestContinueAtTheREPL(t *testing.T) {
+	var out bytes.Buffer
+	sh := newShell(t, &out)
+	ed := &scripted{lines: []string{"years; metric gdp", "where period = Q1", "by year", ".mode csv", "order by year desc"}, out: io.Discard}
+	if err := sh.Run(context.Background(), ed, "", 1); err != nil {
+		t.Fatal(err)
+	}
+	if sh.Failures() != 0 {
+		t.Fatalf("%d failures:\n%s", sh.Failures(), out.String())
+	}
+	if n := strings.Count(out.String(), "year  facts"); n != 1 {
+		t.Errorf("years ran %d times:\n%s", n, out.String())
+	}
+	if !strings.HasSuffix(out.String(), "entity,metric,year,period,value,unit,qualifier,status,sources,conflict,fact,facts\n"+
+		"Harbin,gdp,2021,Q1,118800000000,CNY,exact,actual,1,false,5,5\n") {
+		t.Errorf("output:\n%s", out.String())
 	}
 }

@@ -1,0 +1,339 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/almanacdb/almanac/ingest/nlp"
+	"github.com/almanacdb/almanac/ingest/resolve"
+)
+
+// The entity of a figure is the subject, possessor or place of its
+// clause (GUIDELINES.md: "the most specific named owner in the figure's
+// clause"), through references ("the city", "its", "the zone") that the
+// tracker resolves by their head noun.
+
+// entityRule finds a figure's entity.
+type entityRule struct {
+	name  string
+	doc   string
+	match func(f *figure) (*ment, bool)
+}
+
+var entityRules = []entityRule{
+	{"respectively", "a list of places paired with a list of figures by \"respectively\": Harbin and Daqing had 30 and 40 parks, respectively",
+		func(f *figure) (*ment, bool) {
+			j, n, ok := f.position()
+			if !ok {
+				return nil, false
+			}
+			if list := f.s.mentionList(n, f.lo); list != nil && f.owns(list[j]) {
+				return list[j], true
+			}
+			return nil, false
+		}},
+	{"possessor", "the measured noun's possessor: Harbin's GDP, its exports, the city's imports",
+		func(f *figure) (*ment, bool) {
+			for _, n := range f.nouns() {
+				if m := f.s.possessor(n); m != nil {
+					return m, true
+				}
+			}
+			return nil, false
+		}},
+	{"measured-name", "the measured noun is itself a name or a reference to one: the 340-kilometer-long railway (its length)",
+		func(f *figure) (*ment, bool) {
+			if f.noun < 0 || f.shareOfWhole {
+				return nil, false
+			}
+			if m := f.s.mentionAt(f.noun); m != nil && m.ok && f.owns(m) {
+				return m, true
+			}
+			return nil, false
+		}},
+	{"noun-modifier", "a name inside the measured noun's phrase: Harbin GDP, exports of the Harbin area, enterprises in Daqing",
+		func(f *figure) (*ment, bool) {
+			s := f.s
+			for _, n := range f.nouns() {
+				for _, k := range s.children(n) {
+					r := s.rel(int(k))
+					if f.shareOfWhole && int(k) == f.noun {
+						continue // the whole of a share
+					}
+					if r == "compound" || r == "amod" || r == "nmod" && ownerCase(s.caseOf(int(k))) {
+						if m := s.mentionIn(int(k)); m != nil && m.ok && f.owns(m) {
+							return m, true
+						}
+					}
+				}
+			}
+			return nil, false
+		}},
+	{"subject", "the subject of the figure's clause: Harbin had 1,180 enterprises, the airport handled 20 million passengers",
+		func(f *figure) (*ment, bool) {
+			s := f.s
+			for v, steps := f.pred, 0; v >= 0 && steps < 4; steps++ {
+				if sub := s.subject(v); sub >= 0 {
+					if m := s.mentionIn(sub); m != nil && m.ok && f.owns(m) {
+						return m, true
+					}
+					if m := s.possessor(sub); m != nil {
+						return m, true
+					}
+					return nil, false
+				}
+				if s.rel(v) != "conj" && s.rel(v) != "xcomp" && s.rel(v) != "advcl" {
+					break
+				}
+				v = s.head(v)
+			}
+			return nil, false
+		}},
+	{"clause-place", "a place the clause is set in: In Heilongjiang, GDP grew 5.6 percent",
+		func(f *figure) (*ment, bool) {
+			s := f.s
+			for v, steps := f.pred, 0; v >= 0 && steps < 4; steps++ {
+				for _, k := range s.children(v) {
+					if r := s.rel(int(k)); (r == "obl" || r == "nmod") && ownerCase(s.caseOf(int(k))) {
+						if m := s.placeOwner(int(k)); m != nil && m.ok && f.owns(m) {
+							return m, true
+						}
+					}
+				}
+				v = s.head(v)
+			}
+			return nil, false
+		}},
+	{"scope-word", "a word of national scope: nationwide, across the country",
+		func(f *figure) (*ment, bool) {
+			s := f.s
+			for i := range s.toks {
+				w := s.word(i)
+				if w == "nationwide" || w == "national" && s.word(i+1) != "average" && s.word(i+1) != "level" && i < f.lo && f.lo-i < 4 ||
+					(w == "across" || w == "throughout") && (s.word(i+1) == "china" || s.word(i+1) == "the" && s.word(i+2) == "country") {
+					return &ment{e: resolve.Entity{Name: "China", Level: resolve.Country}, ok: true, first: i, last: i}, true
+				}
+			}
+			return nil, false
+		}},
+	{"clause-owner", "the most specific organisation or zone named in the figure's clause",
+		func(f *figure) (*ment, bool) {
+			s := f.s
+			var best *ment
+			for k := range s.ments {
+				m := &s.ments[k]
+				if !m.ok || m.m.Ref || m.e.Level < resolve.Area || !f.owns(m) {
+					continue
+				}
+				if f.pred >= 0 && s.predicate(m.first) != f.pred {
+					continue
+				}
+				if best == nil || m.e.Level > best.e.Level {
+					best = m
+				}
+			}
+			return best, best != nil
+		}},
+	{"sentence-place", "the most specific place named in the sentence before the figure",
+		func(f *figure) (*ment, bool) {
+			s := f.s
+			var best *ment
+			for k := range s.ments {
+				m := &s.ments[k]
+				if !m.ok || m.m.Ref || m.first > f.lo || !f.owns(m) {
+					continue
+				}
+				if best == nil || m.e.Level > best.e.Level {
+					best = m
+				}
+			}
+			return best, best != nil
+		}},
+	{"running-place", "a clause about a part of the economy (an industry, a sector) is about the place the text is about",
+		func(f *figure) (*ment, bool) {
+			s := f.s
+			sub := s.subject(f.pred)
+			if e := s.x.place; e.Name != "" && (sub < 0 || s.mentionIn(sub) == nil && s.tag(sub) != nlp.PRON) {
+				return &ment{e: e, ok: true, first: -1, last: -1}, true
+			}
+			return nil, false
+		}},
+	{"running-subject", "the entity the article was last talking about",
+		func(f *figure) (*ment, bool) {
+			if e := f.s.x.tracker.Subject(); e.Name != "" {
+				return &ment{e: e, ok: true, first: -1, last: -1}, true
+			}
+			return nil, false
+		}},
+	{"topic", "the headline's place",
+		func(f *figure) (*ment, bool) {
+			if e := f.s.x.topic; e.Name != "" {
+				return &ment{e: e, ok: true, first: -1, last: -1}, true
+			}
+			return nil, false
+		}},
+}
+
+// ownerCase reports whether a preposition makes its noun an owner of a
+// figure: "in Harbin", "of the province", "at the airport".
+func ownerCase(c string) bool {
+	switch c {
+	case "in", "of", "at", "for", "across", "throughout", "within", "through", "via":
+		return true
+	}
+	return false
+}
+
+// decideEntity runs the entity rules.
+func (f *figure) decideEntity() (resolve.Entity, string, string) {
+	for _, r := range entityRules {
+		if m, ok := r.match(f); ok && m != nil && m.ok && m.e.Name != "" {
+			return m.e, r.name, ""
+		}
+	}
+	return resolve.Entity{}, "", ""
+}
+
+// nouns returns the nouns whose phrases say whose the figure is: the
+// measured noun, the base of a change and the figure's own head.
+func (f *figure) nouns() []int {
+	out := make([]int, 0, 3)
+	if f.noun >= 0 && !f.shareOfWhole {
+		// A share's of-phrase is the whole: "11 percent of China's rice
+		// output" is Heilongjiang's share, not China's.
+		out = append(out, f.noun)
+	}
+	if f.ch.base >= 0 {
+		out = append(out, f.ch.base)
+	}
+	// "imports and exports of the Harbin area": the of-phrase on the
+	// conjunct right after the noun is the pair's.
+	if n := f.noun; n >= 0 {
+		for _, k := range f.s.children(n) {
+			if k32 := int(k); f.s.rel(k32) == "conj" && k32 == n+2 && f.s.word(n+1) == "and" && !f.s.hasFigure(k32) && f.s.ofChild(k32) >= 0 {
+				out = append(out, k32)
+			}
+		}
+	}
+	if f.ch.word >= 0 {
+		out = append(out, f.ch.word)
+	}
+	out = append(out, f.head)
+	return out
+}
+
+// partnerNouns are flows whose to- and from-phrases name a partner, not
+// the owner.
+var partnerNouns = map[string]bool{
+	"trade": true, "export": true, "import": true, "shipment": true, "cargo": true, "investment": true,
+	"flight": true, "train": true, "route": true, "exchange": true, "cooperation": true, "transfer": true,
+	"capital": true, "fund": true, "sale": true, "delivery": true, "order": true, "contract": true,
+}
+
+// isName reports whether token i is part of a mention.
+func (s *sent) isName(i int) bool { return s.mentionAt(i) != nil }
+
+// possessor returns the mention that possesses noun n ("Harbin's", "its").
+func (s *sent) possessor(n int) *ment {
+	for _, k := range s.children(n) {
+		if s.toks[k].Rel == "nmod:poss" {
+			if m := s.mentionIn(int(k)); m != nil && m.ok {
+				return m
+			}
+		}
+	}
+	return nil
+}
+
+// owns reports whether mention m may own the figure: not a trade
+// partner ("trade with Russia"), a source ("according to the bureau"), a
+// speaker or a comparison ("than Liaoning").
+func (f *figure) owns(m *ment) bool {
+	s := f.s
+	if m.first < 0 {
+		return true
+	}
+	h := m.first
+	for h >= 0 && s.mentionAt(h) == m {
+		nh := s.head(h)
+		if nh < 0 || s.mentionAt(nh) != m {
+			break
+		}
+		h = nh
+	}
+	switch c := s.caseOf(h); c {
+	case "to", "from":
+		// "exports to Russia", "investment from Shenzhen", "exports of
+		// fruits to Russia": a partner of trade; "visitors to the
+		// festival": where they went.
+		for k, steps := s.head(h), 0; k >= 0 && steps < 4; steps++ {
+			if partnerNouns[s.lemma(k)] {
+				return false
+			}
+			if k == f.pred || s.tag(k) == nlp.VERB {
+				break
+			}
+			k = s.head(k)
+		}
+	case "with", "between", "than", "according", "according to", "by", "like", "outside",
+		"beyond", "except", "besides", "against", "behind", "among", "into", "toward", "towards":
+		return false
+	}
+	// "565 \"Young Eagle Project\" projects": a quoted name labels a
+	// thing; it owns nothing.
+	if m.first > 0 && m.last+1 < len(s.toks) && isQuote(s.toks[m.first-1].Form) && isQuote(s.toks[m.last+1].Form) {
+		return false
+	}
+	// "led by the refining business of PetroChina": a name inside an
+	// agent's phrase is the cause, not the owner.
+	for k, steps := s.head(h), 0; k >= 0 && steps < 4 && s.tag(k) != nlp.VERB; steps++ {
+		if c := s.caseOf(k); c == "by" && (s.tag(k) == nlp.NOUN || s.tag(k) == nlp.PROPN) {
+			return false
+		}
+		k = s.head(k)
+	}
+	// "565 Young Eagle Project projects": a name that classifies the
+	// measured noun is no owner of it; a place there is ("Harbin GDP").
+	if m.e.Level == resolve.Org && (s.rel(h) == "compound" || s.rel(h) == "amod") && s.tag(s.head(h)) == nlp.NOUN && !s.isName(s.head(h)) {
+		return false
+	}
+	// The subject of "said" is a speaker.
+	if s.rel(h) == "nsubj" && s.lemma(s.head(h)) == "say" && s.head(h) != f.pred {
+		return false
+	}
+	// "Heilongjiang Province in Northeast China": a place that locates
+	// another name describes it.
+	if g := s.head(h); g >= 0 && s.mentionAt(g) != nil && s.mentionAt(g) != m && (s.rel(h) == "nmod" || s.relFull(h) == "nmod:poss") {
+		return false
+	}
+	// "Northeast China's Jilin province": the possessor of a place noun
+	// that a name completes locates that name.
+	if g := s.head(h); g >= 0 && s.relFull(h) == "nmod:poss" && placeNouns[s.lemma(g)] {
+		if o := s.mentionIn(g); o != nil && o != m {
+			return false
+		}
+	}
+	// "China's largest oilfield", "one of China's largest oilfields": a
+	// place that locates a superlative describes, it does not own.
+	if s.relFull(h) == "nmod:poss" && m.e.Level <= resolve.Province {
+		for _, k := range s.children(s.head(h)) {
+			if w := s.word(int(k)); s.rel(int(k)) == "amod" && (strings.HasSuffix(w, "est") || strings.HasSuffix(w, "most") || w == "top" || w == "leading") {
+				return false
+			}
+		}
+	}
+	if m.e.Level == resolve.Country && s.tag(s.head(h)) == nlp.ADJ {
+		return false
+	}
+	// "Jixi Mine, the biggest coal mine in the county, ...": a
+	// place inside an apposition describes the name it follows.
+	for k, steps := h, 0; k >= 0 && steps < 4; steps++ {
+		if s.rel(k) == "appos" {
+			return false
+		}
+		if k == f.pred {
+			break
+		}
+		k = s.head(k)
+	}
+	return true
+}

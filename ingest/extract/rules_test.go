@@ -1,0 +1,434 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/almanacdb/almanac/ingest/document"
+)
+
+// ruleCase is one sentence (or a few) of our own and what one of its
+// numbers must become. Cases come in minimal pairs: the rule applies to
+// one and, with a word or two changed, not to the other.
+//
+// want is a list of checks separated by spaces:
+//
+//	entity=NAME       the fact's entity (underscores for spaces)
+//	metric~W1,W2      the metric has each of the words
+//	metric!W          the metric does not have the word
+//	entity!NAME       the fact's entity is not NAME
+//	year=Y period=P status=S qualifier=Q value=V unit=U
+//	by=ATTR:RULE      the trace names RULE for ATTR (entity, metric, year, period, status, change)
+//	none              the number is no fact
+//	dropped=RULE      the number is no fact because of skip rule RULE
+type ruleCase struct {
+	rule string // the rule the pair is about
+	body string
+	num  string // the number as written; the first occurrence
+	want string
+}
+
+var ruleCases = []ruleCase{
+	// Numbers that are no facts.
+	{"percentage-points", "Exports rose 4 percent, 1.2 percentage points faster than imports.", "1.2", "dropped=percentage-points"},
+	{"percentage-points", "Exports rose 4 percent, 1.2 percent faster than imports.", "4", "metric~exports,growth"},
+	{"conversion", "Harbin's GDP reached 500 billion yuan ($70 billion) in 2020.", "70", "none"},
+	{"conversion", "Harbin's GDP reached 500 billion yuan and $70 billion of exports in 2020.", "70", "unit=USD"},
+	{"in-name", "The city hosted the \"100 Villages\" campaign and built 40 roads in 2020.", "100", "dropped=in-name"},
+	{"in-name", "The city renovated 100 villages and built 40 roads in 2020.", "100", "metric~villages"},
+	{"rank", "Harbin ranked in the top 10 cities and had 40 parks in 2020.", "10", "dropped=rank"},
+	{"rank", "Harbin had 10 cities' worth of parks, 40 parks in 2020.", "40", "metric~parks"},
+	{"duration", "The three-day fair drew 5,000 visitors in 2020.", "three", "dropped=duration"},
+	{"duration", "The fair drew 5,000 visitors and three sponsors in 2020.", "three", "metric~sponsors"},
+	{"temperature", "At minus 30 degrees, the park drew 5,000 visitors in 2020.", "30", "dropped=temperature"},
+	{"one", "Harbin is one of the largest cities and had 40 parks in 2020.", "one", "dropped=one"},
+	{"multiple", "Exports grew 1.5 times and reached 3 billion yuan in 2020.", "1.5", "dropped=multiple"},
+	{"benchmark", "Output stayed above the 30-million-tonne level in 2020.", "30", "dropped=benchmark"},
+	{"benchmark", "Output stayed at 30 million tonnes in 2020.", "30 million", "unit=tonnes"},
+	{"threshold", "The city has 300 enterprises with an income of more than 20 million yuan each.", "20 million", "dropped=threshold"},
+	{"threshold", "The city recorded exports of more than 20 million yuan in 2020.", "20 million", "qualifier=min metric~exports"},
+	{"per-unit-price", "Tickets priced at 300 yuan per person sold out; 5,000 were sold in 2020.", "5,000", "metric!person"},
+
+	{"superlative-set", "In 2020, the fair became one of the world's three largest trade fairs.", "three", "dropped=superlative-set"},
+	{"superlative-set", "In 2020, the fair drew three large trade groups.", "three", "metric~trade,groups"},
+
+	{"dimension", "In 2020, Jixi built a 300-meter-long steel bridge.", "300", "metric~steel,bridge,length metric!long unit=m"},
+	{"dimension", "In 2020, Jixi built a 300-meter steel bridge.", "300", "metric!length"},
+	{"temperature", "In 2020, Jixi saw cold as low as 30 degrees below zero.", "zero", "dropped=temperature"},
+	{"temperature", "In 2020, Jixi saw cold as low as 30 degrees below zero.", "30", "dropped=temperature"},
+	{"change-noun-modifier", "In 2020, Jixi recorded a 31.2-percent increase in exports.", "31.2", "metric~exports,growth unit=percent"},
+
+	{"rank", "Jixi ranked ninth in 2020, four places higher than a year earlier.", "four", "dropped=rank"},
+	{"rank", "Jixi built four places of worship in 2020.", "four", "metric~places"},
+	{"in-noun", "In 2020, Jixi earned 5 billion yuan in revenue.", "5 billion", "metric~revenue"},
+	{"in-noun", "In 2020, Jixi put 11,000 cameras in place.", "11,000", "metric~cameras metric!place"},
+
+	{"unknown-unit", "In 2020, Jixi's revenue hit a record 19.15 b", "19.15", "dropped=unknown-unit"},
+	{"unknown-unit", "In 2020, Jixi's revenue hit a record 19.15 billion yuan.", "19.15 billion", "metric~revenue"},
+	{"area-verb", "Covering over 1 million square meters, the Jixi park opened in 2020.", "1 million", "metric~area unit=m2"},
+	{"from-to-noun", "In 2020, the Jixi park widened its slide from 16 to 24 lanes.", "16", "metric~lanes by=metric:from-to-noun"},
+	{"from-side-year", "In 2020, the Jixi park widened its slide from 16 to 24 lanes.", "16", "year=2019 by=year:from-side-year_(clause-year)"},
+	{"from-side-year", "The Jixi park widened its slide from 16 in 2018 to 24 lanes in 2020.", "16", "year=2018 by=year:from-to-year"},
+	{"from-to-noun", "In 2020, the Jixi park widened its slide from 16 to 24 lanes.", "24", "metric~lanes year=2020"},
+	{"from-to-year", "Key projects went from 400 in 2017 to 526 this year.", "400", "year=2017 by=year:from-to-year"},
+	{"dimension", "In 2020, Jixi put up a 300-meter-long windproof heated shelter.", "300", "metric~shelter,length"},
+	{"measured-name", "The Jixi-Hegang Railway opened in 2020. The 340-kilometer-long railway has 14 stations.", "340", "entity=Jixi-Hegang_Railway metric~railway,length"},
+	{"people-of-measure", "In 2020, the average passenger flow at Jixi airport came to 23,000 people a day.", "23,000", "metric~average,passenger,flow metric!people"},
+	{"counted-noun", "In 2020, 23,000 people came to Jixi.", "23,000", "metric~people"},
+	{"temperature", "In 2020, the cold in Jixi fell to minus 40 Celsius.", "40", "dropped=temperature"},
+	{"outdo-verb", "In 2020, attendance at the Jixi park beat the previous year by 31.4 percent.", "31.4", "metric~attendance,growth by=change:outdo-verb"},
+	{"outdo-verb", "In 2020, the Jixi park beat 31 rivals.", "31", "metric!growth"},
+
+	// Changes: a percentage of change is its own fact (GUIDELINES.md).
+	{"change-noun-of", "Harbin had 1,180 enterprises in 2020, an increase of 45 percent.", "45", "metric~enterprises,growth value=45 by=change:change-noun-of"},
+	{"change-noun-of", "Harbin had 1,180 enterprises in 2020, a share of 45 percent.", "45", "metric!growth"},
+	{"change-noun-modifier", "Harbin recorded a 12 percent rise in exports in 2020.", "12", "metric~exports,growth by=change:change-noun-modifier"},
+	{"change-noun-modifier", "Harbin recorded a 12 percent share of exports in 2020.", "12", "metric!growth"},
+	{"change-verb", "Exports of the city fell 3.5 percent in 2020.", "3.5", "metric~exports,growth value=-3.5 by=change:change-verb"},
+	{"change-verb", "Exports of the city were 3.5 percent of the total in 2020.", "3.5", "metric!growth"},
+	{"object-at", "Jixi fixed its GDP growth target at 6 percent for 2021.", "6", "metric~gdp,growth,target status=plan"},
+	{"object-at", "In 2020, Jixi's GDP growth held at 6 percent.", "6", "metric~gdp,growth metric!target"},
+	{"change-verb", "In 2020, Jixi raised its annual grain output by 4 percent.", "4", "metric~grain,output,growth value=4"},
+	{"change-verb", "In 2020, Jixi cut its coal output by 4 percent.", "4", "metric~coal,output,growth value=-4"},
+	{"up-down", "Retail sales reached 5 billion yuan in 2020, down 2 percent year on year.", "2", "metric~retail,sales,growth value=-2"},
+	{"up-down", "Retail sales made up 40 percent of the total in 2020.", "40", "metric!growth"},
+	{"change-noun-modifier", "Jixi's goals for 2021 include a 6 percent rise in output, about 5 percent growth in added value of farms and 9 percent growth in exports.", "6", "metric~output,growth metric!farms"},
+	{"change-noun-modifier", "Jixi's goals for 2021 include a 6 percent rise in output, about 5 percent growth in added value of farms and 9 percent growth in exports.", "5", "metric~added,value,farms,growth metric!goals"},
+	{"change-verb", "Jixi's farm sector grew at a rate of 2.5 percent in 2020.", "2.5", "metric~growth metric!rate"},
+	{"change-verb", "Jixi's farm sector grew 2.5 percent in 2020.", "2.5", "metric~farm,sector,growth"},
+	{"up-down", "Hotel bookings in the city were up an impressive 12.5 percent in 2020.", "12.5", "metric~hotel,bookings,growth value=12.5 by=change:up-down"},
+	{"up-down", "Hotel bookings in the city were an impressive 12.5 percent of all bookings in 2020.", "12.5", "metric!growth"},
+	{"comparative", "In 2020, Jixi's sales reached 2.1 billion yuan, 9 percent more than the year before.", "9", "metric~sales,growth value=9 by=change:comparative"},
+	{"comparative", "In 2020, Jixi's sales reached 2.1 billion yuan, 16.1 percent lower than a year earlier.", "16.1", "metric~sales,growth value=-16.1"},
+	{"comparative", "In 2020, Jixi farmed 16.1 percent more land.", "16.1", "metric!growth"},
+	{"comparative", "In 2020, sales of local goods in Jixi ran 25 percent above normal levels.", "25", "metric~sales,local,goods,growth"},
+	{"level-after-change", "In 2020, Jixi drew 911,000 visitors, up 13.8 percent, with earnings totaling 2.16 billion yuan.", "2.16 billion", "metric~earnings metric!visitors"},
+	{"level-after-change", "In 2020, Jixi's visitors rose 13.8 percent, totaling 911,000.", "911,000", "metric~visitors"},
+	{"change-of-pronoun", "Jixi's trade with Japan reached 3 billion yuan in 2020. That represented a rise of 18 percent.", "18", "metric~trade,japan,growth"},
+	{"change-in-noun", "In 2020, Jixi recorded growth of 4 percent year on year in its farm trade.", "4", "metric~farm,trade,growth"},
+	{"level-after-change", "In 2020, Jixi recorded growth of 9.6 percent in its foreign trade to 7.98 billion yuan.", "7.98 billion", "metric~foreign,trade metric!growth"},
+	{"year-on-year", "Harbin's exports were 4 billion yuan in 2020, 8 percent year on year.", "8", "metric~exports,growth by=change:year-on-year"},
+	{"minus", "Output growth went from minus 4 percent in the first quarter to 2 percent in 2020.", "4", "value=-4"},
+
+	// Metrics: the head noun of the figure's phrase with its modifiers.
+	{"counted-noun", "Harbin had 1,180 high-tech enterprises in 2020.", "1,180", "metric~high,tech,enterprises by=metric:counted-noun"},
+	{"unit-of-noun", "Harbin produced 2 million tonnes of crude oil in 2020.", "2 million", "metric~crude,oil by=metric:unit-of-noun"},
+	{"unit-of-noun", "Harbin produced 2 million tonnes in 2020.", "2 million", "metric!oil"},
+	{"noun-of-figure", "Harbin posted a GDP of 500 billion yuan in 2020.", "500 billion", "metric~gdp by=metric:noun-of-figure"},
+	{"subject-of-verb", "Harbin's GDP reached 500 billion yuan in 2020.", "500 billion", "metric~gdp entity=Harbin by=metric:subject-of-verb"},
+	{"subject-of-verb", "The government handed out 5 million yuan in subsidies in 2020.", "5 million", "metric~subsidies metric!government"},
+	{"in-noun", "The city earned 2 billion yuan in revenue in 2020.", "2 billion", "metric~revenue"},
+	{"copula-subject", "In 2020, the operating rate of key projects was 83 percent.", "83", "metric~operating,rate"},
+	{"percent-of", "In 2020, Heilongjiang made up 11 percent of China's rice output.", "11", "metric~share,rice entity=Heilongjiang"},
+	{"partitive-subset", "Of the 200 key projects in 2020, 166 have started construction.", "166", "metric~projects,started"},
+	{"level-after-change", "In 2020, exports grew 8 percent, reaching 40 billion yuan.", "40 billion", "metric~exports metric!growth"},
+	{"bare-figure", "GDP growth was 5.6 percent in 2014, behind the 8 percent of 2013.", "8", "metric~gdp,growth year=2013"},
+	{"list-conjunct", "In 2020, added value rose 16 percent in new materials, 9.8 percent in new-generation battery making and 3.9 percent in the bio-industry.", "9.8", "metric~battery,making,added,value,growth"},
+	{"list-conjunct", "In 2020, added value rose 16 percent in new materials, 9.8 percent in new-generation battery making and 3.9 percent in the bio-industry.", "3.9", "metric~bio,industry,added,value,growth metric!battery"},
+	{"gapped-conjunct", "In 2020, the paper industry saw its added value rise by 13 percent, the glass industry by 11 percent.", "11", "metric~glass,added,value,growth by=metric:gapped-conjunct"},
+	{"gapped-conjunct", "In 2020, dairy output value in the county rose by 6 percent and fishery output value by 9 percent.", "9", "metric~fishery,output,value,growth metric!dairy by=metric:gapped-conjunct"},
+	{"list-conjunct", "In 2020, added value rose 16 percent in new materials and 9 percent in the bio-industry.", "9", "metric~bio,added,value,growth"},
+
+	{"level-after-change", "In 2020, Jixi saw a 20 percent rise in hotel stays, reaching a record high of 1.2 million.", "1.2 million", "metric~hotel,stays metric!high"},
+	{"level-after-change", "In 2020, Jixi's hotel stays hit a record high of 1.2 million.", "1.2 million", "metric~hotel,stays metric!high"},
+
+	{"unit-of-noun", "In 2020, Jixi brought in 3 million tons of iron ore from Russia.", "3 million", "metric~iron,ore,imports,from,russia entity=Jixi"},
+	{"unit-of-noun", "In 2020, Jixi brought in 3 million tons of iron ore.", "3 million", "metric~iron,ore,imports metric!russia"},
+	{"entity-verb-noun", "Jixi put 8.1 million yuan into its road program in 2020.", "8.1 million", "metric~road,program,investment by=metric:entity-verb-noun"},
+	{"entity-verb-noun", "Jixi earned 8.1 million yuan in revenue in 2020.", "8.1 million", "metric~revenue metric!earnings"},
+	{"entity-verb-noun", "In 2020, Jixi signed 46 projects, involving 13.7 billion yuan.", "13.7 billion", "metric~projects,investment"},
+	{"entity-verb-noun", "In 2020, Jixi spent 2 billion yuan on schools.", "2 billion", "metric~schools,spending"},
+	{"percent-of", "In 2020, Jixi spent 1.2 billion yuan on schools, more than 40 percent of its total public spending.", "40", "metric~share,total,public,spending qualifier=min"},
+	{"percent-of", "In 2020, Jixi spent 1.2 billion yuan on schools, up 40 percent.", "40", "metric!share"},
+	{"percent-of", "In 2020, about 33,000 people crossed into Russia via Jixi's land ports, making up 42 percent of the total.", "42", "metric~people,share"},
+	{"percent-of", "In 2020, 92 percent of the passengers at Jixi airport came from Russia.", "92", "metric~share,passengers"},
+	{"percent-of", "In 2020, Jixi's grain output represents 6.7 percent of China's grain output increase.", "6.7", "entity=Jixi metric~share"},
+	{"change-of-subject", "In 2020, value added by the Jixi retail industry grew 5.8 percent.", "5.8", "metric~value,added,retail,industry,growth"},
+	{"percent-of", "In 2020, Jixi's retail sales contributed 21 percent of the city's GDP growth.", "21", "metric~retail,sales,contribution,gdp,growth metric!share"},
+	{"percent-of", "In 2020, Jixi's grain output grew, at 6.7 percent of the growth rate of 2019.", "6.7", "metric!share"},
+	{"subject", "Jilin Province, known as the country's \"corn belt,\" reaped some 2 million tonnes of maize in 2022.", "2 million", "entity=Jilin"},
+	{"percent-of", "In 2020, clean energy in Jixi made 12 percent of the total power used.", "12", "metric~clean,energy,share,total,power entity=Jixi"},
+	{"percent-of", "In 2020, clean energy output rose 15 percent in Jixi.", "15", "metric!share"},
+	{"percent-of", "In 2020, the passengers at Jixi airport grew by 92 percent.", "92", "metric!share"},
+
+	{"counted-noun", "A record 79,000 tourists came to Jixi in 2019.", "79,000", "metric~tourists metric!record"},
+	{"counted-noun", "In 2020, a total of 565 \"Young Hawk Plan\" projects were completed in Jixi.", "565", "entity=Jixi metric~young,hawk,plan,projects"},
+	{"counted-noun", "In 2020, Jixi had 30 new energy listed companies and 52 foreign-funded firms.", "30", "metric~new,energy,listed,companies"},
+	{"counted-noun", "In 2020, Jixi had 30 new energy listed companies and 52 foreign-funded firms.", "52", "metric~foreign,funded,firms"},
+	{"counted-noun", "In 2020, Jixi had 380 e-commerce startups.", "380", "metric~e,commerce,startups"},
+	{"counted-noun", "In 2020, Jixi had 4.5 million 5G end users.", "4.5 million", "metric~5g,end,users"},
+	{"counted-noun", "Since 1990, the Jixi fair has drawn 1.6 million traders and produced deals worth 10 billion yuan.", "1.6 million", "metric~traders metric!deals"},
+	{"counted-noun", "In 2020, Jixi had 46 new materials listed companies.", "46", "metric~new,materials,listed,companies"},
+	{"counted-noun", "In 2020, Jixi had 981 grain processing enterprises.", "981", "metric~grain,processing,enterprises"},
+	{"counted-noun", "In 2020, Jixi had 46 firms processing grain.", "46", "metric~firms metric!grain"},
+	{"counted-noun", "In 2020, Jixi's corn processing industry profits reached 5 billion yuan.", "5 billion", "metric~corn,processing,industry,profits"},
+	{"percent-of", "In 2020, Jixi counted 1.8 million phone masts and 45 million phone users, each representing over 6 percent of the national total.", "6", "metric~phone,share,national,total by=metric:percent-of,_each"},
+	// Entities: the subject, possessor or place of the figure's clause.
+	{"possessor", "Daqing's exports reached 3 billion yuan in 2020.", "3 billion", "entity=Daqing by=entity:possessor"},
+	{"possessor", "Jixi Coal Co reported record sales. In 2020, the textile industry grew fast as its output reached 3 billion yuan.", "3 billion", "entity!Jixi_Coal_Co metric~textile,industry,output"},
+	{"possessor", "Jixi Coal Co grew fast in 2020 as its output reached 3 billion yuan.", "3 billion", "entity=Jixi_Coal_Co"},
+	{"noun-modifier", "Hegang New Zone opened in 2010. In 2020, Jixi grew fast and the zone came up with 40 patents of its own.", "40", "entity=Hegang_New_Zone"},
+	{"clause-owner", "Led by the trading arm of Jixi Coal Co, the textile industry grew 5 percent in 2020.", "5", "entity!Jixi_Coal_Co"},
+	{"clause-owner", "Helped by new orders, Jixi Coal Co saw its sales grow 5 percent in 2020.", "5", "entity=Jixi_Coal_Co"},
+	{"noun-modifier", "Exports of Daqing reached 3 billion yuan in 2020.", "3 billion", "entity=Daqing"},
+	{"subject", "Daqing had 40 parks in 2020.", "40", "entity=Daqing by=entity:subject"},
+	{"subject", "Tourists spent 40 billion yuan in Daqing in 2020.", "40 billion", "entity=Daqing"},
+	{"clause-place", "In Daqing, tourists spent 40 billion yuan in 2020.", "40 billion", "entity=Daqing"},
+	{"scope-word", "Nationwide, retail sales rose 4 percent in 2020.", "4", "entity=China by=entity:scope-word"},
+	{"clause-owner", "The number of visitors to the Harbin International Ice Festival reached 2 million in 2020.", "2 million", "entity=Harbin_International_Ice_Festival"},
+	{"running-place", "Daqing grew fast in 2020. The food industry earned 5 billion yuan.", "5 billion", "entity=Daqing"},
+	{"owners", "Trade with Russia reached 5 billion yuan in 2020.", "5 billion", "entity=Harbin metric~russia"},
+	{"clause-place", "In 2019, 79,000 tourists came to Russia through Northeast China's Jilin province.", "79,000", "entity=Jilin"},
+	{"clause-place", "In 2019, some 9,000 trucks entered Russia via Jilin's land ports.", "9,000", "entity=Jilin"},
+	{"located-name", "Heilongjiang Province in Northeast China produced 40 million tonnes of oil in 2020.", "40 million", "entity!Northeast_China"},
+	{"located-name", "Northeast China produced 40 million tonnes of oil in 2020.", "40 million", "entity=Northeast_China"},
+
+	// Lists paired by "respectively": the item in the same position.
+	{"respectively", "In 2020, Jixi and Hegang had 30 and 40 parks, respectively.", "40", "entity=Hegang by=entity:respectively metric~parks"},
+	{"respectively", "In 2020, Jixi and Hegang had 30 and 40 parks, respectively.", "30", "entity=Jixi"},
+	{"respectively", "In 2020, the output of Jixi and Hegang rose 5 percent and 6 percent respectively.", "6", "entity=Hegang metric~output,growth"},
+	{"respectively", "In 2020, Jixi's exports and imports rose 5.5 and 6.5 percent, respectively.", "5.5", "metric~exports,growth metric!imports unit=percent"},
+	{"respectively", "In 2020, Jixi's exports and imports rose 5.5 and 6.5 percent, respectively.", "6.5", "metric~imports,growth metric!exports"},
+	{"respectively", "In 2020, Jixi's exports and imports rose 6.5 percent.", "6.5", "metric~exports,imports,growth"},
+	{"respective-level", "In 2020, Jixi sold 200 cars and 300 trucks, up 15 and 14 percent year on year, respectively.", "15", "metric~cars,growth metric!trucks unit=percent by=metric:respective-level,_respectively"},
+	{"respective-level", "In 2020, Jixi sold 200 cars and 300 trucks, up 15 and 14 percent year on year, respectively.", "14", "metric~trucks,growth metric!cars"},
+	{"change-after-level", "In 2020, Jixi sold 200 cars and 300 trucks, up 14 percent year on year.", "14", "metric~trucks,growth by=metric:change-after-level"},
+
+	// Entities found outside the clause.
+	{"sentence-place", "The firms of Jixi are small, and output grew 5 percent in 2020.", "5", "entity=Jixi by=entity:sentence-place"},
+	{"running-subject", "Jixi Coal Co opened a mine in 2019. In 2020, they sold 5 million tonnes of coal.", "5 million", "entity=Jixi_Coal_Co by=entity:running-subject"},
+	{"topic", "In 2020, they sold 5 million tonnes of coal.", "5 million", "entity=Harbin by=entity:topic"},
+
+	// Metrics from the verb or the words around the figure.
+	{"subject-verb-noun", "In 2020, Jixi's forest economy will generate 12 billion yuan.", "12 billion", "metric~forest,economy,output by=metric:subject-verb-noun"},
+	{"subject-verb-noun", "In 2020, Jixi will generate 12 billion yuan.", "12 billion", "metric!economy"},
+	{"modified-noun", "In 2020, Jixi opened a 10 billion yuan steel plant.", "10 billion", "metric~steel,plant by=metric:modified-noun"},
+	{"nearest-noun-before", "In 2020, Jixi steel output, 40 million tonnes, set a record.", "40 million", "metric~steel,output"},
+
+	{"verb-nominal", "In 2020, Jixi exported 5 million.", "5 million", "metric~exports by=metric:verb-nominal"},
+	{"verb-nominal", "In 2020, Jixi saw 5 million.", "5 million", "none"},
+
+	// What a change is a change of.
+	{"change-of-noun", "In 2020, Jixi's exports grew 12 percent.", "12", "metric~exports,growth by=metric:change-of-noun"},
+	{"change-of-noun-before", "In 2020, Jixi saw its added value rise by 8.2 percent.", "8.2", "metric~added,value,growth"},
+	{"change-of-subject", "In 2020, Jixi's exports were up 12 percent.", "12", "metric~exports,growth"},
+	{"change-of-earlier-figure", "In 2020, Jixi sold 200 cars, and grew 14 percent year on year.", "14", "metric~cars,growth"},
+
+	// Years and periods.
+	{"clause-year", "Daqing had 40 parks in 2019 and Jixi had 30 in 2020.", "40", "year=2019"},
+	{"sentence-year", "In 2019, Daqing had 40 parks.", "40", "year=2019"},
+	{"from-to-year", "Key projects went from 400 in 2019 to 526 this year.", "526", "year=2021"},
+	{"from-to-year", "Key projects went from 400 in 2019 to 526 this year.", "400", "year=2019"},
+	{"sentence-year", "Industrial projects in Jixi climbed from 255 last year to 326.", "326", "year=2021"},
+	{"sentence-year", "Industrial projects in Jixi climbed to 326 last year.", "326", "year=2020"},
+	{"context-year", "In 2019, Daqing grew fast. It had 40 parks.", "40", "year=2019 by=year:context-year"},
+	{"publication-year", "Daqing has 40 parks.", "40", "year=2021"},
+	{"present", "Daqing currently has 40 parks.", "40", "year=2021 by=year:present"},
+	{"present", "In 2019, Daqing grew. At present, the airport runs 430 flights a day and serves 60,000 passengers.", "60,000", "year=2021 by=year:present"},
+	{"present", "In 2019, Daqing grew. Its airport served 60,000 passengers.", "60,000", "year=2019 by=year:context-year"},
+	{"sentence-period", "In the first quarter, Daqing's exports, which grew fast, reached 4 billion yuan.", "4 billion", "period=Q1"},
+	{"present-state", "In the first half of 2021, Daqing's output grew. Daqing's plant operating rate is 83 percent.", "83", "period=year by=period:present-state"},
+	{"present-state", "In the first half of 2021, Daqing's output grew. Daqing's plant operating rate was 83 percent.", "83", "period=H1"},
+	{"whole-year", "In 2020, Daqing's exports reached 4 billion yuan.", "4 billion", "period=year by=period:whole-year"},
+	{"change-word-before", "In 2020, Daqing's exports registered a rise of 10.9 percent.", "10.9", "metric~exports,growth"},
+	{"context-year", "Provinces recorded weak growth in 2019.\n\nIn Jixi, retail sales rose 5.6 percent.", "5.6", "year=2019 by=year:context-year"},
+	{"context-year", "Growth is expected to pick up in 2022.\n\nIn Jixi, retail sales rose 5.6 percent.", "5.6", "year=2021"},
+	{"publication-year", "Daqing's hotels sold 40,000 rooms, the most since the 2015 season.", "40,000", "year=2021"},
+	{"clause-year", "Daqing's hotels sold 40,000 rooms in the 2015 season.", "40,000", "year=2015"},
+	{"relative-year", "Last year, Daqing had 40 parks.", "40", "year=2020"},
+	{"clause-period", "In the first quarter of 2020, Daqing's GDP grew 5 percent.", "5", "period=Q1"},
+	{"context-period", "In the first half of 2020, Daqing's GDP grew 5 percent. Exports rose 3 percent.", "3", "period=H1 by=period:context-period"},
+	{"context-period", "In the first half of 2020, Daqing's GDP grew 5 percent. Last year, exports rose 3 percent.", "3", "period=year"},
+	{"context-period", "The drop in Daqing's output in the first half of 2020 narrowed from minus 5 percent in Q1 to minus 2 percent. Its exports rose 3 percent.", "3", "period=H1"},
+	{"context-period", "Daqing's output fell 5 percent in the first half of 2020 and 2 percent in Q1. Its exports rose 3 percent.", "3", "period=Q1"},
+	{"stock", "In the first half of 2020, output grew 5 percent. By the end of June, 170 projects had started.", "170", "period=year"},
+	{"event", "The Harbin Trade Fair drew 5,000 visitors in 2020.", "5,000", "period=span"},
+	{"on-the-day", "On the first day of 2020, the airport served 36,000 passengers.", "36,000", "period=span"},
+	{"day-range", "From Jan 1 to 16, 2020, the airport served 600,000 passengers.", "600,000", "period=span"},
+
+	// Status: plan from the modality of the figure's own verb.
+	{"future-auxiliary", "Daqing will build 300 stations in 2022.", "300", "status=plan"},
+	{"future-auxiliary", "Daqing built 300 stations in 2020.", "300", "status=actual"},
+	{"plan-verb", "Daqing plans to build 300 stations in 2022.", "300", "status=plan"},
+	{"plan-noun", "Daqing set a GDP growth target of 6 percent for 2022.", "6", "status=plan"},
+	{"planned-modifier", "The planned investment for 2022 stands at 15 billion yuan.", "15 billion", "status=plan"},
+	{"infinitive", "To back 18 projects, Daqing put 8 million yuan into them in 2020.", "18", "status=actual"},
+	{"deadline", "Daqing aims at 300 stations by 2025.", "300", "status=plan"},
+}
+
+func TestRules(t *testing.T) {
+	pub := time.Date(2021, 4, 29, 0, 0, 0, 0, time.UTC)
+	for _, c := range ruleCases {
+		t.Run(c.rule, func(t *testing.T) {
+			text := "Harbin economy report\n\n" + c.body + "\n"
+			a := document.Article{Source: "case.txt", Title: "Harbin economy report", Published: pub, Text: text,
+				Body: document.Span{Start: len("Harbin economy report\n\n"), End: len(text) - 1}}
+			a.Paras = []document.Span{a.Body}
+			res := Extract(a, Options{Trace: true})
+			at := numberAt(text, a.Body.Start, c.num)
+			if at < 0 {
+				t.Fatalf("case text has no %q", c.num)
+			}
+			fi := -1
+			for i, f := range res.Facts {
+				if f.Start <= at && at < f.End {
+					fi = i
+					break
+				}
+			}
+			var dropped string
+			for _, d := range res.Dropped {
+				if d.Start <= at && at < d.End {
+					dropped = d.Reason
+				}
+			}
+			for _, check := range strings.Fields(c.want) {
+				k, v, _ := strings.Cut(check, "=")
+				switch {
+				case check == "none":
+					if fi >= 0 {
+						t.Errorf("%q: %q became a fact: %+v", c.body, c.num, res.Facts[fi])
+					}
+					continue
+				case k == "dropped":
+					if fi >= 0 || dropped != v {
+						t.Errorf("%q: %q: want dropped by %s, got dropped %q (fact %v)", c.body, c.num, v, dropped, fi >= 0)
+					}
+					continue
+				}
+				if fi < 0 {
+					t.Fatalf("%q: %q is no fact (dropped: %q); want %s", c.body, c.num, dropped, c.want)
+				}
+				f, tr := res.Facts[fi], res.Traces[fi]
+				mk, mv, neg := check, "", false
+				if a, b, ok := strings.Cut(check, "~"); ok {
+					mk, mv = a, b
+				} else if a, b, ok := strings.Cut(check, "!"); ok {
+					mk, mv, neg = a, b, true
+				}
+				got := ""
+				switch {
+				case mk == "entity" && neg:
+					if f.Entity == strings.ReplaceAll(mv, "_", " ") {
+						t.Errorf("%q: %q: entity is %q", c.body, c.num, f.Entity)
+					}
+					continue
+				case mk == "metric":
+					words := "_" + f.Metric + "_"
+					for _, w := range strings.Split(mv, ",") {
+						if has := strings.Contains(words, "_"+w+"_"); has == neg {
+							t.Errorf("%q: %q: metric %q, want %s", c.body, c.num, f.Metric, check)
+						}
+					}
+					continue
+				case k == "entity":
+					got, v = f.Entity, strings.ReplaceAll(v, "_", " ")
+				case k == "year":
+					got = itoa(f.Year)
+				case k == "period":
+					got = f.Period.String()
+				case k == "status":
+					got = f.Status.String()
+				case k == "qualifier":
+					got = f.Qualifier.String()
+				case k == "unit":
+					got = f.Unit
+				case k == "value":
+					got = ftoa(f.Value)
+				case k == "by":
+					attr, rule, _ := strings.Cut(v, ":")
+					got = map[string]string{"entity": tr.Entity, "metric": tr.Metric, "year": tr.Year, "period": tr.Period, "status": tr.Status, "change": tr.Change}[attr]
+					v = strings.ReplaceAll(rule, "_", " ")
+				default:
+					t.Fatalf("bad check %q", check)
+				}
+				if got != v {
+					t.Errorf("%q: %q: %s is %q, want %q (fact %+v, rules %+v)", c.body, c.num, k, got, v, f, tr)
+				}
+			}
+		})
+	}
+}
+
+// numberAt returns the offset of the first num in text after from that is
+// not part of a longer number ("2" is not the 2 of "2020").
+func numberAt(text string, from int, num string) int {
+	for i := from; i < len(text); {
+		k := strings.Index(text[i:], num)
+		if k < 0 {
+			return -1
+		}
+		k += i
+		before := k == 0 || text[k-1] < '0' || text[k-1] > '9'
+		e := k + len(num)
+		after := e >= len(text) || text[e] < '0' || text[e] > '9'
+		if before && after {
+			return k
+		}
+		i = k + 1
+	}
+	return -1
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func ftoa(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// TestEveryRuleTested: each entry of every rule table has minimal pairs
+// of its own in ruleCases (or, for repairs, in TestRepairs).
+func TestEveryRuleTested(t *testing.T) {
+	tested := map[string]bool{}
+	for _, c := range ruleCases {
+		tested[c.rule] = true
+	}
+	for _, c := range repairCases {
+		tested[c.repair] = true
+	}
+	for _, c := range givenTreeCases {
+		tested[c.repair] = true
+	}
+	if len(nounConjunctCases) > 0 {
+		tested["noun-conjunct"] = true
+	}
+	var names []string
+	for _, r := range entityRules {
+		names = append(names, r.name)
+	}
+	for _, r := range metricRules {
+		names = append(names, r.name)
+	}
+	for _, r := range baseRules {
+		names = append(names, r.name)
+	}
+	for _, r := range conjunctRules {
+		names = append(names, r.name)
+	}
+	for _, r := range yearRules {
+		names = append(names, r.name)
+	}
+	for _, r := range yearAdjustments {
+		names = append(names, r.name)
+	}
+	for _, r := range periodRules {
+		names = append(names, r.name)
+	}
+	for _, r := range statusRules {
+		names = append(names, r.name)
+	}
+	for _, r := range changeRules {
+		names = append(names, r.name)
+	}
+	for _, r := range skipRules {
+		names = append(names, r.name)
+	}
+	for _, r := range repairs {
+		names = append(names, r.name)
+	}
+	for _, n := range names {
+		if !tested[n] {
+			t.Errorf("rule %q has no cases", n)
+		}
+	}
+}
