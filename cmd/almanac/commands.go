@@ -339,6 +339,9 @@ func cmdIngest(ctx context.Context, args []string, io stdio) int {
 		}
 		if !*quiet {
 			where := r.Path
+			if where == "-" {
+				where = "stdin"
+			}
 			if r.Line > 0 {
 				where += ":" + strconv.Itoa(r.Line)
 			}

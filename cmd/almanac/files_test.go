@@ -74,6 +74,13 @@ func TestDocumentIdentity(t *testing.T) {
 	if status != 0 || !strings.Contains(out, "(1 added, 0 replaced)") {
 		t.Errorf("--name: status %d, stdout %q, stderr %q", status, out, errs)
 	}
+	// Replacing a named standard input names it so, not "-".
+	e := strings.Replace(d, "17 new parks", "18 new parks", 1)
+	out, errs, status = runAlmanac(t, dir, e, "ingest", "--db", db, "--name", "parks-d", "-")
+	if status != 0 || !strings.Contains(out, "(0 added, 1 replaced: parks-d)") ||
+		!regexp.MustCompile(`(?m)^replaced: stdin: parks-d \(document \d+\) had other text$`).MatchString(errs) {
+		t.Errorf("--name, changed: status %d, stdout %q, stderr %q", status, out, errs)
+	}
 	_, errs, status = runAlmanac(t, dir, "", "ingest", "--db", db, "--name", "x", "n")
 	if status != exitUsage || !strings.Contains(errs, "--name names standard input, and - is not among the paths") {
 		t.Errorf("--name without -: status %d, stderr %q", status, errs)
