@@ -118,6 +118,11 @@ func (db *DB) Compact(ctx context.Context) (before, after int64, err error) {
 		err = cerr
 	}
 	if err == nil {
+		// The sync of a large copy takes a while: a signal during it
+		// still leaves the original as it was.
+		err = ctx.Err()
+	}
+	if err == nil {
 		err = os.Rename(tmpPath, db.path)
 	}
 	if err != nil {
