@@ -277,3 +277,23 @@ Harbin built 12 new parks in 2022, the city's parks bureau said.
 
 The city planted 340,000 trees in 2022.
 `
+
+// SIGINT while extract traces a huge article ends it at once: it stores
+// nothing, so nothing is left to finish.
+func TestExtractInterrupted(t *testing.T) {
+	if testing.Short() {
+		t.Skip("huge document skipped in -short mode")
+	}
+	dir := t.TempDir()
+	huge := filepath.Join(dir, "huge.txt")
+	hugeArticle(t, huge, 1000) // 2 MB, minutes of extraction
+	p := startAlmanac(t, "", nil, "extract", huge)
+	time.Sleep(time.Second)
+	p.signal(os.Interrupt)
+	sent := time.Now()
+	status := p.wait(t)
+	t.Logf("exited %v after the signal", time.Since(sent).Round(time.Millisecond))
+	if status != exitFailed || !strings.Contains(p.stderr.String(), "almanac extract: interrupted") {
+		t.Errorf("status %d, stderr:\n%s", status, p.stderr.String())
+	}
+}
