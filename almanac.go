@@ -25,6 +25,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"time"
 
 	"github.com/almanacdb/almanac/ingest"
@@ -35,7 +36,9 @@ import (
 
 // Errors a caller may test for with errors.Is.
 var (
-	// ErrLocked is returned by Open when another process holds the database.
+	// ErrLocked is returned by Open when another process holds the
+	// database; the error is a *LockError that names the holders where
+	// the system tells.
 	ErrLocked = store.ErrLocked
 	// ErrNotAlmanac is returned by Open for a file that is not an Almanac database.
 	ErrNotAlmanac = store.ErrNotAlmanac
@@ -54,6 +57,10 @@ var (
 	// failed; the others were stored.
 	ErrIngestFailed = ingest.ErrFailed
 )
+
+// LockError is the error of an Open that another process's lock kept
+// out; see store.LockError.
+type LockError = store.LockError
 
 // Options configures Open. A nil *Options opens read-write with the
 // default lock timeout.
@@ -108,6 +115,17 @@ type IngestSummary = ingest.Summary
 
 // IngestReport is the outcome of one ingested document; see ingest.Report.
 type IngestReport = ingest.Report
+
+// Outcome says what an ingest did with one document (IngestReport.Outcome).
+type Outcome = store.Outcome
+
+// The outcomes of an ingested document.
+const (
+	Added     = store.Added     // stored as a new document
+	Replaced  = store.Replaced  // stored, replacing the document with the same identity
+	Duplicate = store.Duplicate // the same text is stored already; nothing written
+	Failed    = store.Failed    // not stored; IngestReport.Err says why
+)
 
 // LoadAliases reads a user alias file for IngestOptions.Aliases: lines
 // "Alias = Canonical name", optionally "@level" (city, district, area,
@@ -166,6 +184,29 @@ func (db *DB) Export(ctx context.Context, w io.Writer, format string) (int, erro
 	return db.store.Export(ctx, w, format)
 }
 
+// ExportFile writes the export to path: to a temporary file beside it,
+// renamed into place once complete, so a failed or cancelled export never
+// leaves a truncated file. The file gets the database file's permissions
+// (an export holds what the database holds).
+func (db *DB) ExportFile(ctx context.Context, path, format string) (int, error) {
+	f, err := store.CreateBeside(db.Path(), path)
+	if err != nil {
+		return 0, fmt.Errorf("create %s: %w", path, err)
+	}
+	defer os.Remove(f.Name())
+	n, err := db.Export(ctx, f, format)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		return 0, err
+	}
+	return n, nil
+}
+
 // CatalogEntry is one entity, metric or unit with the number of facts
 // about it; entities carry the other names they were reported under.
 type CatalogEntry = store.CatalogEntry
@@ -198,21 +239,30 @@ func (db *DB) catalogue(what string, read func(*store.Tx) ([]CatalogEntry, error
 	return out, nil
 }
 
-// Check verifies the file and Almanac's invariants (every fact in every
-// index with the same values, documents owning their facts, catalogue
-// counts) and returns the problems found, at most 100; none means the
-// database is consistent.
-func (db *DB) Check() ([]string, error) { return db.store.Check() }
+// Check verifies the file's pages (bounded by the file's size, safe on a
+// damaged file, naming each damaged page) and Almanac's invariants (every
+// fact in every index with the same values, documents owning their
+// facts, catalogue counts) and returns the problems found, at most 100;
+// none means the database is consistent. A done ctx stops it with ctx's
+// error.
+func (db *DB) Check(ctx context.Context) ([]string, error) { return db.store.Check(ctx) }
 
 // Backup writes a consistent copy of the database to path, which must not
-// exist, while other goroutines go on reading and writing. It returns the
-// copy's size.
-func (db *DB) Backup(path string) (int64, error) { return db.store.Backup(path) }
+// exist, while other goroutines go on reading and writing. The copy gets
+// the database file's permissions; a done ctx stops it and leaves
+// nothing at path. It returns the copy's size.
+func (db *DB) Backup(ctx context.Context, path string) (int64, error) {
+	return db.store.Backup(ctx, path)
+}
 
 // Compact rewrites the database file to reclaim the space of replaced
-// documents. The database must be open read-write, and Compact closes it
-// whatever the outcome. It returns the file's sizes before and after.
-func (db *DB) Compact() (before, after int64, err error) { return db.store.Compact() }
+// documents; it refuses a file whose pages are damaged. The database must
+// be open read-write, and Compact closes it whatever the outcome. A done
+// ctx stops it and leaves the file as it was. It returns the file's sizes
+// before and after.
+func (db *DB) Compact(ctx context.Context) (before, after int64, err error) {
+	return db.store.Compact(ctx)
+}
 
 // Stats counts what the database holds.
 type Stats = store.Stats

@@ -60,7 +60,7 @@ func TestConcurrentQueriesWhileIngesting(t *testing.T) {
 	if s.Documents != 400 || s.Facts == 0 {
 		t.Errorf("after ingest: %+v", s)
 	}
-	if probs, err := db.Store().Check(); err != nil || len(probs) > 0 {
+	if probs, err := db.Store().Check(context.Background()); err != nil || len(probs) > 0 {
 		t.Errorf("check: %v %q", err, probs)
 	}
 	t.Logf("%d queries ran during the ingest", ran.Load())

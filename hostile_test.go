@@ -112,7 +112,7 @@ func snapshot(t *testing.T, db *almanac.DB) string {
 	if _, err := db.Export(ctx, &buf, "jsonl"); err != nil {
 		t.Fatalf("export: %v", err)
 	}
-	problems, err := db.Store().Check()
+	problems, err := db.Store().Check(context.Background())
 	if err != nil || len(problems) > 0 {
 		t.Fatalf("check: %v %q", err, problems)
 	}
@@ -552,7 +552,7 @@ func TestHostileNumbersInArticles(t *testing.T) {
 			t.Errorf("%s: fact %s/%s has value %g", r.Document, r.Entity, r.Metric, r.Value)
 		}
 	}
-	if problems, err := db.Store().Check(); err != nil || len(problems) > 0 {
+	if problems, err := db.Store().Check(context.Background()); err != nil || len(problems) > 0 {
 		t.Errorf("check: %v %q", err, problems)
 	}
 	if s, err := db.Stats(); err != nil || s.Documents != len(docs) {

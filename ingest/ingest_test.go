@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -109,10 +110,15 @@ func TestReingestAddsNothingAndReplaces(t *testing.T) {
 	if err != nil || again.Duplicates != 1 || again.Facts != 0 {
 		t.Fatalf("second run: %+v %v", again, err)
 	}
+	// The file's identity is its path under the directory it was
+	// ingested from: ingested that way again, its new text replaces it.
 	writeFile(t, path, []byte(strings.Replace(article, "6,200", "6,300", 1)))
-	third, err := ingest.Paths(ctx, db, []string{path}, ingest.Options{})
+	third, err := ingest.Paths(ctx, db, []string{dir}, ingest.Options{})
 	if err != nil || third.Replaced != 1 || third.Facts != first.Facts {
 		t.Fatalf("changed file: %+v %v", third, err)
+	}
+	if !strings.Contains(third.String(), "(0 added, 1 replaced: daqing.txt)") {
+		t.Errorf("summary %q does not name the replaced document", third.String())
 	}
 	var values []float64
 	db.View(func(tx *store.Tx) error {
@@ -266,4 +272,51 @@ func BenchmarkIngest(b *testing.B) {
 	b.ReportMetric(n/sec, "articles/s")
 	b.ReportMetric(float64(bytesIn)/sec/1e6, "MB/s")
 	b.ReportMetric(float64(facts)/sec, "facts/s")
+}
+
+// bigArticle returns one article made of the bodies of n generated ones:
+// megabytes of text whose extraction takes seconds.
+func bigArticle(n int) []byte {
+	var b strings.Builder
+	for a := range gen.Articles(7, n) {
+		if b.Len() == 0 {
+			b.WriteString(a.Text)
+			continue
+		}
+		if i := strings.Index(a.Text, ")\n\n"); i >= 0 {
+			b.WriteString(a.Text[i+3:])
+		}
+	}
+	return []byte(b.String())
+}
+
+// A cancelled ingest returns while a huge document is being read or
+// extracted: what was committed stays and the document is not stored.
+func TestCancelInsideHugeDocument(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "a.txt"), []byte(article))
+	writeFile(t, filepath.Join(dir, "b_huge.txt"), bigArticle(2000))
+	db := openDB(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var cancelled atomic.Int64
+	sum, err := ingest.Paths(ctx, db, []string{dir}, ingest.Options{BatchSize: 1, Progress: func(s ingest.Summary) {
+		if s.Documents == 1 {
+			// Extraction of the huge document is under way by now.
+			time.AfterFunc(300*time.Millisecond, func() { cancelled.Store(time.Now().UnixNano()); cancel() })
+		}
+	}})
+	returned := time.Duration(time.Now().UnixNano() - cancelled.Load())
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	t.Logf("returned %v after the cancel", returned)
+	// The huge document was being parsed (not counted) or extracted
+	// (abandoned) when the cancel came.
+	if sum.Added != 1 || sum.Abandoned > 1 {
+		t.Errorf("sum %+v, want 1 added and at most 1 abandoned", sum)
+	}
+	if diff := cmp.Diff([]string{"a.txt"}, storedSources(t, db)); diff != "" {
+		t.Errorf("documents (-want +got):\n%s", diff)
+	}
 }

@@ -26,12 +26,16 @@ type Traced struct {
 // extracts each of its articles with traces, storing nothing.
 func Trace(path string, opts Options) ([]Traced, error) {
 	var r io.Reader
-	name := path
+	in := input{path: path, name: path, ident: pathIdentity(path)}
 	size := int64(-1)
 	if path == "-" {
-		r, name = opts.Stdin, "stdin"
+		r = opts.Stdin
 		if r == nil {
 			r = os.Stdin
+		}
+		in = input{path: "-", name: "stdin", ident: opts.StdinName}
+		if in.ident == "" {
+			in.ident, in.stdin = "stdin", true
 		}
 	} else {
 		f, err := os.Open(path)
@@ -49,7 +53,7 @@ func Trace(path string, opts Options) ([]Traced, error) {
 		r, size = f, st.Size()
 	}
 	var out []Traced
-	readInput(path, name, r, size, func(it *item) bool {
+	readInput(in, r, size, func(it *item) bool {
 		t := Traced{Article: it.article, Err: it.err}
 		if it.err == nil {
 			res := extract.Extract(it.article, extract.Options{Published: opts.Published, Lookup: opts.Aliases, Trace: true})

@@ -63,7 +63,10 @@ func (e *executor) conflicts(p *Conflicts) error {
 		return err
 	}
 	var groups [][]Row
-	for _, c := range sel.cells {
+	for i, c := range sel.cells {
+		if err := e.tick(i); err != nil {
+			return err
+		}
 		if !c.conflict {
 			continue
 		}
@@ -80,7 +83,9 @@ func (e *executor) conflicts(p *Conflicts) error {
 		})
 		groups = append(groups, rows)
 	}
-	slices.SortStableFunc(groups, func(a, b []Row) int { return compareRows(a[0], b[0], keys) })
+	if err := sortFunc(e.ctx, groups, func(a, b []Row) int { return compareRows(a[0], b[0], keys) }, true); err != nil {
+		return err
+	}
 	if p.Limit > 0 && len(groups) > p.Limit {
 		groups = groups[:p.Limit]
 	}
@@ -94,7 +99,10 @@ func (e *executor) conflicts(p *Conflicts) error {
 	if len(groups) > 0 {
 		res.Notes = append(res.Notes, "the value shown is exact over approximate, then the latest report's (show fact ID for a fact in full)")
 	}
-	for _, row := range res.rows {
+	for i, row := range res.rows {
+		if err := e.tick(i); err != nil {
+			return err
+		}
 		f, err := e.tx.Fact(uint64(row[ccID].Int))
 		if err != nil {
 			return fmt.Errorf("read fact %d: %w", row[ccID].Int, err)

@@ -532,7 +532,10 @@ func (e *executor) scan(acc *access, keep pred) ([]store.Entry, error) {
 				return nil, scanErr("facts", err)
 			}
 		}
-		out = groupRuns(out)
+		var err error
+		if out, err = groupRuns(e.ctx, out); err != nil {
+			return nil, err
+		}
 	default:
 		hint := 0
 		for _, id := range acc.ids {
@@ -554,7 +557,7 @@ func (e *executor) scan(acc *access, keep pred) ([]store.Entry, error) {
 // groupRuns returns entries (in fact ID order, as a full scan yields them)
 // ordered by metric, year, entity and fact, as index scans yield them. It
 // sorts small keys rather than the entries themselves, which are large.
-func groupRuns(entries []store.Entry) []store.Entry {
+func groupRuns(ctx context.Context, entries []store.Entry) ([]store.Entry, error) {
 	type key struct {
 		a   uint64 // metric, year
 		b   uint32 // entity
@@ -565,14 +568,17 @@ func groupRuns(entries []store.Entry) []store.Entry {
 		en := &entries[i]
 		keys[i] = key{uint64(en.Metric)<<16 | uint64(uint16(en.Year)), en.Entity, uint32(i)}
 	}
-	slices.SortFunc(keys, func(x, y key) int {
+	err := sortFunc(ctx, keys, func(x, y key) int {
 		return cmp.Or(cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b), cmp.Compare(x.idx, y.idx))
-	})
+	}, false)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]store.Entry, len(entries))
 	for i, k := range keys {
 		out[i] = entries[k.idx]
 	}
-	return out
+	return out, nil
 }
 
 func scanErr(what string, err error) error {
@@ -664,6 +670,9 @@ func (e *executor) selectEntries(where Expr) (selection, error) {
 		// year, entity) stays a run on either side.
 		shown := make([]store.Entry, 0, len(entries))
 		for i := range entries {
+			if err := e.tick(i); err != nil {
+				return selection{}, err
+			}
 			if def(&entries[i]) {
 				shown = append(shown, entries[i])
 			} else {
@@ -673,9 +682,13 @@ func (e *executor) selectEntries(where Expr) (selection, error) {
 		entries = shown
 	}
 	conflict, agree := conflictConds(where)
-	sel.entries, sel.cells = e.reconcileWhere(entries, conflict, agree)
+	if sel.entries, sel.cells, err = e.reconcileWhere(entries, conflict, agree); err != nil {
+		return selection{}, err
+	}
 	if len(hidden) > 0 {
-		_, sel.hidden = e.reconcileWhere(hidden, conflict, agree)
+		if _, sel.hidden, err = e.reconcileWhere(hidden, conflict, agree); err != nil {
+			return selection{}, err
+		}
 		if keep := andPred(acc.yearOut); keep != nil {
 			sel.hidden = slices.DeleteFunc(sel.hidden, func(c cell) bool { return !keep(&c.Entry) })
 		}
@@ -688,10 +701,13 @@ func (e *executor) selectEntries(where Expr) (selection, error) {
 // conflict, when conflict is set, and those that do not, when agree is:
 // the where clause's conflict conditions. It returns the entries of the
 // figures kept, with cells pointing into them.
-func (e *executor) reconcileWhere(entries []store.Entry, conflict, agree bool) ([]store.Entry, []cell) {
-	cells := e.reconcile(entries)
+func (e *executor) reconcileWhere(entries []store.Entry, conflict, agree bool) ([]store.Entry, []cell, error) {
+	cells, err := e.reconcile(entries)
+	if err != nil {
+		return nil, nil, err
+	}
 	if !conflict && !agree {
-		return entries, cells
+		return entries, cells, nil
 	}
 	var kept []store.Entry
 	var out []cell
@@ -704,7 +720,7 @@ func (e *executor) reconcileWhere(entries []store.Entry, conflict, agree bool) (
 		c.lo, c.hi = lo, int32(len(kept))
 		out = append(out, c)
 	}
-	return kept, out
+	return kept, out, nil
 }
 
 func (e *executor) selectStmt(p *Select) error {
@@ -714,19 +730,24 @@ func (e *executor) selectStmt(p *Select) error {
 	}
 	e.hidden = sel.hidden
 	entries, cells := sel.entries, sel.cells
-	switch p.shape() {
-	case shapeList:
+	if p.shape() == shapeList {
 		e.res.Exec.Shape = "list"
 		return e.list(entries, cells)
+	}
+	figs, err := e.figures(entries, cells)
+	if err != nil {
+		return err
+	}
+	switch p.shape() {
 	case shapePivot:
 		e.res.Exec.Shape = "pivot"
-		return e.pivot(e.figures(entries, cells), e.byFields())
+		return e.pivot(figs, e.byFields())
 	case shapeAggregate:
 		e.res.Exec.Shape = "aggregate " + p.Func.Name
-		return e.aggregate(e.figures(entries, cells))
+		return e.aggregate(figs)
 	}
 	e.res.Exec.Shape = p.Func.Name
-	return e.series(e.figures(entries, cells), sel.acc.yearOut)
+	return e.series(figs, sel.acc.yearOut)
 }
 
 func (e *executor) byFields() []Field {
@@ -739,13 +760,16 @@ func (e *executor) byFields() []Field {
 
 // figures names the cells, which reconcile entries; the fact IDs of all
 // figures share one array.
-func (e *executor) figures(entries []store.Entry, cells []cell) []Figure {
+func (e *executor) figures(entries []store.Entry, cells []cell) ([]Figure, error) {
 	figs := make([]Figure, len(cells))
 	ids := make([]uint64, len(entries))
 	for i := range entries {
 		ids[i] = entries[i].Fact
 	}
 	for i := range cells {
+		if err := e.tick(i); err != nil {
+			return nil, err
+		}
 		c := &cells[i]
 		figs[i] = Figure{
 			Entity: e.name(dictEntity, c.Entity), Metric: e.name(dictMetric, c.Metric),
@@ -754,7 +778,7 @@ func (e *executor) figures(entries []store.Entry, cells []cell) []Figure {
 			Fact: c.Fact, Facts: ids[c.lo:c.hi:c.hi], eid: c.Entity, mid: c.Metric, uid: c.Unit,
 		}
 	}
-	return figs
+	return figs, nil
 }
 
 // factColumns are the columns of a list of facts.
@@ -833,6 +857,9 @@ func (e *executor) list(entries []store.Entry, cells []cell) error {
 	res.valueCol = fcValue
 	res.rows = make([]Row, 0, len(entries))
 	for i := range cells {
+		if err := e.tick(i); err != nil {
+			return err
+		}
 		c := &cells[i]
 		for k := c.lo; k < c.hi; k++ {
 			res.rows = append(res.rows, e.factRow(&entries[k], int(c.sources), c.conflict))
@@ -922,14 +949,13 @@ func compareRows(a, b Row, keys []orderKey) int {
 }
 
 // order sorts the rows by the plan's order keys, then by the default
-// columns.
+// columns; ctx stops the sort.
 func (e *executor) order(defaults []int) error {
 	keys, err := e.orderKeys(defaults)
 	if err != nil {
 		return err
 	}
-	slices.SortStableFunc(e.res.rows, func(a, b Row) int { return compareRows(a, b, keys) })
-	return nil
+	return sortFunc(e.ctx, e.res.rows, func(a, b Row) int { return compareRows(a, b, keys) }, true)
 }
 
 // orderColumn returns the column an order key names: a column of that

@@ -3,6 +3,7 @@ package query
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -126,11 +127,17 @@ const conflictMark = "!"
 // figure (a JSON array; in CSV separated by spaces). Aggregates carry
 // facts too: the facts of the figures they combine.
 func (r *Result) Write(w io.Writer, f Format, o WriteOptions) error {
-	bw := bufio.NewWriter(w)
+	return r.WriteContext(context.Background(), w, f, o)
+}
+
+// WriteContext is Write, stopped with ctx's error (wrapped) once ctx is
+// done: writing a million rows takes seconds.
+func (r *Result) WriteContext(ctx context.Context, w io.Writer, f Format, o WriteOptions) error {
+	bw := bufio.NewWriter(&ctxWriter{ctx: ctx, w: w})
 	var err error
 	switch f {
 	case Table:
-		err = r.writeTable(bw, o)
+		err = r.writeTable(ctx, bw, o)
 	case JSON, JSONL:
 		err = r.writeJSON(bw, f == JSONL, o.Compact)
 	case CSV:
@@ -138,7 +145,7 @@ func (r *Result) Write(w io.Writer, f Format, o WriteOptions) error {
 	case TSV:
 		err = r.writeTSV(bw, o)
 	case Markdown:
-		err = r.writeMarkdown(bw, o)
+		err = r.writeMarkdown(ctx, bw, o)
 	case Line:
 		err = r.writeLines(bw, o)
 	default:
@@ -151,6 +158,19 @@ func (r *Result) Write(w io.Writer, f Format, o WriteOptions) error {
 		return fmt.Errorf("write result: %w", err)
 	}
 	return nil
+}
+
+// ctxWriter fails writes once ctx is done.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (w *ctxWriter) Write(p []byte) (int, error) {
+	if err := w.ctx.Err(); err != nil {
+		return 0, fmt.Errorf("query stopped: %w", err)
+	}
+	return w.w.Write(p)
 }
 
 // records returns the result as machine-format records: column names and
@@ -329,11 +349,12 @@ var mdCell = strings.NewReplacer("|", "\\|", "\n", " ", "\r", " ")
 // conflict marks and separators) as a Markdown table, then the notes.
 // Results laid out in blocks (a fact in detail, a search, conflicts, a
 // plan) are written as their records.
-func (r *Result) writeMarkdown(w *bufio.Writer, o WriteOptions) error {
+func (r *Result) writeMarkdown(ctx context.Context, w *bufio.Writer, o WriteOptions) error {
 	var g *grid
+	var err error
 	switch r.Kind {
 	case KindFacts, KindPivot, KindTable, KindCatalogue, KindDocument:
-		g = r.newGrid(r.Columns, r.rows)
+		g, err = r.newGrid(ctx, r.Columns, r.rows)
 	default:
 		names, rows := r.records()
 		cols := make([]Column, len(names))
@@ -351,7 +372,10 @@ func (r *Result) writeMarkdown(w *bufio.Writer, o WriteOptions) error {
 				}
 			}
 		}
-		g = r.newGrid(cols, trows)
+		g, err = r.newGrid(ctx, cols, trows)
+	}
+	if err != nil {
+		return err
 	}
 	line := func(cells []string) {
 		w.WriteString("|")

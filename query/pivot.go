@@ -2,6 +2,7 @@ package query
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"slices"
 	"strconv"
@@ -153,17 +154,19 @@ func (o *ordinals) of(f *Figure) int {
 
 // ranks returns, for each ordinal, its position when the representatives
 // are sorted by the fields.
-func (o *ordinals) ranks() []int {
+func (o *ordinals) ranks(ctx context.Context) ([]int, error) {
 	perm := make([]int, len(o.reps))
 	for i := range perm {
 		perm[i] = i
 	}
-	slices.SortFunc(perm, func(a, b int) int { return compareDims(o.reps[a], o.reps[b], o.dims) })
+	if err := sortFunc(ctx, perm, func(a, b int) int { return compareDims(o.reps[a], o.reps[b], o.dims) }, false); err != nil {
+		return nil, err
+	}
 	rank := make([]int, len(perm))
 	for pos, i := range perm {
 		rank[i] = pos
 	}
-	return rank
+	return rank, nil
 }
 
 // constant returns the value all figures share in field d, and whether
@@ -224,10 +227,20 @@ func (e *executor) pivot(figs []Figure, rowDims []Field) error {
 	rowOf := make([]int32, len(figs))
 	colOf := make([]int32, len(figs))
 	for i := range figs {
+		if err := e.tick(i); err != nil {
+			return err
+		}
 		rowOf[i] = int32(rows.of(&figs[i]))
 		colOf[i] = int32(cols.of(&figs[i]))
 	}
-	rowRank, colRank := rows.ranks(), cols.ranks()
+	rowRank, err := rows.ranks(e.ctx)
+	if err != nil {
+		return err
+	}
+	colRank, err := cols.ranks(e.ctx)
+	if err != nil {
+		return err
+	}
 	ncols := len(cols.reps)
 	colUnit := make([]string, ncols)
 	colMixed := make([]bool, ncols)
@@ -271,6 +284,9 @@ func (e *executor) pivot(figs []Figure, rowDims []Field) error {
 		res.rows[r] = row
 	}
 	for i := range figs {
+		if err := e.tick(i); err != nil {
+			return err
+		}
 		f := &figs[i]
 		res.rows[rowRank[rowOf[i]]][len(rowDims)+colRank[colOf[i]]] = Value{Kind: Fig, Fig: f, Conflict: f.Conflict, Computed: f.Computed}
 	}
@@ -470,6 +486,9 @@ func (e *executor) aggregate(figs []Figure) error {
 	ord := newOrdinals(dims, figs)
 	var groups []group
 	for i := range figs {
+		if err := e.tick(i); err != nil {
+			return err
+		}
 		f := &figs[i]
 		g := ord.of(f)
 		if g == len(groups) {
@@ -513,7 +532,10 @@ func (e *executor) aggregate(figs []Figure) error {
 		res.Columns = append(res.Columns, vc, Column{Name: "unit", Kind: Text}, Column{Name: "figures", Kind: Int})
 	}
 	res.Columns = append(res.Columns, Column{Name: "facts", Kind: IDs, Detail: true})
-	rank := ord.ranks()
+	rank, err := ord.ranks(e.ctx)
+	if err != nil {
+		return err
+	}
 	res.rows = make([]Row, len(groups))
 	conflicts := 0
 	for g, rep := range ord.reps {
@@ -581,13 +603,19 @@ func (e *executor) aggregate(figs []Figure) error {
 // shown.
 func (e *executor) series(figs []Figure, yearOut []bound) error {
 	eval := evaluationOf(e.sel.Func)
-	slices.SortFunc(figs, func(a, b Figure) int {
+	err := sortFunc(e.ctx, figs, func(a, b Figure) int {
 		return cmp.Or(cmp.Compare(a.mid, b.mid), cmp.Compare(a.eid, b.eid), cmp.Compare(a.Period, b.Period),
 			cmp.Compare(a.Status, b.Status), cmp.Compare(a.uid, b.uid), cmp.Compare(a.Year, b.Year))
-	})
+	}, false)
+	if err != nil {
+		return err
+	}
 	keep := andPred(yearOut)
 	var out []Figure
 	for i := 1; i < len(figs); i++ {
+		if err := e.tick(i); err != nil {
+			return err
+		}
 		a, b := &figs[i-1], &figs[i]
 		if a.mid != b.mid || a.eid != b.eid || a.Period != b.Period || a.Status != b.Status || a.uid != b.uid ||
 			b.Year != a.Year+1 {

@@ -118,9 +118,12 @@ func sameFigure(a, b *store.Entry) bool {
 // reconcile reorders entries within such runs. Figures whose facts differ
 // are decided by the rule above; every entry carries its document's
 // publication day, so no document is looked up.
-func (e *executor) reconcile(entries []store.Entry) []cell {
+func (e *executor) reconcile(entries []store.Entry) ([]cell, error) {
 	cells := make([]cell, 0, len(entries))
 	for i := 0; i < len(entries); {
+		if err := e.tick(len(cells)); err != nil {
+			return nil, err
+		}
 		j := i + 1
 		for j < len(entries) && sameRun(&entries[i], &entries[j]) {
 			j++
@@ -152,7 +155,7 @@ func (e *executor) reconcile(entries []store.Entry) []cell {
 		}
 		i = j
 	}
-	return cells
+	return cells, nil
 }
 
 // summarize reconciles entries[lo:hi], which state one figure and are

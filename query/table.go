@@ -2,6 +2,7 @@ package query
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"slices"
 	"strconv"
@@ -65,7 +66,16 @@ type grid struct {
 	noHead  bool
 }
 
-func (r *Result) newGrid(cols []Column, rows []Row) *grid {
+// smallGrid lays out the few rows of a fact's detail, a search's
+// sentence or a conflict's figure.
+func (r *Result) smallGrid(cols []Column, rows []Row) *grid {
+	g, _ := r.newGrid(context.Background(), cols, rows) // fails only when its context is done
+	return g
+}
+
+// newGrid lays out rows in cols; ctx stops it (a table of a million rows
+// takes seconds to lay out).
+func (r *Result) newGrid(ctx context.Context, cols []Column, rows []Row) (*grid, error) {
 	var idx []int
 	for i, c := range cols {
 		if !c.Detail {
@@ -89,7 +99,12 @@ func (r *Result) newGrid(cols []Column, rows []Row) *grid {
 		g.headers = append(g.headers, h)
 		g.right = append(g.right, numericKind(c.Kind))
 	}
-	for _, row := range rows {
+	for n, row := range rows {
+		if n%checkEvery == checkEvery-1 {
+			if err := ctx.Err(); err != nil {
+				return nil, fmt.Errorf("query stopped: %w", err)
+			}
+		}
 		line := make([]string, len(idx))
 		marks := make([]bool, len(idx))
 		for j, i := range idx {
@@ -103,7 +118,7 @@ func (r *Result) newGrid(cols []Column, rows []Row) *grid {
 		g.cells = append(g.cells, line)
 		g.marks = append(g.marks, marks)
 	}
-	return g
+	return g, nil
 }
 
 // natural returns the columns' widths with nothing shortened.
@@ -256,6 +271,13 @@ func (g *grid) headLines() int {
 // render returns the header and the first n rows, each line prefixed by
 // indent.
 func (g *grid) render(indent string, n int, o WriteOptions) []string {
+	out, _ := g.renderContext(context.Background(), indent, n, o) // fails only when its context is done
+	return out
+}
+
+// renderContext is render, stopped with ctx's error (wrapped) once ctx
+// is done.
+func (g *grid) renderContext(ctx context.Context, indent string, n int, o WriteOptions) ([]string, error) {
 	var out []string
 	line := func(parts []string) {
 		out = append(out, indent+strings.TrimRight(strings.Join(parts, "  "), " "))
@@ -290,6 +312,11 @@ func (g *grid) render(indent string, n int, o WriteOptions) []string {
 		markText = ansiRed + conflictMark + ansiReset
 	}
 	for i := range min(n, len(g.cells)) {
+		if i%checkEvery == checkEvery-1 {
+			if err := ctx.Err(); err != nil {
+				return nil, fmt.Errorf("query stopped: %w", err)
+			}
+		}
 		cells := make([][]string, len(g.headers))
 		h := 1
 		for j, s := range g.cells[i] {
@@ -314,7 +341,7 @@ func (g *grid) render(indent string, n int, o WriteOptions) []string {
 			line(parts)
 		}
 	}
-	return out
+	return out, nil
 }
 
 // fitLines say what was left out of g to fit the width: the columns
@@ -416,9 +443,10 @@ func (r *Result) noteLines(o WriteOptions) []string {
 	return out
 }
 
-// writeTable writes the result as a table.
-func (r *Result) writeTable(w *bufio.Writer, o WriteOptions) error {
+// writeTable writes the result as a table; ctx stops it.
+func (r *Result) writeTable(ctx context.Context, w *bufio.Writer, o WriteOptions) error {
 	var lines []string
+	var err error
 	switch r.Kind {
 	case KindFact:
 		lines = r.factLines(o)
@@ -430,11 +458,17 @@ func (r *Result) writeTable(w *bufio.Writer, o WriteOptions) error {
 	case KindSearch, KindConflicts:
 		lines = r.groupedLines(o)
 	default:
-		lines = r.gridLines(o)
+		if lines, err = r.gridLines(ctx, o); err != nil {
+			return err
+		}
 	}
 	for _, l := range lines {
 		w.WriteString(l)
-		w.WriteByte('\n')
+		// bufio.Writer keeps the first write error (a closed pipe, a
+		// cancelled context): stop writing lines nobody will see.
+		if err := w.WriteByte('\n'); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -465,7 +499,7 @@ func rowBudget(o WriteOptions, g *grid, fixed int) int {
 
 // gridLines lays out the kinds that are one grid: facts, pivots, tables,
 // catalogues, a document and its facts.
-func (r *Result) gridLines(o WriteOptions) []string {
+func (r *Result) gridLines(ctx context.Context, o WriteOptions) ([]string, error) {
 	var head []string
 	if r.Kind == KindDocument && r.Document != nil {
 		d := r.Document
@@ -481,7 +515,7 @@ func (r *Result) gridLines(o WriteOptions) []string {
 	}
 	notes := r.noteLines(o)
 	if len(r.rows) == 0 {
-		return slices.Concat(head, []string{"(no rows)"}, notes)
+		return slices.Concat(head, []string{"(no rows)"}, notes), nil
 	}
 	pol := factsPolicy
 	if r.Kind == KindCatalogue {
@@ -489,13 +523,17 @@ func (r *Result) gridLines(o WriteOptions) []string {
 	}
 	// Lay out every row to find how many fit, then only those, so that
 	// the widths are the shown rows'.
-	build := func(rows int) (*grid, []string) {
+	build := func(rows int) (*grid, []string, error) {
 		var g *grid
 		var foot []string
+		var err error
 		if r.Kind == KindPivot {
-			g, foot = r.pivotGrid(o, rows)
+			g, foot, err = r.pivotGrid(ctx, o, rows)
 		} else {
-			g = r.newGrid(r.Columns, r.rows[:rows])
+			g, err = r.newGrid(ctx, r.Columns, r.rows[:rows])
+		}
+		if err != nil {
+			return nil, nil, err
 		}
 		g.noHead = o.NoHeaders
 		g.layout(o.Width, pol)
@@ -503,38 +541,50 @@ func (r *Result) gridLines(o WriteOptions) []string {
 		for _, l := range append(foot, g.fitLines(o.Width)...) {
 			wrapped = append(wrapped, wrapText(l, o.Width, "  ")...)
 		}
-		return g, wrapped
+		return g, wrapped, nil
 	}
 	all := len(r.rows)
 	if o.MaxRows > 0 && r.Kind != KindPivot { // a transposed pivot's rows are its columns
 		all = min(all, o.MaxRows)
 	}
-	g, foot := build(all)
+	g, foot, err := build(all)
+	if err != nil {
+		return nil, err
+	}
 	n := rowBudget(o, g, len(head)+len(foot)+len(notes))
 	rows := len(g.cells) // a transposed pivot's rows are its value columns
 	if r.Kind != KindPivot {
 		rows = len(r.rows)
 		if n < all {
-			g, foot = build(n)
+			if g, foot, err = build(n); err != nil {
+				return nil, err
+			}
 		}
 	}
-	lines := slices.Concat(head, g.render("", n, o))
+	body, err := g.renderContext(ctx, "", n, o)
+	if err != nil {
+		return nil, err
+	}
+	lines := slices.Concat(head, body)
 	if n < rows {
 		lines = append(lines, fmt.Sprintf("... %d more rows not shown", rows-n))
 	}
-	return slices.Concat(lines, foot, notes)
+	return slices.Concat(lines, foot, notes), nil
 }
 
 // pivotGrid returns the grid of a pivot for the width: as it is if it
 // fits, transposed if that fits (rows for the value columns) or is
 // narrower, and with the value columns that do not fit left out,
 // saying so in the lines it returns.
-func (r *Result) pivotGrid(o WriteOptions, rows int) (*grid, []string) {
-	g := r.newGrid(r.Columns, r.rows[:rows])
+func (r *Result) pivotGrid(ctx context.Context, o WriteOptions, rows int) (*grid, []string, error) {
+	g, err := r.newGrid(ctx, r.Columns, r.rows[:rows])
+	if err != nil {
+		return nil, nil, err
+	}
 	g.noHead = o.NoHeaders
 	limit := o.Width
 	if limit <= 0 || total(g.natural()) <= limit {
-		return g, nil
+		return g, nil, nil
 	}
 	dims := 0
 	for dims < len(r.Columns) && r.Columns[dims].Kind != Fig {
@@ -545,7 +595,7 @@ func (r *Result) pivotGrid(o WriteOptions, rows int) (*grid, []string) {
 		if tw := total(t.natural()); tw < total(g.natural()) {
 			g, dims = t, 1
 			if tw <= limit {
-				return g, nil
+				return g, nil, nil
 			}
 		}
 	}
@@ -557,7 +607,7 @@ func (r *Result) pivotGrid(o WriteOptions, rows int) (*grid, []string) {
 	}
 	keep = max(keep, dims+1)
 	if keep >= len(width) {
-		return g, nil
+		return g, nil, nil
 	}
 	hidden := len(width) - keep
 	for j := len(width) - 1; j >= keep; j-- {
@@ -568,7 +618,7 @@ func (r *Result) pivotGrid(o WriteOptions, rows int) (*grid, []string) {
 		what = r.colLabel + " columns"
 	}
 	return g, []string{fmt.Sprintf("(%d of %d %s shown to fit %d columns: .mode line shows all)",
-		keep-dims, keep-dims+hidden, what, limit)}
+		keep-dims, keep-dims+hidden, what, limit)}, nil
 }
 
 // transposed returns the pivot grid g with rows and value columns
@@ -678,7 +728,7 @@ func (r *Result) factLines(o WriteOptions) []string {
 		rows = append(rows, Row{intVal(int64(s.Fact)), textVal(s.Document.Source), textVal(s.Document.PublishedString()),
 			Value{Kind: Number, Num: s.Value, Conflict: !s.Agrees}, textVal(s.Qualifier.String()), textVal(shown)})
 	}
-	g := r.newGrid(cols, rows)
+	g := r.smallGrid(cols, rows)
 	g.layout(o.Width-2, fitPolicy{shrink: factsPolicy.shrink})
 	out = append(out, g.render("  ", len(rows), o)...)
 	if disagree {
@@ -762,7 +812,7 @@ func (r *Result) groupBlock(rows []Row, o WriteOptions) []string {
 		if len(facts) == 0 {
 			return out
 		}
-		g = r.newGrid(searchColumnsShown, facts)
+		g = r.smallGrid(searchColumnsShown, facts)
 	} else {
 		out = append(out, "")
 		out = append(out, wrapText(conflictHeading(rows), o.Width, "  ")...)
@@ -776,7 +826,7 @@ func (r *Result) groupBlock(rows []Row, o WriteOptions) []string {
 			}
 			facts = append(facts, Row{fr[ccID], fr[ccValue], fr[ccQualifier], fr[ccDocument], fr[ccPublished], textVal(shown)})
 		}
-		g = r.newGrid(cols, facts)
+		g = r.smallGrid(cols, facts)
 	}
 	g.noHead = o.NoHeaders
 	g.layout(o.Width-2, factsPolicy)

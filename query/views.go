@@ -185,11 +185,18 @@ func (e *executor) showFact(p *ShowFact) error {
 	if err != nil {
 		return scanErr("idx_metric", err)
 	}
-	cells := e.reconcile(entries)
+	cells, err := e.reconcile(entries)
+	if err != nil {
+		return err
+	}
 	var self store.Entry
 	if len(cells) == 1 {
 		c := cells[0]
-		d.Figure = e.figures(entries, cells)[0]
+		figs, err := e.figures(entries, cells)
+		if err != nil {
+			return err
+		}
+		d.Figure = figs[0]
 		d.Shown = c.Fact == f.ID
 		for _, en := range entries {
 			if en.Fact == f.ID {

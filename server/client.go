@@ -250,7 +250,7 @@ const requestOverhead = 64 << 10
 // Ingest sends the articles at paths (files, directories walked for
 // article files, "-" for opts.Stdin) to the server, as many to a request
 // as its limits allow, and returns the summary of what it stored. Of
-// opts, Published, Stdin, Report and Progress apply; aliases are the
+// opts, Published, Stdin, StdinName, Report and Progress apply; aliases are the
 // server's (its --aliases). Like ingest.Paths, it returns
 // ingest.ErrFailed when some inputs failed and the rest were stored; a
 // refusal of the whole request (no token, read-only) is a *StatusError.
@@ -282,7 +282,7 @@ func (c *Client) Ingest(ctx context.Context, paths []string, opts ingest.Options
 		}
 		return err
 	}
-	for in := range c.inputs(paths, opts.Stdin, report) {
+	for in := range c.inputs(paths, opts.Stdin, opts.StdinName, report) {
 		if in.size > limit {
 			report(ingest.Report{Path: in.name, Outcome: store.Failed,
 				Err: fmt.Errorf("%s: %s is over the server's request limit of %s", in.name, byteSize(in.size), byteSize(c.info.Limits.BodyBytes))})
@@ -318,7 +318,11 @@ type clientInput struct {
 // inputs lists the files paths name, in order: a directory's article
 // files (ingest.Extensions, dot files skipped) in name order. Inputs that
 // cannot be read are reported failed.
-func (c *Client) inputs(paths []string, stdin io.Reader, report func(ingest.Report)) func(func(clientInput) bool) {
+// Standard input is sent as stdinName, or "stdin".
+func (c *Client) inputs(paths []string, stdin io.Reader, stdinName string, report func(ingest.Report)) func(func(clientInput) bool) {
+	if stdinName == "" {
+		stdinName = "stdin"
+	}
 	fail := func(name string, err error) {
 		report(ingest.Report{Path: name, Outcome: store.Failed, Err: err})
 	}
@@ -334,7 +338,7 @@ func (c *Client) inputs(paths []string, stdin io.Reader, report func(ingest.Repo
 					fail("-", fmt.Errorf("stdin: %w", err))
 					continue
 				}
-				if !yield(clientInput{name: "stdin", size: int64(len(data)), open: func() (io.ReadCloser, error) {
+				if !yield(clientInput{name: stdinName, size: int64(len(data)), open: func() (io.ReadCloser, error) {
 					return io.NopCloser(bytes.NewReader(data)), nil
 				}}) {
 					return

@@ -570,7 +570,7 @@ func TestIngest(t *testing.T) {
 	if r := do(t, http.MethodGet, ts.URL+"/api/documents", nil); r.status != 405 || r.header.Get("Allow") != "POST" {
 		t.Errorf("GET /api/documents: status %d, Allow %q", r.status, r.header.Get("Allow"))
 	}
-	if probs, err := db.Check(); err != nil || len(probs) > 0 {
+	if probs, err := db.Check(context.Background()); err != nil || len(probs) > 0 {
 		t.Errorf("check: %v %q", err, probs)
 	}
 }

@@ -2,8 +2,11 @@ package store
 
 import (
 	"bytes"
+	"context"
 	"encoding/binary"
+	"errors"
 	"fmt"
+	"os"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -12,32 +15,96 @@ import (
 // broken enough that more lines help nobody.
 const maxProblems = 100
 
-// Check verifies the database: bbolt's own page consistency, then
-// Almanac's invariants: every fact is in all three indexes with the same
-// covering values, every index entry points at its fact, every fact's
-// document exists and owns it, the hash and source indexes match the
-// documents, and the catalogue and year counts equal the facts. It returns
-// the problems found (at most 100), or none.
-func (db *DB) Check() (problems []string, err error) {
-	err = db.View(func(t *Tx) error {
-		tx := t.btx
-		for e := range tx.Check() {
-			problems = append(problems, "bbolt: "+e.Error())
-			if len(problems) >= maxProblems {
-				return nil
-			}
+// Check verifies the database: its page structure first (see checkPages:
+// bounded by the file's size, safe on a damaged file), then Almanac's
+// invariants: every fact is in all three indexes with the same covering
+// values, every index entry points at its fact, every fact's document
+// exists and owns it, the hash and source indexes match the documents,
+// and the catalogue and year counts equal the facts. It returns the
+// problems found (at most 100), or none. When the page structure is
+// damaged, the invariants are not checked: reading the records would
+// follow the damaged pages.
+//
+// Check stops early, with ctx's error, when ctx is done.
+func (db *DB) Check(ctx context.Context) (problems []string, err error) {
+	err = db.viewPages(ctx, func(t *Tx, pages []pageProblem) error {
+		damaged := false
+		for _, p := range pages {
+			problems = append(problems, "bbolt: "+p.String())
+			damaged = damaged || p.Structural
 		}
-		c := &checker{tx: tx, problems: problems}
+		if damaged {
+			problems = append(problems, "the file's page structure is damaged, so Almanac's own checks were skipped; restore the database from a backup")
+			return nil
+		}
+		c := &checker{ctx: ctx, tx: t.btx, problems: problems}
 		c.run()
 		problems = c.problems
-		return nil
+		return c.err
 	})
-	return problems, err
+	if err != nil {
+		return problems, fmt.Errorf("check %s: %w", db.path, err)
+	}
+	return problems, nil
 }
 
+// viewPages checks the file's pages (see checkPages) and calls fn with
+// their problems inside the read transaction whose pages were checked.
+func (db *DB) viewPages(ctx context.Context, fn func(*Tx, []pageProblem) error) error {
+	f, err := os.Open(db.path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	// The pages are read from the file while a read transaction keeps
+	// them from being reused; a commit between reading the meta page and
+	// starting the transaction is noticed by its transaction ID, and the
+	// check starts over.
+	for attempt := 0; ; attempt++ {
+		retry := false
+		err := db.View(func(t *Tx) error {
+			m, err := currentMeta(f)
+			if err != nil {
+				return fn(t, []pageProblem{{Structural: true, Msg: err.Error()}})
+			}
+			if m.txid != uint64(t.btx.ID()) && attempt < 10 {
+				retry = true
+				return nil
+			}
+			pages, err := checkPages(ctx, f, fi.Size(), m, maxProblems)
+			if err != nil {
+				return err
+			}
+			return fn(t, pages)
+		})
+		if !retry {
+			return err
+		}
+	}
+}
+
+// errStop ends a ForEach of the check early.
+var errStop = errors.New("stop")
+
 type checker struct {
+	ctx      context.Context
 	tx       *bolt.Tx
 	problems []string
+	err      error // ctx's, once it is done
+	n        int   // records read, for the context check
+}
+
+// stopped counts a record read and reports whether the check must stop:
+// the problem list is full, or ctx is done (looked at every 4,096 records).
+func (c *checker) stopped() bool {
+	if c.n++; c.n%4096 == 0 && c.err == nil {
+		c.err = c.ctx.Err()
+	}
+	return c.err != nil || len(c.problems) >= maxProblems
 }
 
 func (c *checker) addf(format string, args ...any) bool {
@@ -70,6 +137,9 @@ func (c *checker) run() {
 	var r rawFact
 	cur := facts.Cursor()
 	for k, v := cur.First(); k != nil; k, v = cur.Next() {
+		if c.stopped() {
+			return
+		}
 		if len(k) != 8 {
 			if !c.addf("facts: malformed key %x", k) {
 				return
@@ -112,6 +182,9 @@ func (c *checker) run() {
 		n := 0
 		cur := b.Cursor()
 		for k, _ := cur.First(); k != nil; k, _ = cur.Next() {
+			if c.stopped() {
+				return
+			}
 			n++
 			key, ok := DecodeIndexKey(Index(x), k)
 			if !ok {
@@ -130,9 +203,13 @@ func (c *checker) run() {
 			c.addf("%s has %d entries for %d facts", Index(x), n, nFacts)
 		}
 	}
-	c.checkDocuments(docFacts)
+	if c.checkDocuments(docFacts); c.err != nil {
+		return
+	}
 	for d, dict := range dictionaries {
-		c.checkCatalog(dict.recs, dict.byName, counts[d])
+		if c.checkCatalog(dict.recs, dict.byName, counts[d]); c.err != nil {
+			return
+		}
 	}
 	yb := c.tx.Bucket(bucketYears)
 	stored := map[int]int{}
@@ -164,6 +241,9 @@ func (c *checker) checkDocuments(docFacts map[uint64]int) {
 	facts := c.tx.Bucket(bucketFacts)
 	nDocs := 0
 	docs.ForEach(func(k, v []byte) error {
+		if c.stopped() {
+			return errStop
+		}
 		nDocs++
 		if len(k) != 8 {
 			c.addf("documents: malformed key %x", k)
@@ -204,6 +284,9 @@ func (c *checker) checkDocuments(docFacts map[uint64]int) {
 		delete(docFacts, id)
 		return nil
 	})
+	if c.err != nil {
+		return
+	}
 	for id, n := range docFacts {
 		c.addf("%d facts point at missing document %d", n, id)
 	}
@@ -221,6 +304,9 @@ func (c *checker) checkCatalog(recs, names []byte, counts map[uint32]int) {
 	rb, nb := c.tx.Bucket(recs), c.tx.Bucket(names)
 	seen := map[uint32]bool{}
 	rb.ForEach(func(k, v []byte) error {
+		if c.stopped() {
+			return errStop
+		}
 		if len(k) != 4 {
 			c.addf("%s: malformed key %x", recs, k)
 			return nil
@@ -240,6 +326,9 @@ func (c *checker) checkCatalog(recs, names []byte, counts map[uint32]int) {
 		}
 		return nil
 	})
+	if c.err != nil {
+		return
+	}
 	for id, n := range counts {
 		if !seen[id] {
 			c.addf("%s: %d facts refer to missing ID %d", recs, n, id)

@@ -172,7 +172,8 @@ type docRecord struct {
 	TextLen int
 }
 
-func appendDocRecord(dst []byte, d *Document) []byte {
+// appendDocRecord appends the record of d, whose text is textLen bytes.
+func appendDocRecord(dst []byte, d *Document, textLen int) []byte {
 	dst = append(dst, docVersion)
 	pub := noDate
 	if !d.Published.IsZero() {
@@ -182,7 +183,7 @@ func appendDocRecord(dst []byte, d *Document) []byte {
 	dst = binary.BigEndian.AppendUint64(dst, uint64(d.Ingested.UnixNano()))
 	dst = binary.BigEndian.AppendUint64(dst, d.FirstFact)
 	dst = binary.BigEndian.AppendUint64(dst, uint64(d.NumFacts))
-	dst = binary.BigEndian.AppendUint64(dst, uint64(len(d.Text)))
+	dst = binary.BigEndian.AppendUint64(dst, uint64(textLen))
 	dst = append(dst, d.Hash[:]...)
 	for _, s := range [...]string{d.Source, d.Title, d.Byline, d.URL} {
 		dst = binary.AppendUvarint(dst, uint64(len(s)))

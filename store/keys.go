@@ -9,7 +9,7 @@ import "encoding/binary"
 // entity ID, then fact ID.
 //
 //	bucket        key                                              value
-//	meta          "magic" | "schema"                               "almanac" | u32 version
+//	meta          "magic" | "schema" | "identity_from"             "almanac" | u32 version | u64 document ID
 //	facts         fact ID u64                                      fact record (codec.go)
 //	idx_metric    metric u32 | year u16 | entity u32 | fact u64    index entry (codec.go)
 //	idx_entity    entity u32 | year u16 | metric u32 | fact u64    index entry
@@ -17,7 +17,7 @@ import "encoding/binary"
 //	documents     document ID u64                                  document record
 //	texts         document ID u64                                  document text (UTF-8)
 //	doc_hash      SHA-256 of the text (32 bytes)                   document ID u64
-//	doc_source    source name (bytes)                              document ID u64
+//	doc_source    document identity (bytes, see Document.Source)  document ID u64
 //	entities      entity ID u32                                    catalogue record
 //	entity_names  entity name (bytes)                              entity ID u32
 //	metrics       metric ID u32                                    catalogue record
@@ -25,6 +25,17 @@ import "encoding/binary"
 //	units         unit ID u32                                      catalogue record
 //	unit_names    unit name (bytes)                                unit ID u32
 //	years         year u16                                         fact count u64
+//
+// doc_source maps a document's identity to it: the path of its file
+// relative to the directory it was ingested from (or as given, for a
+// file named on its own), its address (url, canonical link), or the name
+// given to standard input. Schema 1 keyed documents by their file's base
+// name; the upgrade to schema 2 (on the first read-write open, see
+// upgrades in store.go) keeps those keys, which are true identities for
+// files ingested from the top of a directory, and records in
+// meta/identity_from the first document ID stored under schema 2, so that
+// Put can tell the older documents (keyed by base name, whose directory
+// is unknown) from the others (see DocFacts.LegacySource).
 //
 // Fact and document IDs come from the sequences of the facts and documents
 // buckets and are never reused, so new facts append at the end of facts.
@@ -49,14 +60,17 @@ var (
 	bucketUnitNames   = []byte("unit_names")
 	bucketYears       = []byte("years")
 
-	keyMagic  = []byte("magic")
-	keySchema = []byte("schema")
+	keyMagic        = []byte("magic")
+	keySchema       = []byte("schema")
+	keyIdentityFrom = []byte("identity_from")
 )
 
 const (
 	magic = "almanac"
-	// SchemaVersion is the version of the layout this package reads and writes.
-	SchemaVersion = 1
+	// SchemaVersion is the version of the layout this package writes. It
+	// reads every version from 1 up; Open upgrades older files in place
+	// (see upgrades).
+	SchemaVersion = 2
 
 	idxKeyLen = 4 + 2 + 4 + 8
 )

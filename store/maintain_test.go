@@ -1,8 +1,12 @@
 package store_test
 
 import (
+	"bytes"
+	"context"
 	"encoding/binary"
+	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -25,7 +29,7 @@ func TestCheckCleanAndCorrupt(t *testing.T) {
 	loadSome(t, db, 20)
 	// Replace a few, so deletions are exercised too.
 	put(t, db, sample("d003.txt", sampleText+" new"), sample("d007.txt", sampleText+" new"))
-	if probs, err := db.Check(); err != nil || len(probs) != 0 {
+	if probs, err := db.Check(t.Context()); err != nil || len(probs) != 0 {
 		t.Fatalf("clean database: %v %q", err, probs)
 	}
 	tests := []struct {
@@ -58,7 +62,7 @@ func TestCheckCleanAndCorrupt(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			probs, err := db.Check()
+			probs, err := db.Check(t.Context())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -80,10 +84,10 @@ func TestBackupAndCompact(t *testing.T) {
 	want := allFacts(t, db)
 
 	backup := filepath.Join(t.TempDir(), "backup.db")
-	if _, err := db.Backup(backup); err != nil {
+	if _, err := db.Backup(t.Context(), backup); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.Backup(backup); err == nil || !strings.Contains(err.Error(), "already exists") {
+	if _, err := db.Backup(t.Context(), backup); err == nil || !strings.Contains(err.Error(), "already exists") {
 		t.Errorf("backup over an existing file: %v", err)
 	}
 	b, err := store.Open(backup, &store.Options{ReadOnly: true})
@@ -95,7 +99,7 @@ func TestBackupAndCompact(t *testing.T) {
 	}
 	b.Close()
 
-	before, after, err := db.Compact()
+	before, after, err := db.Compact(t.Context())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,12 +114,86 @@ func TestBackupAndCompact(t *testing.T) {
 	if diff := cmp.Diff(want, allFacts(t, db)); diff != "" {
 		t.Errorf("compacted database differs (-want +got):\n%s", diff)
 	}
-	if probs, err := db.Check(); err != nil || len(probs) != 0 {
+	if probs, err := db.Check(t.Context()); err != nil || len(probs) != 0 {
 		t.Errorf("check after compact: %v %q", err, probs)
 	}
 	// Sequences survive compaction: new facts get new IDs.
 	res := put(t, db, sample("fresh.txt", sampleText+" fresh"))
 	if res[0].Doc <= 350 {
 		t.Errorf("document ID after compact = %d, want above 350", res[0].Doc)
+	}
+}
+
+// countingCtx is a context whose Err turns to context.Canceled at its
+// at-th call (never if at is 0), counting the calls.
+type countingCtx struct {
+	context.Context
+	n, at int
+}
+
+func (c *countingCtx) Err() error {
+	c.n++
+	if c.at > 0 && c.n >= c.at {
+		return context.Canceled
+	}
+	return nil
+}
+
+// A compact cancelled at any of its looks at the context, the last one
+// after the copy's sync included, returns context.Canceled and leaves
+// the file byte for byte as it was, with no copy beside it.
+func TestCompactCancelled(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "c.db")
+	db, err := store.Open(path, &store.Options{NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	loadSome(t, db, 1000) // more than 4,096 keys: the copy looks too
+	db.Close()
+	original, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	compact := func(ctx context.Context) error {
+		db, err := store.Open(path, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _, err = db.Compact(ctx)
+		return err
+	}
+	scratch := filepath.Join(t.TempDir(), "c.db")
+	if err := os.WriteFile(scratch, original, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	full := &countingCtx{Context: t.Context()}
+	{
+		db, err := store.Open(scratch, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := db.Compact(full); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if full.n < 2 {
+		t.Fatalf("compact looked at its context %d times, want the copy's looks and the one after its sync", full.n)
+	}
+	for at := 1; at <= full.n; at++ {
+		err := compact(&countingCtx{Context: t.Context(), at: at})
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("cancelled at look %d of %d: err = %v, want context.Canceled", at, full.n, err)
+		}
+		got, rerr := os.ReadFile(path)
+		if rerr != nil {
+			t.Fatal(rerr)
+		}
+		if !bytes.Equal(got, original) {
+			t.Fatalf("cancelled at look %d of %d: the file changed", at, full.n)
+		}
+		if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+			t.Errorf("cancelled at look %d of %d: the directory holds %d files", at, full.n, len(entries))
+		}
 	}
 }

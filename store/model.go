@@ -131,8 +131,15 @@ func (f *Fact) Validate(textLen int) error {
 // point into: the file itself for plain text, the extracted body for HTML
 // and JSON lines.
 type Document struct {
-	ID        uint64
-	Source    string    // the file's base name; re-ingesting a source replaces it
+	ID uint64
+	// Source is the document's identity, unique in the database: the
+	// path of its file relative to the directory it was ingested from (or
+	// as given, for a file named on its own), its address (a JSON lines
+	// url, an HTML page's canonical link), or the name given to standard
+	// input. A document with the same Source and other text replaces it.
+	// Documents stored before schema 2 are named by their file's base
+	// name.
+	Source    string
 	Title     string    // headline
 	Published time.Time // publication date (UTC midnight); zero if unknown
 	Byline    string    // the "By ( ... )" source or author

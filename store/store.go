@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -18,7 +19,7 @@ import (
 var (
 	// ErrLocked is returned by Open when another process holds the file
 	// (a writer excludes everyone; readers exclude writers) and the lock
-	// timeout passed.
+	// timeout passed. The error is a *LockError naming the holders.
 	ErrLocked = errors.New("database is locked by another process")
 	// ErrNotAlmanac is returned by Open for a file that is not an Almanac
 	// database (not a bbolt file, or a bbolt file without Almanac's meta).
@@ -84,7 +85,9 @@ func Open(path string, opts *Options) (db *DB, err error) {
 	if err := sniff(path, o.ReadOnly); err != nil {
 		return nil, err
 	}
-	// bbolt panics on some corrupt files; no panic may leave this package.
+	// bbolt panics on some corrupt files, and faults on others (see
+	// View); no panic may leave this package.
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
 			db, err = nil, fmt.Errorf("open %s: %w (%v)", path, ErrNotAlmanac, r)
@@ -100,7 +103,7 @@ func Open(path string, opts *Options) (db *DB, err error) {
 	if err != nil {
 		switch {
 		case errors.Is(err, berrors.ErrTimeout):
-			return nil, fmt.Errorf("open %s: %w", path, ErrLocked)
+			return nil, fmt.Errorf("open %s: %w", path, lockError(path, !o.ReadOnly))
 		case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch),
 			errors.Is(err, berrors.ErrChecksum), errors.Is(err, berrors.ErrInvalidMapping):
 			return nil, fmt.Errorf("open %s: %w (%v)", path, ErrNotAlmanac, err)
@@ -169,9 +172,11 @@ func sniff(path string, readOnly bool) error {
 	return nil
 }
 
-// init checks the meta bucket of an existing database, or lays out a new one.
+// init checks the meta bucket of an existing database, upgrades an older
+// schema (read-write only), or lays out a new one.
 func (db *DB) init() error {
 	fresh := false
+	version := uint32(0)
 	err := db.bolt.View(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
 		if meta == nil {
@@ -190,20 +195,31 @@ func (db *DB) init() error {
 		if len(v) != 4 {
 			return fmt.Errorf("%w (no schema version)", ErrNotAlmanac)
 		}
-		if n := binary.BigEndian.Uint32(v); n > SchemaVersion {
-			return fmt.Errorf("%w (file has schema %d, this almanac reads up to %d)", ErrSchemaTooNew, n, SchemaVersion)
-		} else if n < 1 {
-			return fmt.Errorf("%w (schema version %d)", ErrNotAlmanac, n)
+		if version = binary.BigEndian.Uint32(v); version > SchemaVersion {
+			return fmt.Errorf("%w (file has schema %d, this almanac reads up to %d)", ErrSchemaTooNew, version, SchemaVersion)
+		} else if version < 1 {
+			return fmt.Errorf("%w (schema version %d)", ErrNotAlmanac, version)
 		}
 		for _, name := range allBuckets {
 			if tx.Bucket(name) == nil {
 				return fmt.Errorf("%w (bucket %s missing)", ErrNotAlmanac, name)
 			}
 		}
+		if version >= 2 && len(meta.Get(keyIdentityFrom)) != 8 {
+			return fmt.Errorf("%w (schema %d without %s)", ErrNotAlmanac, version, keyIdentityFrom)
+		}
 		return nil
 	})
-	if err != nil || !fresh {
+	if err != nil {
 		return err
+	}
+	if !fresh {
+		if version == SchemaVersion || db.readOnly {
+			// Every older schema reads as this one does (see upgrades);
+			// only writers need the upgrade.
+			return nil
+		}
+		return db.bolt.Update(func(tx *bolt.Tx) error { return upgrade(tx, version) })
 	}
 	if db.readOnly {
 		return fmt.Errorf("%w (empty file)", ErrNotAlmanac)
@@ -218,8 +234,52 @@ func (db *DB) init() error {
 		if err := meta.Put(keyMagic, []byte(magic)); err != nil {
 			return err
 		}
+		if err := meta.Put(keyIdentityFrom, u64key(1)); err != nil {
+			return err
+		}
 		return meta.Put(keySchema, binary.BigEndian.AppendUint32(nil, SchemaVersion))
 	})
+}
+
+// upgrades[v] turns a schema v database into a schema v+1 one, inside the
+// transaction that then records the new version. Each keeps what readers
+// of the older schema rely on, so a file opened read-only is read as it is.
+var upgrades = map[uint32]func(tx *bolt.Tx) error{
+	// Schema 2: documents are keyed by identity, no longer by base name.
+	// The keys stay; identity_from marks where the new ones begin.
+	1: func(tx *bolt.Tx) error {
+		next := tx.Bucket(bucketDocuments).Sequence() + 1
+		return tx.Bucket(bucketMeta).Put(keyIdentityFrom, u64key(next))
+	},
+}
+
+// upgrade brings a database from schema from to SchemaVersion.
+func upgrade(tx *bolt.Tx, from uint32) error {
+	for v := from; v < SchemaVersion; v++ {
+		step, ok := upgrades[v]
+		if !ok {
+			return fmt.Errorf("no upgrade from schema %d", v)
+		}
+		if err := step(tx); err != nil {
+			return fmt.Errorf("upgrade schema %d to %d: %w", v, v+1, err)
+		}
+	}
+	return tx.Bucket(bucketMeta).Put(keySchema, binary.BigEndian.AppendUint32(nil, SchemaVersion))
+}
+
+// Schema returns the schema version of the open file: SchemaVersion,
+// except for an older file opened read-only, which is read as it is.
+func (db *DB) Schema() (int, error) {
+	var n int
+	err := db.View(func(t *Tx) error {
+		v := t.btx.Bucket(bucketMeta).Get(keySchema)
+		if len(v) != 4 {
+			return fmt.Errorf("meta: schema: %w", ErrCorrupt)
+		}
+		n = int(binary.BigEndian.Uint32(v))
+		return nil
+	})
+	return n, err
 }
 
 // Path returns the file the database was opened from.
@@ -241,6 +301,10 @@ func (db *DB) Close() error {
 // hands out are valid only until fn returns; the values it returns
 // (Fact, Document, Entry, strings) are copies and may be kept.
 func (db *DB) View(fn func(*Tx) error) (err error) {
+	// A damaged page can send bbolt to an address past the end of the
+	// file's mapping: a fault, which becomes a panic (and so an error)
+	// instead of ending the process.
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("read %s: %w: %v", db.path, ErrCorrupt, r)
@@ -252,6 +316,12 @@ func (db *DB) View(fn func(*Tx) error) (err error) {
 // WriteTo writes a consistent snapshot of the database to w, while other
 // goroutines go on reading and writing.
 func (db *DB) WriteTo(w io.Writer) (n int64, err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true)) // see View
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("read %s: %w: %v", db.path, ErrCorrupt, r)
+		}
+	}()
 	err = db.bolt.View(func(tx *bolt.Tx) error {
 		n, err = tx.WriteTo(w)
 		return err

@@ -2,10 +2,12 @@ package store
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"runtime/debug"
 	"slices"
 	"time"
 	"unicode/utf8"
@@ -21,7 +23,23 @@ type DocFacts struct {
 	// Aliases maps an entity of Facts to other names it is known by; they
 	// are merged into the entity catalogue.
 	Aliases map[string][]string
+	// NoReplace makes a stored document with the same Source and other
+	// text fail this one (with ErrExists) instead of being replaced by it:
+	// for identities nobody chose, such as "stdin".
+	NoReplace bool
+	// LegacySource is the name schema 1 gave the document (its file's
+	// base name), when that differs from Source. A document stored under
+	// it before the upgrade to schema 2 is taken for an earlier copy of
+	// this one: with the same text, it takes Source as its identity
+	// (PutResult.Renamed); with other text, both are kept and
+	// PutResult.Legacy names it, for a warning. Nothing is replaced by a
+	// guess.
+	LegacySource string
 }
+
+// ErrExists is wrapped by the PutResult.Err of a document with NoReplace
+// set whose Source is stored with other text.
+var ErrExists = errors.New("a document with this identity is already stored")
 
 // Outcome says what Put did with one document.
 type Outcome uint8
@@ -51,22 +69,36 @@ func (o Outcome) String() string {
 type PutResult struct {
 	Source   string
 	Outcome  Outcome
-	Doc      uint64 // the document's ID (for Duplicate, the stored copy's)
+	Doc      uint64 // the document's ID (for Duplicate, the stored copy's; for ErrExists, the stored one's)
 	Facts    int    // facts stored
 	Replaced uint64 // ID of the replaced document, for Replaced
 	Err      error  // why, for Failed
+	// Renamed is the former Source of the stored copy of a Duplicate that
+	// took this document's Source (see DocFacts.LegacySource).
+	Renamed string
+	// Legacy is the ID of a document stored before schema 2 under
+	// DocFacts.LegacySource with other text, kept beside this one.
+	Legacy uint64
 }
 
-// Put stores documents with their facts. All of a document's facts commit
+// Put stores documents with their facts; it is PutContext without a
+// context.
+func (db *DB) Put(docs []DocFacts) ([]PutResult, error) {
+	return db.PutContext(context.Background(), docs)
+}
+
+// PutContext stores documents with their facts. All of a document's facts commit
 // with it or none do. Documents share transactions for speed, but a
 // document that cannot be stored fails alone: its PutResult says why and
 // the others are stored. A document whose text is already stored is a
 // Duplicate; one whose Source is stored with other text replaces it.
 //
-// Put returns an error only when the database itself fails (closed,
-// read-only, disk error); the results then say which documents were not
-// stored.
-func (db *DB) Put(docs []DocFacts) ([]PutResult, error) {
+// It returns an error only when the database itself fails (closed,
+// read-only, disk error) or ctx is done; the results then say which
+// documents were not stored. A cancelled ctx rolls back the transaction
+// under way (the commit itself, once begun, runs to its end), so the
+// documents of earlier transactions stay and no later one is stored.
+func (db *DB) PutContext(ctx context.Context, docs []DocFacts) ([]PutResult, error) {
 	if db.readOnly {
 		return nil, fmt.Errorf("write %s: %w", db.path, ErrReadOnly)
 	}
@@ -90,7 +122,7 @@ func (db *DB) Put(docs []DocFacts) ([]PutResult, error) {
 				continue
 			}
 		}
-		if err := db.putGroup(docs[start:i], results[start:i]); err != nil {
+		if err := db.putGroup(ctx, docs[start:i], results[start:i]); err != nil {
 			for j := start; j < len(docs); j++ {
 				if results[j].Err == nil {
 					results[j].Outcome, results[j].Err = Failed, err
@@ -110,12 +142,16 @@ func (db *DB) Put(docs []DocFacts) ([]PutResult, error) {
 
 // putGroup writes docs in one transaction; if that fails, it retries each
 // document in a transaction of its own so that only the culprit fails.
-func (db *DB) putGroup(docs []DocFacts, results []PutResult) error {
+func (db *DB) putGroup(ctx context.Context, docs []DocFacts, results []PutResult) error {
 	if len(docs) == 0 {
 		return nil
 	}
 	saved := slices.Clone(results)
-	err := db.update(func(tx *bolt.Tx) error { return putTx(tx, docs, results) })
+	err := db.update(func(tx *bolt.Tx) error { return putTx(ctx, tx, docs, results) })
+	if cerr := ctx.Err(); err != nil && cerr != nil {
+		copy(results, saved)
+		return fmt.Errorf("write %s: %w", db.path, cerr)
+	}
 	if err == nil || len(docs) == 1 {
 		if err != nil && results[0].Err == nil {
 			results[0].Outcome, results[0].Err = Failed, fmt.Errorf("store %s: %w", docs[0].Doc.Source, err)
@@ -128,7 +164,11 @@ func (db *DB) putGroup(docs []DocFacts, results []PutResult) error {
 		if results[i].Err != nil {
 			continue
 		}
-		err := db.update(func(tx *bolt.Tx) error { return putTx(tx, docs[i:i+1], results[i:i+1]) })
+		err := db.update(func(tx *bolt.Tx) error { return putTx(ctx, tx, docs[i:i+1], results[i:i+1]) })
+		if cerr := ctx.Err(); err != nil && cerr != nil {
+			copy(results[i:], saved[i:])
+			return fmt.Errorf("write %s: %w", db.path, cerr)
+		}
 		if err != nil {
 			results[i].Outcome, results[i].Err = Failed, fmt.Errorf("store %s: %w", docs[i].Doc.Source, err)
 			if ferr := fatal(err); ferr != nil {
@@ -156,6 +196,7 @@ func (e *docError) Error() string { return e.err.Error() }
 func (e *docError) Unwrap() error { return e.err }
 
 func (db *DB) update(fn func(*bolt.Tx) error) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true)) // see View
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("write %s: %w: %v", db.path, ErrCorrupt, r)
@@ -163,6 +204,12 @@ func (db *DB) update(fn func(*bolt.Tx) error) (err error) {
 	}()
 	return db.bolt.Update(fn)
 }
+
+// Validate reports the first thing that makes d unstorable (what Put
+// fails it with): no source or one too long, text too long or not UTF-8,
+// metadata too long, a fact that does not validate against the text, a
+// bad alias.
+func (d *DocFacts) Validate() error { return validateDoc(d) }
 
 func validateDoc(d *DocFacts) error {
 	doc := &d.Doc
@@ -202,6 +249,7 @@ type kv struct{ k, v []byte }
 
 // writer holds one write transaction's pending work.
 type writer struct {
+	ctx                    context.Context
 	facts, texts, docs     *bolt.Bucket
 	hashB, sourceB, yearsB *bolt.Bucket
 	idxB                   [numIndexes]*bolt.Bucket
@@ -211,10 +259,12 @@ type writer struct {
 	factsPending           []kv
 	idx                    [numIndexes][]kv
 	arena                  []byte // backing for pending keys and values; see carve
+	identityFrom           uint64 // documents below this ID were keyed by base name (schema 1)
 }
 
-func putTx(tx *bolt.Tx, docs []DocFacts, results []PutResult) error {
+func putTx(ctx context.Context, tx *bolt.Tx, docs []DocFacts, results []PutResult) error {
 	w := &writer{
+		ctx:     ctx,
 		facts:   tx.Bucket(bucketFacts),
 		texts:   tx.Bucket(bucketTexts),
 		docs:    tx.Bucket(bucketDocuments),
@@ -234,7 +284,13 @@ func putTx(tx *bolt.Tx, docs []DocFacts, results []PutResult) error {
 	w.docs.FillPercent = 1.0
 	w.texts.FillPercent = 1.0
 	w.nextFact = w.facts.Sequence() + 1
+	if v := tx.Bucket(bucketMeta).Get(keyIdentityFrom); len(v) == 8 {
+		w.identityFrom = binary.BigEndian.Uint64(v)
+	}
 	for i := range docs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		if results[i].Err != nil {
 			continue
 		}
@@ -249,10 +305,16 @@ func (w *writer) putDoc(d *DocFacts, res *PutResult) error {
 	doc := &d.Doc
 	if id := w.hashB.Get(doc.Hash[:]); id != nil {
 		res.Outcome, res.Doc = Duplicate, binary.BigEndian.Uint64(id)
-		return nil
+		return w.adopt(d, res)
 	}
+	legacy := w.legacy(d)
 	if id := w.sourceB.Get([]byte(doc.Source)); id != nil {
 		old := binary.BigEndian.Uint64(id)
+		if d.NoReplace {
+			res.Outcome, res.Doc = Failed, old
+			res.Err = fmt.Errorf("%s: %w (document %d)", doc.Source, ErrExists, old)
+			return nil
+		}
 		if err := w.deleteDoc(old); err != nil {
 			return &docError{fmt.Errorf("replace %s (document %d): %w", doc.Source, old, err)}
 		}
@@ -296,7 +358,7 @@ func (w *writer) putDoc(d *DocFacts, res *PutResult) error {
 			return err
 		}
 	}
-	if err := w.docs.Put(u64key(docID), appendDocRecord(nil, &stored)); err != nil {
+	if err := w.docs.Put(u64key(docID), appendDocRecord(nil, &stored, len(stored.Text))); err != nil {
 		return &docError{fmt.Errorf("%s: %w", doc.Source, err)}
 	}
 	if err := w.texts.Put(u64key(docID), []byte(doc.Text)); err != nil {
@@ -309,9 +371,61 @@ func (w *writer) putDoc(d *DocFacts, res *PutResult) error {
 		return &docError{fmt.Errorf("%s: %w", doc.Source, err)}
 	}
 	if res.Outcome != Replaced {
-		res.Outcome = Added
+		res.Outcome, res.Legacy = Added, legacy
 	}
 	res.Doc, res.Facts = docID, len(d.Facts)
+	return nil
+}
+
+// legacyID returns the ID of the document stored before schema 2 under
+// d.LegacySource, or 0.
+func (w *writer) legacyID(d *DocFacts) uint64 {
+	if d.LegacySource == "" || d.LegacySource == d.Doc.Source {
+		return 0
+	}
+	v := w.sourceB.Get([]byte(d.LegacySource))
+	if len(v) != 8 {
+		return 0
+	}
+	if id := binary.BigEndian.Uint64(v); id < w.identityFrom {
+		return id
+	}
+	return 0
+}
+
+// legacy returns the ID of a pre-schema-2 copy of d stored under its
+// legacy name, if its Source is not stored itself; 0 otherwise.
+func (w *writer) legacy(d *DocFacts) uint64 {
+	if w.sourceB.Get([]byte(d.Doc.Source)) != nil {
+		return 0
+	}
+	return w.legacyID(d)
+}
+
+// adopt gives the stored copy of a duplicate d its Source, when that copy
+// is the pre-schema-2 document stored under d.LegacySource and Source is
+// free: its identity becomes the full one.
+func (w *writer) adopt(d *DocFacts, res *PutResult) error {
+	id := w.legacyID(d)
+	if id == 0 || id != res.Doc || w.sourceB.Get([]byte(d.Doc.Source)) != nil {
+		return nil
+	}
+	key := u64key(id)
+	rec, err := decodeDocRecord(id, w.docs.Get(key))
+	if err != nil {
+		return &docError{fmt.Errorf("rename document %d: %w", id, err)}
+	}
+	rec.Source = d.Doc.Source
+	if err := w.docs.Put(key, appendDocRecord(nil, &rec.Document, rec.TextLen)); err != nil {
+		return err
+	}
+	if err := w.sourceB.Delete([]byte(d.LegacySource)); err != nil {
+		return err
+	}
+	if err := w.sourceB.Put([]byte(d.Doc.Source), key); err != nil {
+		return err
+	}
+	res.Renamed = d.LegacySource
 	return nil
 }
 
@@ -400,13 +514,21 @@ func (w *writer) flush() error {
 		return err
 	}
 	for x, b := range w.idxB {
+		if err := w.ctx.Err(); err != nil {
+			return err
+		}
 		kvs := w.idx[x]
 		slices.SortFunc(kvs, func(a, b kv) int { return bytes.Compare(a.k, b.k) })
 		// Index keys land all over each index, not at its end: half-full
 		// splits leave room for the next batches (0.9 measured 30% larger
 		// files at equal speed; see DESIGN.md).
 		b.FillPercent = 0.5
-		for _, p := range kvs {
+		for i, p := range kvs {
+			if i%4096 == 4095 {
+				if err := w.ctx.Err(); err != nil {
+					return err
+				}
+			}
 			if err := b.Put(p.k, p.v); err != nil {
 				return err
 			}

@@ -6,13 +6,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/almanacdb/almanac"
@@ -77,6 +77,8 @@ func run(ctx context.Context, args []string, io stdio) int {
 	}
 	for _, c := range commands {
 		if c.name == name {
+			ctx, stop := onSignals(ctx, io.err, os.Interrupt, syscall.SIGTERM)
+			defer stop()
 			return c.run(ctx, args[1:], io)
 		}
 	}
@@ -188,14 +190,33 @@ func openDB(path string, readOnly bool, io stdio) (*almanac.DB, bool) {
 	db, err := almanac.Open(path, &almanac.Options{ReadOnly: readOnly})
 	if err != nil {
 		fmt.Fprintf(io.err, "almanac: %v\n", err)
-		if errors.Is(err, almanac.ErrLocked) {
-			// A writer excludes readers and a reader excludes writers, so
-			// the other process may be an ingest, a shell or a server.
-			fmt.Fprintf(io.err, "almanac: another almanac process has %s open; wait for it to finish, or let one server share the file: 'almanac serve --db %s', then 'almanac query --server URL' and 'almanac ingest --server URL'\n", path, path)
+		var le *almanac.LockError
+		if errors.As(err, &le) {
+			fmt.Fprintf(io.err, "almanac: %s\n", lockAdvice(le))
 		}
 		return nil, false
 	}
 	return db, true
+}
+
+// lockAdvice says what to do about another process's lock on a database:
+// what is true (who holds it, where the system says, and whether they
+// read or write), and the way to share one file between processes.
+func lockAdvice(le *almanac.LockError) string {
+	share := fmt.Sprintf("or let one server share the file: 'almanac serve --db %s', then 'almanac query --server URL' and 'almanac ingest --server URL'", le.Path)
+	writer := false
+	for _, h := range le.Holders {
+		writer = writer || h.Write
+	}
+	switch {
+	case writer:
+		return "it is being written to; wait for that to finish, " + share
+	case le.Writing && len(le.Holders) > 0:
+		return "writing needs it to yourself: close what has it open for reading (Ctrl-D leaves a REPL), " + share
+	case le.Writing:
+		return "another process has it open (an almanac REPL, query, ingest or serve); close it or wait for it to finish, " + share
+	}
+	return "another process is writing to it; wait for it to finish, " + share
 }
 
 // dbCommand is the common start of a command on one database: its flags
@@ -244,6 +265,7 @@ func cmdIngest(ctx context.Context, args []string, io stdio) int {
 	quiet := fs.Bool("quiet", false, "print only errors and the summary")
 	serverURL := fs.String("server", "", "send the articles to the almanac server at `URL` instead of opening --db")
 	tokenFile := fs.String("token-file", "", "with --server: `file` holding the server's write token")
+	name := fs.String("name", "", "the `name` of the article read from standard input (-), which a later ingest under the same name replaces")
 	paths, status, ok := parseFlags(fs, args)
 	if !ok {
 		return status
@@ -253,7 +275,11 @@ func cmdIngest(ctx context.Context, args []string, io stdio) int {
 		fs.Usage()
 		return exitUsage
 	}
-	opts := almanac.IngestOptions{BatchSize: *batch, Stdin: io.in}
+	if *name != "" && !slices.Contains(paths, "-") {
+		fmt.Fprintln(io.err, "almanac ingest: --name names standard input, and - is not among the paths")
+		return exitUsage
+	}
+	opts := almanac.IngestOptions{BatchSize: *batch, Stdin: io.in, StdinName: *name}
 	if *published != "" {
 		t, ok := almanac.ParseDate(*published)
 		if !ok {
@@ -313,8 +339,21 @@ func cmdIngest(ctx context.Context, args []string, io stdio) int {
 		}
 		if !*quiet {
 			where := r.Path
+			if where == "-" {
+				where = "stdin"
+			}
 			if r.Line > 0 {
 				where += ":" + strconv.Itoa(r.Line)
+			}
+			if r.Outcome == almanac.Replaced {
+				if progress {
+					fmt.Fprint(io.err, "\r\033[K")
+				}
+				fmt.Fprintf(io.err, "replaced: %s: %s", where, r.Source)
+				if r.Replaced != 0 {
+					fmt.Fprintf(io.err, " (document %d)", r.Replaced)
+				}
+				fmt.Fprintln(io.err, " had other text")
 			}
 			for i, w := range r.Warnings {
 				if i == 0 && r.Undated {
@@ -343,13 +382,25 @@ func cmdIngest(ctx context.Context, args []string, io stdio) int {
 	if !errors.As(err, &refused) || sum.Documents > 0 {
 		fmt.Fprintf(io.out, "ingested %s\n", sum)
 	}
-	if err != nil {
+	switch {
+	case ctx.Err() != nil:
+		fmt.Fprintf(io.err, "almanac ingest: interrupted: what the summary counts is stored; %s read but not stored; run the same command again to ingest the rest\n",
+			plural(sum.Abandoned, "document"))
+		return exitFailed
+	case err != nil:
 		if !errors.Is(err, almanac.ErrIngestFailed) {
 			fmt.Fprintf(io.err, "almanac ingest: %v\n", err)
 		}
 		return exitFailed
 	}
 	return exitOK
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
 }
 
 func cmdExport(ctx context.Context, args []string, io stdio) int {
@@ -365,40 +416,28 @@ func cmdExport(ctx context.Context, args []string, io stdio) int {
 		fmt.Fprintf(io.err, "almanac export: unknown format %q (want jsonl or csv)\n", *format)
 		return exitUsage
 	}
+	var err error
 	if *outPath == "" {
-		if _, err := db.Export(ctx, io.out, *format); err != nil {
-			fmt.Fprintf(io.err, "almanac: %v\n", err)
-			return exitFailed
-		}
-		return exitOK
+		_, err = db.Export(ctx, io.out, *format)
+	} else {
+		_, err = db.ExportFile(ctx, *outPath, *format)
 	}
-	if err := exportFile(ctx, db, *outPath, *format); err != nil {
+	switch {
+	case err != nil && ctx.Err() != nil:
+		what := "the output is incomplete"
+		if *outPath != "" {
+			what = *outPath + " was not written"
+		}
+		fmt.Fprintf(io.err, "almanac export: interrupted; %s\n", what)
+		return exitFailed
+	case err != nil && *outPath == "":
+		fmt.Fprintf(io.err, "almanac: %v\n", err)
+		return exitFailed
+	case err != nil:
 		fmt.Fprintf(io.err, "almanac export: %v\n", err)
 		return exitFailed
 	}
 	return exitOK
-}
-
-// exportFile writes the export to a temporary file beside path and renames
-// it into place, so a failed export never leaves a truncated file.
-func exportFile(ctx context.Context, db *almanac.DB, path, format string) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err // it names the temporary file, not path
-		}
-		return fmt.Errorf("create %s: %w", path, err)
-	}
-	defer os.Remove(f.Name())
-	_, err = db.Export(ctx, f, format)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
 }
 
 func cmdStats(ctx context.Context, args []string, io stdio) int {

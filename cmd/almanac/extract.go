@@ -76,14 +76,36 @@ func cmdExtract(ctx context.Context, args []string, io stdio) int {
 		}
 		opts.Aliases = lookup
 	}
-	docs, err := almanac.ExtractFile(pos[0], &opts)
-	if err != nil {
-		fmt.Fprintf(io.err, "almanac extract: %v\n", err)
+	// Nothing is stored, so a signal abandons the extraction where it is
+	// (a huge article takes minutes) and the command ends at once.
+	type extracted struct {
+		docs []almanac.Extraction
+		err  error
+	}
+	ch := make(chan extracted, 1)
+	go func() {
+		docs, err := almanac.ExtractFile(pos[0], &opts)
+		ch <- extracted{docs, err}
+	}()
+	var docs []almanac.Extraction
+	select {
+	case <-ctx.Done():
+		fmt.Fprintln(io.err, "almanac extract: interrupted")
 		return exitFailed
+	case x := <-ch:
+		if x.err != nil {
+			fmt.Fprintf(io.err, "almanac extract: %v\n", x.err)
+			return exitFailed
+		}
+		docs = x.docs
 	}
 	failed := false
 	enc := json.NewEncoder(io.out)
 	for _, d := range docs {
+		if ctx.Err() != nil {
+			fmt.Fprintln(io.err, "almanac extract: interrupted")
+			return exitFailed
+		}
 		if d.Err != nil {
 			fmt.Fprintf(io.err, "almanac extract: %v\n", d.Err)
 			failed = true

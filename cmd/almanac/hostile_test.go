@@ -136,6 +136,9 @@ func TestHostileCLI(t *testing.T) {
 			cmd.Dir = dir
 			var stdout, stderr bytes.Buffer
 			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			// An explicit standard input: the null device of a CI
+			// container is not always empty.
+			cmd.Stdin = strings.NewReader("")
 			if tc.stdin != nil {
 				cmd.Stdin = tc.stdin()
 			}

@@ -19,8 +19,12 @@ func cmdCheck(ctx context.Context, args []string, io stdio) int {
 		return status
 	}
 	defer db.Close()
-	problems, err := db.Check()
+	problems, err := db.Check(ctx)
 	if err != nil {
+		if ctx.Err() != nil {
+			fmt.Fprintf(io.err, "almanac check: interrupted; the check did not finish\n")
+			return exitFailed
+		}
 		fmt.Fprintf(io.err, "almanac check: %v\n", err)
 		return exitFailed
 	}
@@ -46,7 +50,7 @@ func cmdBackup(ctx context.Context, args []string, io stdio) int {
 		return status
 	}
 	defer db.Close()
-	n, err := db.Backup(pos[0])
+	n, err := db.Backup(ctx, pos[0])
 	if err != nil {
 		fmt.Fprintf(io.err, "almanac: %v\n", err)
 		return exitFailed
@@ -61,8 +65,12 @@ func cmdCompact(ctx context.Context, args []string, io stdio) int {
 		return status
 	}
 	path := db.Path()
-	before, after, err := db.Compact() // closes db
+	before, after, err := db.Compact(ctx) // closes db
 	if err != nil {
+		if ctx.Err() != nil {
+			fmt.Fprintf(io.err, "almanac compact: interrupted; %s is as it was\n", path)
+			return exitFailed
+		}
 		fmt.Fprintf(io.err, "almanac: %v\n", err)
 		return exitFailed
 	}

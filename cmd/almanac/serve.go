@@ -7,9 +7,7 @@ import (
 	"fmt"
 	"net"
 	"os"
-	"os/signal"
 	"strings"
-	"syscall"
 
 	"github.com/almanacdb/almanac"
 )
@@ -75,14 +73,9 @@ func cmdServe(ctx context.Context, args []string, io stdio) int {
 	s, _ := db.Stats()
 	fmt.Fprintf(io.err, "almanac: serving %s (%d documents, %d facts) at %s; %s; Ctrl-C stops\n", db.Path(), s.Documents, s.Facts, url, writes)
 
-	// SIGINT and SIGTERM stop the server cleanly; a second one ends the
-	// process at once (the default action, restored by stop).
-	sctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
-	go func() {
-		<-sctx.Done()
-		stop()
-	}()
-	err = almanac.NewServer(db, &opts).Serve(sctx, ln)
+	// SIGINT and SIGTERM cancel ctx (see onSignals), which stops the
+	// server cleanly; a second one ends the process at once.
+	err = almanac.NewServer(db, &opts).Serve(ctx, ln)
 	if cerr := db.Close(); err == nil {
 		err = cerr
 	}

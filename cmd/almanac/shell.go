@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/almanacdb/almanac"
 	"github.com/almanacdb/almanac/cmd/almanac/internal/shell"
@@ -85,7 +87,7 @@ func cmdQuery(ctx context.Context, args []string, io stdio) int {
 			return exitFailed
 		}
 	}
-	if sh.Failures() > 0 {
+	if sh.Failures() > 0 || ctx.Err() != nil {
 		return exitFailed
 	}
 	return exitOK
@@ -146,8 +148,10 @@ func runFile(ctx context.Context, sh *shell.Shell, name string, io stdio) bool {
 }
 
 // cmdShell opens the REPL on a terminal, or runs the statements on
-// standard input when it is not one. A database that does not exist is
-// created from the sample articles bundled into the binary.
+// standard input when it is not one. The first interactive run without
+// --db creates almanac.db from the sample articles bundled into the
+// binary; otherwise a database that does not exist is an error (a
+// mistyped --db must not turn into a new sample database).
 func cmdShell(ctx context.Context, args []string, io stdio) int {
 	fs := newFlags("", io)
 	fs.Usage = func() { usage(io.err) }
@@ -178,14 +182,23 @@ func cmdShell(ctx context.Context, args []string, io stdio) int {
 		return exitUsage
 	}
 	interactive := isTerminal(io.in) && isTerminal(io.out)
+	// At the REPL, Ctrl-C is the shell's (it cancels the statement); a
+	// batch stops at the first SIGINT or SIGTERM.
+	sigs := []os.Signal{syscall.SIGTERM}
+	if !interactive {
+		sigs = append(sigs, os.Interrupt)
+	}
+	ctx, stop := onSignals(ctx, io.err, sigs...)
+	defer stop()
 	if _, err := os.Stat(*dbPath); errors.Is(err, os.ErrNotExist) {
-		// The notice goes with the prompts on a terminal, and out of the
-		// way of results in batch.
-		notice := io.err
-		if interactive {
-			notice = io.out
+		dbGiven := false
+		fs.Visit(func(f *flag.Flag) { dbGiven = dbGiven || f.Name == "db" })
+		if !interactive || dbGiven {
+			fmt.Fprintf(io.err, "almanac: %s does not exist (create it with 'almanac ingest --db %s PATH'; 'almanac' alone on a terminal creates %s from the sample articles)\n",
+				*dbPath, *dbPath, defaultDB)
+			return exitFailed
 		}
-		if !createSample(ctx, *dbPath, notice, io) {
+		if !createSample(ctx, *dbPath, io.out, io) {
 			return exitFailed
 		}
 	}
@@ -198,13 +211,13 @@ func cmdShell(ctx context.Context, args []string, io stdio) int {
 	defer sh.Close()
 	if len(only) > 0 {
 		// -c: the statements, as almanac query runs its arguments.
-		if !runArgs(ctx, sh, "-c", append(first, only...), io) || sh.Failures() > 0 {
+		if !runArgs(ctx, sh, "-c", append(first, only...), io) || sh.Failures() > 0 || ctx.Err() != nil {
 			return exitFailed
 		}
 		return exitOK
 	}
 	if !interactive {
-		if !runArgs(ctx, sh, "-cmd", first, io) || !runFile(ctx, sh, "-", io) || sh.Failures() > 0 {
+		if !runArgs(ctx, sh, "-cmd", first, io) || !runFile(ctx, sh, "-", io) || sh.Failures() > 0 || ctx.Err() != nil {
 			return exitFailed
 		}
 		return exitOK

@@ -41,15 +41,14 @@ var (
 )
 
 // sampleDB returns a database of the sample articles, made once by the
-// command itself: its first run with stdin not a terminal creates the
-// database from the bundled articles and runs no statements.
+// command itself from examples/articles (the articles the binary bundles).
 func sampleDB(t *testing.T) string {
 	t.Helper()
 	bin := almanacBinary(t)
 	path := filepath.Join(testDir, "sample.db")
 	sampleOnce.Do(func() {
-		cmd := exec.Command(bin, "--db", path)
-		cmd.Stdin = strings.NewReader("") // no statements, whatever the null device holds
+		cmd := exec.Command(bin, "ingest", "--quiet", "--db", path, filepath.Join("..", "..", "examples", "articles"))
+		cmd.Stdin = strings.NewReader("") // reads no statements, whatever the test's standard input holds
 		if out, err := cmd.CombinedOutput(); err != nil {
 			sampleErr = fmt.Errorf("%v: %s", err, out)
 		}
@@ -152,26 +151,24 @@ func TestBatch(t *testing.T) {
 	}
 }
 
-// The first run in a directory without a database creates almanac.db from
-// the sample articles and says so, once.
-func TestFirstRun(t *testing.T) {
-	dir := t.TempDir()
-	out, errs, status := runAlmanac(t, dir, "documents\n")
-	if status != 0 {
-		t.Fatalf("exit status %d; stderr:\n%s", status, errs)
-	}
-	if !regexp.MustCompile(`^Created almanac.db from 6 sample articles \(\d+ facts\); add your own with 'almanac ingest DIR'.\n$`).MatchString(errs) {
-		t.Errorf("stderr:\n%s", errs)
-	}
-	if n := len(regexp.MustCompile(`(?m)^ *\d+ +\S+\.txt `).FindAllString(out, -1)); n != 6 {
-		t.Errorf("documents lists %d .txt files, want 6:\n%s", n, out)
-	}
-	if _, err := os.Stat(filepath.Join(dir, "almanac.db")); err != nil {
-		t.Fatal(err)
-	}
-	_, errs, status = runAlmanac(t, dir, "years\n")
-	if status != 0 || errs != "" {
-		t.Errorf("second run: status %d, stderr %q", status, errs)
+// Only an interactive first run without --db creates the sample database
+// (TestREPLOnTerminal runs that one): a batch, or a --db that names no
+// file (a typo), is an error that creates nothing.
+func TestFirstRunOnlyOnATerminal(t *testing.T) {
+	for _, args := range [][]string{nil, {"--db", "typo.db"}} {
+		dir := t.TempDir()
+		out, errs, status := runAlmanac(t, dir, "documents\n", args...)
+		name := "almanac.db"
+		if args != nil {
+			name = "typo.db"
+		}
+		want := "almanac: " + name + " does not exist (create it with 'almanac ingest --db " + name + " PATH'; 'almanac' alone on a terminal creates almanac.db from the sample articles)\n"
+		if status != exitFailed || out != "" || errs != want {
+			t.Errorf("almanac %q: status %d, stdout %q, stderr %q; want status %d and %q", args, status, out, errs, exitFailed, want)
+		}
+		if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+			t.Errorf("almanac %q created %v", args, entries)
+		}
 	}
 }
 

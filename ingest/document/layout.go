@@ -380,6 +380,11 @@ func (p *page) paragraphs(body, end int, out *pageLayout) {
 			}
 		}
 		start := l.start + l.cut
+		if rest := l.text[l.cut:]; l.cut > 0 {
+			// The cut (after a dateline) skips ASCII blanks only; a
+			// paragraph starts at its first character that is not space.
+			start += len(rest) - len(strings.TrimLeftFunc(rest, unicode.IsSpace))
+		}
 		if prev >= 0 && l.gap == 0 && continues(p.at(prev).text, l.text) {
 			out.paras[len(out.paras)-1].End = l.end
 		} else {

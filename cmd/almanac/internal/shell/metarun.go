@@ -78,7 +78,11 @@ func (s *Shell) meta(ctx context.Context, line string, g group) {
 			fail("no query to explain yet (.explain on explains every query)")
 			return
 		}
-		s.write(s.last.Explanation(), true)
+		ctx, done := s.operation(ctx)
+		defer done()
+		if err := s.write(ctx, s.last.Explanation(), true); err != nil {
+			fail("%v", err)
+		}
 	case "output", "once":
 		if arg == "" && cmd.name == "once" {
 			usage()
@@ -103,7 +107,11 @@ func (s *Shell) meta(ctx context.Context, line string, g group) {
 			fail("no result yet")
 			return
 		}
-		s.write(s.last, true)
+		ctx, done := s.operation(ctx)
+		defer done()
+		if err := s.write(ctx, s.last, true); err != nil {
+			fail("%v", err)
+		}
 	case "chart":
 		s.chart(ctx, arg, g)
 	case "open":
@@ -149,7 +157,9 @@ func (s *Shell) chart(ctx context.Context, arg string, g group) {
 		// The query starts after ".chart [style] " on the line; errors
 		// point into it there.
 		p := piece{text: arg, off: strings.LastIndex(g.text, arg)}
+		ctx, done := s.operation(ctx)
 		r, err := s.query(ctx, arg)
+		done()
 		if err != nil {
 			s.queryError(err, g, p)
 			return

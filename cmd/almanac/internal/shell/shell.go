@@ -178,6 +178,11 @@ func (s *Shell) Run(ctx context.Context, ed Editor, name string, firstLine int) 
 	}
 	lineNo := firstLine - 1
 	for !s.stop {
+		// The caller's context (a signal to a batch) ends the session;
+		// Ctrl-C at the REPL cancels only the statement (see operation).
+		if ctx.Err() != nil {
+			return nil
+		}
 		prompt := Prompt
 		if buf.Len() > 0 {
 			prompt = ContinuationPrompt
@@ -293,7 +298,7 @@ func lastStatement(g group) *group {
 func (s *Shell) runGroup(ctx context.Context, g group) {
 	spans := almanac.Lex(g.text).Statements()
 	for _, sp := range spans {
-		if s.stop {
+		if s.stop || ctx.Err() != nil {
 			return
 		}
 		s.runQuery(ctx, g, piece{text: g.text[sp.Start:sp.End], off: sp.Start})
@@ -301,10 +306,13 @@ func (s *Shell) runGroup(ctx context.Context, g group) {
 }
 
 // runQuery runs the statement p of g and writes its result: with
-// .explain on, how it ran (to Err), then its rows.
+// .explain on, how it ran (to Err), then its rows. Ctrl-C (or the end of
+// ctx) stops it in any phase, output included.
 func (s *Shell) runQuery(ctx context.Context, g group, p piece) {
 	text := strings.TrimSpace(p.text)
 	start := time.Now()
+	ctx, done := s.operation(ctx)
+	defer done()
 	res, err := s.query(ctx, text)
 	if err != nil {
 		s.queryError(err, g, p)
@@ -313,31 +321,42 @@ func (s *Shell) runQuery(ctx context.Context, g group, p piece) {
 	elapsed := time.Since(start)
 	s.last = res
 	if s.explain && !startsWithExplain(text) {
-		if err := res.Explanation().Write(s.Err, almanac.Table, s.writeOptions(true)); err != nil {
-			s.fail(source{}, 0, fmt.Errorf("write plan: %w", err))
+		if err := res.Explanation().WriteContext(ctx, s.Err, almanac.Table, s.writeOptions(true)); err != nil {
+			s.fail(g.src, s.lineOf(g, p), s.writeError(ctx, "write plan", err))
+			return
 		}
 	}
-	s.write(res, false)
+	if err := s.write(ctx, res, false); err != nil {
+		s.fail(g.src, s.lineOf(g, p), err)
+		return
+	}
 	if s.timer {
 		s.status("Time: %s", roundDuration(elapsed))
 	}
 }
+
+// errCancelled is the error of a statement stopped by Ctrl-C or a signal.
+var errCancelled = errors.New("query cancelled")
 
 // status writes a line about the session, not a result, to Err.
 func (s *Shell) status(format string, args ...any) {
 	fmt.Fprintf(s.Err, format+"\n", args...)
 }
 
-// query runs text. Positions in errors refer to text.
+// lineOf returns the line of g's source where the statement p starts.
+func (s *Shell) lineOf(g group, p piece) int {
+	return g.segs[0].line + strings.Count(g.text[:p.off], "\n")
+}
+
+// query runs text. Positions in errors refer to text. A cancelled ctx
+// makes the error errCancelled.
 func (s *Shell) query(ctx context.Context, text string) (*almanac.Result, error) {
 	if s.db == nil {
 		return nil, errors.New("no database is open (.open FILE opens one)")
 	}
-	ctx, done := s.operation(ctx)
-	defer done()
 	res, err := s.db.Query(ctx, text)
-	if ctx.Err() != nil && errors.Is(err, context.Canceled) {
-		return nil, errors.New("query cancelled")
+	if err != nil && ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+		return nil, errCancelled
 	}
 	return res, err
 }
@@ -387,16 +406,25 @@ func (s *Shell) results() io.Writer {
 	return s.Out
 }
 
+// writeError is the error of writing what: errCancelled when ctx was
+// cancelled (Ctrl-C during the output), err wrapped otherwise.
+func (s *Shell) writeError(ctx context.Context, what string, err error) error {
+	if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+		return errCancelled
+	}
+	return fmt.Errorf("%s: %w", what, err)
+}
+
 // write writes res in the current format. On a terminal, a result longer
 // than the screen goes through the pager; without one, the REPL cuts it
-// at a screenful unless full is set, and .last shows it whole.
-func (s *Shell) write(res *almanac.Result, full bool) {
+// at a screenful unless full is set, and .last shows it whole. A
+// cancelled ctx stops it with errCancelled.
+func (s *Shell) write(ctx context.Context, res *almanac.Result, full bool) error {
 	defer s.endOnce()
 	opts := s.writeOptions(false)
 	var buf bytes.Buffer
-	if err := res.Write(&buf, s.Format, opts); err != nil {
-		s.fail(source{}, 0, fmt.Errorf("write result: %w", err))
-		return
+	if err := res.WriteContext(ctx, &buf, s.Format, opts); err != nil {
+		return s.writeError(ctx, "write result", err)
 	}
 	height := 0
 	if s.toTerminal() {
@@ -407,21 +435,24 @@ func (s *Shell) write(res *almanac.Result, full bool) {
 	switch {
 	case long && s.Page != nil:
 		if err := s.Page(buf.Bytes()); err != nil {
-			s.fail(source{}, 0, fmt.Errorf("pager: %w", err))
+			return fmt.Errorf("pager: %w", err)
 		}
-		return
+		return nil
 	case long && s.Interactive && !full && s.Format == almanac.Table:
 		opts.MaxLines = max(height-2, 5) // and the line that says how to see the rest
 		buf.Reset()
-		if err := res.Write(&buf, s.Format, opts); err != nil {
-			s.fail(source{}, 0, fmt.Errorf("write result: %w", err))
-			return
+		if err := res.WriteContext(ctx, &buf, s.Format, opts); err != nil {
+			return s.writeError(ctx, "write result", err)
 		}
 		fmt.Fprintln(&buf, s.dim("(.last shows them all)"))
 	}
-	if _, err := s.results().Write(buf.Bytes()); err != nil {
-		s.fail(source{}, 0, fmt.Errorf("write result: %w", err))
+	if err := ctx.Err(); err != nil {
+		return errCancelled
 	}
+	if _, err := s.results().Write(buf.Bytes()); err != nil {
+		return fmt.Errorf("write result: %w", err)
+	}
+	return nil
 }
 
 // screenLines counts the terminal lines text takes at width columns
