@@ -7,8 +7,9 @@ import (
 )
 
 // corpusSet is an annotated set of ../shared/corpus and the floors its
-// score must stay above. The floors guard against regressions at the
-// level the extractor has reached; issue 9's targets (F1 0.90, precision
+// score must stay above. The floors guard against regressions a little
+// under the level the extractor has reached (seeds+dev F1 0.853, P 0.833;
+// dev2, all 40, F1 0.677, P 0.774, when set); issue 9's targets (F1 0.90, precision
 // 0.92, accuracies 0.90) are higher, and ALMANAC_TARGETS=1 holds the test
 // to them.
 type corpusSet struct {
@@ -20,8 +21,8 @@ type corpusSet struct {
 }
 
 var corpusSets = []corpusSet{
-	{name: "seeds+dev", dirs: []string{"seeds", "dev"}, gold: "gold", f1: 0.74, prec: 0.73, accuracy: 0.90},
-	{name: "dev2", dirs: []string{"dev2"}, gold: "gold2", f1: 0.60, prec: 0.60, accuracy: 0.88},
+	{name: "seeds+dev", dirs: []string{"seeds", "dev"}, gold: "gold", f1: 0.83, prec: 0.81, accuracy: 0.90},
+	{name: "dev2", dirs: []string{"dev2"}, gold: "gold2", f1: 0.65, prec: 0.75, accuracy: 0.90},
 }
 
 // TestCorpusScore extracts the facts of every article of each corpus set
