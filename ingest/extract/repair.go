@@ -1124,7 +1124,7 @@ var repairs = []repair{
 				}
 				if toks[v].Head >= 0 && toks[toks[v].Head].Tag != nlp.VERB {
 					// Hung on a noun of the clause before: joined to that clause's verb.
-					for h := toks[v].Head; h >= 0; h = toks[h].Head {
+					for h, steps := toks[v].Head, 0; h >= 0 && steps < len(toks); h, steps = toks[h].Head, steps+1 {
 						if toks[h].Tag == nlp.VERB {
 							toks[v].Head, toks[v].Rel = h, "conj"
 							break
