@@ -50,13 +50,7 @@ var repairs = []repair{
 					return
 				}
 			}
-			root := -1
-			for i, t := range toks {
-				if t.Head < 0 {
-					root = i
-					break
-				}
-			}
+			root := rootOf(toks)
 			for k := 1; k < len(toks); k++ {
 				lemma, past := pastOnly[strings.ToLower(toks[k].Form)]
 				if !past || toks[k].Tag != nlp.NOUN || root < 0 || root >= k {
@@ -165,13 +159,7 @@ var repairs = []repair{
 		}},
 	{"verbless-root", "a sentence is rooted in its finite verb or its copula's predicate: a noun (or an opening gerund) made root, with a later verb or copular predicate hanging from it that has no subject, becomes its subject",
 		func(toks []nlp.Token) {
-			root := -1
-			for i, t := range toks {
-				if t.Head < 0 {
-					root = i
-					break
-				}
-			}
+			root := rootOf(toks)
 			if root < 0 {
 				return
 			}
@@ -265,13 +253,7 @@ var repairs = []repair{
 		}},
 	{"oblique-root", "a phrase with a preposition is no sentence's root: a noun made root that has its own preposition (\"From January to May, investment in the county kept growing\"), with a finite verb hanging from it that has no subject, is the verb's oblique, and a bare noun between them is the verb's subject",
 		func(toks []nlp.Token) {
-			root := -1
-			for i, t := range toks {
-				if t.Head < 0 {
-					root = i
-					break
-				}
-			}
+			root := rootOf(toks)
 			if root < 0 || toks[root].Tag != nlp.NOUN && toks[root].Tag != nlp.PROPN || !hasChild(toks, root, "case") {
 				return
 			}
@@ -327,13 +309,7 @@ var repairs = []repair{
 		}},
 	{"plural-subject", "a clause has one finite verb: a root tagged as a verb in -s, with no subject or object, followed by a finite verb hanging from it with no subject of its own, is a plural noun and that verb's subject (\"exports in the county rose 5 percent\")",
 		func(toks []nlp.Token) {
-			root := -1
-			for i, t := range toks {
-				if t.Head < 0 {
-					root = i
-					break
-				}
-			}
+			root := rootOf(toks)
 			if root < 0 || toks[root].Tag != nlp.VERB || hasChild(toks, root, "nsubj", "nsubj:pass", "obj", "aux", "aux:pass", "mark", "cop") {
 				return
 			}
@@ -586,13 +562,7 @@ var repairs = []repair{
 	{"participle-modifier", "a past participle with no subject or auxiliary, right before a noun it takes as object, modifies that noun when a finite verb follows: in \"firms above designated size in the county grew\" the verb is \"grew\"",
 		func(toks []nlp.Token) {
 			for pass := 0; pass < 2; pass++ {
-				r := -1
-				for i, t := range toks {
-					if t.Head < 0 {
-						r = i
-						break
-					}
-				}
+				r := rootOf(toks)
 				if r < 0 || r+1 >= len(toks) || toks[r].Tag != nlp.VERB || !strings.HasSuffix(strings.ToLower(toks[r].Form), "ed") {
 					return
 				}
@@ -1219,6 +1189,17 @@ func dependentAfter(toks []nlp.Token, h int) bool {
 		}
 	}
 	return false
+}
+
+// rootOf returns the index of toks' root (the first token with no head),
+// or -1.
+func rootOf(toks []nlp.Token) int {
+	for i, t := range toks {
+		if t.Head < 0 {
+			return i
+		}
+	}
+	return -1
 }
 
 // hasDependents reports whether any token hangs on token h.
