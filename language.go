@@ -208,3 +208,8 @@ func ParseQualifier(s string) (Qualifier, error) { return vocab.ParseQualifier(s
 
 // ParseStatus returns the status named s; see vocab.ParseStatus.
 func ParseStatus(s string) (Status, error) { return vocab.ParseStatus(s) }
+
+// FormatNumber formats a value as query tables show it, with thousands
+// separators: a computed value to at most two decimals, a stored one in
+// full.
+func FormatNumber(v float64, computed bool) string { return query.FormatNumber(v, computed) }

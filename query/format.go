@@ -551,3 +551,8 @@ func cellText(c *Column, v Value) string {
 	}
 	return v.Str
 }
+
+// FormatNumber formats a value as the tables show it, with thousands
+// separators: a computed value (a sum, an average, a growth) to at most
+// two decimals, a stored one in full.
+func FormatNumber(v float64, computed bool) string { return formatNumber(v, computed, false) }

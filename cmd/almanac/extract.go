@@ -195,25 +195,5 @@ func writeTrees(io stdio, d almanac.Extraction) {
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// formatValue writes a value with thousands separators and no exponent.
-func formatValue(v float64) string {
-	s := strconv.FormatFloat(v, 'f', -1, 64)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	intPart, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	out := b.String()
-	if frac != "" {
-		out += "." + frac
-	}
-	if neg {
-		out = "-" + out
-	}
-	return out
-}
+// formatValue formats a value as query tables do.
+func formatValue(v float64) string { return almanac.FormatNumber(v, false) }

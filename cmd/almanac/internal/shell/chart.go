@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/almanacdb/almanac"
 )
 
 // point is one value of a series: Y in year X.
@@ -331,27 +333,5 @@ func formatTick(t float64, ticks []float64) string {
 	return strconv.FormatFloat(t/div, 'f', decimals, 64) + suffix
 }
 
-// formatValue formats a value with thousands separators and at most two
-// decimals.
-func formatValue(v float64) string {
-	s := strconv.FormatFloat(v, 'f', 2, 64)
-	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	intPart, frac, hasFrac := strings.Cut(s, ".")
-	var b strings.Builder
-	for i, r := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	out := b.String()
-	if hasFrac {
-		out += "." + frac
-	}
-	if neg {
-		out = "-" + out
-	}
-	return out
-}
+// formatValue formats a value as query tables do.
+func formatValue(v float64) string { return almanac.FormatNumber(v, true) }
