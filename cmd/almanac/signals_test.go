@@ -49,6 +49,11 @@ func TestQueryInterrupted(t *testing.T) {
 	// A list of every fact, sorted: a scan, a sort of 70,000 rows, their
 	// sentences, then a long output. Signals land in different phases.
 	args := []string{"query", "--db", db, "facts order by value desc", "metrics"}
+	// On a loaded machine the signal may land in the second, short
+	// statement or after both: those runs are retried earlier.
+	late := func(p *process) bool {
+		return !strings.Contains(p.stderr.String(), "query:1: query cancelled\n")
+	}
 	clean := startAlmanac(t, "", nil, args...)
 	if status := clean.wait(t); status != 0 {
 		t.Fatalf("clean run: status %d: %s", status, clean.stderr.String())
@@ -56,6 +61,10 @@ func TestQueryInterrupted(t *testing.T) {
 	full := time.Since(clean.start)
 	for _, frac := range []float64{0.2, 0.5, 0.85} {
 		p, took := interrupted(t, time.Duration(frac*float64(full)), func() []string { return args })
+		for tries := 0; tries < 4 && late(p); tries++ {
+			frac /= 2
+			p, took = interrupted(t, time.Duration(frac*float64(full)), func() []string { return args })
+		}
 		if p.cmd.ProcessState.ExitCode() != exitFailed || !strings.Contains(p.stderr.String(), "query:1: query cancelled\n") {
 			t.Errorf("interrupted: status %d, stderr:\n%s", p.cmd.ProcessState.ExitCode(), p.stderr.String())
 		}
