@@ -283,6 +283,26 @@ func TestLayouts(t *testing.T) {
 			want: laidOut{"Jixi Expo opens", "2024-03-06", "", "", []string{"The expo opened with 300 exhibitors."}},
 		},
 		{
+			name: "a paper's name above the headline, a byline set off by a dash",
+			text: "City Daily (Hong Kong)\n\nPark building picks up in 2016\n\n- By LI NA in Beijing and WANG MIN in Jixi\n\n" +
+				"Jixi opened nine parks in the first quarter, officials said.",
+			want: laidOut{"Park building picks up in 2016", "", "LI NA in Beijing and WANG MIN in Jixi", "",
+				[]string{"Jixi opened nine parks in the first quarter, officials said."}},
+		},
+		{
+			name: "an exported page: headline, outlet, Unix time in milliseconds",
+			text: "Jixi opens nine parks\nCity News\n1577222633000\n\nJixi opened nine parks this year, the city said.",
+			want: laidOut{"Jixi opens nine parks", "2019-12-24", "City News", "",
+				[]string{"Jixi opened nine parks this year, the city said."}},
+		},
+		{
+			name: "a GBK page read as Latin-1: the date line's colon is two letters",
+			text: "Now Your Location\u00a3\u00baHome  >>  News\n\nJixi opens nine parks\n\nUpdate Time\u00a3\u00ba2012-7-4    From: Internet\n\n" +
+				"Jixi opened nine parks in the first quarter.",
+			want: laidOut{"Jixi opens nine parks", "2012-07-04", "Internet", "",
+				[]string{"Jixi opened nine parks in the first quarter."}},
+		},
+		{
 			name: "dates and years in sentences are never the page's date",
 			text: "Jixi Expo opens\n\nThe expo, first held on June 30, 2014, opened with 300 exhibitors in 2024.\n\n" +
 				"The next one is due on May 5, 2025.",

@@ -141,6 +141,7 @@ var recognizers = [...]recognizer{
 	{"dateline alone", kindDateline, 160, datelineAlone}, // "HARBIN, China, Dec. 25, 2023 /PRNewswire/ --"
 	{"wire time line", kindTimeLine, 100, timeLine},      // "Xinhua) 09:42, March 3, 2022"
 	{"date line", kindDate, 200, dateLine},               // "Updated : 2022-05-11Source : X"
+	{"timestamp line", kindDate, 16, timestampLine},      // "1577222633000"
 	{"byline", kindByline, 120, bylineLine},              // "By ( news.example.com )", "( Xinhua)"
 	{"source credit", kindSource, 120, sourceLine},       // "Source: Xinhua"
 	{"breadcrumb", kindBreadcrumb, 160, breadcrumbLine},  // "Present position: > english > Local News"
@@ -444,9 +445,37 @@ func dateLine(l *line) bool {
 	return true
 }
 
+// timestampLine reads a line that is nothing but a Unix time, in seconds
+// (10 digits) or milliseconds (13), as pages exported from a content
+// system carry their publication time: "1577222633000". Only times from
+// 2000 to 2099 count, so that no other long number passes for one; the
+// date is the UTC day.
+func timestampLine(l *line) bool {
+	s := strings.TrimSpace(l.text)
+	if len(s) != 10 && len(s) != 13 {
+		return false
+	}
+	var n int64
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+		n = n*10 + int64(s[i]-'0')
+	}
+	if len(s) == 13 {
+		n /= 1000
+	}
+	t := time.Unix(n, 0).UTC()
+	if t.Year() < 2000 || t.Year() > 2099 {
+		return false
+	}
+	l.date = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	return true
+}
+
 var (
 	residueURL    = lazyRegexp(`https?://[^\s|()]+`)
-	residueSource = lazyRegexp(`(?i)(?:^|[^a-z])(source)\s*[:：]\s*`)
+	residueSource = lazyRegexp(`(?i)(?:^|[^a-z])(source|from)\s*(?:[:：]|£º)\s*`)
 	residueBy     = lazyRegexp(`(?i)(?:^|[\s|])by\s+`)
 	residueTime   = lazyRegexp(`(?i)\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?`)
 	residueZone   = lazyRegexp(`(?i)\b(?:gmt|utc|bjt|cst|est|edt|pst|pdt|cet|cest|jst|kst|hkt|sgt)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\b|[+-]\d{2}:?\d{2}\b|\(?\bbeijing\s+time\b\)?`)
@@ -456,8 +485,9 @@ var (
 )
 
 // residueSeparators are the characters that may stand between the pieces
-// of a date line.
-const residueSeparators = " \t\u00a0\u3000|,，:：;/()[]【】·•-–—."
+// of a date line. "£º" is the full-width colon "：" of a page encoded in
+// GBK and decoded as Latin-1, as many copied Chinese pages have it.
+const residueSeparators = " \t\u00a0\u3000|,，:：;/()[]【】·•-–—.£º"
 
 // metaResidue decides whether what stands before and after the date of a
 // line is page metadata, and returns the source it names. A bare name
@@ -470,7 +500,7 @@ func metaResidue(pre, post string) (string, bool) {
 		if strings.TrimSpace(r) == "" {
 			continue
 		}
-		if m := residueSource().FindStringSubmatchIndex(r); m != nil && containsFold(r, "source") {
+		if m := residueSource().FindStringSubmatchIndex(r); m != nil && (containsFold(r, "source") || containsFold(r, "from")) {
 			v := r[m[1]:]
 			end := strings.IndexByte(v, '|')
 			if end < 0 {
@@ -532,7 +562,7 @@ func metaResidue(pre, post string) (string, bool) {
 		}
 		// What is left are bare names, in groups set apart by separators.
 		words := 0
-		for _, g := range strings.FieldsFunc(r, func(c rune) bool { return strings.ContainsRune("|,，:：;/·•–—", c) }) {
+		for _, g := range strings.FieldsFunc(r, func(c rune) bool { return strings.ContainsRune("|,，:：;/·•–—£º", c) }) {
 			g = strings.Trim(g, " \t\u00a0\u3000-.")
 			if g == "" {
 				continue
@@ -651,6 +681,9 @@ func nameLike(s string) bool {
 // parentheses, "( Xinhua)".
 func bylineLine(l *line) bool {
 	s := l.text
+	if t := strings.TrimLeft(s, "-–—•· "); len(t) < len(s) && len(t) > 3 && strings.EqualFold(t[:2], "by") {
+		s = t // "- By Li Na in Harbin": a dash or bullet set before it
+	}
 	if len(s) > 3 && strings.EqualFold(s[:2], "by") && !isWordByte(s[2]) {
 		rest := strings.TrimSpace(s[2:])
 		if strings.HasPrefix(rest, "(") && strings.HasSuffix(rest, ")") {
@@ -673,13 +706,19 @@ func bylineLine(l *line) bool {
 	return false
 }
 
+// startsUpper reports whether w begins with an upper-case letter.
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
 // bylineNames reports whether the rest of a "By" line reads as names:
 // nameLike, but for one word in lower case, as in a name written "Hu
 // min" ("By the end of June, ..." has more).
 func bylineNames(s string) bool {
 	s = strings.NewReplacer("(", " ", ")", " ", ",", " ", ";", " ", "|", " ").Replace(s)
 	words := strings.Fields(s)
-	if len(words) == 0 || len(words) > 10 {
+	if len(words) == 0 || len(words) > 16 {
 		return false
 	}
 	lower := 0
@@ -687,6 +726,8 @@ func bylineNames(s string) bool {
 		r, _ := utf8.DecodeRuneInString(w)
 		switch {
 		case unicode.IsUpper(r), strings.Contains(w, ".") && len(w) > 3, w == "and" || w == "&":
+		case w == "in" && i > 0 && i+1 < len(words) && startsUpper(words[i+1]):
+			// "By Li Na in Harbin": where the reporter filed from
 		case unicode.IsLower(r) && i > 0:
 			lower++
 		default:

@@ -84,6 +84,11 @@ func TestClassify(t *testing.T) {
 		{"Release date: 2020-11-04 | City News", kindDate, "date line", "City News", day(2020, 11, 4)},
 		{"2022-10-03", kindDate, "date line", "", day(2022, 10, 3)},
 		{"Updated: 2012-12-01 14:34", kindDate, "date line", "", day(2012, 12, 1)},
+		{"Update Time£º2015-3-9    From: City News", kindDate, "date line", "City News", day(2015, 3, 9)},
+		{"1577222633000", kindDate, "timestamp line", "", day(2019, 12, 24)},
+		{"1577222633", kindDate, "timestamp line", "", day(2019, 12, 24)},
+		{"9999999999", kindBody, "text", "", time.Time{}},
+		{"157722263300", kindBody, "text", "", time.Time{}},
 
 		{"Xinhua) 09:42, March 3, 2022", kindTimeLine, "wire time line", "Xinhua", day(2022, 3, 3)},
 		{"(Xinhua) 15:10, May 8, 2021", kindTimeLine, "wire time line", "Xinhua", day(2021, 5, 8)},
@@ -92,6 +97,9 @@ func TestClassify(t *testing.T) {
 		{"By Li Na ( example.com.cn )", kindByline, "byline", "Li Na (example.com.cn)", time.Time{}},
 		{"By Hu min ( example.com.cn )", kindByline, "byline", "Hu min (example.com.cn)", time.Time{}},
 		{"By Jane Doe", kindByline, "byline", "Jane Doe", time.Time{}},
+		{"- By JANE DOE and LI NA in Jixi and WANG MIN in Harbin", kindByline, "byline", "JANE DOE and LI NA in Jixi and WANG MIN in Harbin", time.Time{}},
+		{"- By the end of June, 300 firms had signed up", kindBody, "list item", "", time.Time{}},
+		{"By then in Harbin, prices rose", kindBody, "text", "", time.Time{}},
 		{"( Xinhua)", kindByline, "byline", "Xinhua", time.Time{}},
 
 		{"Source: Xinhua", kindSource, "source credit", "Xinhua", time.Time{}},

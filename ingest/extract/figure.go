@@ -190,6 +190,26 @@ var skipRules = []skipRule{
 		}},
 	{"duration", "the length of an event or a wait: a five-day fair, in three years, for 10 days",
 		func(f *figure) bool { return f.s.duration(f) }},
+	{"definite-reference", "a number in words after the, these or those refers back to things already named; it counts nothing new: the two countries, these three ports, trade between the two",
+		func(f *figure) bool {
+			if f.q.Unit != "count" || !f.q.Words || f.q.Compound {
+				return false
+			}
+			switch f.s.word(f.lo - 1) {
+			case "the", "these", "those":
+				return true
+			}
+			return false
+		}},
+	{"hyphen-modifier", "a count joined by a hyphen to a singular noun, the two a modifier of the noun after them: two-way trade, a five-star hotel, 20-foot boxes",
+		func(f *figure) bool {
+			s := f.s
+			if f.q.Unit != "count" || s.word(f.hi) != "-" || f.hi+2 >= len(s.toks) || s.tag(f.hi+1) != nlp.NOUN || s.lemma(f.hi+1) != s.word(f.hi+1) {
+				return false
+			}
+			t := s.tag(f.hi + 2)
+			return t == nlp.NOUN || t == nlp.ADJ || t == nlp.PROPN
+		}},
 	{"benchmark", "a round figure named as a mark or level to stay above: above the 30-million-tonne level, the 1-trillion-yuan mark",
 		func(f *figure) bool {
 			s := f.s

@@ -1,5 +1,7 @@
 package recognize
 
+import "strings"
+
 // currency words that follow a number ("391.54 billion yuan").
 var currencyAfter = []struct{ w, code string }{
 	{"yuan", "CNY"}, {"rmb", "CNY"}, {"renminbi", "CNY"}, {"cny", "CNY"},
@@ -173,6 +175,8 @@ var units = []struct {
 	{"gigawatts", "GW", 1}, {"gigawatt", "GW", 1}, {"gw", "GW", 1},
 	{"kilowatts", "kW", 1}, {"kilowatt", "kW", 1}, {"kw", "kW", 1},
 	{"teus", "TEU", 1}, {"teu", "TEU", 1}, {"barrels", "barrels", 1},
+	{"twenty-foot equivalent units", "TEU", 1}, {"twenty-foot equivalent unit", "TEU", 1},
+	{"20-foot equivalent units", "TEU", 1}, {"20-foot equivalent unit", "TEU", 1},
 	{"liters", "liters", 1}, {"litres", "liters", 1},
 }
 
@@ -186,7 +190,9 @@ var unitWords = func() *phrases {
 
 // matchUnit matches a physical unit at i.
 func matchUnit(text string, i int) (end int, unit string, factor float64, ok bool) {
-	if i >= len(text) || !isLetter(text[i]) {
+	// Units are words, but for the one that begins with its own number:
+	// "20-foot equivalent units" (TEU).
+	if i >= len(text) || !isLetter(text[i]) && !strings.HasPrefix(text[i:], "20-") {
 		return 0, "", 0, false
 	}
 	end, k := matchAny(text, i, unitWords)

@@ -130,6 +130,11 @@ func Quantities(text string) []Quantity {
 				}
 			}
 		}
+		// A number inside the unit is the unit's: "9,488 20-foot
+		// equivalent units".
+		for j := k + 1; j < len(nums) && nums[j].Start < q.End; j++ {
+			skip[j] = true
+		}
 		// Qualifier ending right before the quantity.
 		q.QualStart = q.Start
 		if qs, ok := qualEnding(skipSpaceBack(text, q.Start)); ok {

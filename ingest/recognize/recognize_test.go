@@ -66,6 +66,12 @@ func TestQuantities(t *testing.T) {
 		{"The fund paid out 52.3 billion yuan (about 7.2 billion U.S. dollars).", []qty{
 			{Text: "52.3 billion yuan", Value: 5.23e10, Unit: "CNY"},
 			{Text: "7.2 billion U.S. dollars", Value: 7.2e9, Unit: "USD", Qualifier: "approx", Conversion: true}}},
+		// Twenty-foot equivalent units are TEU, and the 20 is the unit's.
+		{"The yard moved 9,488 20-foot equivalent unit boxes and 700 twenty-foot equivalent units.", []qty{
+			{Text: "9,488 20-foot equivalent unit", Value: 9488, Unit: "TEU"},
+			{Text: "700 twenty-foot equivalent units", Value: 700, Unit: "TEU"}}},
+		{"It bought 20-foot boxes.", []qty{
+			{Text: "20", Value: 20, Unit: "count", Compound: true}}},
 		// A measure written into a modifier, and speeds.
 		{"a 921-km line built for 350 kilometers per hour", []qty{
 			{Text: "921-km", Value: 921, Unit: "km", Compound: true},
