@@ -107,6 +107,31 @@ var repairs = []repair{
 				}
 			}
 		}},
+	{"finite-after-subject", "a sentence has a finite verb: when its root is a participle after a comma with no auxiliary (\"routes run through the ports, connecting 10 countries\"), the verb the parser hung on the root's subject right after it is the finite verb, and the participle modifies its clause",
+		func(toks []nlp.Token) {
+			for p := 2; p < len(toks); p++ {
+				t := toks[p]
+				if t.Head >= 0 || t.Tag != nlp.VERB || !strings.HasSuffix(strings.ToLower(t.Form), "ing") || toks[p-1].Form != "," || hasChild(toks, p, "aux", "aux:pass", "cop") {
+					continue
+				}
+				n := -1
+				for k := 0; k < p; k++ {
+					if toks[k].Head == p && toks[k].Rel == "nsubj" {
+						n = k
+						break
+					}
+				}
+				v := n + 1
+				if n < 0 || v >= p-1 || toks[v].Tag != nlp.VERB || toks[v].Head != n || toks[v].Rel != "acl" || !finiteForm(toks[v]) || hasChild(toks, v, "aux", "aux:pass", "mark", "cop") || agentChild(toks, v) {
+					continue
+				}
+				toks[v].Head, toks[v].Rel = -1, "root"
+				toks[n].Head, toks[n].Rel = v, "nsubj"
+				toks[p].Head, toks[p].Rel = v, "advcl"
+				toks[p-1].Head = p
+				return
+			}
+		}},
 	{"added-value", "\"added value\" after a noun is the measure of economics, a noun phrase, not a verb and its object: \"the chemical industry added value grew 9 percent\", \"its food industry added value reached 3 billion yuan\"",
 		func(toks []nlp.Token) {
 			for a := 1; a+1 < len(toks); a++ {
@@ -1072,6 +1097,32 @@ var repairs = []repair{
 				}
 			}
 		}},
+	{"name-first-word", "a noun takes no object: a capitalised noun right before a name that the parser gave an object is the name's first word (\"Northeast China's ports ... have recorded\"), and the object, which the name hangs from, takes its place in the clause",
+		func(toks []nlp.Token) {
+			for a := 0; a+1 < len(toks); a++ {
+				f := toks[a].Form
+				if f == "" || f[0] < 'A' || f[0] > 'Z' || toks[a].Tag != nlp.NOUN && toks[a].Tag != nlp.PROPN || toks[a+1].Tag != nlp.PROPN || toks[a+1].Head == a {
+					continue
+				}
+				c := -1
+				for k := range toks {
+					if toks[k].Head == a && toks[k].Rel == "obj" {
+						c = k
+						break
+					}
+				}
+				if c < 0 || !descends(toks, a+1, c) {
+					continue
+				}
+				toks[c].Head, toks[c].Rel = toks[a].Head, toks[a].Rel
+				for k := range toks {
+					if k != c && toks[k].Head == a {
+						toks[k].Head = c
+					}
+				}
+				toks[a].Head, toks[a].Rel, toks[a].Tag = a+1, "compound", nlp.PROPN
+			}
+		}},
 	{"elliptical-possessive", "a possessive right before a finite verb stands for its noun and is the verb's subject: in \"Dalian's rose 10 percent; Yinkou's rose 14 percent\" Yinkou is the subject of the second rose",
 		func(toks []nlp.Token) {
 			for p := 1; p+1 < len(toks); p++ {
@@ -1244,6 +1295,21 @@ func phraseEndBefore(toks []nlp.Token, h, limit int) int {
 
 // finiteForm reports whether a verb token reads as a finite verb: not a
 // bare -ing participle.
+// agentChild reports whether verb v has a "by" phrase, the agent of a
+// passive participle ("routes run by the firm").
+func agentChild(toks []nlp.Token, v int) bool {
+	for k := range toks {
+		if toks[k].Head == v && toks[k].Rel == "obl" {
+			for c := range toks {
+				if toks[c].Head == k && toks[c].Rel == "case" && strings.EqualFold(toks[c].Form, "by") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 func finiteForm(t nlp.Token) bool {
 	return !strings.HasSuffix(strings.ToLower(t.Form), "ing")
 }

@@ -115,6 +115,13 @@ var repairCases = []repairCase{
 	// A verb has one subject: a split name's first word is the name's.
 	{"split-name", "Tonghe County's coal output fell 3 percent year on year to 410 tonnes in 2019.", "Tonghe", "County", "compound"},
 	{"split-name", "Tonghe County's coal output fell 3 percent year on year to 410 tonnes in 2019.", "output", "fell", "nsubj"},
+	// A sentence has a finite verb: not the participle after the comma.
+	{"finite-after-subject", "Over 50 China-Europe bus routes run through the two towns, connecting more than 10 regions with 60 Chinese towns.", "run", "ROOT", "root"},
+	{"finite-after-subject", "Over 50 China-Europe bus routes run through the two towns, connecting more than 10 regions with 60 Chinese towns.", "routes", "run", "nsubj"},
+	{"finite-after-subject", "Over 50 China-Europe bus routes run through the two towns, connecting more than 10 regions with 60 Chinese towns.", "connecting", "run", "advcl"},
+	// A noun takes no object: a capitalised one before a name is the name's.
+	{"name-first-word", "Northeast China's ports of Jixi and Hegang on the border have handled over 2,000 freight trains so far this year, the railway said.", "Northeast", "China", "compound"},
+	{"name-first-word", "Northeast China's ports of Jixi and Hegang on the border have handled over 2,000 freight trains so far this year, the railway said.", "ports", "handled", "nsubj"},
 	// A noun, a hyphen and a participle modify the noun after them.
 	{"hyphen-participle", "Jixi had 60 star-rated inns in 2020.", "inns", "had", "obj"},
 	{"hyphen-participle", "Jixi had 60 star-rated inns in 2020.", "rated", "inns", "amod"},

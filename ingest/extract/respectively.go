@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/almanacdb/almanac/ingest/nlp"
+import (
+	"strings"
+
+	"github.com/almanacdb/almanac/ingest/nlp"
+)
 
 // "Harbin and Daqing had 30 and 40 parks, respectively": a list of
 // figures with "respectively" pairs each figure with the item in the same
@@ -142,7 +146,8 @@ func (f *figure) respective(n int) int {
 
 // oneList reports whether figures fs are one list: consecutive
 // quantities, each pair apart by a list separator and no verb ("200
-// cars and 300 trucks").
+// cars and 300 trucks") or by a participle ("3,000 trains carrying
+// 290,000 TEU").
 func oneList(s *sent, fs []*figure) bool {
 	for k := 1; k < len(fs); k++ {
 		if fs[k].qi != fs[k-1].qi+1 {
@@ -153,6 +158,12 @@ func oneList(s *sent, fs []*figure) bool {
 			switch s.word(i) {
 			case ",", "and", "or":
 				sep = true
+			}
+			if s.tag(i) == nlp.VERB && strings.HasSuffix(s.word(i), "ing") {
+				// "3,000 trains carrying 290,000 TEU": a participle
+				// links the second figure to the first's noun.
+				sep = true
+				continue
 			}
 			if s.tag(i) == nlp.VERB || s.tag(i) == nlp.AUX {
 				return false

@@ -229,6 +229,8 @@ var ruleCases = []ruleCase{
 	{"respectively", "In 2020, Jixi's exports and imports rose 6.5 percent.", "6.5", "metric~exports,imports,growth"},
 	{"respective-level", "In 2020, Jixi sold 200 cars and 300 trucks, up 15 and 14 percent year on year, respectively.", "15", "metric~cars,growth metric!trucks unit=percent by=metric:respective-level,_respectively"},
 	{"respective-level", "In 2020, Jixi sold 200 cars and 300 trucks, up 15 and 14 percent year on year, respectively.", "14", "metric~trucks,growth metric!cars"},
+	{"respective-level", "In 2020, Jixi ran 900 trains carrying 40,000 tonnes of coal, up 12 and 20 percent year on year, respectively.", "12", "metric~trains,growth metric!coal"},
+	{"respective-level", "In 2020, Jixi ran 900 trains carrying 40,000 tonnes of coal, up 12 and 20 percent year on year, respectively.", "20", "metric~coal,growth metric!trains"},
 	{"change-after-level", "In 2020, Jixi sold 200 cars and 300 trucks, up 14 percent year on year.", "14", "metric~trucks,growth by=metric:change-after-level"},
 
 	// Entities found outside the clause.

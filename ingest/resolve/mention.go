@@ -84,6 +84,7 @@ var refHeads = map[string]Level{
 	"line": Org, "railway": Org, "port": Org, "fair": Org, "expo": Org, "exhibition": Org, "festival": Org,
 	"event": Org, "project": Org, "park": Org, "station": Org, "bridge": Org, "plant": Org, "forum": Org,
 	"conference": Org, "congress": Org, "exposition": Org, "resort": Org, "mall": Org,
+	"ports": Org, "airports": Org, "checkpoints": Org,
 }
 
 // wordBefore returns the lower-case word that ends just before offset i
@@ -283,6 +284,11 @@ func Mentions(text string, l Lookup) []Mention {
 	var out []Mention
 	for i := 0; i < len(toks); {
 		t := toks[i]
+		if m, n, ok := facilityOf(text, toks, i); ok {
+			out = append(out, m)
+			i += n
+			continue
+		}
 		if !t.capital || isDigitByte(text[t.start]) {
 			if m, n, ok := reference(text, toks, i); ok {
 				out = append(out, m)
@@ -436,11 +442,81 @@ func reference(text string, toks []token, i int) (Mention, int, bool) {
 			// "the city of Harbin" names the city itself; "the area's" fine.
 			return Mention{Start: t.start, End: w.end, Entity: Entity{Level: lv}, Ref: true, Head: w.lower, Possessive: w.poss}, k - i + 1, true
 		}
-		if w.capital || w.gapPunct || !refAdjective(w.lower) && !measureModifier(w.lower) {
+		if w.capital || w.gapPunct || !refAdjective(w.lower) && !measureModifier(w.lower) && !smallNumberWord(w.lower) {
 			break
 		}
 	}
 	return Mention{}, 0, false
+}
+
+// facilityHeads are the nouns of a site named by its place with "of":
+// "the port of Suifenhe", "the ports of Manzhouli and Suifenhe", "the
+// Port of Dalian". "The city of Harbin" is not one: it is the city.
+var facilityHeads = map[string]bool{
+	"port": true, "ports": true, "airport": true, "airports": true, "station": true, "stations": true,
+	"checkpoint": true, "checkpoints": true,
+}
+
+// facilityOf reads a site named by its place with "of" at toks[i]: an
+// optional "the", up to two modifiers, a facility noun, "of", and one
+// capitalised name or two joined by "and". The site is an organisation
+// (GUIDELINES.md, "Owner"), named as the place would name it, "Suifenhe
+// railway port", "Manzhouli and Suifenhe ports", or as written when the
+// noun is capitalised ("Port of Dalian").
+func facilityOf(text string, toks []token, i int) (Mention, int, bool) {
+	k := i
+	if toks[k].lower == "the" {
+		k++
+	}
+	mods := k
+	for k < len(toks) && k < mods+2 && lowerMods[toks[k].lower] && !toks[k].capital {
+		k++
+	}
+	if k+2 >= len(toks) || !facilityHeads[toks[k].lower] || toks[k].gapPunct || toks[k+1].lower != "of" || toks[k+1].capital || toks[k+1].gapPunct {
+		return Mention{}, 0, false
+	}
+	if toks[k].capital && k > mods {
+		return Mention{}, 0, false // "the railway Port of ...": no name we know the shape of
+	}
+	head := k
+	// The names: capitalised runs joined by spaces, one "and" between two.
+	var names [][2]int // token ranges
+	j := k + 2
+	for len(names) < 2 {
+		s := j
+		for j < len(toks) && toks[j].capital && !isDigitByte(text[toks[j].start]) && !leadWords[toks[j].lower] {
+			j++
+			if toks[j-1].gapPunct {
+				break
+			}
+		}
+		if j == s {
+			return Mention{}, 0, false
+		}
+		names = append(names, [2]int{s, j})
+		if j+1 < len(toks) && toks[j].lower == "and" && !toks[j-1].gapPunct && !toks[j].gapPunct && toks[j+1].capital && len(names) == 1 {
+			j++
+			continue
+		}
+		break
+	}
+	last := toks[j-1]
+	if toks[head].capital {
+		name := strings.Join(strings.Fields(text[toks[head].start:last.end]), " ")
+		return Mention{Start: toks[head].start, End: last.end, Entity: Entity{Name: name, Level: Org}, Head: toks[head].lower, Possessive: last.poss}, j - i, true
+	}
+	var b strings.Builder
+	for n, r := range names {
+		if n > 0 {
+			b.WriteString(" and ")
+		}
+		b.WriteString(joinWords(text, toks[r[0]:r[1]]))
+	}
+	for _, t := range toks[mods : head+1] {
+		b.WriteByte(' ')
+		b.WriteString(t.lower)
+	}
+	return Mention{Start: toks[mods].start, End: last.end, Entity: Entity{Name: b.String(), Level: Org}, Head: toks[head].lower, Possessive: last.poss}, j - i, true
 }
 
 // measureModifier reports whether w is a measure written as a modifier
@@ -448,6 +524,16 @@ func reference(text string, toks []token, i int) (Mention, int, bool) {
 // and the noun of a reference: "the 340-kilometer-long railway".
 func measureModifier(w string) bool {
 	return w != "" && w[0] >= '0' && w[0] <= '9' && strings.IndexByte(w, '-') > 0
+}
+
+// smallNumberWord reports a number word that may stand in a reference to
+// things named before: "the two ports", "the three zones".
+func smallNumberWord(w string) bool {
+	switch w {
+	case "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both":
+		return true
+	}
+	return false
 }
 
 // refAdjective reports whether w may stand between "the" and the noun of

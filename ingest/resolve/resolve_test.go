@@ -138,6 +138,19 @@ func TestMentions(t *testing.T) {
 			{"the oilfield", "", resolve.Org, true, false},
 			{"the city", "", resolve.City, true, true},
 		}},
+		// A site named by its place with "of" is the site, not the place.
+		{"Trade at the border port of Jixi and at Northeast China's ports of Hegang and Mishan grew; Port of Yingkou rose.", []mention{
+			{"border port of Jixi", "Jixi border port", resolve.Org, false, false},
+			{"Northeast China", "Northeast China", resolve.Region, false, true},
+			{"ports of Hegang and Mishan", "Hegang and Mishan ports", resolve.Org, false, false},
+			{"Port of Yingkou", "Port of Yingkou", resolve.Org, false, false},
+		}},
+		{"The city of Jixi and the port of entry grew, and the two ports rose.", []mention{
+			{"The city", "", resolve.City, true, false},
+			{"Jixi", "Jixi", resolve.City, false, false},
+			{"the port", "", resolve.Org, true, false},
+			{"the two ports", "", resolve.Org, true, false},
+		}},
 		// A measure written as a modifier may stand inside a reference.
 		{"The 340-kilometer-long railway runs, and the 2020 plan is out.", []mention{
 			{"The 340-kilometer-long railway", "", resolve.Org, true, false},
