@@ -68,6 +68,24 @@ var entityRules = []entityRule{
 			}
 			return nil, false
 		}},
+	{"level-owner", "a change with no noun of its own is the change of the level before it, and belongs to the level's owner: the port's trade climbed to 10 million tonnes, up 10 percent",
+		func(f *figure) (*ment, bool) {
+			p := f.level
+			if p == nil || p.entity.Name == "" || p.hi > f.lo {
+				return nil, false
+			}
+			// Not across a clause with a subject of its own: "Jixi's
+			// output rose to 9 million tonnes; Hegang's rose 5 percent".
+			// A relative pronoun stands for the level: "..., which was
+			// an increase of 5 percent".
+			s := f.s
+			for i := p.hi; i < f.lo; i++ {
+				if w := s.word(i); w == ";" || strings.HasPrefix(s.rel(i), "nsubj") && s.head(i) >= p.hi && w != "which" && w != "that" {
+					return nil, false
+				}
+			}
+			return &ment{e: p.entity, ok: true, first: -1, last: -1}, true
+		}},
 	{"subject", "the subject of the figure's clause: Harbin had 1,180 enterprises, the airport handled 20 million passengers",
 		func(f *figure) (*ment, bool) {
 			s := f.s

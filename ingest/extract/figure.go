@@ -37,6 +37,10 @@ type figure struct {
 	// distributed is true when the figure takes one conjunct of a
 	// "respectively" list as its noun: the phrase leaves the others out.
 	distributed bool
+	// level is the figure of the same sentence a change is a change of,
+	// when its measure came from that figure (change-after-level,
+	// respective-level, change-of-earlier-figure); nil otherwise.
+	level *figure
 
 	ch       change
 	entity   resolve.Entity

@@ -923,6 +923,7 @@ var baseRules = []baseRule{
 			p := levels[len(levels)-cnt+j]
 			f.cat = p.cat
 			f.distributed = true
+			f.level = p
 			return append([]string(nil), p.measure...), -1, true
 		}},
 	{"change-of-noun-before", "a noun of change with its noun phrase right before it, which the tree often loses: its added value rise by 8 percent",
@@ -952,6 +953,7 @@ var baseRules = []baseRule{
 			}
 			p := s.figs[n-1]
 			f.cat = p.cat
+			f.level = p
 			return append([]string(nil), p.measure...), -1, true
 		}},
 	{"change-of-subject", "the subject of the figure's clause: industrial output grew 8 percent (with respectively, the conjunct in the figure's place)",
@@ -1017,6 +1019,7 @@ var baseRules = []baseRule{
 			if n == 0 {
 				return nil, -1, false
 			}
+			f.level = f.s.figs[n-1]
 			return append([]string(nil), f.s.figs[n-1].measure...), -1, true
 		}},
 }

@@ -192,6 +192,8 @@ var ruleCases = []ruleCase{
 	{"percent-of", "In 2020, Jixi counted 1.8 million phone masts and 45 million phone users, each representing over 6 percent of the national total.", "6", "metric~phone,share,national,total by=metric:percent-of,_each"},
 	// Entities: the subject, possessor or place of the figure's clause.
 	{"possessor", "Daqing's exports reached 3 billion yuan in 2020.", "3 billion", "entity=Daqing by=entity:possessor"},
+	{"level-owner", "In 2020, the railway port of Jixi handled 9 million tonnes of goods, up 10 percent.", "10", "entity=Jixi_railway_port by=entity:level-owner"},
+	{"level-owner", "In 2020, freight at the railway port of Jixi climbed to 9 million tonnes; Hegang's rose 10 percent.", "10", "entity=Hegang"},
 	// "it" is the main clause's subject, not the possessor of its predicate.
 	{"possessor", "Jixi is China's largest rice area, with its rice fields making up 30 percent of all the land it farms. Next spring, it will enlarge its rice area by 2 million mu.", "2 million", "entity=Jixi"},
 	{"possessor", "Jixi Coal Co reported record sales. In 2020, the textile industry grew fast as its output reached 3 billion yuan.", "3 billion", "entity!Jixi_Coal_Co metric~textile,industry,output"},
