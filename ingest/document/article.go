@@ -36,6 +36,9 @@ type Article struct {
 	// (or that stood on a line of its own above it), or the zero Span.
 	// Its place is not the subject of the article by that alone.
 	Dateline Span
+	// Tables are the tables of figures of a plain-text page (table.go),
+	// in text order; their lines are in no paragraph.
+	Tables []Table
 	// Line is the 1-based line of a JSON lines record in its file, 0 otherwise.
 	Line int
 }

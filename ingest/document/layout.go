@@ -42,6 +42,7 @@ type pageLayout struct {
 	paras     []Span
 	dateline  Span
 	body      Span
+	tables    []Table
 }
 
 // layoutText lays out a plain text.
@@ -72,10 +73,13 @@ func (p *page) layout() pageLayout {
 			l.kind, l.rule = kindHeadline, "known title"
 		}
 	}
+	var out pageLayout
+	if !p.structured {
+		out.tables = p.tables()
+	}
 	body := p.header()
 	end := p.tail(body)
 	p.middle(body, end)
-	var out pageLayout
 	p.paragraphs(body, end, &out)
 	p.metadata(body, &out)
 	return out
@@ -343,6 +347,10 @@ func (p *page) middle(body, end int) {
 				if !(next.gap == 0 && continues(l.text, next.text)) {
 					p.set(k, kindSubhead, "subheading")
 				}
+				break
+			}
+			if next.kind == kindTable {
+				p.set(k, kindSubhead, "table title")
 				break
 			}
 			if next.kind != kindCaption && next.kind != kindFurniture {

@@ -38,11 +38,12 @@ const (
 	kindRelated         // a related-links heading, link or list
 	kindEditor          // "(Web editor: ...)", "Editor: ...", "(Reporter: ... Editor: ...)"
 	kindFurniture       // page furniture: share and print bars, "Adjust font size:", labels, separators
+	kindTable           // a row, row label or header of a table of figures (table.go)
 )
 
 var kindNames = [...]string{
 	"blank", "body", "dateline", "headline", "subhead", "breadcrumb", "date", "time line",
-	"byline", "source", "caption", "summary", "teaser", "related", "editor", "furniture",
+	"byline", "source", "caption", "summary", "teaser", "related", "editor", "furniture", "table",
 }
 
 func (k kind) String() string {
@@ -804,7 +805,22 @@ func breadcrumbLine(l *line) bool {
 // releaseMark reads the mark above a press release.
 func releaseMark(l *line) bool {
 	u := strings.ToUpper(strings.TrimRight(l.text, ": "))
-	return u == "PRESS RELEASE" || u == "FOR IMMEDIATE RELEASE" || u == "NEWS RELEASE" || u == "MEDIA RELEASE"
+	return u == "PRESS RELEASE" || u == "FOR IMMEDIATE RELEASE" || u == "NEWS RELEASE" || u == "MEDIA RELEASE" || exhibitLabel(u)
+}
+
+// exhibitLabel reports the label of a filing's exhibit that a release
+// copied from it opens with: "EXHIBIT 99.1".
+func exhibitLabel(u string) bool {
+	rest, ok := strings.CutPrefix(u, "EXHIBIT ")
+	if !ok || rest == "" {
+		return false
+	}
+	for i := 0; i < len(rest); i++ {
+		if c := rest[i]; !(c >= '0' && c <= '9' || c == '.') {
+			return false
+		}
+	}
+	return true
 }
 
 // fieldLabels are the labels of a page's metadata fields, which some pages

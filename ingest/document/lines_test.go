@@ -128,6 +128,8 @@ func TestClassify(t *testing.T) {
 		{"Share | Print | E-mail", kindFurniture, "share bar", "", time.Time{}},
 		{"Back to top", kindFurniture, "share bar", "", time.Time{}},
 		{"PRESS RELEASE", kindFurniture, "release mark", "", time.Time{}},
+		{"Exhibit 99.1", kindFurniture, "release mark", "", time.Time{}},
+		{"Exhibit A shows the plan.", kindBody, "text", "", time.Time{}},
 		{"Publish Time", kindFurniture, "field label", "", time.Time{}},
 
 		{"Related News", kindRelated, "related heading", "", time.Time{}},

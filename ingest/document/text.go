@@ -27,5 +27,6 @@ func ParseText(source string, data []byte) (Article, error) {
 		Body:      lay.body,
 		Paras:     lay.paras,
 		Dateline:  lay.dateline,
+		Tables:    lay.tables,
 	}, nil
 }

@@ -398,3 +398,28 @@ func (f *figure) owns(m *ment) bool {
 	}
 	return true
 }
+
+// tableEntityRule finds the owner of a table's figures (table.go).
+type tableEntityRule struct {
+	name  string
+	doc   string
+	match func(x *extractor) (resolve.Entity, bool)
+}
+
+var tableEntityRules = []tableEntityRule{
+	{"release-owner", "the subject of the article's first sentence: the company whose results release the table is in (Jixi Pumps Inc. reported ...)",
+		func(x *extractor) (resolve.Entity, bool) { return x.lead, x.lead.Name != "" }},
+	{"table-topic", "the headline's entity",
+		func(x *extractor) (resolve.Entity, bool) { return x.topic, x.topic.Name != "" }},
+}
+
+// tableOwner returns the owner of the article's table figures and the
+// rule that found it.
+func (x *extractor) tableOwner() (resolve.Entity, string) {
+	for _, r := range tableEntityRules {
+		if e, ok := r.match(x); ok {
+			return e, r.name
+		}
+	}
+	return resolve.Entity{}, ""
+}

@@ -122,6 +122,7 @@ func Extract(a document.Article, opt Options) (res Result) {
 			return Result{Cancelled: true}
 		}
 	}
+	x.tables()
 	if x.noYear > 0 {
 		x.warn("no publication date: %d figures without a stated year were skipped", x.noYear)
 	}
@@ -179,6 +180,7 @@ type extractor struct {
 	tracker resolve.Tracker
 	topic   resolve.Entity
 	place   resolve.Entity // the place the text is about now (a subject or owner)
+	lead    resolve.Entity // the subject of the body's first sentence, if it names one
 	// prevMeasure is what the latest sentence with a fact measured, when
 	// its subject was that measure ("industrial investment hit ..."), for
 	// an "it" or "its" in the next; prevMeasureSent numbers that sentence.
@@ -318,6 +320,9 @@ func (x *extractor) paragraph(pi int, p document.Span) bool {
 		}
 		x.ctx.afterSentence(s)
 		s.observe()
+		if x.sentNo == 0 {
+			x.lead = x.tracker.Subject()
+		}
 		x.sentNo++
 		for _, f := range s.figs {
 			if f.fromSubject && f.ch.kind == changeNone {

@@ -214,6 +214,23 @@ var skipRules = []skipRule{
 			t := s.tag(f.hi + 2)
 			return t == nlp.NOUN || t == nlp.ADJ || t == nlp.PROPN
 		}},
+	{"code", "a number joined by a hyphen to capital letters is a code, not a count: Form 10-Q, a 737-MAX",
+		func(f *figure) bool {
+			s := f.s
+			if f.q.Unit != "count" || s.word(f.hi) != "-" || f.hi+1 >= len(s.toks) {
+				return false
+			}
+			w := s.toks[f.hi+1].Form
+			if len(w) == 0 || len(w) > 3 {
+				return false
+			}
+			for i := 0; i < len(w); i++ {
+				if w[i] < 'A' || w[i] > 'Z' {
+					return false
+				}
+			}
+			return true
+		}},
 	{"benchmark", "a round figure named as a mark or level to stay above: above the 30-million-tonne level, the 1-trillion-yuan mark",
 		func(f *figure) bool {
 			s := f.s

@@ -1710,3 +1710,34 @@ func (s *sent) wholeOf(k int) bool {
 	}
 	return false
 }
+
+// rowMetricRule names the metric of a table's row from its label
+// (table.go).
+type rowMetricRule struct {
+	name  string
+	doc   string
+	match func(label string) ([]string, bool)
+}
+
+var rowMetricRules = []rowMetricRule{
+	{"row-label", "the row's label, its words lower-cased: Gross Profit Margin is gross_profit_margin, Net Income Attributable to Controlling Interest keeps all its words",
+		func(label string) ([]string, bool) {
+			var words []string
+			for _, w := range strings.FieldsFunc(strings.ToLower(label), func(r rune) bool {
+				return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127 && unicode.IsLetter(r))
+			}) {
+				words = append(words, w)
+			}
+			return words, len(words) > 0
+		}},
+}
+
+// rowMetric returns the metric words of a row's label and the rule.
+func rowMetric(label string) ([]string, string) {
+	for _, r := range rowMetricRules {
+		if w, ok := r.match(label); ok {
+			return w, r.name
+		}
+	}
+	return nil, ""
+}

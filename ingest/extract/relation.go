@@ -477,3 +477,26 @@ func (s *sent) threshold(f *figure) bool {
 	}
 	return false
 }
+
+// changeColumnRule decides that a table's column holds changes (table.go).
+type changeColumnRule struct {
+	name  string
+	doc   string
+	match func(h string) bool
+}
+
+var changeColumnRules = []changeColumnRule{
+	{"change-column", "a header that names a change and no period: YoY% Change, % Change, Growth, y/y; its cells are the changes of the first dated column",
+		func(h string) bool {
+			low := strings.ToLower(h)
+			if strings.ContainsAny(low, "0123456789") {
+				return false
+			}
+			for _, w := range []string{"change", "growth", "yoy", "y/y", "y-o-y", "%", "increase"} {
+				if strings.Contains(low, w) {
+					return true
+				}
+			}
+			return false
+		}},
+}

@@ -51,6 +51,8 @@ var ruleCases = []ruleCase{
 	{"hyphen-modifier", "Two ways of trade at the Jixi crossing opened in 2020.", "Two", "metric~ways"},
 	{"hyphen-modifier", "Jixi opened a five-star hotel in 2020.", "five", "dropped=hyphen-modifier"},
 	{"hyphen-modifier", "Jixi opened five hotels in 2020.", "five", "metric~hotels"},
+	{"code", "Jixi Motor Inc filed its Form 10-Q and sold 10 cars in 2020.", "10-Q", "dropped=code"},
+	{"code", "Jixi Motor Inc filed its forms and sold 10 cars in 2020.", "10", "metric~cars"},
 	{"one", "Harbin is one of the largest cities and had 40 parks in 2020.", "one", "dropped=one"},
 	{"multiple", "Exports grew 1.5 times and reached 3 billion yuan in 2020.", "1.5", "dropped=multiple"},
 	{"benchmark", "Output stayed above the 30-million-tonne level in 2020.", "30", "dropped=benchmark"},
@@ -322,88 +324,98 @@ func TestRules(t *testing.T) {
 				Body: document.Span{Start: len("Harbin economy report\n\n"), End: len(text) - 1}}
 			a.Paras = []document.Span{a.Body}
 			res := Extract(a, Options{Trace: true})
-			at := numberAt(text, a.Body.Start, c.num)
-			if at < 0 {
-				t.Fatalf("case text has no %q", c.num)
-			}
-			fi := -1
-			for i, f := range res.Facts {
-				if f.Start <= at && at < f.End {
-					fi = i
-					break
-				}
-			}
-			var dropped string
-			for _, d := range res.Dropped {
-				if d.Start <= at && at < d.End {
-					dropped = d.Reason
-				}
-			}
-			for _, check := range strings.Fields(c.want) {
-				k, v, _ := strings.Cut(check, "=")
-				switch {
-				case check == "none":
-					if fi >= 0 {
-						t.Errorf("%q: %q became a fact: %+v", c.body, c.num, res.Facts[fi])
-					}
-					continue
-				case k == "dropped":
-					if fi >= 0 || dropped != v {
-						t.Errorf("%q: %q: want dropped by %s, got dropped %q (fact %v)", c.body, c.num, v, dropped, fi >= 0)
-					}
-					continue
-				}
-				if fi < 0 {
-					t.Fatalf("%q: %q is no fact (dropped: %q); want %s", c.body, c.num, dropped, c.want)
-				}
-				f, tr := res.Facts[fi], res.Traces[fi]
-				mk, mv, neg := check, "", false
-				if a, b, ok := strings.Cut(check, "~"); ok {
-					mk, mv = a, b
-				} else if a, b, ok := strings.Cut(check, "!"); ok {
-					mk, mv, neg = a, b, true
-				}
-				got := ""
-				switch {
-				case mk == "entity" && neg:
-					if f.Entity == strings.ReplaceAll(mv, "_", " ") {
-						t.Errorf("%q: %q: entity is %q", c.body, c.num, f.Entity)
-					}
-					continue
-				case mk == "metric":
-					words := "_" + f.Metric + "_"
-					for _, w := range strings.Split(mv, ",") {
-						if has := strings.Contains(words, "_"+w+"_"); has == neg {
-							t.Errorf("%q: %q: metric %q, want %s", c.body, c.num, f.Metric, check)
-						}
-					}
-					continue
-				case k == "entity":
-					got, v = f.Entity, strings.ReplaceAll(v, "_", " ")
-				case k == "year":
-					got = itoa(f.Year)
-				case k == "period":
-					got = f.Period.String()
-				case k == "status":
-					got = f.Status.String()
-				case k == "qualifier":
-					got = f.Qualifier.String()
-				case k == "unit":
-					got = f.Unit
-				case k == "value":
-					got = ftoa(f.Value)
-				case k == "by":
-					attr, rule, _ := strings.Cut(v, ":")
-					got = map[string]string{"entity": tr.Entity, "metric": tr.Metric, "year": tr.Year, "period": tr.Period, "status": tr.Status, "change": tr.Change}[attr]
-					v = strings.ReplaceAll(rule, "_", " ")
-				default:
-					t.Fatalf("bad check %q", check)
-				}
-				if got != v {
-					t.Errorf("%q: %q: %s is %q, want %q (fact %+v, rules %+v)", c.body, c.num, k, got, v, f, tr)
-				}
-			}
+			checkCase(t, c.body, text, a.Body.Start, c.num, c.want, res)
 		})
+	}
+}
+
+// checkCase checks the fact (or the drop) of number num, the first at or
+// after offset from in text, against want: space-separated checks
+// "entity=Jixi", "metric~parks,growth", "metric!hotels", "entity!X",
+// "year=", "period=", "status=", "qualifier=", "unit=", "value=",
+// "by=ATTR:rule", "dropped=reason", "none".
+func checkCase(t *testing.T, label, text string, from int, num, want string, res Result) {
+	t.Helper()
+	at := numberAt(text, from, num)
+	if at < 0 {
+		t.Fatalf("case text has no %q", num)
+	}
+	fi := -1
+	for i, f := range res.Facts {
+		if f.Start <= at && at < f.End {
+			fi = i
+			break
+		}
+	}
+	var dropped string
+	for _, d := range res.Dropped {
+		if d.Start <= at && at < d.End {
+			dropped = d.Reason
+		}
+	}
+	for _, check := range strings.Fields(want) {
+		k, v, _ := strings.Cut(check, "=")
+		switch {
+		case check == "none":
+			if fi >= 0 {
+				t.Errorf("%q: %q became a fact: %+v", label, num, res.Facts[fi])
+			}
+			continue
+		case k == "dropped":
+			if v = strings.ReplaceAll(v, "_", " "); fi >= 0 || dropped != v {
+				t.Errorf("%q: %q: want dropped by %s, got dropped %q (fact %v)", label, num, v, dropped, fi >= 0)
+			}
+			continue
+		}
+		if fi < 0 {
+			t.Fatalf("%q: %q is no fact (dropped: %q); want %s", label, num, dropped, want)
+		}
+		f, tr := res.Facts[fi], res.Traces[fi]
+		mk, mv, neg := check, "", false
+		if a, b, ok := strings.Cut(check, "~"); ok {
+			mk, mv = a, b
+		} else if a, b, ok := strings.Cut(check, "!"); ok {
+			mk, mv, neg = a, b, true
+		}
+		got := ""
+		switch {
+		case mk == "entity" && neg:
+			if f.Entity == strings.ReplaceAll(mv, "_", " ") {
+				t.Errorf("%q: %q: entity is %q", label, num, f.Entity)
+			}
+			continue
+		case mk == "metric":
+			words := "_" + f.Metric + "_"
+			for _, w := range strings.Split(mv, ",") {
+				if has := strings.Contains(words, "_"+w+"_"); has == neg {
+					t.Errorf("%q: %q: metric %q, want %s", label, num, f.Metric, check)
+				}
+			}
+			continue
+		case k == "entity":
+			got, v = f.Entity, strings.ReplaceAll(v, "_", " ")
+		case k == "year":
+			got = itoa(f.Year)
+		case k == "period":
+			got = f.Period.String()
+		case k == "status":
+			got = f.Status.String()
+		case k == "qualifier":
+			got = f.Qualifier.String()
+		case k == "unit":
+			got = f.Unit
+		case k == "value":
+			got = ftoa(f.Value)
+		case k == "by":
+			attr, rule, _ := strings.Cut(v, ":")
+			got = map[string]string{"entity": tr.Entity, "metric": tr.Metric, "year": tr.Year, "period": tr.Period, "status": tr.Status, "change": tr.Change}[attr]
+			v = strings.ReplaceAll(rule, "_", " ")
+		default:
+			t.Fatalf("bad check %q", check)
+		}
+		if got != v {
+			t.Errorf("%q: %q: %s is %q, want %q (fact %+v, rules %+v)", label, num, k, got, v, f, tr)
+		}
 	}
 }
 
@@ -440,6 +452,9 @@ func TestEveryRuleTested(t *testing.T) {
 	}
 	for _, c := range repairCases {
 		tested[c.repair] = true
+	}
+	for _, c := range tableCases {
+		tested[c.rule] = true
 	}
 	for _, c := range givenTreeCases {
 		tested[c.repair] = true
@@ -481,6 +496,21 @@ func TestEveryRuleTested(t *testing.T) {
 	for _, r := range repairs {
 		names = append(names, r.name)
 	}
+	for _, r := range tableEntityRules {
+		names = append(names, r.name)
+	}
+	for _, r := range rowMetricRules {
+		names = append(names, r.name)
+	}
+	for _, r := range columnTimeRules {
+		names = append(names, r.name)
+	}
+	for _, r := range changeColumnRules {
+		names = append(names, r.name)
+	}
+	for _, r := range columnStatusRules {
+		names = append(names, r.name)
+	}
 	for _, n := range names {
 		if !tested[n] {
 			t.Errorf("rule %q has no cases", n)
@@ -512,6 +542,11 @@ func TestDesignListsRules(t *testing.T) {
 		{"`periodRules` (time.go)", names(len(periodRules), func(i int) string { return periodRules[i].name })},
 		{"`statusRules` (status.go)", names(len(statusRules), func(i int) string { return statusRules[i].name })},
 		{"`repairs` (repair.go)", names(len(repairs), func(i int) string { return repairs[i].name })},
+		{"`tableEntityRules` (entity.go)", names(len(tableEntityRules), func(i int) string { return tableEntityRules[i].name })},
+		{"`rowMetricRules` (metric.go)", names(len(rowMetricRules), func(i int) string { return rowMetricRules[i].name })},
+		{"`columnTimeRules` (time.go)", names(len(columnTimeRules), func(i int) string { return columnTimeRules[i].name })},
+		{"`changeColumnRules` (relation.go)", names(len(changeColumnRules), func(i int) string { return changeColumnRules[i].name })},
+		{"`columnStatusRules` (status.go)", names(len(columnStatusRules), func(i int) string { return columnStatusRules[i].name })},
 	}
 	for _, r := range rows {
 		var line string

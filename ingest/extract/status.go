@@ -202,3 +202,31 @@ func (s *sent) planned(k int) bool {
 		return s.hasAux(v, "will", "shall") || planVerbs[s.lemma(v)] && s.tag(v) == nlp.VERB
 	})
 }
+
+// columnStatusRule decides from a table's column header whether its
+// figures are plans (table.go); a column none matches is actual.
+type columnStatusRule struct {
+	name  string
+	doc   string
+	match func(h string) (store.Status, bool)
+}
+
+var columnStatusRules = []columnStatusRule{
+	{"column-plan", "a header that names a plan: 2025 Target, Plan, Forecast, Guidance, Outlook, 2026E",
+		func(h string) (store.Status, bool) {
+			low := strings.ToLower(h)
+			for _, w := range []string{"target", "plan", "forecast", "guidance", "outlook", "estimate", "projected", "budget"} {
+				if strings.Contains(low, w) {
+					return store.Plan, true
+				}
+			}
+			if f := strings.Fields(low); len(f) == 1 && len(f[0]) == 5 && f[0][4] == 'e' {
+				if _, ok := fourDigitYear(f[0][:4]); ok {
+					return store.Plan, true // "2026E": an estimate
+				}
+			}
+			return 0, false
+		}},
+	{"table-actual", "a table's figures are actual unless the header says otherwise",
+		func(h string) (store.Status, bool) { return store.Actual, true }},
+}

@@ -767,3 +767,137 @@ func (s *sent) pastTense() bool {
 	}
 	return past
 }
+
+// columnTimeRule reads the year and period a table's column header
+// names (table.go).
+type columnTimeRule struct {
+	name  string
+	doc   string
+	match func(h string) (int, store.Period, bool)
+}
+
+var columnTimeRules = []columnTimeRule{
+	{"column-quarter", "a quarter written short: 1Q11, Q1 2011, 2011 Q1, Q1-2011",
+		func(h string) (int, store.Period, bool) {
+			f := strings.Fields(strings.NewReplacer("-", " ", "/", " ").Replace(strings.ToUpper(h)))
+			switch {
+			case len(f) == 1 && len(f[0]) == 4 && f[0][0] >= '1' && f[0][0] <= '4' && f[0][1] == 'Q':
+				if y, ok := twoDigitYear(f[0][2:]); ok {
+					return y, store.Period(f[0][0] - '0'), true
+				}
+			case len(f) == 2:
+				for _, k := range [][2]int{{0, 1}, {1, 0}} {
+					q, y := f[k[0]], f[k[1]]
+					if len(q) == 2 && q[0] == 'Q' && q[1] >= '1' && q[1] <= '4' || len(q) == 2 && q[1] == 'Q' && q[0] >= '1' && q[0] <= '4' {
+						n := q[1]
+						if q[1] == 'Q' {
+							n = q[0]
+						}
+						if yr, ok := fourDigitYear(y); ok {
+							return yr, store.Period(n - '0'), true
+						}
+					}
+				}
+			}
+			return 0, 0, false
+		}},
+	{"column-months-ended", "months ended a day: Three Months Ended March 31, 2011 is Q1, Six Months Ended June 30 is H1, Nine Months Ended September 30 is Q1-Q3",
+		func(h string) (int, store.Period, bool) {
+			low := strings.ToLower(h)
+			i := strings.Index(low, "months ended")
+			if i < 0 {
+				return 0, 0, false
+			}
+			n := 0
+			switch strings.TrimSpace(low[:i]) {
+			case "three", "3":
+				n = 3
+			case "six", "6":
+				n = 6
+			case "nine", "9":
+				n = 9
+			case "twelve", "12":
+				n = 12
+			default:
+				return 0, 0, false
+			}
+			ys := recognize.Years(h)
+			if len(ys) != 1 {
+				return 0, 0, false
+			}
+			end := 0
+			rest := low[i+len("months ended"):]
+			for m, name := range []string{"march", "june", "september", "december"} {
+				if strings.Contains(rest, name) {
+					end = 3 * (m + 1)
+				}
+			}
+			y := int(ys[0].Value)
+			switch {
+			case n == 3 && end > 0:
+				return y, store.Period(end / 3), true
+			case n == 6 && end == 6:
+				return y, store.PeriodH1, true
+			case n == 6 && end == 12:
+				return y, store.PeriodH2, true
+			case n == 9 && end == 9:
+				return y, store.PeriodQ1toQ3, true
+			case n == 12 && end == 12:
+				return y, store.PeriodYear, true
+			}
+			return 0, 0, false
+		}},
+	{"column-period-words", "a period in words and its year: First Quarter 2011, first half of 2011, H1 2011",
+		func(h string) (int, store.Period, bool) {
+			ys, ps := recognize.Years(h), recognize.Periods(h)
+			if len(ys) != 1 || len(ps) != 1 {
+				return 0, 0, false
+			}
+			p, err := vocab.ParsePeriod(ps[0].Label)
+			if err != nil {
+				return 0, 0, false
+			}
+			return int(ys[0].Value), p, true
+		}},
+	{"column-year", "a year alone, a fiscal one, or a year's plan: 2011, FY2011, Fiscal 2011, 2025 Target, 2026E",
+		func(h string) (int, store.Period, bool) {
+			year := 0
+			for _, w := range strings.Fields(strings.ToUpper(h)) {
+				w = strings.TrimPrefix(w, "FY")
+				if y, ok := fourDigitYear(strings.TrimSuffix(w, "E")); ok && year == 0 {
+					year = y
+					continue
+				}
+				switch w {
+				case "", "FISCAL", "YEAR", "TARGET", "PLAN", "FORECAST", "BUDGET", "GUIDANCE", "ESTIMATE", "OUTLOOK":
+				default:
+					return 0, 0, false
+				}
+			}
+			return year, store.PeriodYear, year != 0
+		}},
+}
+
+// fourDigitYear reads a year from 1900 to 2099 written in full.
+func fourDigitYear(s string) (int, bool) {
+	if len(s) != 4 {
+		return 0, false
+	}
+	y := 0
+	for i := 0; i < 4; i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		y = y*10 + int(s[i]-'0')
+	}
+	return y, y >= 1900 && y <= 2099
+}
+
+// twoDigitYear reads "11" as 2011: a results table's short year is of
+// this century.
+func twoDigitYear(s string) (int, bool) {
+	if len(s) != 2 || s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9' {
+		return 0, false
+	}
+	return 2000 + int(s[0]-'0')*10 + int(s[1]-'0'), true
+}

@@ -62,8 +62,10 @@ func matchCurrencyBefore(text string, i int) (start int, code string, ok bool) {
 		if !match || (isLetter(c.w[0]) && !atWordStart(text, s)) {
 			continue
 		}
-		// A bare symbol must touch the number; a code may be spaced.
-		if !isLetter(c.w[len(c.w)-1]) && j != i {
+		// A symbol may be set off by spaces, as financial tables and
+		// many copied pages write it ("$ 4,100,000", "US$ 5 million"),
+		// but not by a line break.
+		if !isLetter(c.w[len(c.w)-1]) && strings.ContainsAny(text[j:i], "\n\r\t") {
 			continue
 		}
 		return s, c.code, true

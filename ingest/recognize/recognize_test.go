@@ -66,6 +66,11 @@ func TestQuantities(t *testing.T) {
 		{"The fund paid out 52.3 billion yuan (about 7.2 billion U.S. dollars).", []qty{
 			{Text: "52.3 billion yuan", Value: 5.23e10, Unit: "CNY"},
 			{Text: "7.2 billion U.S. dollars", Value: 7.2e9, Unit: "USD", Qualifier: "approx", Conversion: true}}},
+		// A currency symbol may be set off by a space, not by a line.
+		{"Sales were $ 4,100,000 and US$ 5 million, and $\n7 more.", []qty{
+			{Text: "$ 4,100,000", Value: 4100000, Unit: "USD"},
+			{Text: "US$ 5 million", Value: 5e6, Unit: "USD"},
+			{Text: "7", Value: 7, Unit: "count"}}},
 		// Twenty-foot equivalent units are TEU, and the 20 is the unit's.
 		{"The yard moved 9,488 20-foot equivalent unit boxes and 700 twenty-foot equivalent units.", []qty{
 			{Text: "9,488 20-foot equivalent unit", Value: 9488, Unit: "TEU"},

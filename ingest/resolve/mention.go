@@ -311,6 +311,11 @@ func Mentions(text string, l Lookup) []Mention {
 				break
 			}
 		}
+		if m, n, ok := legalName(text, toks, i, j); ok {
+			out = append(out, m)
+			i = n
+			continue
+		}
 		if m, n, ok := longName(text, toks, i, j, l); ok {
 			out = append(out, m)
 			i = n
@@ -692,6 +697,30 @@ func longName(text string, toks []token, i, j int, l Lookup) (Mention, int, bool
 		e = Entity{Name: name, Level: lv}
 	}
 	return Mention{Start: toks[start].start, End: last.end, Entity: e, Head: lw, Possessive: last.poss}, end, true
+}
+
+// legalForms are the words of a company's legal form that follow its
+// name after a comma: "Harbin Electric, Inc.", "Jixi Mining, Ltd.".
+var legalForms = map[string]bool{"inc": true, "ltd": true, "llc": true, "plc": true, "corp": true, "co": true, "limited": true}
+
+// legalName reads a company's name and its legal form set off by a comma
+// ("Harbin Electric, Inc."): the run toks[i:j] of capitalised words, a
+// comma, and the form. The name is a company of its own, written without
+// the comma and the period ("Harbin Electric Inc"), whatever a shorter
+// name ("Harbin Electric") means to the lookup.
+func legalName(text string, toks []token, i, j int) (Mention, int, bool) {
+	if j >= len(toks) || j-i < 1 || leadWords[toks[i].lower] {
+		return Mention{}, 0, false
+	}
+	last, form := toks[j-1], toks[j]
+	if last.poss || !form.capital || !legalForms[strings.TrimSuffix(form.lower, ".")] || strings.TrimSpace(text[last.end:form.start]) != "," {
+		return Mention{}, 0, false
+	}
+	if j-i == 1 && sentenceStart(text, toks[i].start) {
+		return Mention{}, 0, false // "Meanwhile, Inc. ..." is no name
+	}
+	name := joinWords(text, toks[i:j]) + " " + strings.TrimSuffix(text[form.start:form.end], ".")
+	return Mention{Start: toks[i].start, End: form.end, Entity: Entity{Name: name, Level: Org}, Head: strings.TrimSuffix(form.lower, "."), Possessive: form.poss}, j + 1, true
 }
 
 // bracketed reports whether token t sits in brackets right after byte

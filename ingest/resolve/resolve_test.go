@@ -138,6 +138,12 @@ func TestMentions(t *testing.T) {
 			{"the oilfield", "", resolve.Org, true, false},
 			{"the city", "", resolve.City, true, true},
 		}},
+		// A legal form after a comma makes a company of its own.
+		{"Jixi Motor, Inc. and Hegang Mining, Ltd. grew, but Jixi, Co. did not; Meanwhile, Inc. is no name.", []mention{
+			{"Jixi Motor, Inc", "Jixi Motor Inc", resolve.Org, false, false},
+			{"Hegang Mining, Ltd", "Hegang Mining Ltd", resolve.Org, false, false},
+			{"Jixi, Co", "Jixi Co", resolve.Org, false, false},
+		}},
 		// A site named by its place with "of" is the site, not the place.
 		{"Trade at the border port of Jixi and at Northeast China's ports of Hegang and Mishan grew; Port of Yingkou rose.", []mention{
 			{"border port of Jixi", "Jixi border port", resolve.Org, false, false},
