@@ -426,10 +426,10 @@ func (p *page) metadata(body int, out *pageLayout) {
 		if k < body && l.kind == kindHeadline && out.title == "" {
 			out.title = firstNonEmpty(l.title, l.text)
 		}
-		if k < body && out.published.IsZero() && !l.date.IsZero() {
+		if (k < body || l.rule == "wire date paragraph") && out.published.IsZero() && !l.date.IsZero() {
 			out.published = l.date
 		}
-		if l.by != "" && (k < body || l.kind == kindByline) {
+		if l.by != "" && (k < body || l.kind == kindByline || l.rule == "wire date paragraph") {
 			r := 4
 			switch {
 			case k >= body:

@@ -283,6 +283,13 @@ func TestLayouts(t *testing.T) {
 			want: laidOut{"Jixi Expo opens", "2024-03-06", "", "", []string{"The expo opened with 300 exhibitors."}},
 		},
 		{
+			name: "wire copy whose first paragraph follows its date on the same line",
+			text: " date 2023-10-16 (CNS) -- The east line of the railway has seen 4,000 trains pass through this year, the bureau said.\n\n" +
+				"Figures show that 3,000 of them went through Jixi.",
+			want: laidOut{"", "2023-10-16", "CNS", "",
+				[]string{"The east line of the railway has seen 4,000 trains pass through this year, the bureau said.", "Figures show that 3,000 of them went through Jixi."}},
+		},
+		{
 			name: "a paper's name above the headline, a byline set off by a dash",
 			text: "City Daily (Hong Kong)\n\nPark building picks up in 2016\n\n- By LI NA in Beijing and WANG MIN in Jixi\n\n" +
 				"Jixi opened nine parks in the first quarter, officials said.",

@@ -135,23 +135,24 @@ type recognizer struct {
 // line none matches is body text. The order settles overlaps: a caption
 // may hold a date, a date line may name a source, a byline has no date.
 var recognizers = [...]recognizer{
-	{"wire header", kindHeadline, 400, wireHeader},       // " date 2022-03-03 Headline"
-	{"editor line", kindEditor, 600, editorLine},         // "(Web editor: Li Hua)"
-	{"summary", kindSummary, 1 << 20, summaryLine},       // "【Introduction】: ..."
-	{"caption", kindCaption, 1500, captionLine},          // "... [Photo/Xinhua]"
-	{"dateline alone", kindDateline, 160, datelineAlone}, // "HARBIN, China, Dec. 25, 2023 /PRNewswire/ --"
-	{"wire time line", kindTimeLine, 100, timeLine},      // "Xinhua) 09:42, March 3, 2022"
-	{"date line", kindDate, 200, dateLine},               // "Updated : 2022-05-11Source : X"
-	{"timestamp line", kindDate, 16, timestampLine},      // "1577222633000"
-	{"byline", kindByline, 120, bylineLine},              // "By ( news.example.com )", "( Xinhua)"
-	{"source credit", kindSource, 120, sourceLine},       // "Source: Xinhua"
-	{"breadcrumb", kindBreadcrumb, 160, breadcrumbLine},  // "Present position: > english > Local News"
-	{"release mark", kindFurniture, 40, releaseMark},     // "PRESS RELEASE"
-	{"field label", kindFurniture, 40, labelLine},        // "Publish Time"
-	{"share bar", kindFurniture, 160, shareBar},          // "3 CommentsPrint E-mail", "|"
-	{"related heading", kindRelated, 60, relatedHeading}, // "Related News"
-	{"related link", kindRelated, 300, relatedLink},      // "Read more: ..."
-	{"list item", kindBody, 1 << 30, listItem},           // "• Jixi had 12 parks."
+	{"wire date paragraph", kindBody, 1 << 20, wireDateParagraph}, // " date 2023-10-16 (ECNS) -- The route has ..."
+	{"wire header", kindHeadline, 400, wireHeader},                // " date 2022-03-03 Headline"
+	{"editor line", kindEditor, 600, editorLine},                  // "(Web editor: Li Hua)"
+	{"summary", kindSummary, 1 << 20, summaryLine},                // "【Introduction】: ..."
+	{"caption", kindCaption, 1500, captionLine},                   // "... [Photo/Xinhua]"
+	{"dateline alone", kindDateline, 160, datelineAlone},          // "HARBIN, China, Dec. 25, 2023 /PRNewswire/ --"
+	{"wire time line", kindTimeLine, 100, timeLine},               // "Xinhua) 09:42, March 3, 2022"
+	{"date line", kindDate, 200, dateLine},                        // "Updated : 2022-05-11Source : X"
+	{"timestamp line", kindDate, 16, timestampLine},               // "1577222633000"
+	{"byline", kindByline, 120, bylineLine},                       // "By ( news.example.com )", "( Xinhua)"
+	{"source credit", kindSource, 120, sourceLine},                // "Source: Xinhua"
+	{"breadcrumb", kindBreadcrumb, 160, breadcrumbLine},           // "Present position: > english > Local News"
+	{"release mark", kindFurniture, 40, releaseMark},              // "PRESS RELEASE"
+	{"field label", kindFurniture, 40, labelLine},                 // "Publish Time"
+	{"share bar", kindFurniture, 160, shareBar},                   // "3 CommentsPrint E-mail", "|"
+	{"related heading", kindRelated, 60, relatedHeading},          // "Related News"
+	{"related link", kindRelated, 300, relatedLink},               // "Read more: ..."
+	{"list item", kindBody, 1 << 30, listItem},                    // "• Jixi had 12 parks."
 }
 
 // classify sets l's kind from its text and its markup hint.
@@ -196,6 +197,56 @@ func wireHeader(l *line) bool {
 		return false
 	}
 	l.date, l.title = d, title
+	return true
+}
+
+// wireDateParagraph reads a wire copy's first paragraph that follows its
+// date on the same line, with no headline between: " date 2023-10-16
+// (ECNS) -- The route has seen 4,000 trains this year, the bureau said."
+// The date is the page's; the agency in brackets is the byline; the rest,
+// a sentence, is the first paragraph (l.cut skips the date and agency).
+func wireDateParagraph(l *line) bool {
+	s := l.text
+	if len(s) < 30 || !strings.EqualFold(s[:5], "date ") {
+		return false
+	}
+	i := 5
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	if i+10 > len(s) {
+		return false
+	}
+	d, ok := ParseDate(s[i : i+10])
+	if !ok {
+		return false
+	}
+	j := i + 10
+	for j < len(s) && s[j] == ' ' {
+		j++
+	}
+	by := ""
+	if j < len(s) && s[j] == '(' {
+		if k := strings.IndexByte(s[j:], ')'); k > 1 && k < 40 {
+			name := strings.TrimSpace(s[j+1 : j+k])
+			m := j + k + 1
+			for m < len(s) && s[m] == ' ' {
+				m++
+			}
+			if nameLike(name) && (strings.HasPrefix(s[m:], "--") || strings.HasPrefix(s[m:], "—") || strings.HasPrefix(s[m:], "- ")) {
+				m += len(strings.SplitN(s[m:], " ", 2)[0])
+				for m < len(s) && s[m] == ' ' {
+					m++
+				}
+				by, j = name, m
+			}
+		}
+	}
+	rest := s[j:]
+	if countWords(rest) < 12 || !endsSentence(rest) {
+		return false // a headline after the date: "wire header"
+	}
+	l.date, l.by, l.cut = d, by, j
 	return true
 }
 

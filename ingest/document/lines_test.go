@@ -137,6 +137,8 @@ func TestClassify(t *testing.T) {
 		{"Read more: Jixi opens a ninth park", kindRelated, "related link", "", time.Time{}},
 
 		{"date 2022-03-03 Oilfield output tops target", kindHeadline, "wire header", "", day(2022, 3, 3)},
+		{"date 2023-10-16 (CNS) -- The east line of the railway has seen 4,000 trains pass through this year, the bureau said on Monday.", kindBody, "wire date paragraph", "CNS", day(2023, 10, 16)},
+		{"date 2023-10-16 The east line of the railway has seen 4,000 trains pass through this year, the bureau said on Monday.", kindBody, "wire date paragraph", "", day(2023, 10, 16)},
 		{"HARBIN, China, Dec. 25, 2023 /PRNewswire/ --", kindDateline, "dateline alone", "PRNewswire", day(2023, 12, 25)},
 		{"• Jixi had 12 parks in 2020.", kindBody, "list item", "", time.Time{}},
 

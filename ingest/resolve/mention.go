@@ -53,7 +53,7 @@ var lowerHeads = map[string]Level{
 var lowerMods = map[string]bool{
 	"high-speed": true, "express": true, "shopping": true, "land": true, "border": true, "railway": true,
 	"rail": true, "river": true, "industrial": true, "pumped": true, "storage": true, "power": true,
-	"science": true, "technology": true, "international": true, "trade": true,
+	"science": true, "technology": true, "international": true, "trade": true, "freight": true,
 }
 
 // nameLinks may join the words of one name: "Fair for Trade and Economic
@@ -460,6 +460,16 @@ func reference(text string, toks []token, i int) (Mention, int, bool) {
 var facilityHeads = map[string]bool{
 	"port": true, "ports": true, "airport": true, "airports": true, "station": true, "stations": true,
 	"checkpoint": true, "checkpoints": true,
+	// A part of a line: "the west route of the Jixi-Hegang freight
+	// railway", "the northern section of a city's railway".
+	"route": true, "routes": true, "section": true, "branch": true,
+}
+
+// directionWords may stand before the noun of a part of a line: "the
+// west route of ...".
+var directionWords = map[string]bool{
+	"east": true, "west": true, "north": true, "south": true, "eastern": true, "western": true,
+	"northern": true, "southern": true, "central": true, "middle": true,
 }
 
 // facilityOf reads a site named by its place with "of" at toks[i]: an
@@ -474,7 +484,7 @@ func facilityOf(text string, toks []token, i int) (Mention, int, bool) {
 		k++
 	}
 	mods := k
-	for k < len(toks) && k < mods+2 && lowerMods[toks[k].lower] && !toks[k].capital {
+	for k < len(toks) && k < mods+2 && (lowerMods[toks[k].lower] || directionWords[toks[k].lower]) && !toks[k].capital {
 		k++
 	}
 	if k+2 >= len(toks) || !facilityHeads[toks[k].lower] || toks[k].gapPunct || toks[k+1].lower != "of" || toks[k+1].capital || toks[k+1].gapPunct {
@@ -484,9 +494,14 @@ func facilityOf(text string, toks []token, i int) (Mention, int, bool) {
 		return Mention{}, 0, false // "the railway Port of ...": no name we know the shape of
 	}
 	head := k
-	// The names: capitalised runs joined by spaces, one "and" between two.
+	// The names: capitalised runs joined by spaces, one "and" between two;
+	// a line's name may go on into its lower-case head ("of the
+	// Jixi-Hegang freight railway").
 	var names [][2]int // token ranges
 	j := k + 2
+	if j < len(toks) && toks[j].lower == "the" && !toks[j].capital && !toks[j].gapPunct {
+		j++
+	}
 	for len(names) < 2 {
 		s := j
 		for j < len(toks) && toks[j].capital && !isDigitByte(text[toks[j].start]) && !leadWords[toks[j].lower] {
@@ -497,6 +512,19 @@ func facilityOf(text string, toks []token, i int) (Mention, int, bool) {
 		}
 		if j == s {
 			return Mention{}, 0, false
+		}
+		if !toks[j-1].gapPunct {
+			// Up to two modifiers and the head; a word may be either
+			// ("railway freight line", "freight railway").
+			for m := j; m < len(toks) && m < j+3 && !toks[m].capital; m++ {
+				if lv, ok := lowerHeads[toks[m].lower]; ok && lv == Org {
+					j = m + 1
+					break
+				}
+				if !lowerMods[toks[m].lower] || toks[m].gapPunct {
+					break
+				}
+			}
 		}
 		names = append(names, [2]int{s, j})
 		if j+1 < len(toks) && toks[j].lower == "and" && !toks[j-1].gapPunct && !toks[j].gapPunct && toks[j+1].capital && len(names) == 1 {

@@ -151,6 +151,9 @@ func TestMentions(t *testing.T) {
 			{"ports of Hegang and Mishan", "Hegang and Mishan ports", resolve.Org, false, false},
 			{"Port of Yingkou", "Port of Yingkou", resolve.Org, false, false},
 		}},
+		{"The west route of the Jixi-Hegang freight railway grew.", []mention{
+			{"west route of the Jixi-Hegang freight railway", "Jixi-Hegang freight railway west route", resolve.Org, false, false},
+		}},
 		{"The city of Jixi and the port of entry grew, and the two ports rose.", []mention{
 			{"The city", "", resolve.City, true, false},
 			{"Jixi", "Jixi", resolve.City, false, false},
