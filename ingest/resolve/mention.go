@@ -378,6 +378,7 @@ func appendKnownRun(out []Mention, text string, run []token, l Lookup) []Mention
 			return append(out, m)
 		}
 	}
+	n0 := len(out)
 	for i := 0; i < len(run); {
 		found := 0
 		var ent Entity
@@ -395,6 +396,12 @@ func appendKnownRun(out []Mention, text string, run []token, l Lookup) []Mention
 			// Part of a longer name.
 			return out
 		}
+		if i > 0 && len(out) == n0 && unknownNameWords(run[:i]) {
+			// "CRRC Qiqihar": a word no place begins with, before the
+			// place, makes the short name of a company, not the city.
+			last := run[len(run)-1]
+			return append(out, Mention{Start: run[0].start, End: last.end, Entity: Entity{Name: joinWords(text, run), Level: Org}, Head: last.lower, Possessive: last.poss})
+		}
 		end := run[found-1]
 		if found == len(run) && end.end < len(text) && followedByCurrency(text, end.end) {
 			// "U.S. dollars", "Hong Kong dollars": a currency, not a place.
@@ -404,6 +411,24 @@ func appendKnownRun(out []Mention, text string, run []token, l Lookup) []Mention
 		i = found
 	}
 	return out
+}
+
+// unknownNameWords reports whether the capitalised words before a place
+// name make a longer name with it: none is a direction or a word that
+// only qualifies the place ("Northeast", "Central", "Greater"), and the
+// last is written in capitals or is not an English word we know to
+// start sentences ("CRRC Qiqihar", "Sinopec Daqing").
+func unknownNameWords(ws []token) bool {
+	for _, w := range ws {
+		if directionWords[w.lower] || leadWords[w.lower] || calendarWord(w.lower) || w.gapPunct || w.poss {
+			return false
+		}
+		switch w.lower {
+		case "northeast", "northwest", "southeast", "southwest", "ne", "nw", "se", "sw", "greater", "downtown", "inner", "outer", "upper", "lower", "old", "new", "rural", "urban", "suburban", "nearby", "neighbouring", "neighboring", "chinese", "china", "provincial", "municipal":
+			return false
+		}
+	}
+	return true
 }
 
 func followedByCurrency(text string, i int) bool {

@@ -138,6 +138,14 @@ func TestMentions(t *testing.T) {
 			{"the oilfield", "", resolve.Org, true, false},
 			{"the city", "", resolve.City, true, true},
 		}},
+		// A word no place begins with, before a place, makes a company's
+		// short name; a direction before it qualifies the place.
+		{"Acme Jixi delivered pumps, and NE China's Hegang and Northeast Jixi grew.", []mention{
+			{"Acme Jixi", "Acme Jixi", resolve.Org, false, false},
+			{"China", "China", resolve.Country, false, true},
+			{"Hegang", "Hegang", resolve.City, false, false},
+			{"Jixi", "Jixi", resolve.City, false, false},
+		}},
 		// A legal form after a comma makes a company of its own.
 		{"Jixi Motor, Inc. and Hegang Mining, Ltd. grew, but Jixi, Co. did not; Meanwhile, Inc. is no name.", []mention{
 			{"Jixi Motor, Inc", "Jixi Motor Inc", resolve.Org, false, false},
@@ -200,6 +208,22 @@ func TestTracker(t *testing.T) {
 		"Harbin Taiping International Airport", "Harbin Taiping International Airport", "Heilongjiang",
 		"Harbin Taiping International Airport",
 	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("resolved (-want +got):\n%s", diff)
+	}
+}
+
+// A company's short name is the company named in full before it.
+func TestTrackerShortName(t *testing.T) {
+	text := "Acme Jixi Pump Works Co sold pumps in Jixi. Acme Jixi delivered 60 more."
+	var tr resolve.Tracker
+	var got []string
+	for _, m := range resolve.Mentions(text, resolve.Builtin()) {
+		e, _ := tr.Resolve(m)
+		got = append(got, e.Name)
+		tr.Observe(e)
+	}
+	want := []string{"Acme Jixi Pump Works Co", "Jixi", "Acme Jixi Pump Works Co"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("resolved (-want +got):\n%s", diff)
 	}

@@ -25,7 +25,7 @@ func (t *Tracker) Resolve(m Mention) (Entity, bool) {
 		if m.Entity.Level == Org {
 			// "Harbin Taiping International Airport" ... "Harbin Airport".
 			for i := len(t.orgs) - 1; i >= 0; i-- {
-				if sameOrg(t.orgs[i].Name, m.Entity.Name) {
+				if sameOrg(t.orgs[i].Name, m.Entity.Name) || shortOrg(t.orgs[i].Name, m.Entity.Name) {
 					return t.orgs[i], true
 				}
 			}
@@ -70,6 +70,21 @@ func sameOrg(a, b string) bool {
 		return false
 	}
 	return fa[0] == fb[0] && fa[len(fa)-1] == fb[len(fb)-1]
+}
+
+// shortOrg reports whether b, two words or more, is the start of a's
+// name: "CRRC Qiqihar" for "CRRC Qiqihar Rolling Stock Co".
+func shortOrg(a, b string) bool {
+	fa, fb := strings.Fields(strings.ToLower(a)), strings.Fields(strings.ToLower(b))
+	if len(fb) < 2 || len(fb) >= len(fa) {
+		return false
+	}
+	for i := range fb {
+		if fa[i] != fb[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // Observe records that e was mentioned.
