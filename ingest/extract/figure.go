@@ -192,6 +192,37 @@ var skipRules = []skipRule{
 			}
 			return false
 		}},
+	{"ranked-group", "the size of the group a rank is taken in: second among the country's 15 big cities, ninth among 30 provinces",
+		func(f *figure) bool {
+			s := f.s
+			if f.q.Unit != "count" {
+				return false
+			}
+			k := f.lo - 1
+			for ; k >= 0 && k >= f.lo-4; k-- {
+				if s.word(k) == "among" {
+					break
+				}
+				switch s.tag(k) {
+				case nlp.DET, nlp.PROPN, nlp.PART, nlp.PRON, nlp.ADJ:
+				case nlp.NOUN:
+					if w := s.word(k + 1); w != "'s" && w != "\u2019s" {
+						return false // only a possessor: "the province's 12"
+					}
+				default:
+					return false
+				}
+			}
+			if k < 0 || k < f.lo-4 {
+				return false
+			}
+			for j := k - 1; j >= 0 && j >= k-3; j-- {
+				if ordinalWord(s.word(j)) {
+					return true
+				}
+			}
+			return false
+		}},
 	{"duration", "the length of an event or a wait: a five-day fair, in three years, for 10 days",
 		func(f *figure) bool { return f.s.duration(f) }},
 	{"definite-reference", "a number in words after the, these or those refers back to things already named; it counts nothing new: the two countries, these three ports, trade between the two",
@@ -464,4 +495,14 @@ func (f *figure) eachOf() []*figure {
 		return nil
 	}
 	return levels
+}
+
+// ordinalWord reports a rank: first to tenth, 11th, top, last.
+func ordinalWord(w string) bool {
+	switch w {
+	case "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "top", "last":
+		return true
+	}
+	n := len(w)
+	return n >= 3 && w[0] >= '0' && w[0] <= '9' && (strings.HasSuffix(w, "th") || strings.HasSuffix(w, "st") || strings.HasSuffix(w, "nd") || strings.HasSuffix(w, "rd"))
 }
