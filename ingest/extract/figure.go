@@ -236,14 +236,29 @@ var skipRules = []skipRule{
 			}
 			return false
 		}},
-	{"hyphen-modifier", "a count joined by a hyphen to a singular noun, the two a modifier of the noun after them: two-way trade, a five-star hotel, 20-foot boxes",
+	{"hyphen-modifier", "a count joined by a hyphen to a singular noun or an adjective, the two a modifier of the noun after them or a quoted name: two-way trade, a five-star hotel, 20-foot boxes, a 'four-vertical' network",
 		func(f *figure) bool {
 			s := f.s
-			if f.q.Unit != "count" || s.word(f.hi) != "-" || f.hi+2 >= len(s.toks) || s.tag(f.hi+1) != nlp.NOUN || s.lemma(f.hi+1) != s.word(f.hi+1) {
+			if f.q.Unit != "count" || s.word(f.hi) != "-" || f.hi+2 >= len(s.toks) {
 				return false
 			}
-			t := s.tag(f.hi + 2)
-			return t == nlp.NOUN || t == nlp.ADJ || t == nlp.PROPN
+			switch s.tag(f.hi + 1) {
+			case nlp.NOUN:
+				if s.lemma(f.hi+1) != s.word(f.hi+1) {
+					return false // a plural: "five-years" is no modifier
+				}
+			case nlp.ADJ:
+			default:
+				return false
+			}
+			switch t := s.tag(f.hi + 2); {
+			case t == nlp.NOUN || t == nlp.ADJ || t == nlp.PROPN:
+				return true
+			case t == nlp.PUNCT:
+				w := s.word(f.hi + 2)
+				return w == "'" || w == "\u2019" || w == "\"" || w == "\u201d"
+			}
+			return false
 		}},
 	{"code", "a number joined by a hyphen to capital letters is a code, not a count: Form 10-Q, a 737-MAX",
 		func(f *figure) bool {
