@@ -52,6 +52,7 @@ var ruleCases = []ruleCase{
 	{"hyphen-modifier", "Jixi opened a five-star hotel in 2020.", "five", "dropped=hyphen-modifier"},
 	{"hyphen-modifier", "Jixi opened five hotels in 2020.", "five", "metric~hotels"},
 	{"hyphen-modifier", "In 2020, Jixi set out a 'three-green' plan and built 40 parks.", "three", "dropped=hyphen-modifier"},
+	{"hyphen-modifier", "In 2020, Jixi drew a 'two-vertical' road grid and built 40 parks.", "two", "dropped=hyphen-modifier"},
 	{"hyphen-modifier", "In 2020, Jixi set out three green plans and built 40 parks.", "three", "metric~plans"},
 	{"ranked-group", "Jixi's retail sales grew 9 percent in 2020, third among the province's 12 cities.", "12", "dropped=ranked-group"},
 	{"ranked-group", "Jixi's retail sales grew 9 percent in 2020, and the province's 12 cities grew too.", "12", "metric~cities"},
