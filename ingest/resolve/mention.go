@@ -182,9 +182,9 @@ func tokens(out []token, text string) []token {
 		}
 		t := token{start: s, end: i, capital: text[s] >= 'A' && text[s] <= 'Z'}
 		w := text[s:i]
-		if n := len(w); n > 2 && (w[n-2:] == "'s" || w[n-2:] == "'S") {
+		if n := len(w); n > 2 && (w[n-2:] == "'s" || w[n-2:] == "'S") && !genitiveInName(text, s, i-2, i) {
 			t.end, t.poss = i-2, true
-		} else if n > 4 && w[n-4:] == "\u2019s" {
+		} else if n > 4 && w[n-4:] == "\u2019s" && !genitiveInName(text, s, i-4, i) {
 			t.end, t.poss = i-4, true
 		}
 		t.lower = text[t.start:t.end]
@@ -204,6 +204,22 @@ func tokens(out []token, text string) []token {
 		out = append(out, t)
 	}
 	return out
+}
+
+// genitiveInName reports whether the possessive of word text[s:e]
+// (ending at i) is part of a name, as in "People's Congress", "People's
+// Daily", "Children's Hospital": a capitalised plural of people followed by
+// a capitalised word.
+func genitiveInName(text string, s, e, i int) bool {
+	switch strings.ToLower(text[s:e]) {
+	case "people", "children", "women", "workers", "farmers", "veterans":
+	default:
+		return false
+	}
+	if text[s] < 'A' || text[s] > 'Z' || i+1 >= len(text) || text[i] != ' ' {
+		return false
+	}
+	return text[i+1] >= 'A' && text[i+1] <= 'Z'
 }
 
 // asciiWord holds the ASCII letters and digits.

@@ -146,6 +146,10 @@ func TestMentions(t *testing.T) {
 			{"Hegang", "Hegang", resolve.City, false, false},
 			{"Jixi", "Jixi", resolve.City, false, false},
 		}},
+		// "People's" inside a name is no possessive.
+		{"The Jixi Municipal People's Congress met, and people's lives got better.", []mention{
+			{"Jixi Municipal People's Congress", "Jixi Municipal People's Congress", resolve.Org, false, false},
+		}},
 		// A legal form after a comma makes a company of its own.
 		{"Jixi Motor, Inc. and Hegang Mining, Ltd. grew, but Jixi, Co. did not; Meanwhile, Inc. is no name.", []mention{
 			{"Jixi Motor, Inc", "Jixi Motor Inc", resolve.Org, false, false},
