@@ -71,6 +71,11 @@ func TestQuantities(t *testing.T) {
 			{Text: "$ 4,100,000", Value: 4100000, Unit: "USD"},
 			{Text: "US$ 5 million", Value: 5e6, Unit: "USD"},
 			{Text: "7", Value: 7, Unit: "count"}}},
+		// A tilde or an almost-equal sign makes a figure approximate.
+		{"It grew ~60 million tonnes, or \u2248 7 percent, and 5-6 tonnes.", []qty{
+			{Text: "60 million tonnes", Value: 6e7, Unit: "tonnes", Qualifier: "approx"},
+			{Text: "7 percent", Value: 7, Unit: "percent", Qualifier: "approx"},
+			{Text: "5-6 tonnes", Value: 6, Unit: "tonnes", Range: true, Lo: 5}}},
 		// Twenty-foot equivalent units are TEU, and the 20 is the unit's.
 		{"The yard moved 9,488 20-foot equivalent unit boxes and 700 twenty-foot equivalent units.", []qty{
 			{Text: "9,488 20-foot equivalent unit", Value: 9488, Unit: "TEU"},

@@ -564,6 +564,16 @@ var qualifierWords = func() *phrases {
 func Qualifiers(text string) []Span {
 	var out []Span
 	for i := 0; i < len(text); i++ {
+		// "~60 million", "≈ 7 tonnes": the signs of an approximation.
+		if text[i] == '~' {
+			out = append(out, Span{Start: i, End: i + 1, Kind: Qualifier, Label: "approx"})
+			continue
+		}
+		if strings.HasPrefix(text[i:], "\u2248") {
+			out = append(out, Span{Start: i, End: i + len("\u2248"), Kind: Qualifier, Label: "approx"})
+			i += len("\u2248") - 1
+			continue
+		}
 		if !isLetter(text[i]) || !atWordStart(text, i) {
 			continue
 		}
