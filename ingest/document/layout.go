@@ -161,7 +161,7 @@ func (p *page) headlineCandidate(k int) bool {
 		return false
 	}
 	next := p.at(k + 1)
-	return !(next.gap == 0 && continues(l.text, next.text))
+	return !(next.kind == kindBody && next.gap == 0 && continues(l.text, next.text))
 }
 
 // datedHeadline reads a headline that ends with its date, as in "Harbin
@@ -464,6 +464,14 @@ func (p *page) metadata(body int, out *pageLayout) {
 			return
 		}
 	}
+	defer func() {
+		// Last of all, the date in the page's address on a line of its own.
+		for k := 0; k < len(p.nb) && out.published.IsZero(); k++ {
+			if l := p.at(k); !l.addrDate.IsZero() {
+				out.published = l.addrDate
+			}
+		}
+	}()
 	if dl == nil || dl.md.month == 0 {
 		return
 	}

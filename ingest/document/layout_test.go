@@ -290,6 +290,18 @@ func TestLayouts(t *testing.T) {
 				[]string{"The east line of the railway has seen 4,000 trains pass through this year, the bureau said.", "Figures show that 3,000 of them went through Jixi."}},
 		},
 		{
+			name: "a page's address under the headline dates an otherwise undated page",
+			text: "Jixi opens nine parks\nhttp://www.example.com.cn/a/201907/25/WS5d39a1.html\n\nJixi opened nine parks this year, the city said.",
+			want: laidOut{"Jixi opens nine parks", "2019-07-25", "", "",
+				[]string{"Jixi opened nine parks this year, the city said."}},
+		},
+		{
+			name: "a date line beats the page's address",
+			text: "Jixi opens nine parks\nhttps://www.example.cn/2019-07/25/content_1.htm\nUpdated: 2019-07-26\n\nJixi opened nine parks this year, the city said.",
+			want: laidOut{"Jixi opens nine parks", "2019-07-26", "", "",
+				[]string{"Jixi opened nine parks this year, the city said."}},
+		},
+		{
 			name: "a paper's name above the headline, a byline set off by a dash",
 			text: "City Daily (Hong Kong)\n\nPark building picks up in 2016\n\n- By LI NA in Beijing and WANG MIN in Jixi\n\n" +
 				"Jixi opened nine parks in the first quarter, officials said.",

@@ -78,6 +78,7 @@ type line struct {
 	title      string    // the headline a headline line carries beside a date
 	cut        int       // bytes at the start that are not paragraph text: a dateline or a bullet
 	dlEnd      int       // for a dateline, the bytes of text the dateline itself spans
+	addrDate   time.Time // for a page's address alone on a line, the date in its path
 }
 
 // splitLines splits text into lines, trimming each of white space and
@@ -144,6 +145,7 @@ var recognizers = [...]recognizer{
 	{"wire time line", kindTimeLine, 100, timeLine},               // "Xinhua) 09:42, March 3, 2022"
 	{"date line", kindDate, 200, dateLine},                        // "Updated : 2022-05-11Source : X"
 	{"timestamp line", kindDate, 16, timestampLine},               // "1577222633000"
+	{"address line", kindFurniture, 500, addressLine},             // "http://www.example.cn/a/201907/25/WS5d.html"
 	{"byline", kindByline, 120, bylineLine},                       // "By ( news.example.com )", "( Xinhua)"
 	{"source credit", kindSource, 120, sourceLine},                // "Source: Xinhua"
 	{"breadcrumb", kindBreadcrumb, 160, breadcrumbLine},           // "Present position: > english > Local News"
@@ -494,6 +496,20 @@ func dateLine(l *line) bool {
 		return false
 	}
 	l.date, l.by = t, by
+	return true
+}
+
+// addressLine reads a page's address alone on a line, as copied pages
+// keep it above or below the article; the date in its path
+// ("/a/201907/25/") dates the page when nothing else on it does.
+func addressLine(l *line) bool {
+	s := l.text
+	if !strings.HasPrefix(s, "http://") && !strings.HasPrefix(s, "https://") && !strings.HasPrefix(s, "www.") || strings.ContainsAny(s, " \t") {
+		return false
+	}
+	if t, ok := urlDate(s); ok {
+		l.addrDate = t
+	}
 	return true
 }
 

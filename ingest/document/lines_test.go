@@ -129,6 +129,8 @@ func TestClassify(t *testing.T) {
 		{"Back to top", kindFurniture, "share bar", "", time.Time{}},
 		{"PRESS RELEASE", kindFurniture, "release mark", "", time.Time{}},
 		{"Exhibit 99.1", kindFurniture, "release mark", "", time.Time{}},
+		{"http://www.example.com.cn/a/201907/25/WS5d39a1.html", kindFurniture, "address line", "", time.Time{}},
+		{"see http://www.example.com.cn/a/201907/25/WS5d39a1.html", kindBody, "text", "", time.Time{}},
 		{"Exhibit A shows the plan.", kindBody, "text", "", time.Time{}},
 		{"Publish Time", kindFurniture, "field label", "", time.Time{}},
 
