@@ -3,6 +3,8 @@ package document
 import (
 	"strings"
 	"time"
+
+	"github.com/almanacdb/almanac/ingest/recognize"
 )
 
 // This file finds dates inside page text, where ParseDate parses a string
@@ -319,4 +321,61 @@ func urlPart(u string, j int, isSep func(byte) bool) (int, int, bool) {
 		return v, j + n, true
 	}
 	return 0, j, false
+}
+
+// afterPeriod returns md in the year that puts it after the end of the
+// first part of a year that text names with its year ("the first three
+// quarters of 2022", "Q1 2023", "January-May 2021"): a wire copy reports
+// a period that has ended. ok is false when text names none; a whole year
+// ("in 2022") is no evidence, since it may be a plan.
+func (md monthDay) afterPeriod(text string) (time.Time, bool) {
+	if md.month == 0 {
+		return time.Time{}, false
+	}
+	ys := recognize.Years(text)
+	for _, p := range recognize.Periods(text) {
+		end := periodEndMonth(p.Label)
+		if end == 0 {
+			continue
+		}
+		for _, y := range ys {
+			if y.Start < p.End || y.Start-p.End > 12 || y.Kind != recognize.Year {
+				continue
+			}
+			year := int(y.Value)
+			if int(md.month) <= end {
+				year++
+			}
+			return makeDate(year, int(md.month), md.day)
+		}
+	}
+	return time.Time{}, false
+}
+
+// periodEndMonth returns the last month of a period label (Q1 is 3, H1
+// 6, Q1-Q3 9, M1-M5 5), or 0 for the whole year, a season or a span.
+func periodEndMonth(label string) int {
+	switch label {
+	case "Q1":
+		return 3
+	case "Q2", "H1":
+		return 6
+	case "Q3", "Q1-Q3":
+		return 9
+	case "Q4", "H2":
+		return 12
+	}
+	if k := strings.LastIndexByte(label, 'M'); k >= 0 && (k == 0 || strings.HasPrefix(label, "M")) {
+		n := 0
+		for _, c := range label[k+1:] {
+			if c < '0' || c > '9' {
+				return 0
+			}
+			n = n*10 + int(c-'0')
+		}
+		if n >= 1 && n <= 12 {
+			return n
+		}
+	}
+	return 0
 }

@@ -489,6 +489,13 @@ func (p *page) metadata(body int, out *pageLayout) {
 			return
 		}
 	}
+	// A dateline's month and day after a part of a year its paragraph
+	// reports: "HARBIN, Nov. 12 (Xinhua) -- ... in the first three
+	// quarters of 2022" is 2022-11-12; a report on the fourth quarter of
+	// 2022 dated Jan. 20 is of 2023.
+	if t, ok := dl.md.afterPeriod(dl.text[dl.dlEnd:]); ok {
+		out.published = t
+	}
 }
 
 // separatorLine reports a line of nothing but punctuation ("-", "|").

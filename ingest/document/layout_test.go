@@ -302,6 +302,24 @@ func TestLayouts(t *testing.T) {
 				[]string{"Jixi opened nine parks this year, the city said."}},
 		},
 		{
+			name: "wire copy whose dateline takes its year from the period it reports",
+			text: "HARBIN, Nov. 12 (Xinhua) -- Trade at the Jixi crossing rose 31 percent in the first three quarters of 2022, the city said.",
+			want: laidOut{"", "2022-11-12", "Xinhua", "HARBIN, Nov. 12 (Xinhua) --",
+				[]string{"Trade at the Jixi crossing rose 31 percent in the first three quarters of 2022, the city said."}},
+		},
+		{
+			name: "wire copy on last year's fourth quarter: the year after",
+			text: "HARBIN, Jan. 20 (Xinhua) -- Trade at the Jixi crossing rose 31 percent in the fourth quarter of 2022, the city said.",
+			want: laidOut{"", "2023-01-20", "Xinhua", "HARBIN, Jan. 20 (Xinhua) --",
+				[]string{"Trade at the Jixi crossing rose 31 percent in the fourth quarter of 2022, the city said."}},
+		},
+		{
+			name: "wire copy naming a whole year only: no date",
+			text: "HARBIN, Jan. 20 (Xinhua) -- Jixi plans to open nine parks in 2022, the city said.",
+			want: laidOut{"", "", "Xinhua", "HARBIN, Jan. 20 (Xinhua) --",
+				[]string{"Jixi plans to open nine parks in 2022, the city said."}},
+		},
+		{
 			name: "a paper's name above the headline, a byline set off by a dash",
 			text: "City Daily (Hong Kong)\n\nPark building picks up in 2016\n\n- By LI NA in Beijing and WANG MIN in Jixi\n\n" +
 				"Jixi opened nine parks in the first quarter, officials said.",
