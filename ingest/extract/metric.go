@@ -149,6 +149,13 @@ var metricRules = []metricRule{
 			if sub < 0 && (s.rel(v) == "advcl" || s.rel(v) == "conj" || s.rel(v) == "xcomp") {
 				sub = s.subject(s.head(v)) // "hit 2 billion yuan, completing ..."
 			}
+			if sub >= 0 && s.mentionIn(sub) != nil && len(s.x.lastMeasure) > 0 && s.x.lastMeasureSent >= s.ordinal()-2 {
+				// "Jixi drew 2 billion yuan of investment. The city
+				// completed 40 percent of its annual target": the target
+				// of what the text has just measured.
+				f.measure = append(append(append([]string(nil), s.x.lastMeasure...), s.phraseWords(k, f)...), "completion")
+				return -2, true
+			}
 			if !s.isMetricNoun(sub) || s.mentionAt(sub) != nil {
 				return -1, false
 			}

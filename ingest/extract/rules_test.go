@@ -136,6 +136,8 @@ var ruleCases = []ruleCase{
 	{"unit-of-noun", "In 2020, brown coal made up 3 million tonnes of the whole, and shale gas 2 billion cubic meters.", "3 million", "metric~coal metric!total"},
 	{"unit-of-noun", "In 2020, Jixi mined 3 million tonnes of coal.", "3 million", "metric~coal"},
 	{"target-completion", "In 2020, Jixi's farm investment hit 2 billion yuan, completing 40.5 percent of the annual target.", "40.5", "metric~farm,investment,annual,target,completion by=metric:target-completion"},
+	{"target-completion", "In the first quarter of 2020, Jixi drew 2 billion yuan of investment. By March, the city had met 40 percent of its target for the year, a report said.", "40", "metric~investment,target,completion"},
+	{"target-completion", "In the first quarter of 2020, Jixi drew 2 billion yuan of investment. By March, the city had met 40 percent of its road work, a report said.", "40", "none"},
 	{"target-completion", "In 2020, Jixi's farm investment hit 2 billion yuan, making up 40.5 percent of the annual total.", "40.5", "metric!completion"},
 	// A kind its examples follow is no part of the measure.
 	{"counted-noun", "In 2020, Jixi began 15 new industry projects in fields such as biotech and retail.", "15", "metric~new,industry,projects metric!fields"},
