@@ -10,8 +10,14 @@
 // into an SQLite file with an index on (metric, entity, year) and times
 // a fresh process answering the same lookup both ways, `almanac query
 // 'metric M where entity = "E" by year'` and the sqlite3 command line
-// selecting the year and value of those facts, runs interleaved (the
-// order alternating), and reports the medians.
+// selecting the year and value of those facts, and `almanac --version`
+// (the process's start alone), runs interleaved (the order rotating),
+// and reports the medians. -also adds almanac binaries to compare (a
+// CGO_ENABLED=0 build, an older commit's); -reuse times the database an
+// earlier run left in -dir instead of generating and ingesting again:
+//
+//	go run ./cmd/almanac-bench -facts 200000 -bin /tmp/almanac -dir /tmp/ab -sqlite sqlite3
+//	go run ./cmd/almanac-bench -bin /tmp/almanac -also /tmp/almanac-static -dir /tmp/ab -reuse -sqlite sqlite3 -runs 301
 //
 // It generates articles (ingest/gen), ingests them (read, parse, extract,
 // commit, fsync) with the almanac command given by -bin, or through the
@@ -48,14 +54,29 @@ func main() {
 	dir := flag.String("dir", "", "work directory (default: a temporary one, removed afterwards)")
 	sqlite := flag.String("sqlite", "", "sqlite3 command line to compare a fresh process's lookup with (with -bin)")
 	runs := flag.Int("runs", 101, "interleaved runs of each process for -sqlite")
+	also := flag.String("also", "", "comma-separated almanac `binaries` timed beside -bin for -sqlite (a CGO_ENABLED=0 build, an older one)")
+	reuse := flag.Bool("reuse", false, "with -dir and -sqlite: time the database an earlier run left in -dir, without generating or ingesting")
 	flag.Parse()
 	if *sqlite != "" && *bin == "" {
 		fmt.Fprintln(os.Stderr, "almanac-bench: -sqlite needs -bin")
 		os.Exit(2)
 	}
-	err := run(*articles, *facts, *bin, *dir, os.Stdout)
+	if *reuse && (*dir == "" || *sqlite == "") {
+		fmt.Fprintln(os.Stderr, "almanac-bench: -reuse needs -dir and -sqlite")
+		os.Exit(2)
+	}
+	bins := []string{*bin}
+	if *also != "" {
+		bins = append(bins, strings.Split(*also, ",")...)
+	}
+	var err error
+	if *reuse {
+		workDir = *dir
+	} else {
+		err = run(*articles, *facts, *bin, *dir, os.Stdout)
+	}
 	if err == nil && *sqlite != "" {
-		err = versusSQLite(*bin, *sqlite, *runs, os.Stdout)
+		err = versusSQLite(bins, *sqlite, *runs, os.Stdout)
 	}
 	if *dir == "" && workDir != "" {
 		os.RemoveAll(workDir)
@@ -239,9 +260,10 @@ func timeProcess(bin, dbPath, q string) (time.Duration, error) {
 	return times[len(times)/2], nil
 }
 
-// versusSQLite compares a fresh almanac process answering an indexed
-// lookup with the sqlite3 command line answering it from the same facts.
-func versusSQLite(bin, sqlite string, runs int, out io.Writer) error {
+// versusSQLite compares fresh almanac processes (each of bins) answering
+// an indexed lookup, and starting to print their version, with the
+// sqlite3 command line answering it from the same facts.
+func versusSQLite(bins []string, sqlite string, runs int, out io.Writer) error {
 	dbPath := filepath.Join(workDir, "bench.db")
 	db, err := almanac.Open(dbPath, &almanac.Options{ReadOnly: true})
 	if err != nil {
@@ -288,16 +310,30 @@ ANALYZE;
 	q := fmt.Sprintf("metric %s where entity = %q by year", almanac.QuoteName(rare.Name), entity)
 	sq := fmt.Sprintf("SELECT year, value FROM facts WHERE metric = '%s' AND entity = '%s' ORDER BY year;",
 		strings.ReplaceAll(rare.Name, "'", "''"), strings.ReplaceAll(entity, "'", "''"))
-	cmds := [2][]string{{bin, "query", "--db", dbPath, q}, {sqlite, sqlPath, sq}}
-	var times [2][]time.Duration
+	// Each almanac binary answers the lookup and, for what its start
+	// alone costs, prints its version; then sqlite3.
+	var cmds [][]string
+	var labels []string
+	for _, b := range bins {
+		cmds = append(cmds, []string{b, "query", "--db", dbPath, q})
+		labels = append(labels, fmt.Sprintf("`%s query '%s'`", b, q))
+	}
+	for _, b := range bins {
+		cmds = append(cmds, []string{b, "--version"})
+		labels = append(labels, fmt.Sprintf("`%s --version` (start and exit)", b))
+	}
+	cmds = append(cmds, []string{sqlite, sqlPath, sq})
+	labels = append(labels, fmt.Sprintf("`sqlite3 facts.sqlite \"%s\"` (index on metric, entity, year)", sq))
+	times := make([][]time.Duration, len(cmds))
 	for i := range runs {
-		for k := range 2 {
-			c := cmds[(i+k)%2] // alternate which goes first
+		for k := range cmds {
+			j := (i + k) % len(cmds) // rotate which goes first
+			c := cmds[j]
 			start := time.Now()
 			if b, err := exec.Command(c[0], c[1:]...).CombinedOutput(); err != nil {
 				return fmt.Errorf("%s: %v: %s", c[0], err, b)
 			}
-			times[(i+k)%2] = append(times[(i+k)%2], time.Since(start))
+			times[j] = append(times[j], time.Since(start))
 		}
 	}
 	median := func(ts []time.Duration) time.Duration {
@@ -306,7 +342,8 @@ ANALYZE;
 	}
 	fmt.Fprintf(out, "\n%d facts; lookup of %s for %s (%d facts of the metric), %d interleaved runs each:\n\n", n, rare.Name, entity, rare.Count, runs)
 	fmt.Fprintf(out, "| fresh process | median |\n|---|---|\n")
-	fmt.Fprintf(out, "| `almanac query '%s'` | %s |\n", q, median(times[0]))
-	fmt.Fprintf(out, "| `sqlite3 facts.sqlite \"%s\"` (index on metric, entity, year) | %s |\n", sq, median(times[1]))
+	for j, l := range labels {
+		fmt.Fprintf(out, "| %s | %s |\n", l, median(times[j]))
+	}
 	return nil
 }

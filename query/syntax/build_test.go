@@ -27,3 +27,19 @@ func BenchmarkFirstParse(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkBuildStatementParser measures what the first Parse of a
+// process pays for a statement's own parser, the Select of "metric" and
+// "facts" statements, and of "show", which holds no conditions.
+func BenchmarkBuildStatementParser(b *testing.B) {
+	b.Run("select", func(b *testing.B) {
+		for b.Loop() {
+			newStmtParser[*Select](true)()
+		}
+	})
+	b.Run("show", func(b *testing.B) {
+		for b.Loop() {
+			newStmtParser[*Show](false)()
+		}
+	})
+}

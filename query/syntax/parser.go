@@ -43,6 +43,109 @@ var (
 	scriptParser = sync.OnceValue(func() *participle.Parser[script] { return participle.MustBuild[script](options()...) })
 )
 
+// stmtQuery is a Query whose statement is an S: the root of a parser of
+// one kind of statement. Its fields and tags are Query's, with Stmt's
+// type narrowed from the Statement union to one of its members, so the
+// parser it roots is a part of the same grammar, not a second one.
+type stmtQuery[S Statement] struct {
+	Pos     Pos
+	Explain bool `parser:"@'explain'?"`
+	Stmt    S    `parser:"@@ ';'?"`
+}
+
+// A stmtParser parses a query whose first word (after "explain") says
+// which kind of statement it is. Building one costs a fraction of
+// building queryParser: participle builds every member of every union an
+// option names, the five statements and everything they use, and a
+// statement's own parser names only the unions the statement uses.
+type stmtParser func(*lexer.PeekingLexer) (*Query, error)
+
+// newStmtParser returns a stmtParser for S built on first use; exprs says
+// whether S holds conditions, which need the Primary and Value unions.
+func newStmtParser[S Statement](exprs bool) func() stmtParser {
+	return sync.OnceValue(func() stmtParser {
+		opts := []participle.Option{participle.Lexer(definition{}), participle.UseLookahead(2)}
+		if exprs {
+			opts = append(opts,
+				participle.Union[Primary](&Paren{}, &Compare{}, &In{}, &Like{}, &Conflict{}),
+				participle.Union[Value](&StringLit{}, &NumberLit{}))
+		}
+		p := participle.MustBuild[stmtQuery[S]](opts...)
+		return func(lex *lexer.PeekingLexer) (*Query, error) {
+			r, err := p.ParseFromLexer(lex)
+			if err != nil {
+				return nil, err
+			}
+			return &Query{Pos: r.Pos, Explain: r.Explain, Stmt: r.Stmt}, nil
+		}
+	})
+}
+
+// The statements' parsers, by the words their statements begin with.
+var (
+	selectParser    = newStmtParser[*Select](true)
+	catalogueParser = newStmtParser[*Catalogue](true)
+	conflictsParser = newStmtParser[*Conflicts](true)
+	showParser      = newStmtParser[*Show](false)
+	searchParser    = newStmtParser[*Search](false)
+)
+
+// statementParser returns the parser of the statement toks begin with,
+// after an optional "explain", or nil when the first word starts none.
+//
+// Its parse gives the tree queryParser gives whenever it succeeds: the
+// first words of the statements differ (a function name or "metric" or
+// "facts", a catalogue's kind, "conflicts", "show", "search"), so every
+// member of the Statement union before the one chosen fails at the first
+// word, and participle then parses the one chosen by the same
+// productions. When it fails, Parse asks queryParser, so that errors name
+// everything the full grammar expects.
+func statementParser(toks []lexer.Token) func() stmtParser {
+	i := 0
+	if toks[i].Type == keywordToken && toks[i].Value == "explain" {
+		i++
+	}
+	if t := toks[i]; t.Type == keywordToken || t.Type == wordToken {
+		switch t.Value {
+		case "metric", "facts":
+			return selectParser
+		case "entities", "metrics", "years", "documents", "units":
+			return catalogueParser
+		case "conflicts":
+			return conflictsParser
+		case "show":
+			return showParser
+		case "search":
+			return searchParser
+		}
+		if LookupFunction(t.Value) != nil {
+			return selectParser
+		}
+	}
+	return nil
+}
+
+// parseStatement parses toks with the parser of the statement they begin
+// with; ok is false when there is none or it fails (or panics), and the
+// caller is to use queryParser instead.
+func parseStatement(toks []lexer.Token) (q *Query, ok bool) {
+	p := statementParser(toks)
+	if p == nil {
+		return nil, false
+	}
+	defer func() {
+		if recover() != nil {
+			q, ok = nil, false
+		}
+	}()
+	peek, err := lexer.Upgrade(&tokenStream{toks: toks})
+	if err != nil {
+		return nil, false
+	}
+	q, err = p()(peek)
+	return q, err == nil
+}
+
 // EBNF returns the grammar of a query in EBNF, as participle prints it.
 // Productions are capitalised; <ident>, <string>, <int> and <number> are
 // tokens of the lexer described in the package documentation.
@@ -67,11 +170,21 @@ func Parse(src string) (q *Query, err error) {
 	if err != nil {
 		return nil, err
 	}
+	if q, ok := parseStatement(toks); ok {
+		finishQuery(q)
+		return q, nil
+	}
+	return parseFull(toks)
+}
+
+// parseFull parses toks with the whole grammar, as Parse does when the
+// statement's own parser cannot.
+func parseFull(toks []lexer.Token) (*Query, error) {
 	peek, err := lexer.Upgrade(&tokenStream{toks: toks})
 	if err != nil {
 		return nil, err
 	}
-	q, err = queryParser().ParseFromLexer(peek)
+	q, err := queryParser().ParseFromLexer(peek)
 	if err != nil {
 		return nil, convertError(err, toks, atEndOfQuery)
 	}

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -476,6 +477,9 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, src string) {
 		q, err := syntax.Parse(src)
+		if full, fullErr := syntax.ParseFull(src); !reflect.DeepEqual(q, full) || !reflect.DeepEqual(err, fullErr) {
+			t.Fatalf("Parse(%q) = %v, %v; the whole grammar gives %v, %v", src, q, err, full, fullErr)
+		}
 		if err != nil {
 			var e *syntax.Error
 			if !errors.As(err, &e) || e.Pos.Line < 1 || e.Pos.Column < 1 {

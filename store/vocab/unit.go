@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Unit is what a figure's value counts or measures: a bare number of
@@ -63,14 +64,17 @@ var currencies = strings.Fields(`
 	SGD SHP SLE SLL SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS
 	UAH UGX USD UYU UZS VED VES VND VUV WST XAF XCD XCG XOF XPF YER ZAR ZMW ZWG ZWL`)
 
-// unitsByName maps each unit's lower-case name to the unit.
-var unitsByName = func() map[string]Unit {
+// unitsByName maps each unit's lower-case name to the unit. It is built
+// on the first ParseUnit, not when the package initialises: 180 entries,
+// one allocation each, that a process which parses no unit (almanac
+// query, most statements) should not pay for at start.
+var unitsByName = sync.OnceValue(func() map[string]Unit {
 	m := make(map[string]Unit, len(unitNames)+len(currencies))
 	for _, u := range Units() {
 		m[strings.ToLower(u.String())] = u
 	}
 	return m
-}()
+})
 
 // Valid reports whether u is a defined unit.
 func (u Unit) Valid() bool { return u >= Count && int(u) < int(firstCurrency)+len(currencies) }
@@ -94,7 +98,7 @@ func (u Unit) String() string {
 // count, percent, points, an ISO 4217 currency code, or one of the
 // physical units String names.
 func ParseUnit(s string) (Unit, error) {
-	if u, ok := unitsByName[strings.ToLower(strings.TrimSpace(s))]; ok {
+	if u, ok := unitsByName()[strings.ToLower(strings.TrimSpace(s))]; ok {
 		return u, nil
 	}
 	return 0, fmt.Errorf("unknown unit %q (want count, percent, points, an ISO 4217 currency code such as CNY, or a unit such as tonnes, km2, hectares, kWh or MW)", s)

@@ -5,17 +5,19 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/almanacdb/almanac"
 )
 
 // keywords are the words of the query language offered by completion,
-// statement words first, as the language lists them.
-var keywords = almanac.Keywords()
+// statement words first, as the language lists them; built on the first
+// completion, which a batch never asks for.
+var keywords = sync.OnceValue(almanac.Keywords)
 
 // statementWords may start a statement.
-var statementWords = almanac.StatementKeywords()
+var statementWords = sync.OnceValue(almanac.StatementKeywords)
 
 // nameKind is a catalogue whose names completion offers.
 type nameKind int
@@ -158,9 +160,9 @@ func (c completer) completeQuery(toks []almanac.Token, word string) []string {
 	if strings.HasPrefix(word, `"`) || strings.HasPrefix(word, `'`) {
 		return append(c.matchNames(entityNames, word), c.matchNames(metricNames, word)...)
 	}
-	words := keywords
+	words := keywords()
 	if len(toks) == 0 || len(toks) == 1 && toks[0].Text == "explain" || toks[len(toks)-1].Text == ";" {
-		words = statementWords
+		words = statementWords()
 	}
 	if m := matchWords(words, word); len(m) > 0 || word == "" {
 		return m

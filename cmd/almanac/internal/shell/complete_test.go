@@ -30,7 +30,7 @@ func TestComplete(t *testing.T) {
 		head, tail string
 		want       []string
 	}{
-		{"", "", "", statementWords},
+		{"", "", "", statementWords()},
 		{"me", "", "", []string{"metric", "metrics"}},
 		{"ME", "", "", []string{"metric", "metrics"}},
 		{"metric h", "metric ", "", []string{"high_tech_enterprises"}},
@@ -107,12 +107,12 @@ func TestCompleteFile(t *testing.T) {
 
 // The completion word lists must agree with the language.
 func TestKeywordsAreKeywords(t *testing.T) {
-	for _, k := range keywords {
+	for _, k := range keywords() {
 		if !almanac.IsKeyword(k) {
 			t.Errorf("completion offers %q, which is not a keyword", k)
 		}
 	}
-	for _, k := range statementWords {
+	for _, k := range statementWords() {
 		// A statement word alone is either a statement or wants more, but
 		// is never the wrong start.
 		var e *syntax.Error
