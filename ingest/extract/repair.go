@@ -107,6 +107,60 @@ var repairs = []repair{
 				}
 			}
 		}},
+	{"according-to", "what follows \"according to\" up to its comma is a source, an oblique, never the clause's subject: in \"According to the city bureau, mill output grew 7 percent\" the subject is the noun after the comma",
+		func(toks []nlp.Token) {
+			for a := 0; a+3 < len(toks); a++ {
+				if !strings.EqualFold(toks[a].Form, "according") || !strings.EqualFold(toks[a+1].Form, "to") {
+					continue
+				}
+				c := a + 2
+				for c < len(toks) && toks[c].Form != "," {
+					c++
+				}
+				if c >= len(toks)-1 || c == a+2 {
+					return
+				}
+				inside := func(k int) bool { return k >= a && k < c }
+				// The phrase's head: its word the parser made the subject.
+				h := -1
+				for k := a + 2; k < c; k++ {
+					if !inside(toks[k].Head) && strings.HasPrefix(toks[k].Rel, "nsubj") {
+						h = k
+					}
+				}
+				if h < 0 {
+					return
+				}
+				v := toks[h].Head
+				// The subject after the comma: the first noun (or noun in
+				// -ing the tagger took for a verb) before the verb that
+				// hangs outside its own phrase.
+				sub := -1
+				for k := c + 1; k < len(toks) && k != v; k++ {
+					t := toks[k]
+					if (t.Tag == nlp.NOUN || t.Tag == nlp.PROPN || t.Tag == nlp.VERB && strings.HasSuffix(strings.ToLower(t.Form), "ing")) && (t.Head == v || t.Head < 0 || t.Head > k && !(t.Head > c && t.Head < v && toks[t.Head].Tag == nlp.NOUN)) {
+						sub = k
+						break
+					}
+				}
+				if sub < 0 || v < 0 {
+					return
+				}
+				toks[h].Rel = "obl"
+				toks[a].Head, toks[a].Rel = h, "case"
+				toks[a+1].Head, toks[a+1].Rel = a, "fixed"
+				for k := a + 2; k < c; k++ {
+					if k != h && !inside(toks[k].Head) {
+						toks[k].Head = h
+					}
+				}
+				if toks[sub].Tag == nlp.VERB {
+					toks[sub].Tag = nlp.NOUN
+				}
+				toks[sub].Head, toks[sub].Rel = v, "nsubj"
+				return
+			}
+		}},
 	{"finite-after-subject", "a sentence has a finite verb: when its root is a participle after a comma with no auxiliary (\"routes run through the ports, connecting 10 countries\"), the verb the parser hung on the root's subject right after it is the finite verb, and the participle modifies its clause",
 		func(toks []nlp.Token) {
 			for p := 2; p < len(toks); p++ {

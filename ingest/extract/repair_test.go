@@ -210,6 +210,14 @@ var givenTreeCases = []givenTreeCase{
 	{"bare-subject", "Dairy output value rose by 4 percent .",
 		"NOUN:3:compound NOUN:3:compound NOUN:4:aux:pass VERB:0:root ADP:7:case NUM:7:nummod NOUN:4:obl PUNCT:4:punct",
 		"value", "rose", "nsubj"},
+	// A source after "according to" made the subject, and the real one,
+	// a noun in -ing, an auxiliary.
+	{"according-to", "According to the Jixi farm bureau , milling above designated size grew 7 percent .",
+		"VERB:6:case ADP:1:fixed DET:6:det PROPN:6:compound NOUN:6:compound NOUN:12:nsubj PUNCT:8:punct VERB:12:aux ADV:10:advmod VERB:8:xcomp NOUN:10:obj VERB:0:root NUM:14:nummod NOUN:12:obj PUNCT:12:punct",
+		"milling", "grew", "nsubj"},
+	{"according-to", "According to the Jixi farm bureau , milling above designated size grew 7 percent .",
+		"VERB:6:case ADP:1:fixed DET:6:det PROPN:6:compound NOUN:6:compound NOUN:12:nsubj PUNCT:8:punct VERB:12:aux ADV:10:advmod VERB:8:xcomp NOUN:10:obj VERB:0:root NUM:14:nummod NOUN:12:obj PUNCT:12:punct",
+		"bureau", "grew", "obl"},
 	// Only be, have, do and modals are auxiliaries.
 	{"false-auxiliary", "Added value rose 6 percent .",
 		"VERB:3:aux NOUN:3:nsubj VERB:0:root NUM:5:nummod NOUN:3:obj PUNCT:3:punct",
