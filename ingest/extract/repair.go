@@ -161,6 +161,43 @@ var repairs = []repair{
 				return
 			}
 		}},
+	{"agent-phrase", "a verb has one subject: in \"value added by the retail industry grew 9 percent\" the noun after the participle's \"by\" is its agent, not a second subject of grew",
+		func(toks []nlp.Token) {
+			for p := 1; p+2 < len(toks); p++ {
+				a := toks[p].Head
+				if toks[p].Tag != nlp.VERB || toks[p].Rel != "acl" || a < 0 || a >= p || !strings.HasSuffix(strings.ToLower(toks[p].Form), "ed") || !strings.EqualFold(toks[p+1].Form, "by") {
+					continue
+				}
+				v := toks[a].Head
+				if v <= p || !strings.HasPrefix(toks[a].Rel, "nsubj") {
+					continue
+				}
+				// The agent's head: a second subject of v between the
+				// participle and v.
+				b := -1
+				for k := p + 2; k < v; k++ {
+					if toks[k].Head == v && strings.HasPrefix(toks[k].Rel, "nsubj") {
+						b = k
+					}
+				}
+				if b < 0 {
+					continue
+				}
+				toks[b].Head, toks[b].Rel = p, "obl:agent"
+				toks[p+1].Head, toks[p+1].Rel = b, "case"
+				for k := p + 2; k < b; k++ {
+					if h := toks[k].Head; h < p || h > b {
+						toks[k].Head = b
+						if toks[k].Rel == "obl" || toks[k].Rel == "nsubj" {
+							toks[k].Rel = "amod"
+							if toks[k].Tag == nlp.NOUN {
+								toks[k].Rel = "compound"
+							}
+						}
+					}
+				}
+			}
+		}},
 	{"finite-after-subject", "a sentence has a finite verb: when its root is a participle after a comma with no auxiliary (\"routes run through the ports, connecting 10 countries\"), the verb the parser hung on the root's subject right after it is the finite verb, and the participle modifies its clause",
 		func(toks []nlp.Token) {
 			for p := 2; p < len(toks); p++ {

@@ -218,6 +218,13 @@ var givenTreeCases = []givenTreeCase{
 	{"according-to", "According to the Jixi farm bureau , milling above designated size grew 7 percent .",
 		"VERB:6:case ADP:1:fixed DET:6:det PROPN:6:compound NOUN:6:compound NOUN:12:nsubj PUNCT:8:punct VERB:12:aux ADV:10:advmod VERB:8:xcomp NOUN:10:obj VERB:0:root NUM:14:nummod NOUN:12:obj PUNCT:12:punct",
 		"bureau", "grew", "obl"},
+	// The noun after a participle's "by", made a second subject.
+	{"agent-phrase", "Value added by the paper and pulp industry rose 9 percent .",
+		"NOUN:9:nsubj VERB:1:acl ADP:9:case DET:9:det NOUN:9:obl CCONJ:8:cc NOUN:8:compound NOUN:9:nsubj VERB:0:root NUM:11:nummod NOUN:9:obj PUNCT:9:punct",
+		"industry", "added", "obl:agent"},
+	{"agent-phrase", "Value added by the paper and pulp industry rose 9 percent .",
+		"NOUN:9:nsubj VERB:1:acl ADP:9:case DET:9:det NOUN:9:obl CCONJ:8:cc NOUN:8:compound NOUN:9:nsubj VERB:0:root NUM:11:nummod NOUN:9:obj PUNCT:9:punct",
+		"Value", "rose", "nsubj"},
 	// Only be, have, do and modals are auxiliaries.
 	{"false-auxiliary", "Added value rose 6 percent .",
 		"VERB:3:aux NOUN:3:nsubj VERB:0:root NUM:5:nummod NOUN:3:obj PUNCT:3:punct",
