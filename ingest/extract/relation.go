@@ -456,6 +456,12 @@ func (s *sent) threshold(f *figure) bool {
 		// a category's bound is a measure of it (income, investment).
 		return false
 	}
+	if each && (f.q.Qualifier == "min" || f.q.Qualifier == "max") && f.q.Unit != "count" && f.q.Unit != "percent" {
+		// "12 farms each sold more than 2 million yuan of rice", "9
+		// mills, each with sales above 5 million yuan": a bound each
+		// member of a counted group passes.
+		return true
+	}
 	// Climb through the phrase to the plural noun it modifies.
 	k := f.head
 	bounding := each

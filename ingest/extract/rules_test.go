@@ -64,6 +64,8 @@ var ruleCases = []ruleCase{
 	{"benchmark", "Output stayed above the 30-million-tonne level in 2020.", "30", "dropped=benchmark"},
 	{"benchmark", "Output stayed at 30 million tonnes in 2020.", "30 million", "unit=tonnes"},
 	{"threshold", "The city has 300 enterprises with an income of more than 20 million yuan each.", "20 million", "dropped=threshold"},
+	{"threshold", "In 2020, 12 farms in Jixi each sold more than 2 million yuan of rice.", "2 million", "dropped=threshold"},
+	{"threshold", "In 2020, 12 farms in Jixi each sold 2 million yuan of rice.", "2 million", "metric~rice"},
 	{"threshold", "The city recorded exports of more than 20 million yuan in 2020.", "20 million", "qualifier=min metric~exports"},
 	{"per-unit-price", "Tickets priced at 300 yuan per person sold out; 5,000 were sold in 2020.", "5,000", "metric!person"},
 
