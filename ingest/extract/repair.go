@@ -198,6 +198,41 @@ var repairs = []repair{
 				}
 			}
 		}},
+	{"verb-not-modifier", "a finite verb modifies no noun as a number, determiner or compound does: a verb the parser hung that way (\"...: trade volume with the EU rose 13 percent\", rose a nummod) heads the clause of the noun before it, its subject",
+		func(toks []nlp.Token) {
+			for v := 1; v < len(toks); v++ {
+				t := toks[v]
+				if t.Tag != nlp.VERB || !finiteForm(t) || strings.HasSuffix(strings.ToLower(t.Form), "ed") && hasChild(toks, v, "obl:agent") {
+					continue
+				}
+				switch t.Rel {
+				case "nummod", "det", "case", "compound":
+				default:
+					continue
+				}
+				h := t.Head
+				n := -1
+				for k := v - 1; k >= 0; k-- {
+					if toks[k].Head == h && (toks[k].Tag == nlp.NOUN || toks[k].Tag == nlp.PROPN) {
+						switch toks[k].Rel {
+						case "parataxis", "dep", "appos", "conj", "list":
+							n = k
+						}
+						break
+					}
+				}
+				if n < 0 {
+					continue
+				}
+				toks[v].Head, toks[v].Rel = toks[n].Head, toks[n].Rel
+				toks[n].Head, toks[n].Rel = v, "nsubj"
+				for k := range toks {
+					if k != n && toks[k].Head == n && k < n && toks[k].Rel == "punct" {
+						toks[k].Head = v // the colon before the clause
+					}
+				}
+			}
+		}},
 	{"finite-after-subject", "a sentence has a finite verb: when its root is a participle after a comma with no auxiliary (\"routes run through the ports, connecting 10 countries\"), the verb the parser hung on the root's subject right after it is the finite verb, and the participle modifies its clause",
 		func(toks []nlp.Token) {
 			for p := 2; p < len(toks); p++ {

@@ -225,6 +225,13 @@ var givenTreeCases = []givenTreeCase{
 	{"agent-phrase", "Value added by the paper and pulp industry rose 9 percent .",
 		"NOUN:9:nsubj VERB:1:acl ADP:9:case DET:9:det NOUN:9:obl CCONJ:8:cc NOUN:8:compound NOUN:9:nsubj VERB:0:root NUM:11:nummod NOUN:9:obj PUNCT:9:punct",
 		"Value", "rose", "nsubj"},
+	// A finite verb hung on nothing as a number modifier.
+	{"verb-not-modifier", "Trade grew fast : farm trade with Russia rose 13 percent .",
+		"NOUN:2:nsubj VERB:0:root ADV:2:advmod PUNCT:6:punct NOUN:6:compound NOUN:2:parataxis ADP:9:case PROPN:6:nmod VERB:2:nummod NUM:11:nummod NOUN:9:obj PUNCT:2:punct",
+		"trade", "rose", "nsubj"},
+	{"verb-not-modifier", "Trade grew fast : farm trade with Russia rose 13 percent .",
+		"NOUN:2:nsubj VERB:0:root ADV:2:advmod PUNCT:6:punct NOUN:6:compound NOUN:2:parataxis ADP:9:case PROPN:6:nmod VERB:2:nummod NUM:11:nummod NOUN:9:obj PUNCT:2:punct",
+		"rose", "grew", "parataxis"},
 	// Only be, have, do and modals are auxiliaries.
 	{"false-auxiliary", "Added value rose 6 percent .",
 		"VERB:3:aux NOUN:3:nsubj VERB:0:root NUM:5:nummod NOUN:3:obj PUNCT:3:punct",
