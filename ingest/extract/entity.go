@@ -192,6 +192,13 @@ var entityRules = []entityRule{
 		func(f *figure) (*ment, bool) {
 			s := f.s
 			sub := s.subject(f.pred)
+			// An article about an organisation (its first sentence's
+			// subject: a railway, a park, a company) gives it the figures
+			// of clauses that name no owner while it is still what the
+			// text is about.
+			if o := s.x.tracker.Subject(); o.Level == resolve.Org && o.Name != "" && o == s.x.lead && !s.categoryBefore(f.lo) && len(f.cat) == 0 {
+				return nil, false
+			}
 			if e := s.x.place; e.Name != "" && (sub < 0 || s.mentionIn(sub) == nil && s.tag(sub) != nlp.PRON) {
 				return &ment{e: e, ok: true, first: -1, last: -1}, true
 			}

@@ -228,6 +228,8 @@ var ruleCases = []ruleCase{
 	{"scope-word", "Nationwide, retail sales rose 4 percent in 2020.", "4", "entity=China by=entity:scope-word"},
 	{"clause-owner", "The number of visitors to the Harbin International Ice Festival reached 2 million in 2020.", "2 million", "entity=Harbin_International_Ice_Festival"},
 	{"running-place", "Daqing grew fast in 2020. The food industry earned 5 billion yuan.", "5 billion", "entity=Daqing"},
+	{"running-place", "Jixi Lantern Park drew 300,000 visitors in 2020. Ticket sales rose 20 percent.", "20", "entity=Jixi_Lantern_Park by=entity:running-subject"},
+	{"running-place", "Jixi drew 300,000 visitors to the Lantern Park in 2020. Ticket sales rose 20 percent.", "20", "entity=Jixi"},
 	{"owners", "Trade with Russia reached 5 billion yuan in 2020.", "5 billion", "entity=Harbin metric~russia"},
 	{"clause-place", "In 2019, 79,000 tourists came to Russia through Northeast China's Jilin province.", "79,000", "entity=Jilin"},
 	{"clause-place", "In 2019, some 9,000 trucks entered Russia via Jilin's land ports.", "9,000", "entity=Jilin"},
