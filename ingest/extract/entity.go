@@ -192,8 +192,8 @@ var entityRules = []entityRule{
 		func(f *figure) (*ment, bool) {
 			s := f.s
 			sub := s.subject(f.pred)
-			// An article about an organisation (its first sentence's
-			// subject: a railway, a park, a company) gives it the figures
+			// An article about an organisation (the first subject it
+			// names: a railway, a park, a company) gives it the figures
 			// of clauses that name no owner while it is still what the
 			// text is about.
 			if o := s.x.tracker.Subject(); o.Level == resolve.Org && o.Name != "" && o == s.x.lead && !s.categoryBefore(f.lo) && len(f.cat) == 0 {
@@ -414,7 +414,7 @@ type tableEntityRule struct {
 }
 
 var tableEntityRules = []tableEntityRule{
-	{"release-owner", "the subject of the article's first sentence: the company whose results release the table is in (Jixi Pumps Inc. reported ...)",
+	{"release-owner", "the first subject the article's first three sentences name: the company whose results release the table is in (Jixi Pumps Inc. reported ...)",
 		func(x *extractor) (resolve.Entity, bool) { return x.lead, x.lead.Name != "" }},
 	{"table-topic", "the headline's entity",
 		func(x *extractor) (resolve.Entity, bool) { return x.topic, x.topic.Name != "" }},

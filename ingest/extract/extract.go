@@ -180,7 +180,7 @@ type extractor struct {
 	tracker resolve.Tracker
 	topic   resolve.Entity
 	place   resolve.Entity // the place the text is about now (a subject or owner)
-	lead    resolve.Entity // the subject of the body's first sentence, if it names one
+	lead    resolve.Entity // the first named subject of the body's first three sentences
 	// prevMeasure is what the latest sentence with a fact measured, when
 	// its subject was that measure ("industrial investment hit ..."), for
 	// an "it" or "its" in the next; prevMeasureSent numbers that sentence.
@@ -320,7 +320,7 @@ func (x *extractor) paragraph(pi int, p document.Span) bool {
 		}
 		x.ctx.afterSentence(s)
 		s.observe()
-		if x.sentNo == 0 {
+		if x.lead.Name == "" && x.sentNo < 3 {
 			x.lead = x.tracker.Subject()
 		}
 		x.sentNo++

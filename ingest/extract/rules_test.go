@@ -230,6 +230,7 @@ var ruleCases = []ruleCase{
 	{"running-place", "Daqing grew fast in 2020. The food industry earned 5 billion yuan.", "5 billion", "entity=Daqing"},
 	{"running-place", "Jixi Lantern Park drew 300,000 visitors in 2020. Ticket sales rose 20 percent.", "20", "entity=Jixi_Lantern_Park by=entity:running-subject"},
 	{"running-place", "Jixi drew 300,000 visitors to the Lantern Park in 2020. Ticket sales rose 20 percent.", "20", "entity=Jixi"},
+	{"running-place", "A new rail line has made travel easier in the north. The Jixi-Hegang railway ran 90 trains in October 2020. The average flow came to 900 people a day.", "900", "entity=Jixi-Hegang_railway"},
 	{"owners", "Trade with Russia reached 5 billion yuan in 2020.", "5 billion", "entity=Harbin metric~russia"},
 	{"clause-place", "In 2019, 79,000 tourists came to Russia through Northeast China's Jilin province.", "79,000", "entity=Jilin"},
 	{"clause-place", "In 2019, some 9,000 trucks entered Russia via Jilin's land ports.", "9,000", "entity=Jilin"},
