@@ -522,6 +522,9 @@ var metricRules = []metricRule{
 				if w == "," || w == ";" || w == ":" {
 					break
 				}
+				if peakNouns[s.lemma(k)] || s.lemma(k) == "record" {
+					continue // "reached a record high of": a level, no measure
+				}
 				if s.isMetricNoun(k) && s.tag(k) == nlp.NOUN && s.rel(k) != "compound" {
 					return k, true
 				}

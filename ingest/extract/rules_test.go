@@ -266,6 +266,8 @@ var ruleCases = []ruleCase{
 	{"subject-verb-noun", "In 2020, Jixi will generate 12 billion yuan.", "12 billion", "metric!economy"},
 	{"modified-noun", "In 2020, Jixi opened a 10 billion yuan steel plant.", "10 billion", "metric~steel,plant by=metric:modified-noun"},
 	{"nearest-noun-before", "In 2020, Jixi steel output, 40 million tonnes, set a record.", "40 million", "metric~steel,output"},
+	{"nearest-noun-before", "Jixi led the region in rice: as early as 2008, it hit a record high of 3 million tonnes.", "3 million", "none"},
+	{"nearest-noun-before", "Jixi led the region in rice: as early as 2008, it hit a record crop of 3 million tonnes.", "3 million", "metric~crop"},
 
 	{"verb-nominal", "In 2020, Jixi exported 5 million.", "5 million", "metric~exports by=metric:verb-nominal"},
 	{"verb-nominal", "In 2020, Jixi saw 5 million.", "5 million", "none"},
