@@ -233,6 +233,81 @@ var repairs = []repair{
 				}
 			}
 		}},
+	{"article-to-change-noun", "\"a 21.6 per cent first quarter rise in coal volume\": an article, a percentage and the words after it up to a noun of change, with no verb or comma between, are one noun phrase headed by that noun, whatever the tree made of them",
+		func(toks []nlp.Token) {
+			for d := 0; d+3 < len(toks); d++ {
+				w := strings.ToLower(toks[d].Form)
+				if w != "a" && w != "an" || toks[d+1].Tag != nlp.NUM && toks[d+1].Tag != nlp.ADJ {
+					continue
+				}
+				// The percentage: "21.6 percent", "21.6 per cent", after
+				// at most one adjective ("an astonishing 77 percent").
+				k := d + 1
+				if toks[k].Tag == nlp.ADJ {
+					k++
+				}
+				if k+1 >= len(toks) || toks[k].Tag != nlp.NUM {
+					continue
+				}
+				p := k + 1
+				if strings.EqualFold(toks[p].Form, "per") && p+1 < len(toks) && strings.EqualFold(toks[p+1].Form, "cent") {
+					p++
+				}
+				if f := strings.ToLower(toks[p].Form); f != "percent" && f != "cent" && f != "%" {
+					continue
+				}
+				n := -1
+				for j := p + 1; j < len(toks) && j <= p+6; j++ {
+					if _, ok := changeLemma[strings.ToLower(toks[j].Lemma)]; ok && toks[j].Tag == nlp.NOUN {
+						n = j
+						break
+					}
+					if t := toks[j].Tag; t == nlp.VERB || t == nlp.AUX || t == nlp.PUNCT && toks[j].Form != "-" {
+						break
+					}
+				}
+				if n < 0 || n == p+1 && toks[p].Head == n {
+					continue // none, or the tree has it right
+				}
+				// The phrase's place in the tree: the percentage's.
+				head, rel := toks[p].Head, toks[p].Rel
+				if head >= d && head <= n {
+					head, rel = toks[n].Head, toks[n].Rel
+				}
+				if head >= d && head <= n {
+					continue
+				}
+				toks[n].Head, toks[n].Rel = head, rel
+				for j := d; j < n; j++ {
+					switch {
+					case j == d:
+						toks[j].Head, toks[j].Rel = n, "det"
+					case j == p:
+						toks[j].Head, toks[j].Rel = n, "compound"
+					case j < p:
+						if toks[j].Tag == nlp.NUM {
+							toks[j].Head, toks[j].Rel = p, "nummod"
+						} else if j == p-1 && strings.EqualFold(toks[j].Form, "per") {
+							toks[j].Head, toks[j].Rel = p, "compound"
+						} else {
+							toks[j].Head, toks[j].Rel = n, "amod"
+						}
+					default:
+						if h := toks[j].Head; h < d || h > n {
+							toks[j].Head = n
+							if toks[j].Rel != "case" {
+								toks[j].Rel = "compound"
+							}
+						}
+					}
+				}
+				for j := range toks {
+					if (j < d || j > n) && toks[j].Head >= d && toks[j].Head < n {
+						toks[j].Head = n // what hung on the phrase's words hangs on its head
+					}
+				}
+			}
+		}},
 	{"finite-after-subject", "a sentence has a finite verb: when its root is a participle after a comma with no auxiliary (\"routes run through the ports, connecting 10 countries\"), the verb the parser hung on the root's subject right after it is the finite verb, and the participle modifies its clause",
 		func(toks []nlp.Token) {
 			for p := 2; p < len(toks); p++ {

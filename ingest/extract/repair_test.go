@@ -119,6 +119,9 @@ var repairCases = []repairCase{
 	{"finite-after-subject", "Over 50 China-Europe bus routes run through the two towns, connecting more than 10 regions with 60 Chinese towns.", "run", "ROOT", "root"},
 	{"finite-after-subject", "Over 50 China-Europe bus routes run through the two towns, connecting more than 10 regions with 60 Chinese towns.", "routes", "run", "nsubj"},
 	{"finite-after-subject", "Over 50 China-Europe bus routes run through the two towns, connecting more than 10 regions with 60 Chinese towns.", "connecting", "run", "advcl"},
+	// An article, a percentage and words up to a noun of change are one phrase.
+	{"article-to-change-noun", "MINES in northern Jixi county logged a 14.2 per cent second quarter year on year rise in coal volume to 3.2 million tonnes, officials said.", "rise", "logged", "obj"},
+	{"article-to-change-noun", "MINES in northern Jixi county logged a 14.2 per cent second quarter year on year rise in coal volume to 3.2 million tonnes, officials said.", "cent", "rise", "compound"},
 	// A noun takes no object: a capitalised one before a name is the name's.
 	{"name-first-word", "Northeast China's ports of Jixi and Hegang on the border have handled over 2,000 freight trains so far this year, the railway said.", "Northeast", "China", "compound"},
 	{"name-first-word", "Northeast China's ports of Jixi and Hegang on the border have handled over 2,000 freight trains so far this year, the railway said.", "ports", "handled", "nsubj"},
