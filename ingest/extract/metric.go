@@ -731,6 +731,13 @@ func (f *figure) decideMetric() bool {
 	if f.distributed {
 		f.trace.Metric += ", respectively"
 	}
+	for _, r := range unitMetricRules {
+		if w, ok := r.match(f); ok {
+			f.words = w
+			f.trace.Metric += ", " + r.name
+			break
+		}
+	}
 	f.trace.Detail = strings.Join(f.words, " ")
 	s.figs = append(s.figs, f)
 	return true
@@ -1750,4 +1757,28 @@ func rowMetric(label string) ([]string, string) {
 		}
 	}
 	return nil, ""
+}
+
+// unitMetricRule adjusts a metric by what its unit says it measures,
+// after the metric rules chose the noun.
+type unitMetricRule struct {
+	name  string
+	doc   string
+	match func(f *figure) ([]string, bool)
+}
+
+var unitMetricRules = []unitMetricRule{
+	{"teu-containers", "TEU count containers: a TEU figure whose words name no containers or goods measures containers (the port handled 1.6 million TEU: container throughput)",
+		func(f *figure) ([]string, bool) {
+			if f.q.Unit != "TEU" {
+				return nil, false
+			}
+			for _, w := range f.words {
+				switch w {
+				case "container", "containers", "box", "boxes", "teu", "teus", "cargo", "goods", "freight":
+					return nil, false
+				}
+			}
+			return append([]string{"container"}, f.words...), true
+		}},
 }

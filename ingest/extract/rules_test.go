@@ -266,6 +266,8 @@ var ruleCases = []ruleCase{
 	{"subject-verb-noun", "In 2020, Jixi will generate 12 billion yuan.", "12 billion", "metric!economy"},
 	{"modified-noun", "In 2020, Jixi opened a 10 billion yuan steel plant.", "10 billion", "metric~steel,plant by=metric:modified-noun"},
 	{"nearest-noun-before", "In 2020, Jixi steel output, 40 million tonnes, set a record.", "40 million", "metric~steel,output"},
+	{"teu-containers", "Jixi port handled 1.2 million TEU in 2020.", "1.2 million", "metric~container by=metric:verb-nominal,_teu-containers"},
+	{"teu-containers", "Jixi port handled 1.2 million TEU of goods in 2020.", "1.2 million", "metric~goods metric!container"},
 	{"nearest-noun-before", "Jixi led the region in rice: as early as 2008, it hit a record high of 3 million tonnes.", "3 million", "none"},
 	{"nearest-noun-before", "Jixi led the region in rice: as early as 2008, it hit a record crop of 3 million tonnes.", "3 million", "metric~crop"},
 
@@ -514,6 +516,9 @@ func TestEveryRuleTested(t *testing.T) {
 	for _, r := range tableEntityRules {
 		names = append(names, r.name)
 	}
+	for _, r := range unitMetricRules {
+		names = append(names, r.name)
+	}
 	for _, r := range rowMetricRules {
 		names = append(names, r.name)
 	}
@@ -552,6 +557,7 @@ func TestDesignListsRules(t *testing.T) {
 		{"`changeRules` (relation.go)", names(len(changeRules), func(i int) string { return changeRules[i].name })},
 		{"`conjunctRules`, `metricRules` (metric.go)", names(len(conjunctRules), func(i int) string { return conjunctRules[i].name }) + "; " + names(len(metricRules), func(i int) string { return metricRules[i].name })},
 		{"`baseRules` (metric.go)", names(len(baseRules), func(i int) string { return baseRules[i].name })},
+		{"`unitMetricRules` (metric.go)", names(len(unitMetricRules), func(i int) string { return unitMetricRules[i].name })},
 		{"`entityRules` (entity.go)", names(len(entityRules), func(i int) string { return entityRules[i].name })},
 		{"`yearRules`, `yearAdjustments` (time.go)", names(len(yearRules), func(i int) string { return yearRules[i].name }) + "; " + names(len(yearAdjustments), func(i int) string { return yearAdjustments[i].name })},
 		{"`periodRules` (time.go)", names(len(periodRules), func(i int) string { return periodRules[i].name })},
