@@ -277,6 +277,43 @@ var skipRules = []skipRule{
 			}
 			return true
 		}},
+	{"wholly", "\"100 percent\" before a verb or an adjective means wholly, not a share: can't 100 percent contain it, 100 percent sure",
+		func(f *figure) bool {
+			s := f.s
+			if f.q.Unit != "percent" || f.q.Value != 100 || f.hi >= len(s.toks) {
+				return false
+			}
+			switch s.tag(f.hi) {
+			case nlp.VERB:
+				return true
+			case nlp.ADJ, nlp.ADV:
+				switch s.word(f.hi) {
+				case "higher", "lower", "more", "less", "bigger", "larger", "greater", "smaller",
+					"up", "down", "over", "above", "below", "respectively", "annually", "yearly", "alone":
+					return false
+				}
+				return true
+			}
+			return false
+		}},
+	{"location", "how far a place lies from another describes where it is, no figure of its economy: the town lies 100 meters from the river, a port 30 km away",
+		func(f *figure) bool {
+			s := f.s
+			if f.q.Unit != "m" && f.q.Unit != "km" {
+				return false
+			}
+			w := s.word(f.hi)
+			if w != "from" && w != "away" && !(w == "south" || w == "north" || w == "east" || w == "west") {
+				return false
+			}
+			for k := f.lo - 1; k >= 0 && k >= f.lo-3; k-- {
+				switch s.lemma(k) {
+				case "lie", "sit", "locate", "situate", "stand":
+					return true
+				}
+			}
+			return w == "away"
+		}},
 	{"benchmark", "a round figure named as a mark or level to stay above: above the 30-million-tonne level, the 1-trillion-yuan mark",
 		func(f *figure) bool {
 			s := f.s

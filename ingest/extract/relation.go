@@ -443,7 +443,7 @@ func (s *sent) duration(f *figure) bool {
 // more than 5 billion yuan") is a fact.
 func (s *sent) threshold(f *figure) bool {
 	each := false
-	for i := max(0, f.lo-6); i < f.lo; i++ {
+	for i := max(0, f.lo-8); i < f.lo; i++ { // "each with sales of over 2 million yuan"
 		if s.word(i) == "each" {
 			each = true
 		}
