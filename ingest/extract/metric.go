@@ -1030,6 +1030,24 @@ var baseRules = []baseRule{
 			}
 			return nil, -1, false
 		}},
+	{"change-of-main-object", "a change in a participle clause before the main clause, with no subject of its own, is the change of what the main clause's verb has as its object: soaring by 50 percent, the city received 8 million visits",
+		func(f *figure) ([]string, int, bool) {
+			s := f.s
+			c := f.ch.word
+			if c < 0 || s.tag(c) != nlp.VERB || s.rel(c) != "advcl" || !strings.HasSuffix(s.word(c), "ing") || s.child(c, "nsubj") >= 0 {
+				return nil, -1, false
+			}
+			v := s.head(c)
+			if v < 0 || v < c {
+				return nil, -1, false
+			}
+			o := s.child(v, "obj")
+			if o < 0 || !s.isMetricNoun(o) || s.mentionAt(o) != nil {
+				return nil, -1, false
+			}
+			w := s.phraseWords(o, nil)
+			return w, o, len(w) > 0
+		}},
 	{"change-of-earlier-figure", "no word says what changed: the measure of the sentence's figure before",
 		func(f *figure) ([]string, int, bool) {
 			n := len(f.s.figs)

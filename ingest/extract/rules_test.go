@@ -287,6 +287,8 @@ var ruleCases = []ruleCase{
 	{"change-of-noun-before", "In 2020, Jixi saw its added value rise by 8.2 percent.", "8.2", "metric~added,value,growth"},
 	{"change-of-subject", "In 2020, Jixi's exports were up 12 percent.", "12", "metric~exports,growth"},
 	{"change-of-earlier-figure", "In 2020, Jixi sold 200 cars, and grew 14 percent year on year.", "14", "metric~cars,growth"},
+	{"change-of-main-object", "Soaring by 40 percent year-on-year, Jixi received 3 million visits in 2020.", "40", "metric~visits,growth by=metric:change-of-main-object"},
+	{"change-of-main-object", "Soaring by 40 percent year-on-year, Jixi received visitors from 30 towns in 2020.", "40", "metric!visits"},
 
 	// Years and periods.
 	{"clause-year", "Daqing had 40 parks in 2019 and Jixi had 30 in 2020.", "40", "year=2019"},
