@@ -308,6 +308,32 @@ var repairs = []repair{
 				}
 			}
 		}},
+	{"hyphen-compound-count", "a number counts the noun after a hyphenated modifier: in \"502 tier-one suppliers\" the parser made 502 count tier; the suppliers are counted, tier-one modifies them",
+		func(toks []nlp.Token) {
+			for i := 0; i+4 < len(toks); i++ {
+				a, h, b, n := i+1, i+2, i+3, i+4
+				if toks[i].Tag != nlp.NUM || toks[i].Head != a || toks[h].Form != "-" || toks[h].Start != toks[a].End || toks[h].End != toks[b].Start || toks[n].Tag != nlp.NOUN || toks[a].Tag != nlp.NOUN {
+					continue
+				}
+				head, rel := toks[a].Head, toks[a].Rel
+				if head == n || head >= a && head <= n {
+					head, rel = toks[n].Head, toks[n].Rel
+					if head >= a && head <= n {
+						continue
+					}
+				}
+				toks[n].Head, toks[n].Rel = head, rel
+				toks[i].Head, toks[i].Rel = n, "nummod"
+				toks[a].Head, toks[a].Rel = n, "compound"
+				toks[b].Head, toks[b].Rel = a, "compound"
+				toks[h].Head, toks[h].Rel = b, "punct"
+				for k := range toks {
+					if k != i && k != h && k != b && (k < a || k > n) && toks[k].Head == a {
+						toks[k].Head = n // what hung on the modifier's word hangs on the noun
+					}
+				}
+			}
+		}},
 	{"finite-after-subject", "a sentence has a finite verb: when its root is a participle after a comma with no auxiliary (\"routes run through the ports, connecting 10 countries\"), the verb the parser hung on the root's subject right after it is the finite verb, and the participle modifies its clause",
 		func(toks []nlp.Token) {
 			for p := 2; p < len(toks); p++ {

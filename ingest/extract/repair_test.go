@@ -122,6 +122,9 @@ var repairCases = []repairCase{
 	// An article, a percentage and words up to a noun of change are one phrase.
 	{"article-to-change-noun", "MINES in northern Jixi county logged a 14.2 per cent second quarter year on year rise in coal volume to 3.2 million tonnes, officials said.", "rise", "logged", "obj"},
 	{"article-to-change-noun", "MINES in northern Jixi county logged a 14.2 per cent second quarter year on year rise in coal volume to 3.2 million tonnes, officials said.", "cent", "rise", "compound"},
+	// A number counts the noun after a hyphenated modifier.
+	{"hyphen-compound-count", "Jixi had 502 tier-one suppliers and 40 world-class parks in 2020.", "502", "suppliers", "nummod"},
+	{"hyphen-compound-count", "Jixi had 502 tier-one suppliers and 40 world-class parks in 2020.", "suppliers", "had", "obj"},
 	// A noun takes no object: a capitalised one before a name is the name's.
 	{"name-first-word", "Northeast China's ports of Jixi and Hegang on the border have handled over 2,000 freight trains so far this year, the railway said.", "Northeast", "China", "compound"},
 	{"name-first-word", "Northeast China's ports of Jixi and Hegang on the border have handled over 2,000 freight trains so far this year, the railway said.", "ports", "handled", "nsubj"},
