@@ -68,6 +68,34 @@ var entityRules = []entityRule{
 			}
 			return nil, false
 		}},
+	{"agent", "the agent of running or owning, in a participle that modifies the measured noun: airplanes run by Jixi Airlines, hotels operated by the group (not \"led by\": a cause)",
+		func(f *figure) (*ment, bool) {
+			s := f.s
+			var ns []int
+			for _, n := range f.nouns() {
+				ns = append(ns, n)
+				if o := s.ofChild(n); o >= 0 {
+					ns = append(ns, o) // "the number of buses run by ..."
+				}
+			}
+			for _, n := range ns {
+				for _, k := range s.children(n) {
+					if s.rel(int(k)) != "acl" || s.tag(int(k)) != nlp.VERB || !ownVerbs[s.lemma(int(k))] {
+						continue
+					}
+					for _, c := range s.children(int(k)) {
+						if r := s.rel(int(c)); r == "obl:agent" || r == "obl" && s.caseOf(int(c)) == "by" {
+							// An agent is no owner in general ("led by the
+							// refinery"); the agent of owning or running is.
+							if m := s.mentionIn(int(c)); m != nil && m.ok {
+								return m, true
+							}
+						}
+					}
+				}
+			}
+			return nil, false
+		}},
 	{"level-owner", "a change with no noun of its own is the change of the level before it, and belongs to the level's owner: the port's trade climbed to 10 million tonnes, up 10 percent",
 		func(f *figure) (*ment, bool) {
 			p := f.level
@@ -218,6 +246,12 @@ var entityRules = []entityRule{
 			}
 			return nil, false
 		}},
+}
+
+// ownVerbs make their agent the owner of what they modify: "planes run
+// by the airline", "hotels owned by the group".
+var ownVerbs = map[string]bool{
+	"run": true, "operate": true, "own": true, "manage": true, "hold": true, "control": true,
 }
 
 // visitVerbs take the place visited as object or to-phrase.

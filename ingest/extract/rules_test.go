@@ -210,6 +210,8 @@ var ruleCases = []ruleCase{
 	{"percent-of", "In 2020, Jixi counted 1.8 million phone masts and 45 million phone users, each representing over 6 percent of the national total.", "6", "metric~phone,share,national,total by=metric:percent-of,_each"},
 	// Entities: the subject, possessor or place of the figure's clause.
 	{"possessor", "Daqing's exports reached 3 billion yuan in 2020.", "3 billion", "entity=Daqing by=entity:possessor"},
+	{"agent", "In 2020, the number of buses run by Jixi Transit Group was raised to 90, and Hegang Bus Co's fleet grew too.", "90", "entity=Jixi_Transit_Group by=entity:agent"},
+	{"agent", "In 2020, the number of buses in the fleet was raised to 90, and Hegang Bus Co's fleet grew too.", "90", "entity!Jixi_Transit_Group"},
 	{"level-owner", "In 2020, the railway port of Jixi handled 9 million tonnes of goods, up 10 percent.", "10", "entity=Jixi_railway_port by=entity:level-owner"},
 	{"level-owner", "In 2020, freight at the railway port of Jixi climbed to 9 million tonnes; Hegang's rose 10 percent.", "10", "entity=Hegang"},
 	// "it" is the main clause's subject, not the possessor of its predicate.
