@@ -294,6 +294,8 @@ var ruleCases = []ruleCase{
 
 	// Years and periods.
 	{"clause-year", "Daqing had 40 parks in 2019 and Jixi had 30 in 2020.", "40", "year=2019"},
+	{"by-then", "Jixi aims to double its tourism by 2025. By then, tourism revenue is to reach 16 billion yuan.", "16 billion", "year=2025 by=year:by-then"},
+	{"by-then", "Jixi aims to double its tourism by 2025. Next year, tourism revenue is to reach 16 billion yuan.", "16 billion", "year=2022"},
 	{"sentence-year", "In 2019, Daqing had 40 parks.", "40", "year=2019"},
 	// A change and the level it reached are one event: the level's year is the change's.
 	{"sentence-year", "Jixi's farm output rose 12.5 percent year on year to 40 million yuan in 2019.", "12.5", "year=2019 by=year:sentence-year"},

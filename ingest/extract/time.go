@@ -277,6 +277,19 @@ var yearRules = []yearRule{
 			}
 			return 0, false
 		}},
+	{"by-then", "\"by then\" or \"by that time\" is the deadline year the sentence before set with \"by\": the city aims to double tourism by 2025. By then, revenue is to reach 16 billion yuan",
+		func(f *figure) (int, bool) {
+			s := f.s
+			if s.x.byYear == 0 || s.x.byYearSent != s.ordinal()-1 {
+				return 0, false
+			}
+			for i := 0; i+1 < len(s.toks); i++ {
+				if s.word(i) == "by" && (s.word(i+1) == "then" || s.word(i+1) == "that" && (s.word(i+2) == "time" || s.word(i+2) == "year")) {
+					return s.x.byYear, true
+				}
+			}
+			return 0, false
+		}},
 	{"sentence-year", "the year the sentence states (of two, the nearest before the figure): To back 18 projects, the city put 8 million yuan into them in 2020",
 		func(f *figure) (int, bool) {
 			var found *timex
