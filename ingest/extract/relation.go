@@ -186,9 +186,10 @@ var changeRules = []changeRule{
 		func(f *figure) (change, bool) {
 			s := f.s
 			k := f.lo - 1
-			for steps := 0; k >= 0 && steps < 3; steps++ {
+			for steps := 0; k >= 0 && steps < 5; steps++ {
 				switch s.word(k) {
-				case "by", "of", "a", "an", "the", "year-on-year":
+				case "by", "of", "a", "an", "the", "year-on-year",
+					"more", "than", "over", "nearly", "almost", "about", "around", "some", "roughly": // "growth by more than 40 percent"
 					k--
 					continue
 				}

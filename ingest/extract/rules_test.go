@@ -313,6 +313,8 @@ var ruleCases = []ruleCase{
 	{"present-state", "In the first half of 2021, Daqing's output grew. Daqing's plant operating rate was 83 percent.", "83", "period=H1"},
 	{"whole-year", "In 2020, Daqing's exports reached 4 billion yuan.", "4 billion", "period=year by=period:whole-year"},
 	{"change-word-before", "In 2020, Daqing's exports registered a rise of 10.9 percent.", "10.9", "metric~exports,growth"},
+	{"change-word-before", "In 2020, Jixi carried 3 million riders, a growth by more than 40 percent.", "40", "metric~riders,growth by=change:change-word-before"},
+	{"change-word-before", "In 2020, Jixi carried 3 million riders, a share of more than 40 percent.", "40", "metric!growth"},
 	{"context-year", "Provinces recorded weak growth in 2019.\n\nIn Jixi, retail sales rose 5.6 percent.", "5.6", "year=2019 by=year:context-year"},
 	{"context-year", "Growth is expected to pick up in 2022.\n\nIn Jixi, retail sales rose 5.6 percent.", "5.6", "year=2021"},
 	// The from side of a change sets no running year: the sentence is
