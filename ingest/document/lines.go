@@ -557,6 +557,11 @@ var (
 // GBK and decoded as Latin-1, as many copied Chinese pages have it.
 const residueSeparators = " \t\u00a0\u3000|,，:：;/()[]【】·•-–—.£º"
 
+// groupSeparators set the bare names of a date line apart from each
+// other: the residue separators but spaces, brackets, hyphens and periods,
+// which may stand inside a name.
+const groupSeparators = "|,，:：;/·•–—£º"
+
 // metaResidue decides whether what stands before and after the date of a
 // line is page metadata, and returns the source it names. A bare name
 // ("Xinhua, June 14, 2011") must be set off from the date by a separator;
@@ -630,7 +635,7 @@ func metaResidue(pre, post string) (string, bool) {
 		}
 		// What is left are bare names, in groups set apart by separators.
 		words := 0
-		for _, g := range strings.FieldsFunc(r, func(c rune) bool { return strings.ContainsRune("|,，:：;/·•–—£º", c) }) {
+		for _, g := range strings.FieldsFunc(r, func(c rune) bool { return strings.ContainsRune(groupSeparators, c) }) {
 			g = strings.Trim(g, " \t\u00a0\u3000-.")
 			if g == "" {
 				continue

@@ -175,8 +175,20 @@ func (p *page) tables() []Table {
 		}
 		return label, append([][2]int(nil), cells[first:]...), true
 	}
+	// Whether each line is a row, worked out once: the scan below asks
+	// of the same line up to three times.
+	known := make([]int8, len(p.nb)) // 0 not yet, 1 a row, -1 none
+	rowAt := func(k int) bool {
+		if known[k] == 0 {
+			known[k] = -1
+			if _, _, ok := isRow(p.at(k)); ok {
+				known[k] = 1
+			}
+		}
+		return known[k] == 1
+	}
 	for k := 0; k < len(p.nb); k++ {
-		if _, _, ok := isRow(p.at(k)); !ok {
+		if !rowAt(k) {
 			continue
 		}
 		// A block of rows, each perhaps under its label line, with at
@@ -206,13 +218,13 @@ func (p *page) tables() []Table {
 			used = append(used, j)
 			// The next row: right after, or after its label line.
 			if j+1 < len(p.nb) {
-				if _, _, ok := isRow(p.at(j + 1)); ok {
+				if rowAt(j + 1) {
 					j++
 					continue
 				}
 			}
 			if j+2 < len(p.nb) {
-				if _, _, ok := isRow(p.at(j + 2)); ok {
+				if rowAt(j + 2) {
 					if nl := p.at(j + 1); nl.kind == kindBody && labelText(nl.text) && textOnly(nl.text) {
 						j += 2
 						continue

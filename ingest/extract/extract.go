@@ -181,9 +181,6 @@ type extractor struct {
 	topic   resolve.Entity
 	place   resolve.Entity // the place the text is about now (a subject or owner)
 	lead    resolve.Entity // the first named subject of the body's first three sentences
-	// byYear is the year of the latest "by 2025" (a deadline) and
-	// byYearSent the sentence that named it, for a "by then" after it.
-	byYear, byYearSent int
 	// prevMeasure is what the latest sentence with a fact measured, when
 	// its subject was that measure ("industrial investment hit ..."), for
 	// an "it" or "its" in the next; prevMeasureSent numbers that sentence.
@@ -323,11 +320,6 @@ func (x *extractor) paragraph(pi int, p document.Span) bool {
 		}
 		x.ctx.afterSentence(s)
 		s.observe()
-		for _, t := range s.times {
-			if t.kind == timeYear && t.first > 0 && s.word(t.first-1) == "by" {
-				x.byYear, x.byYearSent = t.year, s.ordinal()
-			}
-		}
 		if x.lead.Name == "" && x.sentNo < 3 {
 			x.lead = x.tracker.Subject()
 		}

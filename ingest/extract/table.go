@@ -149,11 +149,9 @@ func cellQuantity(c string) (recognize.Quantity, bool, bool) {
 	if len(qs) != 1 {
 		return recognize.Quantity{}, false, false
 	}
-	pre := strings.TrimSpace(c[:qs[0].Start])
-	neg := strings.HasPrefix(pre, "-") || strings.HasPrefix(pre, "−") || strings.HasPrefix(pre, "(") && strings.HasSuffix(strings.TrimSpace(c), ")")
-	if qs[0].Start > 0 && (c[qs[0].Start-1] == '-' || strings.HasSuffix(c[:qs[0].Start], "−")) {
-		neg = true
-	}
+	// Before the figure stand only its sign, currency and bracket.
+	pre := c[:qs[0].Start]
+	neg := strings.ContainsAny(pre, "-−") || strings.HasPrefix(strings.TrimSpace(pre), "(") && strings.HasSuffix(strings.TrimSpace(c), ")")
 	return qs[0], neg, true
 }
 
@@ -174,20 +172,11 @@ func scaleByNote(note string, v float64, unit string) (float64, string) {
 		return v, unit
 	}
 	if unit == "count" {
-		code := ""
-		for _, c := range []struct{ w, code string }{
-			{"us dollar", "USD"}, {"u.s. dollar", "USD"}, {"us$", "USD"}, {"usd", "USD"},
-			{"rmb", "CNY"}, {"yuan", "CNY"}, {"renminbi", "CNY"}, {"euro", "EUR"},
-		} {
-			if strings.Contains(note, c.w) {
-				code = c.code
-				break
-			}
-		}
-		if code == "" {
+		cs := recognize.Currencies(note) // "US dollars", "RMB", "yuan"
+		if len(cs) == 0 {
 			return v, unit
 		}
-		unit = code
+		unit = cs[0].Label
 	}
 	if !recognize.IsCurrency(unit) {
 		return v, unit

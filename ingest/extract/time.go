@@ -280,12 +280,13 @@ var yearRules = []yearRule{
 	{"by-then", "\"by then\" or \"by that time\" is the deadline year the sentence before set with \"by\": the city aims to double tourism by 2025. By then, revenue is to reach 16 billion yuan",
 		func(f *figure) (int, bool) {
 			s := f.s
-			if s.x.byYear == 0 || s.x.byYearSent != s.ordinal()-1 {
+			c := &s.x.ctx
+			if c.deadline == 0 || c.deadlineSent != s.ordinal()-1 {
 				return 0, false
 			}
 			for i := 0; i+1 < len(s.toks); i++ {
 				if s.word(i) == "by" && (s.word(i+1) == "then" || s.word(i+1) == "that" && (s.word(i+2) == "time" || s.word(i+2) == "year")) {
-					return s.x.byYear, true
+					return c.deadline, true
 				}
 			}
 			return 0, false
@@ -567,6 +568,9 @@ type context struct {
 	// planYear is a future year a plan named; it does not become the
 	// running year of what was done.
 	titleDone bool
+	// deadline is the year of the latest "by 2025" and deadlineSent the
+	// sentence that named it, for a "by then" after it.
+	deadline, deadlineSent int
 }
 
 func (c *context) newParagraph() {}
@@ -648,6 +652,11 @@ func (f *figure) fromSide(t *timex) bool {
 // deadline or a plan. Years go first: a period is of the year the
 // sentence states.
 func (c *context) afterSentence(s *sent) {
+	for _, t := range s.times {
+		if t.kind == timeYear && t.deadline {
+			c.deadline, c.deadlineSent = t.year, s.ordinal()
+		}
+	}
 	year := 0
 	// A year that frames the sentence: "In 2020, ...", "Last year, ...".
 	for _, t := range s.times {
@@ -821,19 +830,11 @@ var columnTimeRules = []columnTimeRule{
 			if i < 0 {
 				return 0, 0, false
 			}
-			n := 0
-			switch strings.TrimSpace(low[:i]) {
-			case "three", "3":
-				n = 3
-			case "six", "6":
-				n = 6
-			case "nine", "9":
-				n = 9
-			case "twelve", "12":
-				n = 12
-			default:
+			ns := recognize.Numbers(h[:i]) // "Three", "6"
+			if len(ns) != 1 {
 				return 0, 0, false
 			}
+			n := int(ns[0].Value)
 			ys := recognize.Years(h)
 			if len(ys) != 1 {
 				return 0, 0, false

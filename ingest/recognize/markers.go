@@ -192,9 +192,9 @@ var unitWords = func() *phrases {
 
 // matchUnit matches a physical unit at i.
 func matchUnit(text string, i int) (end int, unit string, factor float64, ok bool) {
-	// Units are words, but for the one that begins with its own number:
-	// "20-foot equivalent units" (TEU).
-	if i >= len(text) || !isLetter(text[i]) && !strings.HasPrefix(text[i:], "20-") {
+	// A unit begins with a letter, or with its own number ("20-foot
+	// equivalent units"): whatever some spelling in the table begins with.
+	if i >= len(text) || len(unitWords.byFirst[text[i]]) == 0 {
 		return 0, "", 0, false
 	}
 	end, k := matchAny(text, i, unitWords)

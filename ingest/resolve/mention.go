@@ -778,7 +778,7 @@ var legalForms = map[string]bool{"inc": true, "ltd": true, "llc": true, "plc": t
 // the comma and the period ("Harbin Electric Inc"), whatever a shorter
 // name ("Harbin Electric") means to the lookup.
 func legalName(text string, toks []token, i, j int) (Mention, int, bool) {
-	if j >= len(toks) || j-i < 1 || leadWords[toks[i].lower] {
+	if j >= len(toks) || leadWords[toks[i].lower] {
 		return Mention{}, 0, false
 	}
 	last, form := toks[j-1], toks[j]
