@@ -203,8 +203,17 @@ var metricRules = []metricRule{
 				return k, true
 			case s.wholeOf(k):
 				// "produced 15 percent of the total electricity", "10
-				// percent of all visitors": a share of a whole.
+				// percent of all visitors": a share of a whole. A
+				// present participle of sharing has no subject of its
+				// own: in "the city had 300 firms, making up 40 percent of
+				// all firms in the province", the part is the level
+				// before ("made up" after a comma is a clause of its own).
 				f.shareOfWhole = true
+				if v := f.gov; shareVerbs[s.lemma(v)] && strings.HasSuffix(s.word(v), "ing") && (s.subject(v) < 0 && (s.rel(v) == "advcl" || s.rel(v) == "xcomp") || s.rel(v) == "acl" && !s.isMetricNoun(s.head(v))) {
+					if p := s.lastLevel(); p != nil {
+						f.shareCat = p.measure
+					}
+				}
 				return k, true
 			case f.rel == "nsubj" || f.rel == "nsubj:pass":
 				// "92 percent of the passengers came from Russia": a
@@ -1727,6 +1736,17 @@ func (s *sent) partnerPhrase(h int, c string) []string {
 				}
 				return words
 			}
+		}
+	}
+	return nil
+}
+
+// lastLevel returns the sentence's latest figure that is a level, not a
+// change, or nil.
+func (s *sent) lastLevel() *figure {
+	for i := len(s.figs) - 1; i >= 0; i-- {
+		if p := s.figs[i]; p.ch.kind == changeNone {
+			return p
 		}
 	}
 	return nil

@@ -187,6 +187,8 @@ var ruleCases = []ruleCase{
 	{"percent-of", "In 2020, Jixi spent 1.2 billion yuan on schools, up 40 percent.", "40", "metric!share"},
 	{"percent-of", "In 2020, about 33,000 people crossed into Russia via Jixi's land ports, making up 42 percent of the total.", "42", "metric~people,share"},
 	{"percent-of", "In 2020, 92 percent of the passengers at Jixi airport came from Russia.", "92", "metric~share,passengers"},
+	{"percent-of", "In the second half, the number of visitors who came into the county via Jixi was 52,000, up 11 percent year-on-year, making up 30 percent of the total number of guests staying in the county.", "30", "metric~visitors,share,guests"},
+	{"percent-of", "In the second half, Jixi received 52,000 visitors, up 11 percent year-on-year, and guests from Russia made up 30 percent of the total number of guests staying in the county.", "30", "metric~share,guests metric!visitors"},
 	{"percent-of", "In 2020, Jixi's grain output represents 6.7 percent of China's grain output increase.", "6.7", "entity=Jixi metric~share"},
 	{"change-of-subject", "In 2020, value added by the Jixi retail industry grew 5.8 percent.", "5.8", "metric~value,added,retail,industry,growth"},
 	{"percent-of", "In 2020, Jixi's retail sales contributed 21 percent of the city's GDP growth.", "21", "metric~retail,sales,contribution,gdp,growth metric!share"},
