@@ -299,6 +299,9 @@ var ruleCases = []ruleCase{
 	{"by-then", "Jixi aims to double its tourism by 2025. By then, tourism revenue is to reach 16 billion yuan.", "16 billion", "year=2025 by=year:by-then"},
 	{"by-then", "Jixi aims to double its tourism by 2025. Next year, tourism revenue is to reach 16 billion yuan.", "16 billion", "year=2022"},
 	{"sentence-year", "In 2019, Daqing had 40 parks.", "40", "year=2019"},
+	// An oblique on a copula's figure dates its clause: the share coordinated with it shares the year.
+	{"sentence-year", "In 2019, the number of tourists from Russia who came to Jixi was 30,000, making up 20 percent of all visitors to the city.", "20", "year=2019 by=year:sentence-year"},
+	{"sentence-year", "The number of tourists from Russia who came to Jixi was 30,000, making up 20 percent of all visitors to the city.", "20", "year=2021"},
 	// A change and the level it reached are one event: the level's year is the change's.
 	{"sentence-year", "Jixi's farm output rose 12.5 percent year on year to 40 million yuan in 2019.", "12.5", "year=2019 by=year:sentence-year"},
 	{"from-to-year", "Key projects went from 400 in 2019 to 526 this year.", "526", "year=2021"},

@@ -187,14 +187,18 @@ func (s *sent) lastTok(off int) int {
 
 // timeHead returns the token time expression t attaches to: the head of
 // its span's head.
-func (s *sent) timeHead(t *timex) int {
+func (s *sent) timeHead(t *timex) int { return s.head(s.timeToken(t)) }
+
+// timeToken returns the token of time expression t's span whose head is
+// outside it: the expression's own head.
+func (s *sent) timeToken(t *timex) int {
 	h := t.last
 	for i := t.first; i <= t.last && i < len(s.toks); i++ {
 		if hh := s.head(i); hh < t.first || hh > t.last {
 			h = i
 		}
 	}
-	return s.head(h)
+	return h
 }
 
 // attached reports whether time expression t hangs on the figure's path
@@ -205,12 +209,7 @@ func (f *figure) attached(t *timex) bool {
 		return false
 	}
 	// The expression's head: the token of its span whose head is outside.
-	h := t.last
-	for i := t.first; i <= t.last && i < len(s.toks); i++ {
-		if hh := s.head(i); hh < t.first || hh > t.last {
-			h = i
-		}
-	}
+	h := s.timeToken(t)
 	g := s.head(h)
 	if g < 0 {
 		return false
@@ -354,9 +353,17 @@ func (f *figure) otherFigures(t *timex) bool {
 	if !s.parsed {
 		return false
 	}
+	prev := s.timeToken(t)
 	for k, steps := s.timeHead(t), 0; k >= 0 && steps < len(s.toks); steps++ {
 		if q := s.qtok[k]; q >= 0 {
 			if q == f.qi {
+				return false
+			}
+			// "In 2020, the number of visitors was 30,000, making up 20
+			// percent of all guests": a figure that is a copula's
+			// predicate heads the clause, and an oblique on it dates
+			// the clause, not the figure alone.
+			if prev >= 0 && strings.HasPrefix(s.rel(prev), "obl") && s.child(k, "cop") >= 0 {
 				return false
 			}
 			// "rose 17 percent to 218 million yuan in 2007": the level a
@@ -367,7 +374,7 @@ func (f *figure) otherFigures(t *timex) bool {
 		if k == f.pred {
 			return false
 		}
-		k = s.head(k)
+		prev, k = k, s.head(k)
 	}
 	return false
 }
