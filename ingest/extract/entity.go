@@ -125,6 +125,13 @@ var entityRules = []entityRule{
 					if m := s.possessor(sub); m != nil {
 						return m, true
 					}
+					if s.absolute(v) {
+						// "The port grew, with 113 trains carrying 9,488
+						// containers": an absolute clause says what
+						// its host clause's subject did.
+						v = s.predicate(s.head(v))
+						continue
+					}
 					return nil, false
 				}
 				if s.rel(v) != "conj" && s.rel(v) != "xcomp" && s.rel(v) != "advcl" {

@@ -233,6 +233,9 @@ var ruleCases = []ruleCase{
 	{"clause-owner", "In 2020, the Lantern Park in Jixi drew 12 projects.", "12", "entity=Lantern_Park"},
 	{"noun-modifier", "Exports of Daqing reached 3 billion yuan in 2020.", "3 billion", "entity=Daqing"},
 	{"subject", "Daqing had 40 parks in 2020.", "40", "entity=Daqing by=entity:subject"},
+	// An absolute clause ("with" and a subject of its own) says what its host clause's subject did.
+	{"subject", "The railway port of Jixi grew fast in 2020. Meanwhile, the port ran more freight trains, with a total of 120 trains carrying 9,000 containers.", "120", "entity=Jixi_railway_port by=entity:subject"},
+	{"subject", "The railway port of Jixi grew fast in 2020. Meanwhile, the port ran more freight trains, with Mishan sending 120 trains to Russia.", "120", "entity=Mishan by=entity:subject"},
 	{"subject", "Tourists spent 40 billion yuan in Daqing in 2020.", "40 billion", "entity=Daqing"},
 	{"clause-place", "In Daqing, tourists spent 40 billion yuan in 2020.", "40 billion", "entity=Daqing"},
 	{"scope-word", "Nationwide, retail sales rose 4 percent in 2020.", "4", "entity=China by=entity:scope-word"},

@@ -251,6 +251,16 @@ func (s *sent) predicate(i int) int {
 	return -1
 }
 
+// absolute reports whether predicate v heads an absolute clause, "with"
+// and a subject of its own: "with 113 trains carrying 9,488 containers".
+func (s *sent) absolute(v int) bool {
+	if s.rel(v) == "root" {
+		return false
+	}
+	m := s.child(v, "mark")
+	return m >= 0 && s.word(m) == "with"
+}
+
 // subject returns the subject of predicate v: its nsubj (or nsubj:pass),
 // else, for a verb conjoined to or controlled by another, that one's.
 func (s *sent) subject(v int) int {
