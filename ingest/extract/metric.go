@@ -830,7 +830,15 @@ func (f *figure) gapped() bool {
 		}
 		break
 	}
-	if end == k || k < prev.hi || !prep && s.word(k) != "and" {
+	// "rose 13 percent with the EU, and with Japan 10.6 percent": a
+	// remnant that opens with a preposition stands for the earlier
+	// figure's phrase of that preposition.
+	pp := ""
+	if end > k && k > prev.hi && s.tag(k) == nlp.ADP && !prep {
+		pp = s.lemma(k)
+		k--
+	}
+	if end == k || k < prev.hi || !prep && pp == "" && s.word(k) != "and" {
 		return false
 	}
 	if w := s.word(k); w != "," && w != "and" && w != ";" && w != "while" {
@@ -843,8 +851,12 @@ func (f *figure) gapped() bool {
 			return false
 		}
 	}
+	first := k + 1
+	if pp != "" {
+		first++
+	}
 	var words []string
-	for i := k + 1; i <= end; i++ {
+	for i := first; i <= end; i++ {
 		if s.tag(i) == nlp.DET || s.word(i) == "-" {
 			continue
 		}
@@ -852,13 +864,26 @@ func (f *figure) gapped() bool {
 			words = append(words, w)
 		}
 	}
-	if len(words) == 0 || s.mentionAt(end) != nil {
+	at := -1
+	if pp != "" {
+		for i, w := range prev.measure {
+			if w == pp {
+				at = i
+			}
+		}
+		if at < 0 {
+			return false
+		}
+	}
+	if len(words) == 0 || pp == "" && s.mentionAt(end) != nil {
 		return false
 	}
 	f.ch = prev.ch
 	f.ch.base = -1
 	f.measure, f.cat, f.suffix = prev.measure, prev.cat, prev.suffix
 	switch {
+	case at >= 0:
+		f.measure = append(append([]string(nil), prev.measure[:at+1]...), words...)
 	case lastOf(words) == lastOf(prev.measure):
 		// "dairy output value rose 6.5 percent and forestry output
 		// value 23.6 percent": the conjunct names its whole measure.

@@ -173,6 +173,10 @@ var ruleCases = []ruleCase{
 	{"gapped-conjunct", "In 2020, the paper industry saw its added value rise by 13 percent, the glass industry by 11 percent.", "11", "metric~glass,added,value,growth by=metric:gapped-conjunct"},
 	{"gapped-conjunct", "In 2020, dairy output value in the county rose by 6 percent and fishery output value by 9 percent.", "9", "metric~fishery,output,value,growth metric!dairy by=metric:gapped-conjunct"},
 	{"list-conjunct", "In 2020, added value rose 16 percent in new materials and 9 percent in the bio-industry.", "9", "metric~bio,added,value,growth"},
+	// A remnant that opens with a preposition stands for the earlier figure's phrase of that preposition.
+	{"gapped-conjunct", "In 2020, Jixi's trade with Russia rose 13 percent, with Japan 8 percent and with Mongolia 5 percent.", "8", "entity=Jixi metric~trade,japan,growth metric!russia by=metric:gapped-conjunct"},
+	{"gapped-conjunct", "In 2020, Jixi's trade with Russia rose 13 percent, with Japan 8 percent and with Mongolia 5 percent.", "5", "entity=Jixi metric~trade,mongolia,growth metric!japan by=metric:gapped-conjunct"},
+	{"gapped-conjunct", "In 2020, Jixi's trade with Russia rose 13 percent, with exports up 8 percent.", "8", "metric~exports,growth metric!russia"},
 
 	{"level-after-change", "In 2020, Jixi saw a 20 percent rise in hotel stays, reaching a record high of 1.2 million.", "1.2 million", "metric~hotel,stays metric!high"},
 	{"level-after-change", "In 2020, Jixi's hotel stays hit a record high of 1.2 million.", "1.2 million", "metric~hotel,stays metric!high"},
