@@ -226,6 +226,20 @@ var changeRules = []changeRule{
 			}
 			return change{kind: changeRate, sign: 1, word: -1, base: -1}, true
 		}},
+	{"joined-change", "a figure joined to a change by \"and\" or a comma alone, in the same unit, is a change the same way: up 15 percent and 14 percent, respectively",
+		func(f *figure) (change, bool) {
+			s := f.s
+			n := len(s.figs)
+			if n == 0 {
+				return change{}, false
+			}
+			p := s.figs[n-1]
+			if p.ch.kind == changeNone || p.qi != f.qi-1 || p.q.Unit != f.q.Unit || !s.joined(p.qi, f.qi) || s.word(f.hi) == "of" {
+				// "up 5 percent, 40 percent of the total": a share, no change.
+				return change{}, false
+			}
+			return change{kind: p.ch.kind, sign: p.ch.sign, word: p.ch.word, base: -1}, true
+		}},
 }
 
 // kindFor is the change kind of a figure: a rate for a percentage, an

@@ -147,7 +147,8 @@ func (f *figure) respective(n int) int {
 // oneList reports whether figures fs are one list: consecutive
 // quantities, each pair apart by a list separator and no verb ("200
 // cars and 300 trucks") or by a participle ("3,000 trains carrying
-// 290,000 TEU").
+// 290,000 TEU"), past the first's own complement verb ("saw 3,000
+// trains pass through").
 func oneList(s *sent, fs []*figure) bool {
 	for k := 1; k < len(fs); k++ {
 		if fs[k].qi != fs[k-1].qi+1 {
@@ -163,6 +164,12 @@ func oneList(s *sent, fs []*figure) bool {
 				// "3,000 trains carrying 290,000 TEU": a participle
 				// links the second figure to the first's noun.
 				sep = true
+				continue
+			}
+			if s.tag(i) == nlp.VERB && s.rel(i) == "xcomp" && s.head(i) == s.predicate(fs[k-1].head) {
+				// "saw 4,000 trains pass through, carrying 400,000
+				// TEU": a verb the first figure's noun is the subject of,
+				// inside its clause, starts no clause of its own.
 				continue
 			}
 			if s.tag(i) == nlp.VERB || s.tag(i) == nlp.AUX {

@@ -264,6 +264,11 @@ var ruleCases = []ruleCase{
 	{"respective-level", "In 2020, Jixi sold 200 cars and 300 trucks, up 15 and 14 percent year on year, respectively.", "15", "metric~cars,growth metric!trucks unit=percent by=metric:respective-level,_respectively"},
 	{"respective-level", "In 2020, Jixi sold 200 cars and 300 trucks, up 15 and 14 percent year on year, respectively.", "14", "metric~trucks,growth metric!cars"},
 	{"respective-level", "In 2020, Jixi ran 900 trains carrying 40,000 tonnes of coal, up 12 and 20 percent year on year, respectively.", "12", "metric~trains,growth metric!coal"},
+	// A verb the first level's noun is the subject of ("saw N trains pass") starts no clause of its own.
+	{"respective-level", "In 2020, the Jixi port saw 4,000 trains pass through, carrying 400,000 tonnes of goods, up 9 percent and 20 percent respectively.", "9", "metric~trains,growth metric!goods by=metric:respective-level,_respectively"},
+	{"respective-level", "In 2020, the Jixi port saw 4,000 trains pass through, and Mishan carried 400,000 tonnes of goods, up 9 percent and 20 percent respectively.", "9", "metric!trains"},
+	{"joined-change", "In 2020, Jixi sold 200 cars and 300 trucks, up 15 percent and 14 percent, respectively.", "14", "metric~trucks,growth metric!cars by=change:joined-change"},
+	{"joined-change", "In 2020, Jixi's exports reached 2 billion yuan, up 5 percent, 40 percent of the province's total.", "40", "metric~exports,share metric!growth"},
 	{"respective-level", "In 2020, Jixi ran 900 trains carrying 40,000 tonnes of coal, up 12 and 20 percent year on year, respectively.", "20", "metric~coal,growth metric!trains"},
 	{"change-after-level", "In 2020, Jixi sold 200 cars and 300 trucks, up 14 percent year on year.", "14", "metric~trucks,growth by=metric:change-after-level"},
 
