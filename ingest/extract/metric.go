@@ -1281,7 +1281,10 @@ func (s *sent) phraseWords(n int, f *figure) []string {
 	link := make([]bool, len(s.toks))       // prepositions that join kept words
 	participle := make([]bool, len(s.toks)) // participles kept after the noun
 	skip := func(k int) bool {
-		return f != nil && f.inQuantity(k) || s.names(k) || s.isTimeNoun(k) || s.qtok != nil && s.qtok[k] >= 0
+		// A quoted name that modifies the noun classifies it: 48 "Green
+		// Farm" projects are green farm projects.
+		name := s.names(k) && !((s.toks[k].Rel == "compound" || s.toks[k].Rel == "amod") && s.quoted(k, k+1))
+		return f != nil && f.inQuantity(k) || name || s.isTimeNoun(k) || s.qtok != nil && s.qtok[k] >= 0
 	}
 	var walk func(i, depth int)
 	walk = func(i, depth int) {

@@ -957,7 +957,19 @@ var repairs = []repair{
 						h = k
 					}
 				}
-				if h < 0 || toks[n].Head != h && toks[n].Head != toks[h].Head {
+				// A number before the quotation counts the noun after it,
+				// wherever the parser hung that noun: in a total of 565
+				// "Young Hawk Plan" projects were built, projects is
+				// what "of" governs, not a second subject.
+				counted := false
+				if h >= 0 && toks[n].Head > n {
+					for k := 0; k < open; k++ {
+						if toks[k].Head == h && toks[k].Rel == "nummod" {
+							counted = true
+						}
+					}
+				}
+				if h < 0 || toks[n].Head != h && toks[n].Head != toks[h].Head && !counted {
 					open = close
 					continue
 				}

@@ -75,6 +75,9 @@ var repairCases = []repairCase{
 	// A quoted name before a noun modifies it.
 	{"quoted-modifier", "In 2020, a total of 565 \"Young Hawk Plan\" projects were completed in Jixi.", "Plan", "projects", "compound"},
 	{"quoted-modifier", "In 2020, a total of 565 \"Young Hawk Plan\" projects were completed in Jixi.", "565", "projects", "nummod"},
+	// A number before the quotation counts the noun after it, even one the parser made a second subject.
+	{"quoted-modifier", "In 2020, a total of 565 \"Young Hawk Project\" projects were implemented, and about 300 firms moved to the city.", "projects", "total", "nmod"},
+	{"quoted-modifier", "In 2020, a total of 565 \"Young Hawk Project\" projects were implemented, and about 300 firms moved to the city.", "Project", "projects", "compound"},
 	// A number counts the plural noun its coordination ends in.
 	{"plural-count", "Jixi has 700 new cloud and data service companies.", "companies", "has", "obj"},
 	{"plural-count", "Jixi has 700 new cloud and data service companies.", "700", "companies", "nummod"},

@@ -204,6 +204,8 @@ var ruleCases = []ruleCase{
 
 	{"counted-noun", "A record 79,000 tourists came to Jixi in 2019.", "79,000", "metric~tourists metric!record"},
 	{"counted-noun", "In 2020, a total of 565 \"Young Hawk Plan\" projects were completed in Jixi.", "565", "entity=Jixi metric~young,hawk,plan,projects"},
+	{"counted-noun", "In 2020, a total of 565 \"Young Hawk Project\" projects were implemented, and about 300 firms moved to the city.", "565", "metric~young,hawk,project,projects"},
+	{"counted-noun", "In 2020, a total of 565 Young Hawk Project projects were implemented in the county.", "565", "metric!young"},
 	{"counted-noun", "In 2020, Jixi had 30 new energy listed companies and 52 foreign-funded firms.", "30", "metric~new,energy,listed,companies"},
 	{"counted-noun", "In 2020, Jixi had 30 new energy listed companies and 52 foreign-funded firms.", "52", "metric~foreign,funded,firms"},
 	{"counted-noun", "In 2020, Jixi had 380 e-commerce startups.", "380", "metric~e,commerce,startups"},
