@@ -331,6 +331,29 @@ var metricRules = []metricRule{
 			}
 			return -1, false
 		}},
+	{"dimension-of-subject", "a noun that names only a dimension (scale, size, volume) measures the clause's subject: the industrial system grew to a total scale of 600 billion yuan (industrial system scale)",
+		func(f *figure) (int, bool) {
+			s := f.s
+			p := f.lo - 1
+			if s.word(p) != "of" || !measureOnlyNouns[s.lemma(p-1)] || s.tag(p-1) != nlp.NOUN {
+				return -1, false
+			}
+			v := s.predicate(p - 1)
+			if v < 0 || s.tag(v) != nlp.VERB {
+				return -1, false
+			}
+			sub := s.subject(v)
+			if sub < 0 || !s.isMetricNoun(sub) || s.mentionAt(sub) != nil || measureOnlyNouns[s.lemma(sub)] {
+				return -1, false
+			}
+			w := s.phraseWords(sub, f)
+			if len(w) == 0 {
+				return -1, false
+			}
+			f.noun = p - 1
+			f.measure = append(w, s.lemma(p-1))
+			return -2, true
+		}},
 	{"noun-of-figure", "the figure is what a noun amounts to: a GDP of 518 billion yuan, revenue worth 2 billion yuan",
 		func(f *figure) (int, bool) {
 			s := f.s
@@ -571,6 +594,10 @@ var completeVerbs = map[string]bool{
 // peakNouns name a level of something, no measure of their own: "it
 // reached a record high of $11 billion" is the subject's figure.
 var peakNouns = map[string]bool{"high": true, "peak": true, "low": true}
+
+// measureOnlyNouns name only how something is measured, not what: "a
+// total scale of 600 billion yuan", "a size of 40 hectares".
+var measureOnlyNouns = map[string]bool{"scale": true, "size": true, "volume": true}
 
 // anaphoricTotals are the nouns that, alone after a definite determiner,
 // stand for an amount already named: "the number", "the figure".

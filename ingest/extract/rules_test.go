@@ -165,6 +165,8 @@ var ruleCases = []ruleCase{
 	{"in-noun", "The city earned 2 billion yuan in revenue in 2020.", "2 billion", "metric~revenue"},
 	{"copula-subject", "In 2020, the operating rate of key projects was 83 percent.", "83", "metric~operating,rate"},
 	{"percent-of", "In 2020, Heilongjiang made up 11 percent of China's rice output.", "11", "metric~share,rice entity=Heilongjiang"},
+	{"dimension-of-subject", "In 2020, the tourism industry of Jixi grew to a total scale of 60 billion yuan.", "60 billion", "entity=Jixi metric~tourism,industry,scale by=metric:dimension-of-subject"},
+	{"dimension-of-subject", "In 2020, Jixi grew to a total scale of 60 billion yuan.", "60 billion", "entity=Jixi metric~total,scale metric!tourism by=metric:noun-of-figure"},
 	{"partitive-subset", "Of the 200 key projects in 2020, 166 have started construction.", "166", "metric~projects,started"},
 	{"level-after-change", "In 2020, exports grew 8 percent, reaching 40 billion yuan.", "40 billion", "metric~exports metric!growth"},
 	{"bare-figure", "GDP growth was 5.6 percent in 2014, behind the 8 percent of 2013.", "8", "metric~gdp,growth year=2013"},
