@@ -325,6 +325,9 @@ var ruleCases = []ruleCase{
 	{"sentence-year", "Industrial projects in Jixi climbed from 255 last year to 326.", "326", "year=2021"},
 	{"sentence-year", "Industrial projects in Jixi climbed to 326 last year.", "326", "year=2020"},
 	{"context-year", "In 2019, Daqing grew fast. It had 40 parks.", "40", "year=2019 by=year:context-year"},
+	// A standard of comparison does not set the year the text goes on in.
+	{"context-year", "Jixi's exports grew 5 percent, well behind the 8 percent recorded in 2019. Its imports rose 3 percent.", "3", "year=2021"},
+	{"context-year", "Jixi's exports grew 5 percent, reaching the 8 percent recorded in 2019. Its imports rose 3 percent.", "3", "year=2019 by=year:context-year"},
 	{"publication-year", "Daqing has 40 parks.", "40", "year=2021"},
 	{"present", "Daqing currently has 40 parks.", "40", "year=2021 by=year:present"},
 	{"present", "In 2019, Daqing grew. At present, the airport runs 430 flights a day and serves 60,000 passengers.", "60,000", "year=2021 by=year:present"},

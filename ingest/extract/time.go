@@ -691,6 +691,9 @@ func (c *context) afterSentence(s *sent) {
 			if f.caseWord() == "from" {
 				continue // "climbed from 255 last year to 326": the sentence is about 326
 			}
+			if f.comparisonStandard() {
+				continue // "well behind the 8 percent of 2013": not what the sentence reports
+			}
 			switch f.yearRule {
 			case "clause-year", "sentence-year", "from-to-year":
 				if f.status == store.Actual && f.year != 0 {
@@ -714,6 +717,23 @@ func (c *context) afterSentence(s *sent) {
 			c.periodYear = c.year
 		}
 	}
+}
+
+// comparisonStandard reports whether the figure is the standard a
+// comparison measures against: a preposition of comparison before it,
+// past its determiner ("behind the 8 percent of 2013", "than the 5
+// percent", "against 40 last year"), whatever the tree made of it.
+func (f *figure) comparisonStandard() bool {
+	s := f.s
+	k := f.lo - 1
+	if k >= 0 && s.tag(k) == nlp.DET {
+		k--
+	}
+	switch s.word(k) {
+	case "behind", "than", "against", "versus", "vs":
+		return true
+	}
+	return false
 }
 
 // fromPart reports whether time expression t lies between a "from" and
