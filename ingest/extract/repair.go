@@ -1425,6 +1425,54 @@ var repairs = []repair{
 				toks[i].Tag = nlp.NOUN
 			}
 		}},
+	{"absolute-with", "\"with\" after a comma, a noun phrase (with any apposition between commas), a comma and a participle in -ing make an absolute clause, the noun its subject: in \"..., with Jixi, a city on the border, planning to cut output by 2 percent\" Jixi is the subject of planning and the city its apposition",
+		func(toks []nlp.Token) {
+			for w := range toks {
+				// The absolute clause stands apart: it opens the sentence
+				// or follows a comma ("signed deals with Mishan, ...,
+				// planning" keeps "with" a preposition).
+				if strings.ToLower(toks[w].Form) != "with" || w > 0 && toks[w-1].Form != "," {
+					continue
+				}
+				n := toks[w].Head
+				if n <= w || n > w+4 || toks[n].Tag != nlp.PROPN && toks[n].Tag != nlp.NOUN {
+					continue
+				}
+				// The participle: the first verb in -ing after a comma
+				// past the noun, with nothing between that heads a clause.
+				v := -1
+				for k := n + 1; k < len(toks); k++ {
+					t := toks[k]
+					if t.Tag == nlp.VERB && !finiteForm(t) && toks[k-1].Form == "," {
+						v = k
+						break
+					}
+					if t.Tag == nlp.AUX || t.Tag == nlp.VERB && (t.Head < 0 || t.Rel == "parataxis" || t.Rel == "ccomp" || t.Rel == "advcl" || t.Rel == "conj") {
+						break
+					}
+				}
+				if v < 0 || toks[n].Head == v {
+					continue
+				}
+				if k := subjectOf(toks, v); k >= 0 && (k < n || k > v) {
+					continue // it has a subject of its own
+				}
+				// Between the noun and the participle's comma: the
+				// noun's own phrase, or an apposition to it.
+				for k := n + 1; k < v-1; k++ {
+					if h := toks[k].Head; h < n || h >= v-1 {
+						toks[k].Head, toks[k].Rel = n, "appos"
+						if toks[k].Tag == nlp.PUNCT {
+							toks[k].Rel = "punct"
+						}
+					}
+				}
+				toks[v].Head, toks[v].Rel = toks[n].Head, "advcl"
+				toks[n].Head, toks[n].Rel = v, "nsubj"
+				toks[w].Head, toks[w].Rel = v, "mark"
+				toks[v-1].Head = v
+			}
+		}},
 }
 
 // pastOnly are past tenses that are no past participles, with their
@@ -1479,6 +1527,16 @@ func dependentAfter(toks []nlp.Token, h int) bool {
 		}
 	}
 	return false
+}
+
+// subjectOf returns the subject (nsubj, nsubj:pass) of token v, or -1.
+func subjectOf(toks []nlp.Token, v int) int {
+	for k, t := range toks {
+		if t.Head == v && (t.Rel == "nsubj" || t.Rel == "nsubj:pass") {
+			return k
+		}
+	}
+	return -1
 }
 
 // rootOf returns the index of toks' root (the first token with no head),

@@ -72,6 +72,10 @@ var repairCases = []repairCase{
 	{"bare-subject", "From January to June, farm investment in Jixi, a city in the north, kept growing at a fast pace.", "investment", "kept", "nsubj"},
 	// A participle opening a sentence modifies the clause after it.
 	{"fronted-participle", "Soaring by 51.5 percent year-on-year, the visits to Jixi reached 8.1 million.", "Soaring", "reached", "advcl"},
+	// "with", a noun phrase, a comma and a participle make an absolute clause.
+	{"absolute-with", "Exports kept falling in 2021, with Jixi, a small city on the border with Russia and a hub for coal, planning to cut coal output by 2 million tonnes.", "Jixi", "planning", "nsubj"},
+	{"absolute-with", "Coal sales are likely to fall in 2022, with Jixi, one of the largest coal cities in the province, planning to cut coal output by 2 million tonnes.", "one", "Jixi", "appos"},
+	{"absolute-with", "In 2021, Jixi signed deals with Mishan, a small city on the border with Russia and a hub for coal, planning to cut coal output by 2 million tonnes.", "Mishan", "deals", "nmod"},
 	// A quoted name before a noun modifies it.
 	{"quoted-modifier", "In 2020, a total of 565 \"Young Hawk Plan\" projects were completed in Jixi.", "Plan", "projects", "compound"},
 	{"quoted-modifier", "In 2020, a total of 565 \"Young Hawk Plan\" projects were completed in Jixi.", "565", "projects", "nummod"},
