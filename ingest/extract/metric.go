@@ -109,6 +109,38 @@ var metricRules = []metricRule{
 			}
 			return -1, false
 		}},
+	{"from-side", "the start of a move a change made measures what changed: output fell by 1 million tonnes, from 9 million tonnes in 2019 to 8 million tonnes (output)",
+		func(f *figure) (int, bool) {
+			s := f.s
+			if from, _ := f.fromTo(); !from || len(s.figs) == 0 {
+				return -1, false
+			}
+			p := s.figs[len(s.figs)-1]
+			if p.ch.kind == changeNone || len(p.measure) == 0 || p.ch.kind == changeRate && f.q.Unit == "percent" {
+				return -1, false
+			}
+			f.cat, f.measure = p.cat, append([]string(nil), p.measure...)
+			return -2, true
+		}},
+	{"to-side", "the end of a move from one level to another measures what its start did: cut oil output from 40 million tonnes in 2014 to 32 million tonnes in 2020",
+		func(f *figure) (int, bool) {
+			s := f.s
+			if _, to := f.fromTo(); !to {
+				return -1, false
+			}
+			for i := len(s.figs) - 1; i >= 0; i-- {
+				p := s.figs[i]
+				if p.q.Unit != f.q.Unit {
+					continue
+				}
+				if from, _ := p.fromTo(); !from || p.ch.kind != changeNone || len(p.measure) == 0 {
+					return -1, false
+				}
+				f.cat, f.measure = p.cat, append([]string(nil), p.measure...)
+				return -2, true
+			}
+			return -1, false
+		}},
 	{"unit-of-noun", "a unit with an of-phrase names the stuff measured: 15 million tons of crude oil, 4 billion kWh of power, 5 million yuan in subsidies",
 		func(f *figure) (int, bool) {
 			s := f.s

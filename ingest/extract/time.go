@@ -258,6 +258,44 @@ var yearRules = []yearRule{
 			}
 			return 0, false
 		}},
+	{"move-end-year", "a change that moved a level from A to B is of B's year: exports rose 10 percent from 5 billion yuan in 2019 to 5.5 billion yuan in 2020 (2020)",
+		func(f *figure) (int, bool) {
+			s := f.s
+			if f.ch.kind == changeNone || s.qtok == nil {
+				return 0, false
+			}
+			isQ := func(i int) bool { return i < len(s.toks) && s.qtok[i] >= 0 }
+			from := -1
+			for i := f.hi; i < len(s.toks) && i <= f.hi+3; i++ {
+				if s.word(i) == "from" && (isQ(i+1) || isQ(i+2)) {
+					from = i
+					break
+				}
+				// "by 1 million tonnes annually, from ...", "a year"
+				if w := s.word(i); w != "," && w != "a" && w != "each" && w != "per" && w != "year" && s.tag(i) != nlp.ADV {
+					break
+				}
+			}
+			if from < 0 {
+				return 0, false
+			}
+			to := -1
+			for i := from + 2; i < len(s.toks) && i <= from+10; i++ {
+				if s.word(i) == "to" && (isQ(i+1) || isQ(i+2)) {
+					to = i
+					break
+				}
+			}
+			if to < 0 {
+				return 0, false
+			}
+			for _, t := range s.times {
+				if (t.kind == timeYear || t.kind == timeRelative) && t.first > to && t.first <= to+8 {
+					return f.sinceYear(t), true
+				}
+			}
+			return 0, false
+		}},
 	{"clause-year", "a year the figure's clause states for it, the one on the figure itself first: in 2020, last year, in 2021-25 (its last year), the 8 percent of 2013",
 		func(f *figure) (int, bool) {
 			found := -1
