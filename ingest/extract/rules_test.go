@@ -374,6 +374,8 @@ var ruleCases = []ruleCase{
 	{"future-auxiliary", "Daqing will build 300 stations in 2022.", "300", "status=plan"},
 	{"future-auxiliary", "Daqing built 300 stations in 2020.", "300", "status=actual"},
 	{"plan-verb", "Daqing plans to build 300 stations in 2022.", "300", "status=plan"},
+	{"move-start", "Jixi plans to cut coal output by 1 million tonnes annually from 9 million tonnes in 2020 to 5 million tonnes in 2025.", "9 million", "status=actual year=2020 by=status:move-start"},
+	{"move-start", "Jixi plans to cut coal output by 1 million tonnes annually from 9 million tonnes in 2022 to 5 million tonnes in 2025.", "9 million", "status=plan year=2022"},
 	{"plan-noun", "Daqing set a GDP growth target of 6 percent for 2022.", "6", "status=plan"},
 	{"planned-modifier", "The planned investment for 2022 stands at 15 billion yuan.", "15 billion", "status=plan"},
 	{"infinitive", "To back 18 projects, Daqing put 8 million yuan into them in 2020.", "18", "status=actual"},

@@ -29,27 +29,35 @@ var planNouns = map[string]bool{
 	"projection": true, "budget": true, "quota": true, "expectation": true, "outlook": true,
 }
 
-// statusRule decides whether a figure is a plan.
+// statusRule decides whether a figure is a plan: a match makes it one,
+// or, for a rule marked actual, makes it actual whatever the rules after.
 type statusRule struct {
-	name  string
-	doc   string
-	match func(f *figure) bool
+	name   string
+	doc    string
+	match  func(f *figure) bool
+	actual bool
 }
 
 var statusRules = []statusRule{
+	{"move-start", "the start of a move, dated before the publication year, is what was, whatever the plan: plans to cut output from 9 million tonnes in 2020 to 5 million tonnes in 2025 (9 million is actual)",
+		func(f *figure) bool {
+			from, _ := f.fromTo()
+			pub := f.s.x.pub.Year()
+			return from && pub > 0 && f.year < pub
+		}, true},
 	{"future-auxiliary", "the figure's verb, or one it depends on, is in the future: will reach, is set to hit, is going to",
 		func(f *figure) bool {
 			return f.s.chainAny(f.pred, func(v int) bool {
 				return f.s.hasAux(v, "will", "shall", "'ll", "wo")
 			})
-		}},
+		}, false},
 	{"plan-verb", "a verb of planning governs the figure's verb: plans to build, aims to raise, is expected to reach",
 		func(f *figure) bool {
 			s := f.s
 			return s.chainAny(f.pred, func(v int) bool {
 				return planVerbs[s.lemma(v)] && (s.tag(v) == nlp.VERB || s.tag(v) == nlp.NOUN && s.word(v+1) == "to")
 			})
-		}},
+		}, false},
 	{"plan-noun", "the figure is the amount of a target: a target of 6 percent, the growth target is 6 percent, expected targets include",
 		func(f *figure) bool {
 			s := f.s
@@ -77,7 +85,7 @@ var statusRules = []statusRule{
 				}
 			}
 			return false
-		}},
+		}, false},
 	{"planned-modifier", "the measured noun says it is planned: the planned total investment, the expected output",
 		func(f *figure) bool {
 			s := f.s
@@ -92,7 +100,7 @@ var statusRules = []statusRule{
 				}
 			}
 			return false
-		}},
+		}, false},
 	{"infinitive", "the figure belongs to an infinitive of purpose: to build 300 stations, to attract 2 billion yuan",
 		func(f *figure) bool {
 			s := f.s
@@ -121,7 +129,7 @@ var statusRules = []statusRule{
 				return !s.past(h) && !s.pastYear()
 			}
 			return false
-		}},
+		}, false},
 	{"deadline", "a figure to be reached by a year after publication: 300 stations by 2025",
 		func(f *figure) bool {
 			s := f.s
@@ -132,7 +140,7 @@ var statusRules = []statusRule{
 				}
 			}
 			return false
-		}},
+		}, false},
 }
 
 // past reports whether verb v is in a past tense: its form differs from
@@ -180,6 +188,9 @@ func (s *sent) chainAny(pred int, ok func(int) bool) bool {
 func (f *figure) decideStatus() (store.Status, string) {
 	for _, r := range statusRules {
 		if r.match(f) {
+			if r.actual {
+				return store.Actual, r.name
+			}
 			return store.Plan, r.name
 		}
 	}
