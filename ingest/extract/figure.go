@@ -46,6 +46,7 @@ type figure struct {
 	entity   resolve.Entity
 	year     int
 	yearRule string
+	period   store.Period
 	status   store.Status
 	trace    Trace
 }
@@ -394,6 +395,7 @@ func (x *extractor) figure(s *sent, qi int) {
 	status, srule := f.decideStatus()
 	f.status = status
 	period, prule := f.decidePeriod()
+	f.period = period
 	value := f.q.Value
 	if f.ch.kind != changeNone && f.ch.sign < 0 && f.ch.kind == changeRate {
 		value = -value

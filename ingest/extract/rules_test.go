@@ -345,6 +345,17 @@ var ruleCases = []ruleCase{
 	{"sentence-period", "In the first quarter, Daqing's exports, which grew fast, reached 4 billion yuan.", "4 billion", "period=Q1"},
 	{"present-state", "In the first half of 2021, Daqing's output grew. Daqing's plant operating rate is 83 percent.", "83", "period=year by=period:present-state"},
 	{"present-state", "In the first half of 2021, Daqing's output grew. Daqing's plant operating rate was 83 percent.", "83", "period=H1"},
+	// A verb in the simple present with its subject, or a participle hanging on one, holds now.
+	{"present-state", "In the first half of 2021, Daqing's output grew. Over 40 freight routes run through the port, linking 12 countries with 30 cities.", "12", "period=year by=period:present-state"},
+	{"present-state", "In the first half of 2021, Daqing's output grew. Over 40 freight routes ran through the port, linking 12 countries with 30 cities.", "12", "period=H1"},
+	// A total up to a day of this week is the year's so far, and what follows it is too.
+	{"clause-period", "By Wednesday, the port of Jixi had handled 3,000 freight trains.", "3,000", "period=span year=2021 by=period:clause-period"},
+	{"clause-period", "On Wednesday, the port of Jixi handled 3,000 freight trains.", "3,000", "period=year"},
+	{"context-period", "The port of Jixi has handled 3,000 freight trains so far this year. Over the same period, the port of Mishan handled 300 trains.", "300", "period=span by=period:context-period"},
+	{"context-period", "The port of Jixi has handled 3,000 freight trains this year. Over the same period, the port of Mishan handled 300 trains.", "300", "period=year"},
+	// A change of a level is over the level's period.
+	{"level-period", "The railway port of Jixi saw total trade climb to a record 3 million tonnes so far this year, up 10 percent year-on-year.", "10", "period=span by=period:level-period"},
+	{"level-period", "The railway port of Jixi saw total trade climb to a record 3 million tonnes this year, up 10 percent year-on-year.", "10", "period=year"},
 	{"whole-year", "In 2020, Daqing's exports reached 4 billion yuan.", "4 billion", "period=year by=period:whole-year"},
 	{"change-word-before", "In 2020, Daqing's exports registered a rise of 10.9 percent.", "10.9", "metric~exports,growth"},
 	{"change-word-before", "In 2020, Jixi carried 3 million riders, a growth by more than 40 percent.", "40", "metric~riders,growth by=change:change-word-before"},

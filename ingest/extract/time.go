@@ -114,6 +114,14 @@ func (s *sent) findTimes() {
 			s.times = append(s.times, timex{kind: timeRelative, year: rel(1), first: i, last: i + 1})
 		case w == "currently" || w == "now" && s.word(i-1) != "by" || w == "present" && s.word(i-1) == "at" || w == "to" && n == "date":
 			s.times = append(s.times, timex{kind: timePresent, year: rel(0), first: i, last: i})
+		case w == "by" && weekday(n) || w == "as" && n == "of" && weekday(s.word(i+2)):
+			// "By Wednesday, the ports had handled 3,000 trains", "as of
+			// Sunday": a total up to this week is the year's so far.
+			last := i + 1
+			if w == "as" {
+				last = i + 2
+			}
+			s.times = append(s.times, timex{kind: timePresent, period: "span", year: rel(0), first: i, last: last})
 		}
 	}
 	for k := range s.times {
@@ -487,6 +495,13 @@ var periodRules = []periodRule{
 			}
 			return "", false
 		}},
+	{"level-period", "a change of a level is over the level's period: climbed to 10 million tonnes so far this year, up 10 percent (both year to date)",
+		func(f *figure) (string, bool) {
+			if p := f.level; p != nil && f.ch.kind != changeNone && p.year == f.year {
+				return p.period.String(), true
+			}
+			return "", false
+		}},
 	{"sentence-period", "the one period the sentence states, for all its figures: ..., rising 8.8 percent, in the first half of 2014",
 		func(f *figure) (string, bool) {
 			var found *timex
@@ -551,6 +566,18 @@ var periodRules = []periodRule{
 			}
 			cop := s.child(v, "cop")
 			if w := s.word(cop); w == "is" || w == "are" || w == "stands" || s.word(v) == "stands" || s.word(v) == "is" {
+				return "year", true
+			}
+			// "50 routes run through the ports, linking 10 countries": a
+			// verb in the simple present with its subject (a participle
+			// takes its head's tense) states what holds now.
+			for steps := 0; s.tag(v) == nlp.VERB && strings.HasSuffix(s.word(v), "ing") && steps < 3; steps++ {
+				if r := s.rel(v); s.child(v, "aux") >= 0 || r != "advcl" && r != "conj" && r != "xcomp" {
+					return "", false
+				}
+				v = s.head(v)
+			}
+			if v >= 0 && s.simplePresent(v) && s.child(v, "nsubj") >= 0 {
 				return "year", true
 			}
 			return "", false
@@ -754,6 +781,12 @@ func (c *context) afterSentence(s *sent) {
 			c.period = t.period
 			c.periodYear = c.year
 		}
+		if t.kind == timePresent && t.period == "span" {
+			// "so far this year", "by Wednesday": what follows
+			// ("over the same period") is the year to date too.
+			c.period = t.period
+			c.periodYear = t.year
+		}
 	}
 }
 
@@ -769,6 +802,26 @@ func (f *figure) comparisonStandard() bool {
 	}
 	switch s.word(k) {
 	case "behind", "than", "against", "versus", "vs":
+		return true
+	}
+	return false
+}
+
+// simplePresent reports whether verb v is in the simple present: no
+// auxiliary, and its form the lemma or the lemma with -s ("run",
+// "runs", "links").
+func (s *sent) simplePresent(v int) bool {
+	if s.tag(v) != nlp.VERB || s.child(v, "aux", "aux:pass", "cop") >= 0 {
+		return false
+	}
+	w, l := s.word(v), s.lemma(v)
+	return w == l && w != "be" || w == l+"s" || w == l+"es" || strings.HasSuffix(l, "y") && w == l[:len(l)-1]+"ies"
+}
+
+// weekday reports whether w (lower-case) names a day of the week.
+func weekday(w string) bool {
+	switch w {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
 		return true
 	}
 	return false
