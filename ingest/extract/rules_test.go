@@ -348,6 +348,7 @@ var ruleCases = []ruleCase{
 	// A verb in the simple present with its subject, or a participle hanging on one, holds now.
 	{"present-state", "In the first half of 2021, Daqing's output grew. Over 40 freight routes run through the port, linking 12 countries with 30 cities.", "12", "period=year by=period:present-state"},
 	{"present-state", "In the first half of 2021, Daqing's output grew. Over 40 freight routes ran through the port, linking 12 countries with 30 cities.", "12", "period=H1"},
+	{"present-state", "In the first half of 2021, Daqing's output grew. The number of freight routes hit 40 in the six months.", "40", "period=H1"},
 	// A total up to a day of this week is the year's so far, and what follows it is too.
 	{"clause-period", "By Wednesday, the port of Jixi had handled 3,000 freight trains.", "3,000", "period=span year=2021 by=period:clause-period"},
 	{"clause-period", "On Wednesday, the port of Jixi handled 3,000 freight trains.", "3,000", "period=year"},

@@ -808,14 +808,27 @@ func (f *figure) comparisonStandard() bool {
 }
 
 // simplePresent reports whether verb v is in the simple present: no
-// auxiliary, and its form the lemma or the lemma with -s ("run",
-// "runs", "links").
+// auxiliary, and its form the lemma with -s ("runs", "links"), or the
+// bare lemma after a plural subject ("routes run"). A bare form after a
+// singular subject is a past tense that looks like its lemma ("the
+// number hit 6 million").
 func (s *sent) simplePresent(v int) bool {
 	if s.tag(v) != nlp.VERB || s.child(v, "aux", "aux:pass", "cop") >= 0 {
 		return false
 	}
 	w, l := s.word(v), s.lemma(v)
-	return w == l && w != "be" || w == l+"s" || w == l+"es" || strings.HasSuffix(l, "y") && w == l[:len(l)-1]+"ies"
+	if w == l+"s" || w == l+"es" || strings.HasSuffix(l, "y") && w == l[:len(l)-1]+"ies" {
+		return true
+	}
+	if w != l || w == "be" {
+		return false
+	}
+	sub := s.child(v, "nsubj")
+	switch s.word(sub) {
+	case "we", "they", "you", "i":
+		return true
+	}
+	return sub >= 0 && s.tag(sub) == nlp.NOUN && s.word(sub) != s.lemma(sub)
 }
 
 // weekday reports whether w (lower-case) names a day of the week.
