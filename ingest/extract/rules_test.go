@@ -379,6 +379,9 @@ var ruleCases = []ruleCase{
 	{"context-period", "Daqing's output fell 5 percent in the first half of 2020 and 2 percent in Q1. Its exports rose 3 percent.", "3", "period=Q1"},
 	{"stock", "In the first half of 2020, output grew 5 percent. By the end of June, 170 projects had started.", "170", "period=year"},
 	{"event", "The Harbin Trade Fair drew 5,000 visitors in 2020.", "5,000", "period=span"},
+	// An opening "On the ... day" frames every clause of the sentence.
+	{"on-the-day", "On the day before the fair opened, the airport of Jixi served 36,000 passengers and 269 flights.", "269", "period=span by=period:on-the-day"},
+	{"on-the-day", "The day before the fair opened was busy. The airport of Jixi served 36,000 passengers and 269 flights.", "269", "period=year"},
 	{"on-the-day", "On the first day of 2020, the airport served 36,000 passengers.", "36,000", "period=span"},
 	{"day-range", "From Jan 1 to 16, 2020, the airport served 600,000 passengers.", "600,000", "period=span"},
 

@@ -544,6 +544,16 @@ var periodRules = []periodRule{
 	{"on-the-day", "a figure of one day: on the day before the expo opened, on the peak day, in a single day",
 		func(f *figure) (string, bool) {
 			s := f.s
+			// An opening adverbial frames every clause of the sentence:
+			// "On the day before the fair opened, the airport served
+			// 36,000 passengers and 269 flights".
+			if w := s.word(0); w == "on" || w == "in" {
+				for i := 1; i < len(s.toks) && i < 4 && s.word(i) != ","; i++ {
+					if s.lemma(i) == "day" && s.tag(i) == nlp.NOUN {
+						return "span", true
+					}
+				}
+			}
 			for v, steps := f.head, 0; v >= 0 && steps < 6; steps++ {
 				for _, k := range s.children(v) {
 					if s.lemma(int(k)) == "day" && s.rel(int(k)) == "obl" {
