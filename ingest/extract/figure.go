@@ -148,7 +148,9 @@ var skipRules = []skipRule{
 	{"conversion", "a currency figure in brackets restating the one before it: 391.54 billion yuan ($58.75 billion)",
 		func(f *figure) bool { return f.q.Conversion }},
 	{"in-name", "a number inside a capitalised name or a quoted title: the 2024 Summer Fair, Map 2.0, \"Top 100 Counties\"",
-		func(f *figure) bool { return f.s.inName(f.lo, f.hi) || f.q.Unit == "count" && f.s.afterName(f.lo) }},
+		func(f *figure) bool {
+			return f.s.inName(f.lo, f.hi) || f.q.Unit == "count" && (f.s.afterName(f.lo) || f.s.versionAfterName(f.lo))
+		}},
 	{"rank", "a rank or a move in one: top 10, ranked third, No. 5, four places higher",
 		func(f *figure) bool {
 			w := f.s.word(f.lo - 1)

@@ -405,12 +405,44 @@ func (s *sent) afterName(i int) bool {
 	if i == 0 || s.toks[i-1].Tag != nlp.PROPN || s.mentionAt(i-1) != nil {
 		return false
 	}
-	switch s.lemma(i - 1) {
-	case "january", "february", "march", "april", "may", "june", "july", "august", "september",
-		"october", "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.":
+	if s.afterMonth(i) {
 		return false
 	}
 	return s.toks[i-1].End == s.toks[i].Start-1
+}
+
+// versionAfterName reports whether token i is a version number after a
+// capitalised word: "the Digital Economy Map 2.0", "Industry 4.0". A
+// count is never written with a decimal point.
+func (s *sent) versionAfterName(i int) bool {
+	if i < 2 || i >= len(s.toks) {
+		return false
+	}
+	prev, w := s.toks[i-1].Form, s.toks[i].Form
+	if prev == "" || prev[0] < 'A' || prev[0] > 'Z' || strings.IndexByte(w, '.') < 0 {
+		return false
+	}
+	for _, r := range w {
+		if r != '.' && (r < '0' || r > '9') {
+			return false
+		}
+	}
+	// "In May 2.5 million tourists came": a month, and a number that
+	// counts a noun or takes a scale, are no name and its version.
+	if s.afterMonth(i) || s.tag(i+1) == nlp.NOUN || s.tag(i+1) == nlp.NUM {
+		return false
+	}
+	return true
+}
+
+// afterMonth reports whether token i follows a month's name.
+func (s *sent) afterMonth(i int) bool {
+	switch s.lemma(i - 1) {
+	case "january", "february", "march", "april", "may", "june", "july", "august", "september",
+		"october", "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.":
+		return true
+	}
+	return false
 }
 
 // isUnitToken reports whether token i is a currency or unit word that a

@@ -37,6 +37,9 @@ var ruleCases = []ruleCase{
 	{"percentage-points", "Exports rose 4 percent, 1.2 percent faster than imports.", "4", "metric~exports,growth"},
 	{"conversion", "Harbin's GDP reached 500 billion yuan ($70 billion) in 2020.", "70", "none"},
 	{"conversion", "Harbin's GDP reached 500 billion yuan and $70 billion of exports in 2020.", "70", "unit=USD"},
+	// A decimal right after a capitalised word is the name's version: no count is written so.
+	{"in-name", "Jixi unveiled the Digital Farm Map 3.0 and 40 new farms in 2020.", "3.0", "dropped=in-name"},
+	{"in-name", "In 2020, the Digital Farm Map of Jixi listed 3.0 million hectares of farmland.", "3.0 million", "unit=hectares"},
 	{"in-name", "The city hosted the \"100 Villages\" campaign and built 40 roads in 2020.", "100", "dropped=in-name"},
 	{"in-name", "The city renovated 100 villages and built 40 roads in 2020.", "100", "metric~villages"},
 	{"rank", "Harbin ranked in the top 10 cities and had 40 parks in 2020.", "10", "dropped=rank"},
