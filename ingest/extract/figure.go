@@ -228,6 +228,40 @@ var skipRules = []skipRule{
 		}},
 	{"duration", "the length of an event or a wait: a five-day fair, in three years, for 10 days",
 		func(f *figure) bool { return f.s.duration(f) }},
+	{"list-count", "a count that announces the list after it (GUIDELINES.md: optional): three ways: more projects, more money and better ones; three sectors -- power, aerospace and food -- will lead",
+		func(f *figure) bool {
+			s := f.s
+			if f.q.Unit != "count" || f.q.Value > 20 || f.ch.kind != changeNone {
+				return false
+			}
+			// The counted noun's phrase, then a colon or a dash.
+			k := f.hi
+			for k < len(s.toks) && k < f.hi+4 && (s.tag(k) == nlp.NOUN || s.tag(k) == nlp.ADJ || s.tag(k) == nlp.PROPN) {
+				k++
+			}
+			if k == f.hi || k >= len(s.toks) {
+				return false
+			}
+			switch s.toks[k].Form {
+			case ":", "\u2013", "\u2014", "--":
+			default:
+				return false
+			}
+			// A list: its items joined by commas and "and" before the
+			// sentence or the dash ends.
+			commas, and := 0, false
+			for i := k + 1; i < len(s.toks) && i < k+40; i++ {
+				switch s.toks[i].Form {
+				case ",":
+					commas++
+				case "and", "or":
+					and = true
+				case ".", ";", "\u2013", "\u2014", "--":
+					return commas >= 1 && and
+				}
+			}
+			return commas >= 1 && and
+		}},
 	{"definite-reference", "a number in words after the, these or those refers back to things already named; it counts nothing new: the two countries, these three ports, trade between the two",
 		func(f *figure) bool {
 			if f.q.Unit != "count" || !f.q.Words || f.q.Compound {
