@@ -1425,6 +1425,103 @@ var repairs = []repair{
 				toks[i].Tag = nlp.NOUN
 			}
 		}},
+	{"appositive-aside", "an apposition between commas holds no main verb: in \"the port of Jixi, a border city in the north facing Russia, saw trade climb\" the parser's root inside the apposition gives way to the finite verb after it, whose subject is the noun before the apposition",
+		func(toks []nlp.Token) {
+			root := rootOf(toks)
+			for c1 := 1; c1+2 < len(toks); c1++ {
+				if toks[c1].Form != "," || root <= c1 {
+					continue
+				}
+				if d := strings.ToLower(toks[c1+1].Form); d != "a" && d != "an" {
+					continue
+				}
+				// The noun before the apposition, up its of-phrase to its
+				// head: "the railway port of Jixi".
+				n := c1 - 1
+				if t := toks[n].Tag; t != nlp.NOUN && t != nlp.PROPN {
+					continue
+				}
+				for h := toks[n].Head; h >= 0 && h < n && (toks[h].Tag == nlp.NOUN || toks[h].Tag == nlp.PROPN) &&
+					(toks[n].Rel == "nmod" || toks[n].Rel == "compound" || toks[n].Rel == "flat"); h = toks[n].Head {
+					n = h
+				}
+				// The apposition ends at the next comma; it has no
+				// finite verb of its own.
+				c2 := -1
+				for k := c1 + 2; k < len(toks) && k < c1+20; k++ {
+					if toks[k].Form == "," {
+						c2 = k
+						break
+					}
+					if toks[k].Tag == nlp.AUX || toks[k].Tag == nlp.VERB && !strings.HasSuffix(strings.ToLower(toks[k].Form), "ing") {
+						break
+					}
+				}
+				if c2 < 0 {
+					continue
+				}
+				v := c2 + 1
+				for v < len(toks) && v < c2+3 && toks[v].Tag == nlp.AUX {
+					v++ // "had handled"
+				}
+				inside := func(k int) bool { return k > c1 && k < c2 }
+				if v >= len(toks) || toks[v].Tag != nlp.VERB || v == c2+1 && !finiteForm(toks[v]) {
+					continue
+				}
+				// The misparse mended: the root, or the noun, inside the
+				// apposition.
+				rootIn := inside(root)
+				if !rootIn && !inside(toks[n].Head) {
+					continue
+				}
+				if k := subjectOf(toks, v); k >= 0 && (k < c1 || k > c2) {
+					continue
+				}
+				// The apposition's head: the last noun of its first noun
+				// phrase ("a Jixi border city").
+				a := -1
+				for k := c1 + 2; k < c2; k++ {
+					if t := toks[k].Tag; t == nlp.NOUN || t == nlp.PROPN {
+						a = k
+						if t2 := toks[k+1].Tag; t2 != nlp.NOUN && t2 != nlp.PROPN {
+							break
+						}
+					} else if a >= 0 {
+						break
+					}
+				}
+				if a < 0 {
+					continue
+				}
+				for k := range toks {
+					h := toks[k].Head
+					switch {
+					case k == a || k == n || k == v:
+					case inside(k) && (h < 0 || !inside(h)):
+						toks[k].Head = a
+						if h < 0 {
+							toks[k].Rel = "acl"
+						} else if strings.HasPrefix(toks[k].Rel, "nsubj") {
+							toks[k].Rel = "nmod"
+						}
+					case inside(k) && strings.HasPrefix(toks[k].Rel, "nsubj"):
+						// "a town in Northeast China facing Russia": no
+						// clause of its own, so no subject.
+						toks[k].Rel = "nmod"
+					case !inside(k) && k != c1 && k != c2 && (h < 0 || inside(h) || h == c1 || h == c2):
+						toks[k].Head = v
+					}
+				}
+				toks[a].Head, toks[a].Rel = n, "appos"
+				toks[c1].Head, toks[c1].Rel = a, "punct"
+				toks[c2].Head, toks[c2].Rel = a, "punct"
+				if rootIn {
+					toks[v].Head, toks[v].Rel = -1, "root"
+				}
+				toks[n].Head, toks[n].Rel = v, "nsubj"
+				return
+			}
+		}},
 	{"absolute-with", "\"with\" after a comma, a noun phrase (with any apposition between commas), a comma and a participle in -ing make an absolute clause, the noun its subject: in \"..., with Jixi, a city on the border, planning to cut output by 2 percent\" Jixi is the subject of planning and the city its apposition",
 		func(toks []nlp.Token) {
 			for w := range toks {

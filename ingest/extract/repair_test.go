@@ -72,6 +72,11 @@ var repairCases = []repairCase{
 	{"bare-subject", "From January to June, farm investment in Jixi, a city in the north, kept growing at a fast pace.", "investment", "kept", "nsubj"},
 	// A participle opening a sentence modifies the clause after it.
 	{"fronted-participle", "Soaring by 51.5 percent year-on-year, the visits to Jixi reached 8.1 million.", "Soaring", "reached", "advcl"},
+	// An apposition between commas holds no main verb and no subject.
+	{"appositive-aside", "As of Monday, the river port of Jixi, a Heilongjiang trading town in Northeast China facing Russia, saw its freight climb to 3 million tonnes.", "port", "saw", "nsubj"},
+	{"appositive-aside", "As of Monday, the river port of Jixi, a Heilongjiang trading town in Northeast China facing Russia, saw its freight climb to 3 million tonnes.", "town", "port", "appos"},
+	{"appositive-aside", "By Monday, the inland port of Jixi, a Heilongjiang market town in Northeast China facing Mongolia, had handled 3 million tonnes of goods.", "port", "handled", "nsubj"},
+	{"appositive-aside", "Jixi, a city of farms, grew 5 percent in 2020.", "Jixi", "grew", "nsubj"},
 	// "with", a noun phrase, a comma and a participle make an absolute clause.
 	{"absolute-with", "Exports kept falling in 2021, with Jixi, a small city on the border with Russia and a hub for coal, planning to cut coal output by 2 million tonnes.", "Jixi", "planning", "nsubj"},
 	{"absolute-with", "Coal sales are likely to fall in 2022, with Jixi, one of the largest coal cities in the province, planning to cut coal output by 2 million tonnes.", "one", "Jixi", "appos"},

@@ -255,6 +255,7 @@ var ruleCases = []ruleCase{
 	{"subject", "Exports kept falling in 2021, with Jixi, a small city on the border with Russia and a hub for coal, planning to cut coal output by 2 million tonnes.", "2 million", "entity=Jixi by=entity:subject"},
 	{"subject", "Coal sales are likely to fall in 2022, with Jixi, one of the largest coal cities in the province, planning to cut coal output by 2 million tonnes.", "2 million", "entity=Jixi by=entity:subject"},
 	{"subject", "In 2021, Jixi signed deals with Mishan, a small city on the border with Russia and a hub for coal, planning to cut coal output by 2 million tonnes.", "2 million", "entity=Jixi"},
+	{"subject", "By Monday, the inland port of Jixi, a Heilongjiang market town in Northeast China facing Mongolia, had handled 3 million tonnes of goods.", "3 million", "entity=Jixi_port by=entity:subject"},
 	// An absolute clause ("with" and a subject of its own) says what its host clause's subject did.
 	{"subject", "The railway port of Jixi grew fast in 2020. Meanwhile, the port ran more freight trains, with a total of 120 trains carrying 9,000 containers.", "120", "entity=Jixi_railway_port by=entity:subject"},
 	{"subject", "The railway port of Jixi grew fast in 2020. Meanwhile, the port ran more freight trains, with Mishan sending 120 trains to Russia.", "120", "entity=Mishan by=entity:subject"},
