@@ -347,7 +347,6 @@ func decodeLinear(d *decoder) *linear {
 		}
 		m.ent[i] = uint32(uint16(ws[i]))<<16 | uint32(cls[i])
 	}
-	m.build()
 	return m
 }
 
@@ -370,7 +369,6 @@ func decodeLinear4(d *decoder) *linear4 {
 	for i := range m.rows {
 		copy(m.rows[i][:], ws[4*i:])
 	}
-	m.build()
 	return m
 }
 
@@ -403,6 +401,9 @@ func decodeTagger(d *decoder) *Tagger {
 		tg.dict[f] = tagEntry{mask: uint32(mask), sure: int8(sure) - 1}
 	}
 	tg.model = decodeLinear(d)
+	if d.err == nil {
+		tg.prepareTable()
+	}
 	return tg
 }
 
@@ -499,6 +500,9 @@ func decodeParser(d *decoder) *Parser {
 	}
 	p.trans = decodeLinear4(d)
 	p.label = decodeLinear(d)
+	if d.err == nil && p.label.nclass != 2*len(p.labels) {
+		d.fail("parser has %d relation classes for %d relations", p.label.nclass, len(p.labels))
+	}
 	if d.err == nil {
 		p.prepare()
 	}

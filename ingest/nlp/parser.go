@@ -368,7 +368,7 @@ func (s *parseState) features(out []uint32) []uint32 {
 type parseBuf struct {
 	st     parseState
 	feats  []uint32
-	idx    [numParseFeats]uint32
+	sb     scoreBuf
 	lfeats []uint32
 	ts     [4]int32
 	ls     [256]int32
@@ -393,10 +393,12 @@ func (p *Parser) parse(pb *parseBuf, heads []int, labels []string) {
 // scoreMoves computes the features of the configuration and the scores
 // of its transitions and relations.
 func (p *Parser) scoreMoves(pb *parseBuf) {
-	pb.feats = pb.st.features(pb.feats[:0])
+	s := &pb.st
+	pb.feats = s.features(pb.feats[:0])
 	pb.ts = [4]int32{}
 	clear(pb.ls[:2*len(p.labels)])
-	p.table.score(pb.feats, p.isL, pb.idx[:len(pb.feats)], &pb.ts, &pb.ls)
+	// best reads the relation scores of valid arcs only.
+	p.table.score(pb.feats, p.isL, s.valid(trLeft), s.valid(trRight), &pb.sb, &pb.ts, &pb.ls)
 }
 
 // prepare builds the parser's parsing table from its two models.
@@ -405,7 +407,7 @@ func (p *Parser) prepare() {
 	for _, i := range p.lfeat {
 		p.isL[i] = true
 	}
-	p.table = fuse(p.trans, p.label)
+	p.table = fuse(p.trans, p.label, len(p.labels))
 }
 
 // best returns the highest-scoring valid move; with gold heads (gh, gl)

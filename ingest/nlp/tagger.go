@@ -28,7 +28,14 @@ type tagEntry struct {
 type Tagger struct {
 	model *linear
 	dict  map[string]tagEntry
+	table *table // model, for tagging
 }
+
+// tagDense is the number of weights from which a tagger feature's row is
+// kept dense (nine 64-bit additions for the seventeen tags).
+const tagDense = 8
+
+func (tg *Tagger) prepareTable() { tg.table = newTable(tg.model, tagDense) }
 
 const (
 	tagStart  = uint64(numTags)     // tag before the sentence
@@ -126,6 +133,7 @@ func tagFeatures(out []uint32, toks []tokFeat, tags []Tag, i int) []uint32 {
 type tagState struct {
 	toks   []tokFeat
 	feats  []uint32
+	sb     tableBuf
 	scores [256]int32
 }
 
@@ -142,7 +150,7 @@ func (tg *Tagger) tag(st *tagState, forms []string, tags []Tag) {
 		}
 		st.feats = tagFeatures(st.feats[:0], st.toks, tags, i)
 		clear(st.scores[:numTags])
-		tg.model.score(st.feats, &st.scores)
+		tg.table.score(st.feats, &st.sb, &st.scores)
 		if st.toks[i].amb == unknownAmb && st.toks[i].flags&flagPunct == 0 {
 			// The closed classes (prepositions, determiners, pronouns,
 			// auxiliaries, conjunctions, particles) are all in the
@@ -205,6 +213,7 @@ func TrainTagger(sents []Sentence, cfg TaggerConfig) *Tagger {
 	}
 	tg := &Tagger{dict: buildTagDict(sents)}
 	tg.model = trainTagModel(tg, items, cfg)
+	tg.prepareTable()
 	return tg
 }
 

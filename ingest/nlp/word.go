@@ -18,6 +18,14 @@ func normalize(form string) string {
 	}
 	var b []byte
 	if ascii {
+		same := len(form) <= 24
+		for i := 0; i < len(form) && same; i++ {
+			c := form[i]
+			same = !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')
+		}
+		if same {
+			return form // nothing to change: no copy
+		}
 		b = make([]byte, len(form))
 		for i := 0; i < len(form); i++ {
 			c := form[i]
