@@ -400,6 +400,11 @@ var metricRules = []metricRule{
 					return k, true
 				}
 			}
+			// "opportunities worth a total of 900 billion yuan": "a total
+			// of" only says the figure is a sum.
+			if k := f.lo - 1; s.word(k) == "of" && s.lemma(k-1) == "total" && s.word(k-2) == "a" && s.word(k-3) == "worth" && s.isMetricNoun(k-4) {
+				return k - 4, true
+			}
 			return -1, false
 		}},
 	{"level-after-change", "a level reached after a change is the level of what changed: grew 8 percent to 40 billion yuan, rose 12 percent, reaching 30 billion yuan",

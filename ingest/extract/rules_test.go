@@ -159,6 +159,8 @@ var ruleCases = []ruleCase{
 	{"counted-noun", "In 2020, Jixi began 15 new industry projects in fields of biotech.", "15", "metric~fields"},
 	{"unit-of-noun", "Harbin produced 2 million tonnes of crude oil in 2020.", "2 million", "metric~crude,oil by=metric:unit-of-noun"},
 	{"unit-of-noun", "Harbin produced 2 million tonnes in 2020.", "2 million", "metric!oil"},
+	{"noun-of-figure", "At the fair, Jixi signed farm deals worth a total of 9 billion yuan.", "9 billion", "metric~farm,deals metric!total"},
+	{"noun-of-figure", "At the fair, Jixi signed farm deals worth 9 billion yuan in total, and a total of 12 billion yuan of loans.", "12 billion", "metric!deals"},
 	{"noun-of-figure", "Harbin posted a GDP of 500 billion yuan in 2020.", "500 billion", "metric~gdp by=metric:noun-of-figure"},
 	{"peak-of-subject", "Jixi's trade with Russia was 2 billion yuan in 2020. In 2019, it reached a record high of 3 billion yuan.", "3 billion", "metric~trade,russia metric!high by=metric:peak-of-subject"},
 	{"peak-of-subject", "In 2019, Jixi's rice output reached a record high of 3 million tonnes.", "3 million", "metric~rice,output metric!high"},
