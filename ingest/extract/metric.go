@@ -532,13 +532,17 @@ var metricRules = []metricRule{
 			}
 			return -1, false
 		}},
-	{"copula-subject", "the figure is what its subject is: the operating rate was 83 percent",
+	{"copula-subject", "the figure is what its subject is, or is worth: the operating rate was 83 percent, trade was worth 6 billion yuan",
 		func(f *figure) (int, bool) {
 			s := f.s
-			if s.child(f.head, "cop") < 0 && f.rel != "root" {
+			h := f.head
+			if g := f.gov; g >= 0 && s.word(g) == "worth" && s.child(g, "cop") >= 0 {
+				h = g // "trade was worth 6 billion yuan": what the subject is worth
+			}
+			if s.child(h, "cop") < 0 && f.rel != "root" {
 				return -1, false
 			}
-			if sub := s.child(f.head, "nsubj"); s.isMetricNoun(sub) {
+			if sub := s.child(h, "nsubj"); s.isMetricNoun(sub) {
 				return sub, true
 			}
 			return -1, false

@@ -1425,6 +1425,56 @@ var repairs = []repair{
 				toks[i].Tag = nlp.NOUN
 			}
 		}},
+	{"stranded-preposition", "a preposition right before \"and\" shares the object of the next conjunct's: in \"imports from and exports to Russia were worth 6 billion yuan\" exports is a noun, the conjunct of imports, Russia the object of both, and the clause is worth's",
+		func(toks []nlp.Token) {
+			for a := 0; a+5 < len(toks); a++ {
+				b := a + 3
+				if toks[a].Tag != nlp.NOUN || toks[a+1].Tag != nlp.ADP || toks[a+2].Tag != nlp.CCONJ || toks[a+4].Tag != nlp.ADP ||
+					toks[b].Tag != nlp.NOUN && toks[b].Tag != nlp.VERB {
+					continue
+				}
+				o := a + 5
+				for o < len(toks) && (toks[o].Tag == nlp.DET || toks[o].Tag == nlp.ADJ) {
+					o++
+				}
+				if o >= len(toks) || toks[o].Tag != nlp.NOUN && toks[o].Tag != nlp.PROPN {
+					continue
+				}
+				for o+1 < len(toks) && toks[o+1].Tag == nlp.PROPN && toks[o].Tag == nlp.PROPN {
+					o++ // "the European Union"
+				}
+				// When the parser made the second noun a verb, the clause's
+				// own predicate hangs on it after the object.
+				r := -1
+				if toks[b].Tag == nlp.VERB || toks[b].Head < 0 {
+					for k := o + 1; k < len(toks); k++ {
+						if toks[k].Head == b && (toks[k].Tag == nlp.VERB || toks[k].Tag == nlp.ADJ || hasChild(toks, k, "cop")) {
+							r = k
+							break
+						}
+					}
+					if r < 0 {
+						continue
+					}
+					toks[r].Head, toks[r].Rel = toks[b].Head, toks[b].Rel
+					for k := range toks {
+						if toks[k].Head == b && k != a+2 && (k < a || k > o) {
+							toks[k].Head = r
+						}
+					}
+					toks[a].Head, toks[a].Rel = r, "nsubj"
+				}
+				toks[b].Tag, toks[b].Head, toks[b].Rel = nlp.NOUN, a, "conj"
+				toks[a+2].Head, toks[a+2].Rel = b, "cc"
+				for k := a + 5; k < o; k++ {
+					toks[k].Head = o
+				}
+				toks[o].Head, toks[o].Rel = b, "nmod"
+				toks[a+4].Head, toks[a+4].Rel = o, "case"
+				toks[a+1].Head, toks[a+1].Rel = a, "orphan" // its object is the one shared
+				a = o
+			}
+		}},
 	{"appositive-aside", "an apposition between commas holds no main verb: in \"the port of Jixi, a border city in the north facing Russia, saw trade climb\" the parser's root inside the apposition gives way to the finite verb after it, whose subject is the noun before the apposition",
 		func(toks []nlp.Token) {
 			root := rootOf(toks)

@@ -72,6 +72,10 @@ var repairCases = []repairCase{
 	{"bare-subject", "From January to June, farm investment in Jixi, a city in the north, kept growing at a fast pace.", "investment", "kept", "nsubj"},
 	// A participle opening a sentence modifies the clause after it.
 	{"fronted-participle", "Soaring by 51.5 percent year-on-year, the visits to Jixi reached 8.1 million.", "Soaring", "reached", "advcl"},
+	// A preposition right before "and" shares the next conjunct's object.
+	{"stranded-preposition", "In 2020, Jixi's imports from and exports to Mongolia were worth 6 billion yuan, up 5 percent.", "exports", "imports", "conj"},
+	{"stranded-preposition", "In 2020, Jixi's imports from and exports to Mongolia were worth 6 billion yuan, up 5 percent.", "imports", "worth", "nsubj"},
+	{"stranded-preposition", "In 2020, Jixi's imports from Mongolia and exports to Russia were worth 6 billion yuan.", "Mongolia", "imports", "nmod"},
 	// An apposition between commas holds no main verb and no subject.
 	{"appositive-aside", "As of Monday, the river port of Jixi, a Heilongjiang trading town in Northeast China facing Russia, saw its freight climb to 3 million tonnes.", "port", "saw", "nsubj"},
 	{"appositive-aside", "As of Monday, the river port of Jixi, a Heilongjiang trading town in Northeast China facing Russia, saw its freight climb to 3 million tonnes.", "town", "port", "appos"},
