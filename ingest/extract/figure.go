@@ -273,10 +273,18 @@ var skipRules = []skipRule{
 			}
 			return false
 		}},
-	{"hyphen-modifier", "a count joined by a hyphen to a singular noun or an adjective, the two a modifier of the noun after them or a quoted name: two-way trade, a five-star hotel, 20-foot boxes, a 'four-vertical' network",
+	{"hyphen-modifier", "a count joined by a hyphen to a singular noun or an adjective, the two a modifier of the noun after them or a quoted name: two-way trade, a five-star hotel, 20-foot boxes, a 'four-vertical' network, tier-two suppliers",
 		func(f *figure) bool {
 			s := f.s
-			if f.q.Unit != "count" || s.word(f.hi) != "-" || f.hi+2 >= len(s.toks) {
+			if f.q.Unit != "count" {
+				return false
+			}
+			// "tier-two suppliers", "grade-one roads": a number word
+			// after a singular noun and a hyphen ends the modifier.
+			if f.q.Words && s.word(f.lo-1) == "-" && s.tag(f.lo-2) == nlp.NOUN && s.lemma(f.lo-2) == s.word(f.lo-2) && s.tag(f.hi) == nlp.NOUN {
+				return true
+			}
+			if s.word(f.hi) != "-" || f.hi+2 >= len(s.toks) {
 				return false
 			}
 			switch s.tag(f.hi + 1) {

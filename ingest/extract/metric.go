@@ -324,6 +324,7 @@ var metricRules = []metricRule{
 				}
 				if t == nlp.ADJ || t == nlp.NOUN || t == nlp.CCONJ || s.word(k) == "-" || s.word(k) == "," && t != nlp.NOUN && s.tag(k+1) == nlp.ADJ ||
 					(t == nlp.NUM || t == nlp.PROPN) && s.qtok[k] < 0 && s.mentionAt(k) == nil && strings.IndexFunc(s.word(k), unicode.IsDigit) >= 0 || // "5G end users"
+					t == nlp.NUM && s.word(k-1) == "-" && end >= 0 || // "502 tier-one suppliers"
 					t == nlp.VERB && (strings.HasSuffix(s.word(k), "ed") || strings.HasSuffix(s.word(k), "ing")) && (end < 0 || s.tag(k+1) == nlp.NOUN && s.rel(k) != "conj" && (s.child(k, "obj", "nsubj") < 0 || f.q.Value > 1 && !plural(s.toks[end]))) {
 					continue
 				}
