@@ -1425,7 +1425,7 @@ var repairs = []repair{
 				toks[i].Tag = nlp.NOUN
 			}
 		}},
-	{"stranded-preposition", "a preposition right before \"and\" shares the object of the next conjunct's: in \"imports from and exports to Russia were worth 6 billion yuan\" exports is a noun, the conjunct of imports, Russia the object of both, and the clause is worth's",
+	{"stranded-preposition", "a preposition right before \"and\" shares the object of the next conjunct's: in \"imports from and exports to Mongolia rose to 6 billion yuan\" exports is a noun, the conjunct of imports, and Mongolia the object of both",
 		func(toks []nlp.Token) {
 			for a := 0; a+5 < len(toks); a++ {
 				b := a + 3
