@@ -242,21 +242,19 @@ var skipRules = []skipRule{
 			if k == f.hi || k >= len(s.toks) {
 				return false
 			}
-			switch s.toks[k].Form {
-			case ":", "\u2013", "\u2014", "--":
-			default:
+			if f := s.toks[k].Form; f != ":" && !isDash(f) {
 				return false
 			}
 			// A list: its items joined by commas and "and" before the
 			// sentence or the dash ends.
 			commas, and := 0, false
 			for i := k + 1; i < len(s.toks) && i < k+40; i++ {
-				switch s.toks[i].Form {
-				case ",":
+				switch f := s.toks[i].Form; {
+				case f == ",":
 					commas++
-				case "and", "or":
+				case f == "and" || f == "or":
 					and = true
-				case ".", ";", "\u2013", "\u2014", "--":
+				case f == "." || f == ";" || isDash(f):
 					return commas >= 1 && and
 				}
 			}
@@ -604,3 +602,7 @@ func ordinalWord(w string) bool {
 	n := len(w)
 	return n >= 3 && w[0] >= '0' && w[0] <= '9' && (strings.HasSuffix(w, "th") || strings.HasSuffix(w, "st") || strings.HasSuffix(w, "nd") || strings.HasSuffix(w, "rd"))
 }
+
+// isDash reports whether form is a dash that sets off an aside or a list:
+// an en dash, an em dash or two hyphens.
+func isDash(form string) bool { return form == "\u2013" || form == "\u2014" || form == "--" }

@@ -1875,10 +1875,10 @@ func descends(toks []nlp.Token, k, h int) bool {
 func timeWord(form string) bool {
 	switch strings.ToLower(form) {
 	case "year", "years", "month", "months", "week", "weeks", "day", "days", "time", "period", "quarter", "half",
-		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday":
+		"today", "yesterday":
 		return true
 	}
-	return false
+	return weekday(strings.ToLower(form))
 }
 
 // isQuote reports whether form is a quotation mark.

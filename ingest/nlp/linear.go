@@ -383,7 +383,7 @@ func fuse(t *linear4, l *linear, nl int) *fused {
 				m.ent[s.ref] = uint32(len(row)) | uint32(left)<<16
 			}
 		}
-		i := (k * 0x9e3779b1) & m.mask
+		i := slotHome(k, m.mask)
 		for m.slots[i].key != 0 {
 			i = (i + 1) & m.mask
 		}
@@ -408,7 +408,7 @@ type scoreBuf struct {
 func (m *fused) score(feats []uint32, lf []bool, left, right bool, sb *scoreBuf, ts *[4]int32, ls *[256]int32) {
 	idx := sb.idx[:len(feats)]
 	for i, f := range feats {
-		j := (f * 0x9e3779b1) & m.mask
+		j := slotHome(f, m.mask)
 		for {
 			k := m.slots[j].key
 			if k == f || k == 0 {
@@ -546,7 +546,7 @@ func newTable(m *linear, dense int) *table {
 			t.ent = append(t.ent, uint32(len(row)))
 			t.ent = append(t.ent, row...)
 		}
-		i := (k * 0x9e3779b1) & t.mask
+		i := slotHome(k, t.mask)
 		for t.slots[i].key != 0 {
 			i = (i + 1) & t.mask
 		}
@@ -575,7 +575,7 @@ func (t *table) score(feats []uint32, sb *tableBuf, scores *[256]int32) {
 	}
 	idx := sb.idx[:len(feats)]
 	for i, f := range feats {
-		j := (f * 0x9e3779b1) & t.mask
+		j := slotHome(f, t.mask)
 		for {
 			k := t.slots[j].key
 			if k == f || k == 0 {
@@ -619,3 +619,8 @@ func (t *table) score(feats []uint32, sb *tableBuf, scores *[256]int32) {
 		scores[c] += int32(uint32(acc[c/2]>>(32*uint(c%2)))) - bias
 	}
 }
+
+// slotHome is where key's probe starts in a table of mask+1 slots
+// (open addressing, Fibonacci hashing): the fused parser table and the
+// tagger's table place and find their rows the same way.
+func slotHome(key, mask uint32) uint32 { return (key * 0x9e3779b1) & mask }
