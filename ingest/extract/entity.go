@@ -20,16 +20,17 @@ type entityRule struct {
 }
 
 var entityRules = []entityRule{
-	{"respectively", "a list of places paired with a list of figures by \"respectively\": Harbin and Daqing had 30 and 40 parks, respectively",
+	{"respectively", "a list of places paired with a list of figures by \"respectively\": Harbin and Daqing had 30 and 40 parks, respectively (not a list inside a relative clause the figures are outside of: the route, which serves Jixi and Hegang, ran 30 and 40 trains, respectively)",
 		func(f *figure) (*ment, bool) {
 			j, n, ok := f.position()
 			if !ok {
 				return nil, false
 			}
-			if list := f.s.mentionList(n, f.lo); list != nil && f.owns(list[j]) {
-				return list[j], true
+			list := f.s.mentionList(n, f.lo)
+			if list == nil || !f.owns(list[j]) || f.s.inOtherRelative(list[0].first, f.head) {
+				return nil, false
 			}
-			return nil, false
+			return list[j], true
 		}},
 	{"possessor", "the measured noun's possessor: Harbin's GDP, its exports, the city's imports",
 		func(f *figure) (*ment, bool) {

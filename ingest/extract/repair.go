@@ -107,6 +107,72 @@ var repairs = []repair{
 				}
 			}
 		}},
+	{"nearest-clause", "a participle after a comma modifies the nearest clause before it: in \"300 trains went to Jixi, carrying 9,000 tonnes, 200 trains to Hegang, hauling 5,000 tonnes\" hauling belongs to the clause of Hegang, not to went",
+		func(toks []nlp.Token) {
+			for p, t := range toks {
+				h := t.Head
+				if t.Tag != nlp.VERB || t.Rel != "conj" || h < 0 || h >= p || p < 2 || toks[p-1].Form != "," ||
+					!strings.HasSuffix(strings.ToLower(t.Form), "ing") || hasChild(toks, p, "nsubj", "nsubj:pass", "aux") {
+					continue
+				}
+				// The clause that ends right at the comma, inside the
+				// participle's head's phrase: one with a subject of its
+				// own, or the remnant of a gapped clause (a noun with
+				// an oblique).
+				for c := p - 2; c > h; c-- {
+					if !descends(toks, c, h) || phraseEnd(toks, c) < p-2 {
+						continue
+					}
+					own := hasChild(toks, c, "nsubj", "nsubj:pass") ||
+						(toks[c].Tag == nlp.NOUN || toks[c].Tag == nlp.PROPN) && (toks[c].Rel == "conj" || toks[c].Rel == "parataxis") && hasChild(toks, c, "obl")
+					if own {
+						toks[p].Head, toks[p].Rel = c, "advcl"
+						break
+					}
+				}
+			}
+		}},
+	{"relative-pronoun", "\"which\" or \"who\" after a comma opens a relative clause on the noun before the comma: in \"300 trains went to Jixi, which opened a station in May\" opened modifies Jixi and is no second main verb",
+		func(toks []nlp.Token) {
+			for w := 2; w < len(toks); w++ {
+				v := toks[w].Head
+				lw := strings.ToLower(toks[w].Form)
+				if lw != "which" && lw != "who" || toks[w-1].Form != "," || v <= w || !strings.HasPrefix(toks[w].Rel, "nsubj") {
+					continue
+				}
+				n := w - 2
+				if toks[n].Tag != nlp.NOUN && toks[n].Tag != nlp.PROPN || toks[v].Head < 0 || descends(toks, n, v) {
+					continue
+				}
+				switch toks[v].Rel {
+				case "conj", "parataxis", "advcl", "ccomp", "dep":
+					toks[v].Head, toks[v].Rel = n, "acl:relcl"
+					toks[w-1].Head = v
+				}
+			}
+		}},
+	{"gapped-count", "a word a number counts is a noun: in \"300 trains went to Jixi and 200 trains to Hegang\" the second trains, which the tagger made a verb (with 200 its subject or compound), is the noun of the gapped clause, 200 its count",
+		func(toks []nlp.Token) {
+			for k := 1; k < len(toks); k++ {
+				n := k - 1
+				if toks[k].Tag != nlp.VERB || toks[n].Tag != nlp.NUM || toks[n].Head != k {
+					continue
+				}
+				// The same word counted by a number earlier in the sentence.
+				w := strings.ToLower(toks[k].Form)
+				counted := false
+				for j := 1; j < n; j++ {
+					if toks[j].Tag == nlp.NOUN && strings.ToLower(toks[j].Form) == w && toks[j-1].Tag == nlp.NUM && toks[j-1].Head == j {
+						counted = true
+						break
+					}
+				}
+				if counted {
+					toks[k].Tag = nlp.NOUN
+					toks[n].Rel = "nummod"
+				}
+			}
+		}},
 	{"according-to", "what follows \"according to\" up to its comma is a source, an oblique, never the clause's subject: in \"According to the city bureau, mill output grew 7 percent\" the subject is the noun after the comma",
 		func(toks []nlp.Token) {
 			for a := 0; a+3 < len(toks); a++ {

@@ -111,6 +111,9 @@ var repairCases = []repairCase{
 	// A participle after a comma modifies the clause before it.
 	{"trailing-participle", "Attendance this year beat the previous show by 27.3 percent, rising from 1.9 million visits, the organiser said.", "rising", "beat", "advcl"},
 	{"trailing-participle", "Attendance this year beat the previous show by 27.3 percent, rising from 1.9 million visits, the organiser said.", "Attendance", "beat", "nsubj"},
+	{"nearest-clause", "In 2020, a total of 300 trains went through Jixi, carrying 9,000 tonnes of goods, 200 trains through Hegang, hauling 5,000 tonnes of goods, and eight trains through Mishan, moving 80 tonnes of coal.", "hauling", "trains", "advcl"},
+	{"nearest-clause", "In 2020, a total of 300 trains went through Jixi, carrying 9,000 tonnes of goods, 200 trains through Hegang, hauling 5,000 tonnes of goods, and eight trains through Mishan, moving 80 tonnes of coal.", "carrying", "went", "conj"},
+	{"relative-pronoun", "In 2020, 300 trains went through Jixi, which opened a new station in the first quarter.", "opened", "Jixi", "acl:relcl"},
 	// A pair after a comma, before a verb with no subject, is its subject.
 	{"comma-group-subject", "Of these, food and drink output rose 7.1 percent year-on-year, rail and road transport rose 5.2 percent, and paper and other wood product making rose 3.3 percent.", "paper", "rose", "nsubj"},
 	{"comma-group-subject", "Of these, food and drink output rose 7.1 percent year-on-year, rail and road transport rose 5.2 percent, and paper and other wood product making rose 3.3 percent.", "making", "paper", "conj"},
@@ -223,6 +226,14 @@ type givenTreeCase struct {
 }
 
 var givenTreeCases = []givenTreeCase{
+	// The second "trains" of a gapped clause tagged a verb, its number
+	// its subject.
+	{"gapped-count", "300 trains went to Jixi , and 200 trains to Hegang .",
+		"NUM:2:nummod NOUN:3:nsubj VERB:0:root ADP:5:case PROPN:3:obl PUNCT:9:punct CCONJ:9:cc NUM:9:nsubj VERB:3:conj ADP:11:case PROPN:9:obl PUNCT:3:punct",
+		"200", "trains", "nummod"},
+	{"gapped-count", "300 trains went to Jixi , and 200 came to Hegang .",
+		"NUM:2:nummod NOUN:3:nsubj VERB:0:root ADP:5:case PROPN:3:obl PUNCT:9:punct CCONJ:9:cc NUM:9:nsubj VERB:3:conj ADP:11:case PROPN:9:obl PUNCT:3:punct",
+		"200", "came", "nsubj"},
 	// "climbed" hung on "size" inside the subject's phrase; the root
 	// is the subject's noun.
 	{"verbless-root", "Added value of mills above designated size in the county climbed 3 percent .",

@@ -288,6 +288,13 @@ var ruleCases = []ruleCase{
 	{"respectively", "In 2020, Jixi's exports and imports rose 5.5 and 6.5 percent, respectively.", "5.5", "metric~exports,growth metric!imports unit=percent"},
 	{"respectively", "In 2020, Jixi's exports and imports rose 5.5 and 6.5 percent, respectively.", "6.5", "metric~imports,growth metric!exports"},
 	{"respectively", "In 2020, Jixi's exports and imports rose 6.5 percent.", "6.5", "metric~exports,imports,growth"},
+	// A list inside a relative clause is not the list the figures pair with.
+	{"respectively", "In 2020, the Jixi Railway, which serves Hegang and Qitaihe, carried 300 trains and 400 tonnes of coal, up 9 percent and 12 percent respectively.", "12", "entity=Jixi_Railway"},
+	{"respectively", "In 2020, Hegang and Qitaihe carried 300 trains and 400 tonnes of coal, up 9 percent and 12 percent respectively.", "12", "entity=Qitaihe"},
+	// The remnant of a gapped clause is a clause of its own.
+	{"clause-place", "In 2020, 300 trains went through Jixi and 200 trains through Hegang.", "200", "entity=Hegang by=entity:clause-place"},
+	{"clause-place", "In 2020, 300 trains went through Jixi and 200 trains through Hegang.", "200", "metric~trains by=metric:counted-noun"},
+	{"clause-place", "In 2020, 300 trains went through Jixi and 200 trains.", "200", "entity=Jixi"},
 	{"respective-level", "In 2020, Jixi sold 200 cars and 300 trucks, up 15 and 14 percent year on year, respectively.", "15", "metric~cars,growth metric!trucks unit=percent by=metric:respective-level,_respectively"},
 	{"respective-level", "In 2020, Jixi sold 200 cars and 300 trucks, up 15 and 14 percent year on year, respectively.", "14", "metric~trucks,growth metric!cars"},
 	{"respective-level", "In 2020, Jixi ran 900 trains carrying 40,000 tonnes of coal, up 12 and 20 percent year on year, respectively.", "12", "metric~trains,growth metric!coal"},
@@ -359,6 +366,9 @@ var ruleCases = []ruleCase{
 	{"present", "In 2019, Daqing grew. At present, the airport runs 430 flights a day and serves 60,000 passengers.", "60,000", "year=2021 by=year:present"},
 	{"present", "In 2019, Daqing grew. Its airport served 60,000 passengers.", "60,000", "year=2019 by=year:context-year"},
 	{"sentence-period", "In the first quarter, Daqing's exports, which grew fast, reached 4 billion yuan.", "4 billion", "period=Q1"},
+	// A period inside a relative clause says when its noun did something.
+	{"sentence-period", "In 2020, 300 trains went through Jixi, which opened a new station in the first quarter.", "300", "period=year"},
+	{"sentence-period", "In 2020, 300 trains went through Jixi, and it opened a new station in the first quarter.", "300", "period=Q1"},
 	{"present-state", "In the first half of 2021, Daqing's output grew. Daqing's plant operating rate is 83 percent.", "83", "period=year by=period:present-state"},
 	{"present-state", "In the first half of 2021, Daqing's output grew. Daqing's plant operating rate was 83 percent.", "83", "period=H1"},
 	// A verb in the simple present with its subject, or a participle hanging on one, holds now.

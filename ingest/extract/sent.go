@@ -240,7 +240,10 @@ func (s *sent) predicate(i int) int {
 		if clauseRels[r] && (t == nlp.VERB || t == nlp.AUX || r == "root" || s.child(i, "nsubj", "cop") >= 0) {
 			return i
 		}
-		if r == "conj" && (t == nlp.VERB) {
+		if r == "conj" && (t == nlp.VERB || s.child(i, "obl", "orphan") >= 0) {
+			// A conjoined noun with an oblique is the remnant of a
+			// gapped clause: "300 trains went to Jixi and 200 trains to
+			// Hegang". Obliques attach to predicates only.
 			return i
 		}
 		if r == "root" {
@@ -249,6 +252,18 @@ func (s *sent) predicate(i int) int {
 		i = s.head(i)
 	}
 	return -1
+}
+
+// inOtherRelative reports whether token i lies in a relative clause
+// that token k is outside of: what a relative clause names describes
+// the noun it modifies, not the clause around it.
+func (s *sent) inOtherRelative(i, k int) bool {
+	for v, steps := i, 0; v >= 0 && steps <= len(s.toks); v, steps = s.head(v), steps+1 {
+		if s.relFull(v) == "acl:relcl" && !s.inSubtree(k, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // absolute reports whether predicate v heads an absolute clause, "with"

@@ -391,6 +391,14 @@ var yearRules = []yearRule{
 		}},
 }
 
+// inRelative reports whether time expression t lies in a relative
+// clause the figure is outside of: "eight trains went to Jixi, which
+// opened in May" says when Jixi opened, not when the trains went.
+func (f *figure) inRelative(t *timex) bool {
+	k := f.s.timeToken(t)
+	return k >= 0 && f.s.inOtherRelative(k, f.lo)
+}
+
 // otherFigures reports whether time expression t dates another figure
 // of the sentence: it hangs inside that figure's phrase ("behind the 8.0
 // percent recorded in 2013").
@@ -507,7 +515,7 @@ var periodRules = []periodRule{
 			var found *timex
 			for k := range f.s.times {
 				t := &f.s.times[k]
-				if t.kind != timePeriod || t.base {
+				if t.kind != timePeriod || t.base || f.inRelative(t) {
 					continue
 				}
 				if found != nil && found.period != t.period {

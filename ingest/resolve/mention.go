@@ -622,11 +622,15 @@ func refAdjective(w string) bool {
 }
 
 // headLevel returns the level a place name ending in w names: "Huachuan
-// County", "Daqing High-tech Zone", "Zhalong Nature Reserve".
+// County", "Daqing High-tech Zone", "Zhalong Nature Reserve", "Hinggan
+// League" (a league and an autonomous prefecture are prefecture-level, a
+// banner county-level).
 func headLevel(w string) (Level, bool) {
 	switch w {
-	case "county", "district":
+	case "county", "district", "banner":
 		return District, true
+	case "prefecture", "league":
+		return City, true
 	case "zone", "area", "reserve":
 		return Area, true
 	}

@@ -10,6 +10,14 @@ var builtin = map[Level][]string{
 		"Russia|Russian Federation", "Japan", "South Korea|Republic of Korea|ROK", "North Korea|DPRK",
 		"United States|US|U.S.|USA|the United States|America", "Mongolia", "Kazakhstan",
 		"Germany", "France", "United Kingdom|UK|Britain", "Singapore", "India", "Belarus", "Italy",
+		"Spain", "Portugal", "Netherlands|the Netherlands|Holland", "Belgium", "Poland", "Czech Republic|Czechia",
+		"Hungary", "Austria", "Switzerland", "Sweden", "Norway", "Finland", "Denmark", "Ireland", "Greece",
+		"Ukraine", "Serbia", "Romania", "Bulgaria", "Turkey|Turkiye|Türkiye", "Uzbekistan", "Kyrgyzstan",
+		"Tajikistan", "Turkmenistan", "Azerbaijan", "Iran", "Iraq", "Saudi Arabia", "United Arab Emirates|UAE",
+		"Qatar", "Israel", "Egypt", "Pakistan", "Bangladesh", "Sri Lanka", "Nepal", "Myanmar", "Thailand",
+		"Vietnam|Viet Nam", "Laos", "Cambodia", "Malaysia", "Indonesia", "Philippines|the Philippines",
+		"Australia", "New Zealand", "Canada", "Mexico", "Brazil", "Argentina", "Chile", "Peru",
+		"South Africa", "Nigeria", "Kenya", "Ethiopia",
 	},
 	Region: {
 		// Regions of China: their figures are theirs, not China's
@@ -33,6 +41,28 @@ var builtin = map[Level][]string{
 		"Wuhan", "Chengdu", "Xi'an", "Zibo", "Qingdao", "Sanya", "Haikou", "Xiamen", "Suzhou",
 		"Ningbo", "Jinan", "Zhengzhou", "Changsha", "Kunming", "Urumqi", "Lanzhou", "Vladivostok",
 		"Khabarovsk", "Moscow", "Tokyo", "Seoul", "Osaka",
+		// Jilin, Liaoning and Inner Mongolia: prefecture-level cities,
+		// autonomous prefectures and leagues.
+		"Jilin City|Jilin city", "Siping", "Liaoyuan", "Tonghua", "Baishan", "Songyuan", "Baicheng",
+		"Yanbian|Yanbian Korean Autonomous Prefecture|Yanbian prefecture|Yanbian Prefecture",
+		"Anshan", "Fushun", "Benxi", "Dandong", "Jinzhou", "Yingkou", "Fuxin", "Liaoyang", "Panjin",
+		"Tieling", "Chaoyang", "Huludao", "Baotou", "Wuhai", "Chifeng", "Tongliao", "Ordos",
+		"Hulunbuir|Hulun Buir", "Bayannur", "Ulanqab", "Hinggan League|Hinggan", "Xilingol League|Xilingol|Xilin Gol",
+		"Alxa League|Alxa",
+		// Elsewhere in China: the cities articles on trade and investment
+		// name most.
+		"Shijiazhuang", "Tangshan", "Qinhuangdao", "Baoding", "Taiyuan", "Datong", "Yantai", "Weifang",
+		"Weihai", "Rizhao", "Linyi", "Luoyang", "Wuxi", "Changzhou", "Nantong", "Xuzhou", "Lianyungang",
+		"Yangzhou", "Wenzhou", "Jinhua", "Yiwu", "Shaoxing", "Jiaxing", "Taizhou", "Hefei", "Wuhu",
+		"Fuzhou", "Quanzhou", "Nanchang", "Ganzhou", "Yichang", "Xiangyang", "Zhuzhou", "Foshan",
+		"Dongguan", "Zhuhai", "Shantou", "Huizhou", "Zhongshan", "Nanning", "Guilin", "Beihai",
+		"Guiyang", "Zunyi", "Lhasa", "Xining", "Yinchuan", "Kashgar", "Horgos|Khorgos", "Mianyang",
+		"Baoji", "Xianyang", "Yulin",
+		// Russia's cities across the border and on the trade routes.
+		"Blagoveshchensk", "Ussuriysk", "Novosibirsk", "Yekaterinburg", "Irkutsk", "Chita",
+		"Saint Petersburg|St. Petersburg|St Petersburg", "Kazan", "Minsk", "Almaty", "Astana", "Ulan Bator|Ulaanbaatar",
+		"Busan", "Incheon", "Niigata", "Hamburg", "Duisburg", "Warsaw", "Madrid", "Paris", "London",
+		"Berlin", "Singapore City",
 	},
 	District: {
 		"Daoli District|Daoli", "Nangang District|Nangang", "Daowai District|Daowai",
@@ -43,6 +73,15 @@ var builtin = map[Level][]string{
 		"Suifenhe", "Fuyuan", "Tongjiang", "Hulin", "Mishan", "Hailin", "Ning'an", "Dongning",
 		"Wudalianchi", "Bei'an", "Nenjiang", "Zhaodong", "Anda", "Hailun", "Mohe", "Fujin", "Jiayin",
 		"Fuyu", "Zhaozhou", "Zhaoyuan", "Lindian", "Dumeng", "Raohe", "Luobei", "Hunchun",
+		"Nehe", "Tieli", "Muling",
+		"Qing'an County|Qing'an", "Huachuan County|Huachuan", "Tangyuan County|Tangyuan", "Huanan County|Huanan", "Boli County|Boli", "Linkou County|Linkou", "Jidong County|Jidong", "Baoqing County|Baoqing", "Keshan County|Keshan", "Baiquan County|Baiquan", "Longjiang County|Longjiang", "Tailai County|Tailai", "Gannan County|Gannan",
+		// County-level cities of Jilin, Liaoning and Inner Mongolia.
+		"Yanji", "Tumen", "Dunhua", "Longjing", "Helong", "Antu County|Antu", "Wangqing County|Wangqing", "Ji'an", "Meihekou",
+		"Gongzhuling", "Yushu", "Dehui", "Jiaohe", "Huadian", "Shulan", "Panshi", "Linjiang", "Da'an",
+		"Taonan", "Shuangliao", "Wafangdian", "Zhuanghe", "Pulandian", "Haicheng", "Donggang",
+		"Fengcheng", "Diaobingshan", "Xinmin", "Beipiao", "Lingyuan", "Xingcheng", "Beizhen",
+		"Linghai", "Dashiqiao", "Gaizhou", "Dengta", "Manzhouli", "Erenhot|Erlianhot", "Zhalantun",
+		"Yakeshi", "Genhe", "Ergun", "Arxan|Arshan", "Holingol", "Xilinhot", "Ulanhot", "Ejin",
 	},
 	Area: {
 		"Harbin New Area|Harbin New Zone|Harbin New District|Harbin New Area of Heilongjiang",

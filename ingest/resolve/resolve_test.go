@@ -283,7 +283,7 @@ func FuzzMentions(f *testing.F) {
 // is a place of its own when the lookup does not know it, and the known
 // place when its first words are one.
 func TestPlaceByHead(t *testing.T) {
-	text := "Baoqing County and Luobei County grew, and Daqing High-tech Zone and the Qixing Nature Reserve too. " +
+	text := "Qingfeng County and Luobei County grew, and Daqing High-tech Zone and the Qixing Nature Reserve too. " +
 		"The Pilot Free Trade Zone and the Vanke Eco City did not."
 	var got []resolve.Entity
 	for _, m := range resolve.Mentions(text, resolve.Builtin()) {
@@ -292,7 +292,7 @@ func TestPlaceByHead(t *testing.T) {
 		}
 	}
 	want := []resolve.Entity{
-		{Name: "Baoqing County", Level: resolve.District},
+		{Name: "Qingfeng County", Level: resolve.District},
 		{Name: "Luobei", Level: resolve.District},
 		{Name: "Daqing High-tech Zone", Level: resolve.Area},
 		{Name: "Qixing Nature Reserve", Level: resolve.Area},
