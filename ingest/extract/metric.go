@@ -122,6 +122,27 @@ var metricRules = []metricRule{
 			f.cat, f.measure = p.cat, append([]string(nil), p.measure...)
 			return -2, true
 		}},
+	{"from-base", "the level a change started from measures what changed: revenue was 1.4 billion yuan, an increase of 16 percent from 1.2 billion yuan (revenue)",
+		func(f *figure) (int, bool) {
+			s := f.s
+			if s.word(f.lo-1) != "from" || len(s.figs) == 0 {
+				return -1, false
+			}
+			if from, _ := f.fromTo(); from {
+				return -1, false // a move: from-side
+			}
+			p := s.figs[len(s.figs)-1]
+			if p.ch.kind == changeNone || len(p.measure) == 0 || p.hi > f.lo || f.q.Unit == "percent" && p.q.Unit == "percent" {
+				return -1, false
+			}
+			for i := p.hi; i < f.lo-1; i++ {
+				if s.tag(i) == nlp.VERB || s.word(i) == ";" {
+					return -1, false // only the change's own phrase between
+				}
+			}
+			f.cat, f.measure = p.cat, append([]string(nil), p.measure...)
+			return -2, true
+		}},
 	{"to-side", "the end of a move from one level to another measures what its start did: cut oil output from 40 million tonnes in 2014 to 32 million tonnes in 2020",
 		func(f *figure) (int, bool) {
 			s := f.s

@@ -366,6 +366,13 @@ var ruleCases = []ruleCase{
 	{"present", "In 2019, Daqing grew. At present, the airport runs 430 flights a day and serves 60,000 passengers.", "60,000", "year=2021 by=year:present"},
 	{"present", "In 2019, Daqing grew. Its airport served 60,000 passengers.", "60,000", "year=2019 by=year:context-year"},
 	{"sentence-period", "In the first quarter, Daqing's exports, which grew fast, reached 4 billion yuan.", "4 billion", "period=Q1"},
+	// The level a change started from, dated in its from-phrase.
+	{"from-base-period", "Jixi's revenue for the six months ended June 30, 2020 was 1.4 billion yuan, up 16 percent from 1.2 billion yuan in the first half of 2019.", "1.2 billion", "period=H1 year=2019 by=period:from-base-period by=year:from-base-year"},
+	{"from-base-period", "Jixi's revenue for the six months ended June 30, 2020 was 1.4 billion yuan, up 16 percent from 1.2 billion yuan in the first half of 2019.", "1.4 billion", "period=H1 year=2020"},
+	{"from-base-year", "In 2020, Jixi's revenue was 1.4 billion yuan, an increase of 16 percent from 1.2 billion yuan in 2019.", "1.2 billion", "year=2019 metric~revenue by=metric:from-base"},
+	{"from-base-year", "In 2020, Jixi's revenue was 1.4 billion yuan, an increase of 16 percent from 1.2 billion yuan in 2019.", "1.4 billion", "year=2020"},
+	{"from-base", "In 2020, Jixi's revenue was 1.4 billion yuan, an increase of 16 percent over the 1.2 billion yuan of 2019.", "1.4 billion", "metric~revenue"},
+	{"from-base", "In 2020, Jixi's revenue was up 16 percent, and its loans grew to 3 billion yuan from 1.2 billion yuan.", "1.2 billion", "metric!revenue"},
 	// A period inside a relative clause says when its noun did something.
 	{"sentence-period", "In 2020, 300 trains went through Jixi, which opened a new station in the first quarter.", "300", "period=year"},
 	{"sentence-period", "In 2020, 300 trains went through Jixi, and it opened a new station in the first quarter.", "300", "period=Q1"},

@@ -36,6 +36,10 @@ type timex struct {
 	deadline bool
 	since    bool // "since 2012"
 	day      bool // a calendar day: it dates an event, it sets no running period
+	// baseOf is one more than the index of the quantity the expression
+	// dates when it dates the start of a change, "an increase of 16
+	// percent from 1.2 billion yuan in 2023", and 0 otherwise.
+	baseOf int
 }
 
 // findTimes collects the sentence's time expressions.
@@ -82,6 +86,9 @@ func (s *sent) findTimes() {
 	for _, d := range s.dates {
 		if w := s.x.text[d.Start:d.End]; strings.IndexByte(w, ':') >= 0 {
 			continue // a time of day
+		}
+		if overlapsAny(d, s.periods) {
+			continue // the end of "the six months ended June 30, 2024"
 		}
 		t := timex{kind: timePeriod, period: "span", first: s.tokAt(d.Start), day: true}
 		t.last = s.lastTok(d.End)
@@ -172,7 +179,49 @@ func (s *sent) findTimes() {
 		if prev == "in" && (prev2 == "than" || prev2 == "from") {
 			t.base = true
 		}
+		if q := s.fromQuantBefore(t); q >= 0 {
+			t.base, t.baseOf = true, q+1
+		}
 	}
+}
+
+// fromQuantBefore returns the quantity a time expression follows in a
+// phrase of "from" ("from 1.2 billion yuan in the first half of 2023"),
+// or -1: that time dates the level a change started from.
+func (s *sent) fromQuantBefore(t *timex) int {
+	if !s.parsed || s.qtok == nil {
+		return -1
+	}
+	start := t.first
+	for k := range s.times {
+		if u := &s.times[k]; u.first <= t.first && u.last >= t.last && u.first < start {
+			start = u.first // the year of "the first half of 2023"
+		}
+	}
+	for k := range s.times {
+		if u := &s.times[k]; s.word(start-1) == "of" && u.last == start-2 {
+			start = u.first // "the first half" "of 2023"
+		}
+	}
+	i := start - 1
+	if s.tag(i) == nlp.DET {
+		i--
+	}
+	switch s.word(i) {
+	case "in", "for", "during":
+		i--
+	default:
+		return -1
+	}
+	q := -1
+	for i >= 0 && s.qtok[i] >= 0 {
+		q = s.qtok[i]
+		i--
+	}
+	if q < 0 || s.word(i) != "from" {
+		return -1
+	}
+	return q
 }
 
 // isNumberWord reports whether w is a small number in words or digits.
@@ -304,6 +353,15 @@ var yearRules = []yearRule{
 			}
 			return 0, false
 		}},
+	{"from-base-year", "the level a change started from takes the year its from-phrase states: an increase of 16 percent from 1.2 billion yuan in 2023 (1.2 billion is of 2023)",
+		func(f *figure) (int, bool) {
+			for _, t := range f.s.times {
+				if t.baseOf == f.qi+1 && (t.kind == timeYear || t.kind == timeRelative) {
+					return t.year, true
+				}
+			}
+			return 0, false
+		}},
 	{"clause-year", "a year the figure's clause states for it, the one on the figure itself first: in 2020, last year, in 2021-25 (its last year), the 8 percent of 2013",
 		func(f *figure) (int, bool) {
 			found := -1
@@ -389,6 +447,16 @@ var yearRules = []yearRule{
 		func(f *figure) (int, bool) {
 			return f.s.x.pub.Year(), !f.s.x.pub.IsZero()
 		}},
+}
+
+// overlapsAny reports whether span d overlaps any of spans.
+func overlapsAny(d recognize.Span, spans []recognize.Span) bool {
+	for _, p := range spans {
+		if p.Start < d.End && d.Start < p.End {
+			return true
+		}
+	}
+	return false
 }
 
 // inRelative reports whether time expression t lies in a relative
@@ -494,6 +562,15 @@ type periodRule struct {
 }
 
 var periodRules = []periodRule{
+	{"from-base-period", "the level a change started from takes the period its from-phrase states: up 16 percent from 1.2 billion yuan in the first half of 2023 (H1)",
+		func(f *figure) (string, bool) {
+			for _, t := range f.s.times {
+				if t.baseOf == f.qi+1 && t.kind == timePeriod {
+					return t.period, true
+				}
+			}
+			return "", false
+		}},
 	{"clause-period", "a period the figure's clause states: in the first quarter, January-May, during the holiday",
 		func(f *figure) (string, bool) {
 			for _, t := range f.s.times {

@@ -19,6 +19,7 @@ func TestTokenize(t *testing.T) {
 		{"Smith Co. Ltd. and the U.S. team", []string{"Smith", "Co.", "Ltd.", "and", "the", "U.S.", "team"}},
 		{"“Quoted,” he said…", []string{"“", "Quoted", ",", "”", "he", "said", "…"}},
 		{"a 16bn deal at 10am", []string{"a", "16", "bn", "deal", "at", "10", "am"}},
+		{"revenue of RMB1.38bn and USD2 million, not RMBX1", []string{"revenue", "of", "RMB", "1.38", "bn", "and", "USD", "2", "million", ",", "not", "RMBX1"}},
 		{"speeds of 350 km/h", []string{"speeds", "of", "350", "km/h"}},
 		{"mail me@example.com.", []string{"mail", "me@example.com", "."}},
 		{"the workers' union", []string{"the", "workers", "'", "union"}},

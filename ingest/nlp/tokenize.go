@@ -24,7 +24,8 @@ type Token struct {
 // clitics apart ("Harbin's" -> "Harbin" "'s", "don't" -> "do" "n't"),
 // hyphenated compounds apart ("year-on-year" -> "year" "-" "on" "-"
 // "year") except after a prefix such as co-, non- or e-, currency signs
-// apart from their numbers ("$58.75" -> "$" "58.75", "US$" whole).
+// apart from their numbers ("$58.75" -> "$" "58.75", "RMB1.38" -> "RMB"
+// "1.38", "US$" whole).
 // Offsets point into text: text[t.Start:t.End] == t.Form.
 func Tokenize(dst []Token, text string, start, end int) []Token {
 	i := start
@@ -185,12 +186,21 @@ func splitInner(dst []Token, text string, a, b int) []Token {
 	return dst
 }
 
+// currencyCodes are the codes financial releases write onto their
+// numbers.
+var currencyCodes = map[string]bool{"RMB": true, "CNY": true, "USD": true, "EUR": true, "HKD": true}
+
 // appendWord appends a word, its clitic split off, and a number apart
 // from a scale or unit written onto it ("16bn" -> "16" "bn", "10am").
 func appendWord(dst []Token, text string, a, b int) []Token {
 	if k := clitic(text[a:b]); k > 0 && k < b-a {
 		dst = append(dst, tok(text, a, b-k))
 		return append(dst, tok(text, b-k, b))
+	}
+	if b-a > 3 && isDigit(text[a+3]) && currencyCodes[text[a:a+3]] {
+		// "RMB1.38" -> "RMB" "1.38", as "$58.75" -> "$" "58.75".
+		dst = append(dst, tok(text, a, a+3))
+		return appendWord(dst, text, a+3, b)
 	}
 	if k := numberEnd(text[a:b]); k > 0 && k < b-a && stuckSuffixes[text[a+k:b]] {
 		dst = append(dst, tok(text, a, a+k))

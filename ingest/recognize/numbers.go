@@ -1,6 +1,9 @@
 package recognize
 
-import "math"
+import (
+	"math"
+	"strings"
+)
 
 // Numbers finds the numbers of text: digits with thousands separators and
 // decimals ("1,281", "391.54"), number words ("six", "twenty-five",
@@ -17,7 +20,7 @@ func Numbers(text string) []Span {
 		c := text[i]
 		switch {
 		case isDigit(c):
-			if i > 0 && (isLetter(text[i-1]) || (text[i-1] == '-' && i > 1 && isLetter(text[i-2])) || text[i-1] == '.' && i > 1 && isDigit(text[i-2])) {
+			if i > 0 && (isLetter(text[i-1]) && !afterCurrencyCode(text, i) || (text[i-1] == '-' && i > 1 && isLetter(text[i-2])) || text[i-1] == '.' && i > 1 && isDigit(text[i-2])) {
 				i = skipAlnum(text, i)
 				continue
 			}
@@ -40,6 +43,22 @@ func Numbers(text string) []Span {
 		}
 	}
 	return out
+}
+
+// afterCurrencyCode reports whether the letters right before i are a
+// currency code written onto its number, as financial releases do
+// ("RMB1.38 billion", "USD250 million").
+func afterCurrencyCode(text string, i int) bool {
+	if i < 3 || !atWordStart(text, i-3) {
+		return false
+	}
+	code := text[i-3 : i]
+	for _, c := range [...]string{"rmb", "cny", "usd", "eur", "hkd"} {
+		if strings.EqualFold(code, c) {
+			return true
+		}
+	}
+	return false
 }
 
 func skipAlnum(text string, i int) int {

@@ -71,6 +71,10 @@ func TestQuantities(t *testing.T) {
 			{Text: "$ 4,100,000", Value: 4100000, Unit: "USD"},
 			{Text: "US$ 5 million", Value: 5e6, Unit: "USD"},
 			{Text: "7", Value: 7, Unit: "count"}}},
+		// A currency code written onto its number, as releases write it.
+		{"Revenue was RMB1.38 billion (US$190 million), and XRMB5 is a code.", []qty{
+			{Text: "RMB1.38 billion", Value: 1.38e9, Unit: "CNY"},
+			{Text: "US$190 million", Value: 1.9e8, Unit: "USD", Conversion: true}}},
 		// A tilde or an almost-equal sign makes a figure approximate.
 		{"It grew ~60 million tonnes, or \u2248 7 percent, and 5-6 tonnes.", []qty{
 			{Text: "60 million tonnes", Value: 6e7, Unit: "tonnes", Qualifier: "approx"},
@@ -190,7 +194,7 @@ func TestYearsAndDates(t *testing.T) {
 func TestPeriods(t *testing.T) {
 	text := "In the first quarter and Q3, the first half, H2, the first three quarters, the first 10 months, " +
 		"the first two months, January-March, Jan-Oct, April to June, in May, by the end of June, 430 flights a day, the Spring Festival holiday, " +
-		"holiday tourism revenue, first-half GDP."
+		"holiday tourism revenue, first-half GDP, the six months ended June 30, the 9 months ending September, the two months ended May 31."
 	want := []span{
 		{"first quarter", recognize.Period, 0, 0, "Q1"},
 		{"Q3", recognize.Period, 0, 0, "Q3"},
@@ -206,6 +210,9 @@ func TestPeriods(t *testing.T) {
 		{"a day", recognize.Period, 0, 0, "span"},
 		{"holiday", recognize.Period, 0, 0, "span"},
 		{"first-half", recognize.Period, 0, 0, "H1"},
+		{"six months ended June", recognize.Period, 0, 0, "H1"},
+		{"9 months ending September", recognize.Period, 0, 0, "Q1-Q3"},
+		{"two months ended May", recognize.Period, 0, 0, "M4-M5"},
 	}
 	if diff := cmp.Diff(want, spans(text, recognize.Periods(text))); diff != "" {
 		t.Errorf("Periods (-want +got):\n%s", diff)

@@ -345,6 +345,11 @@ func Periods(text string) []Span {
 			i++
 			continue
 		}
+		if e, label, ok := monthsEnded(text, i); ok {
+			out = append(out, Span{Start: i, End: e, Kind: Period, Label: label})
+			i = e - 1
+			continue
+		}
 		if m, e := monthAt(text, i); m > 0 {
 			// Month range.
 			j := e
@@ -497,6 +502,40 @@ func Periods(text string) []Span {
 		i = j - 1
 	}
 	return out
+}
+
+// monthsEnded reads "six months ended June 30" (or "ending", "to") at
+// i, the way results releases name a part of their year: the months up
+// to the one named, labelled as monthsLabel labels them ("H1"). The
+// span ends after the month's name.
+func monthsEnded(text string, i int) (end int, label string, ok bool) {
+	var buf [16]byte
+	n, j := 0, i
+	for j < len(text) && isDigit(text[j]) {
+		j++
+	}
+	if j > i && j-i <= 2 {
+		n = atoi(text[i:j])
+	} else if w, e := wordAt(text, i, buf[:]); smallNumbers[w] > 0 {
+		n, j = int(smallNumbers[w]), e
+	}
+	var w string
+	if n < 1 || n > 12 {
+		return 0, "", false
+	}
+	k := skipSpace(text, j)
+	if w, j = wordAt(text, k, buf[:]); w != "months" || k == j {
+		return 0, "", false
+	}
+	k = skipSpace(text, j)
+	if w, j = wordAt(text, k, buf[:]); w != "ended" && w != "ending" || k == j {
+		return 0, "", false
+	}
+	m, e := monthAt(text, skipSpace(text, j))
+	if m < n {
+		return 0, "", false
+	}
+	return e, monthsLabel(m-n+1, m), true
 }
 
 // monthsLabel names the months a..b, using the quarter and half names for
