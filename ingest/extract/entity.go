@@ -329,6 +329,13 @@ var partnerNouns = map[string]bool{
 	"capital": true, "fund": true, "sale": true, "delivery": true, "order": true, "contract": true,
 }
 
+// shipVerbs move goods or money between places: their "from" and "to"
+// name a partner, not an owner.
+var shipVerbs = map[string]bool{
+	"ship": true, "import": true, "export": true, "send": true, "transport": true, "bring": true,
+	"sell": true, "buy": true, "deliver": true, "carry": true, "haul": true, "truck": true,
+}
+
 // isName reports whether token i is part of a mention.
 func (s *sent) isName(i int) bool { return s.mentionAt(i) != nil }
 
@@ -375,8 +382,8 @@ func (f *figure) owns(m *ment) bool {
 		// fruits to Russia": a partner of trade; "visitors to the
 		// festival": where they went.
 		for k, steps := s.head(h), 0; k >= 0 && steps < 4; steps++ {
-			if partnerNouns[s.lemma(k)] {
-				return false
+			if partnerNouns[s.lemma(k)] || s.tag(k) == nlp.VERB && shipVerbs[s.lemma(k)] {
+				return false // "coal shipped in from Russia"
 			}
 			if k == f.pred || s.tag(k) == nlp.VERB {
 				break

@@ -173,6 +173,55 @@ var repairs = []repair{
 				}
 			}
 		}},
+	{"marked-subject", "a subordinating conjunction marks a clause, not a noun: in \"exports grew, while imports, mostly coal, rose to 2 billion yuan\" imports is the subject of rose, and while marks rose's clause",
+		func(toks []nlp.Token) {
+			for n, t := range toks {
+				if t.Tag != nlp.NOUN && t.Tag != nlp.PROPN || t.Head < 0 {
+					continue
+				}
+				mk := -1
+				for k := 0; k < n; k++ {
+					if toks[k].Head == n && toks[k].Rel == "mark" && toks[k].Tag == nlp.SCONJ {
+						mk = k
+					}
+				}
+				if mk < 0 || hasChild(toks, n, "cop", "nsubj", "nsubj:pass") {
+					continue
+				}
+				// The first finite verb after the noun's phrase, with no
+				// subject of its own; only the noun's phrase and commas
+				// between.
+				v := -1
+				for k := n + 1; k < len(toks); k++ {
+					if descends(toks, k, n) || toks[k].Tag == nlp.PUNCT && toks[k].Form == "," {
+						continue
+					}
+					if toks[k].Tag == nlp.VERB && finiteForm(toks[k]) && !hasChild(toks, k, "nsubj", "nsubj:pass") && !descends(toks, n, k) {
+						v = k
+					}
+					break
+				}
+				if v < 0 {
+					continue
+				}
+				toks[v].Head, toks[v].Rel = t.Head, t.Rel
+				toks[mk].Head = v
+				toks[n].Head, toks[n].Rel = v, "nsubj"
+			}
+		}},
+	{"adverb-apposition", "\"imports, mostly coal and timber, rose\": a noun after a comma that an adverb of composition (mostly, mainly, largely) opens is an apposition that says what the noun before is made of, not one more conjunct",
+		func(toks []nlp.Token) {
+			for k, t := range toks {
+				if t.Rel != "conj" || t.Tag != nlp.NOUN || t.Head < 0 || t.Head >= k || k < 2 {
+					continue
+				}
+				a := k - 1
+				if toks[a].Head != k || toks[a].Rel != "advmod" || !compositionAdverbs[strings.ToLower(toks[a].Form)] || toks[a-1].Form != "," {
+					continue
+				}
+				toks[k].Rel = "appos"
+			}
+		}},
 	{"according-to", "what follows \"according to\" up to its comma is a source, an oblique, never the clause's subject: in \"According to the city bureau, mill output grew 7 percent\" the subject is the noun after the comma",
 		func(toks []nlp.Token) {
 			for a := 0; a+3 < len(toks); a++ {
@@ -1801,6 +1850,12 @@ func phraseEndBefore(toks []nlp.Token, h, limit int) int {
 		}
 	}
 	return end
+}
+
+// compositionAdverbs open an apposition that says what a noun is made
+// of.
+var compositionAdverbs = map[string]bool{
+	"mostly": true, "mainly": true, "largely": true, "chiefly": true, "primarily": true, "predominantly": true,
 }
 
 // finiteForm reports whether a verb token reads as a finite verb: not a

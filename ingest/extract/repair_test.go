@@ -113,6 +113,9 @@ var repairCases = []repairCase{
 	{"trailing-participle", "Attendance this year beat the previous show by 27.3 percent, rising from 1.9 million visits, the organiser said.", "Attendance", "beat", "nsubj"},
 	{"nearest-clause", "In 2020, a total of 300 trains went through Jixi, carrying 9,000 tonnes of goods, 200 trains through Hegang, hauling 5,000 tonnes of goods, and eight trains through Mishan, moving 80 tonnes of coal.", "hauling", "trains", "advcl"},
 	{"nearest-clause", "In 2020, a total of 300 trains went through Jixi, carrying 9,000 tonnes of goods, 200 trains through Hegang, hauling 5,000 tonnes of goods, and eight trains through Mishan, moving 80 tonnes of coal.", "carrying", "went", "conj"},
+	{"marked-subject", "In 2020, exports grew 18 percent to 9 billion yuan, while imports, mostly timber and coal shipped in from Russia, rose to 21 billion yuan.", "imports", "rose", "nsubj"},
+	{"marked-subject", "In 2020, exports grew 18 percent to 9 billion yuan, while imports, mostly timber and coal shipped in from Russia, rose to 21 billion yuan.", "while", "rose", "mark"},
+	{"adverb-apposition", "In 2020, exports grew 18 percent to 9 billion yuan, while imports, mostly timber and coal shipped in from Russia, rose to 21 billion yuan.", "timber", "imports", "appos"},
 	{"relative-pronoun", "In 2020, 300 trains went through Jixi, which opened a new station in the first quarter.", "opened", "Jixi", "acl:relcl"},
 	// A pair after a comma, before a verb with no subject, is its subject.
 	{"comma-group-subject", "Of these, food and drink output rose 7.1 percent year-on-year, rail and road transport rose 5.2 percent, and paper and other wood product making rose 3.3 percent.", "paper", "rose", "nsubj"},

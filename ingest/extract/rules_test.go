@@ -269,6 +269,14 @@ var ruleCases = []ruleCase{
 	{"subject", "The railway port of Jixi grew fast in 2020. Meanwhile, the port ran more freight trains, with Mishan sending 120 trains to Russia.", "120", "entity=Mishan by=entity:subject"},
 	{"subject", "Tourists spent 40 billion yuan in Daqing in 2020.", "40 billion", "entity=Daqing"},
 	{"clause-place", "In Daqing, tourists spent 40 billion yuan in 2020.", "40 billion", "entity=Daqing"},
+	// A pronoun stands for its clause's subject, not for one inside a relative clause.
+	{"possessor", "In 2020, Jixi, a city where Russia and China meet, saw its trade climb to 3 billion yuan.", "3 billion", "entity=Jixi by=entity:possessor"},
+	{"possessor", "In 2020, Russia and China met, and Jixi saw its trade climb to 3 billion yuan.", "3 billion", "entity=Jixi"},
+	// Where goods are shipped from or to is a partner.
+	{"sentence-place", "In 2020, exports grew 18 percent to 9 billion yuan, while imports, mostly timber and coal shipped in from Russia, rose to 21 billion yuan.", "21 billion", "entity!Russia metric~imports metric!timber"},
+	{"sentence-place", "In 2020, exports grew 18 percent to 9 billion yuan, while imports, mostly seafood, timber and coal shipped in from Russia, rose to 21 billion yuan.", "21 billion", "entity!Russia"},
+	{"sentence-place", "In 2020, exports grew 18 percent to 9 billion yuan, while imports, mostly seafood, timber and coal mined in Russia, rose to 21 billion yuan.", "21 billion", "entity=Russia"},
+	{"sentence-place", "In 2020, imports, mostly coal mined in Russia, came to 2 billion yuan.", "2 billion", "entity=Russia"},
 	{"scope-word", "Nationwide, retail sales rose 4 percent in 2020.", "4", "entity=China by=entity:scope-word"},
 	{"clause-owner", "The number of visitors to the Harbin International Ice Festival reached 2 million in 2020.", "2 million", "entity=Harbin_International_Ice_Festival"},
 	{"running-place", "Daqing grew fast in 2020. The food industry earned 5 billion yuan.", "5 billion", "entity=Daqing"},

@@ -363,7 +363,10 @@ func (s *sent) resolveMentions() {
 			// "the area ... of its own": a resolved reference is as good
 			// an antecedent as a name.
 			o := &s.ments[j]
-			if o.ok && (!o.m.Ref || o.m.Entity.Level != 0) && s.isSubjectAt(o) {
+			// Not the subject of a relative clause the pronoun is outside
+			// of: "Jixi, a city where Russia and China meet, saw its
+			// trade climb" (its is Jixi's).
+			if o.ok && (!o.m.Ref || o.m.Entity.Level != 0) && s.isSubjectAt(o) && !s.inOtherRelative(o.first, m.first) {
 				m.e, m.ok = o.e, true
 				break
 			}
