@@ -524,6 +524,65 @@ var repairs = []repair{
 				}
 			}
 		}},
+	{"value-added", "\"value added\" before a preposition is the measure of economics, a noun phrase, not a subject and its verb: in \"the value added of Jixi's mills, a group of firms, grew 9 percent\" grew is the verb, value its subject and the noun after the comma an apposition",
+		func(toks []nlp.Token) {
+			for a := 1; a+1 < len(toks); a++ {
+				n := a - 1
+				if strings.ToLower(toks[a].Form) != "added" || strings.ToLower(toks[n].Form) != "value" || toks[a].Tag != nlp.VERB ||
+					toks[n].Head != a || !strings.HasPrefix(toks[n].Rel, "nsubj") {
+					continue
+				}
+				switch strings.ToLower(toks[a+1].Form) {
+				case "of", "by", "in", "at":
+				default:
+					continue
+				}
+				w := -1
+				for k := a + 1; k < len(toks); k++ {
+					if toks[k].Head == a && toks[k].Tag == nlp.VERB && finiteForm(toks[k]) {
+						switch toks[k].Rel {
+						case "conj", "parataxis", "ccomp", "advcl":
+							w = k
+						}
+						if w >= 0 {
+							break
+						}
+					}
+				}
+				if w < 0 {
+					continue
+				}
+				toks[w].Head, toks[w].Rel = toks[a].Head, toks[a].Rel
+				for k := range toks {
+					if k == n || k == w || toks[k].Head != a {
+						continue
+					}
+					switch {
+					case toks[k].Rel == "punct" && k > w:
+						toks[k].Head = w
+					case toks[k].Rel == "obl":
+						toks[k].Head, toks[k].Rel = n, "nmod"
+					default:
+						toks[k].Head = n
+					}
+				}
+				toks[n].Head, toks[n].Rel = w, "nsubj"
+				toks[a].Head, toks[a].Rel, toks[a].Tag = n, "amod", nlp.ADJ
+				// A second subject after a comma, between the two, is an
+				// apposition of the noun before the comma.
+				for c := n + 1; c < w; c++ {
+					if toks[c].Head != w || !strings.HasPrefix(toks[c].Rel, "nsubj") {
+						continue
+					}
+					for k := c - 1; k > n; k-- {
+						if toks[k].Form == "," && (toks[k-1].Tag == nlp.NOUN || toks[k-1].Tag == nlp.PROPN) {
+							toks[c].Head, toks[c].Rel = k-1, "appos"
+							break
+						}
+					}
+				}
+			}
+		}},
 	{"verbless-root", "a sentence is rooted in its finite verb or its copula's predicate: a noun (or an opening gerund) made root, with a later verb or copular predicate hanging from it that has no subject, becomes its subject",
 		func(toks []nlp.Token) {
 			root := rootOf(toks)

@@ -116,6 +116,8 @@ var repairCases = []repairCase{
 	{"marked-subject", "In 2020, exports grew 18 percent to 9 billion yuan, while imports, mostly timber and coal shipped in from Russia, rose to 21 billion yuan.", "imports", "rose", "nsubj"},
 	{"marked-subject", "In 2020, exports grew 18 percent to 9 billion yuan, while imports, mostly timber and coal shipped in from Russia, rose to 21 billion yuan.", "while", "rose", "mark"},
 	{"adverb-apposition", "In 2020, exports grew 18 percent to 9 billion yuan, while imports, mostly timber and coal shipped in from Russia, rose to 21 billion yuan.", "timber", "imports", "appos"},
+	{"value-added", "The value added of major farms in Jixi, a city in the north of Heilongjiang Province, grew 9.6 percent in 2020, the bureau said.", "value", "grew", "nsubj"},
+	{"value-added", "The value added of major farms in Jixi, a city in the north of Heilongjiang Province, grew 9.6 percent in 2020, the bureau said.", "city", "Jixi", "appos"},
 	{"relative-pronoun", "In 2020, 300 trains went through Jixi, which opened a new station in the first quarter.", "opened", "Jixi", "acl:relcl"},
 	// A pair after a comma, before a verb with no subject, is its subject.
 	{"comma-group-subject", "Of these, food and drink output rose 7.1 percent year-on-year, rail and road transport rose 5.2 percent, and paper and other wood product making rose 3.3 percent.", "paper", "rose", "nsubj"},

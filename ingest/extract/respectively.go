@@ -47,7 +47,7 @@ func (s *sent) respectively() bool {
 
 // joined reports whether quantities a and b (a before b) stand in one
 // list: nothing but list separators and the first one's unit words
-// between them.
+// between them, or, after a separator, the second one's noun of change.
 func (s *sent) joined(a, b int) bool {
 	end := s.lastTok(s.quants[a].End) + 1
 	start := s.tokAt(s.quants[b].Start)
@@ -56,9 +56,12 @@ func (s *sent) joined(a, b int) bool {
 	}
 	sep := false
 	for i := end; i < start; i++ {
-		switch s.word(i) {
-		case ",", "and", "or":
+		switch w := s.word(i); {
+		case w == "," || w == "and" || w == "or":
 			sep = true
+		case sep && (s.tag(i) == nlp.DET || w == "of" || w == "by" || isChangeNoun(s, i)):
+			// "a decline of 4.5 percent and an increase of 11.3
+			// percent": a list of changes, each with its noun.
 		default:
 			return false
 		}

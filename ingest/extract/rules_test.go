@@ -296,6 +296,9 @@ var ruleCases = []ruleCase{
 	{"respectively", "In 2020, Jixi's exports and imports rose 5.5 and 6.5 percent, respectively.", "5.5", "metric~exports,growth metric!imports unit=percent"},
 	{"respectively", "In 2020, Jixi's exports and imports rose 5.5 and 6.5 percent, respectively.", "6.5", "metric~imports,growth metric!exports"},
 	{"respectively", "In 2020, Jixi's exports and imports rose 6.5 percent.", "6.5", "metric~exports,imports,growth"},
+	// A list of changes, each with its own noun of change.
+	{"respective-level", "In 2020, Jixi produced 2 million tonnes of coal and 300,000 tonnes of steel, a decline of 4 percent and an increase of 11 percent respectively.", "4", "metric~coal,growth metric!steel value=-4"},
+	{"respective-level", "In 2020, Jixi produced 2 million tonnes of coal and 300,000 tonnes of steel, a decline of 4 percent and an increase of 11 percent respectively.", "11", "metric~steel,growth metric!coal"},
 	// A list inside a relative clause is not the list the figures pair with.
 	{"respectively", "In 2020, the Jixi Railway, which serves Hegang and Qitaihe, carried 300 trains and 400 tonnes of coal, up 9 percent and 12 percent respectively.", "12", "entity=Jixi_Railway"},
 	{"respectively", "In 2020, Hegang and Qitaihe carried 300 trains and 400 tonnes of coal, up 9 percent and 12 percent respectively.", "12", "entity=Qitaihe"},
