@@ -150,7 +150,8 @@ var entityRules = []entityRule{
 				return nil, false
 			}
 			sub := s.subject(v)
-			if sub < 0 || !visitorNouns[s.lemma(sub)] || f.noun != sub && f.head != sub && f.ch.kind == changeNone {
+			counted := f.noun == sub || f.head == sub || f.noun >= 0 && s.head(f.noun) == sub && s.rel(f.noun) == "conj" // "guests and business people"
+			if sub < 0 || !visitorNouns[s.lemma(sub)] || !counted && f.ch.kind == changeNone {
 				return nil, false
 			}
 			for _, k := range s.children(v) {

@@ -462,13 +462,17 @@ var durationNouns = map[string]bool{
 }
 
 // duration reports whether a count figure is the length of something:
-// "a five-day event", "for 10 days", "in three years", "a two-hour trip".
+// "a five-day event", "for 10 days", "in three years", "a two-hour trip",
+// "in 6 to 8 hours".
 // A number of days that is itself the statistic is in days, a unit.
 func (s *sent) duration(f *figure) bool {
 	if f.q.Unit != "count" {
 		return false
 	}
 	k := f.hi
+	if w := s.word(k); (w == "to" || w == "or" || w == "-") && s.tag(k+1) == nlp.NUM {
+		k += 2 // "in 6 to 8 hours": a range of lengths
+	}
 	if s.word(k) == "-" {
 		k++
 	}

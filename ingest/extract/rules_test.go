@@ -46,6 +46,8 @@ var ruleCases = []ruleCase{
 	{"rank", "Harbin had 10 cities' worth of parks, 40 parks in 2020.", "40", "metric~parks"},
 	{"duration", "The three-day fair drew 5,000 visitors in 2020.", "three", "dropped=duration"},
 	{"duration", "The fair drew 5,000 visitors and three sponsors in 2020.", "three", "metric~sponsors"},
+	{"duration", "In 2020, a train cleared the Jixi port in 6 to 8 hours.", "6", "dropped=duration"},
+	{"duration", "In 2020, 6 to 8 trains cleared the Jixi port.", "6", "metric~trains"},
 	{"temperature", "At minus 30 degrees, the park drew 5,000 visitors in 2020.", "30", "dropped=temperature"},
 	{"list-count", "In 2020, Jixi's farm plan stood out in three ways: more land, more money and better seeds.", "three", "dropped=list-count"},
 	{"list-count", "In 2020, four new industries \u2013 robots, drones, batteries and chips \u2013 came to Jixi.", "four", "dropped=list-count"},
@@ -322,6 +324,9 @@ var ruleCases = []ruleCase{
 	{"visited", "In 2020, 90,000 people toured the Lantern Park in Jixi, up 12 percent.", "90,000", "entity=Lantern_Park by=entity:visited"},
 	{"visited", "In 2020, 90,000 people toured the Lantern Park in Jixi, up 12 percent.", "12", "entity=Lantern_Park"},
 	{"visited", "In 2020, 90,000 people worked near the Lantern Park in Jixi.", "90,000", "entity!Lantern_Park"},
+	// The people a conjoined subject counts visit too; "the two-day fair" refers to the fair.
+	{"visited", "The Jixi Farm Fair opened in May 2020. More than 3,000 guests and business people attended the two-day fair.", "3,000", "entity=Jixi_Farm_Fair by=entity:visited"},
+	{"visited", "The Jixi Farm Fair opened in May 2020. More than 3,000 guests and business people worked in Jixi.", "3,000", "entity=Jixi"},
 	// Of two prepositions the parser gives a noun, the nearer is its own:
 	// "through" the province owns the figure; "into" would not.
 	{"sentence-place", "A record 5,000 trucks crossed into and out of Russia through Northeast China's Jilin province in May 2020, up 9 percent year-on-year, the border police said.", "9", "entity=Jilin by=entity:sentence-place"},

@@ -594,10 +594,15 @@ func facilityOf(text string, toks []token, i int) (Mention, int, bool) {
 }
 
 // measureModifier reports whether w is a measure written as a modifier
-// ("340-kilometer-long", "1,200-room"), which may stand between "the"
+// ("340-kilometer-long", "1,200-room", "two-day"), which may stand between "the"
 // and the noun of a reference: "the 340-kilometer-long railway".
 func measureModifier(w string) bool {
-	return w != "" && w[0] >= '0' && w[0] <= '9' && strings.IndexByte(w, '-') > 0
+	i := strings.IndexByte(w, '-')
+	if i <= 0 {
+		return false
+	}
+	// "the 340-kilometer railway", "the two-day fair".
+	return w[0] >= '0' && w[0] <= '9' || smallNumberWord(w[:i]) || w[:i] == "one"
 }
 
 // smallNumberWord reports a number word that may stand in a reference to
