@@ -122,7 +122,7 @@ var metricRules = []metricRule{
 			f.cat, f.measure = p.cat, append([]string(nil), p.measure...)
 			return -2, true
 		}},
-	{"from-base", "the level a change started from measures what changed: revenue was 1.4 billion yuan, an increase of 16 percent from 1.2 billion yuan (revenue)",
+	{"from-base", "the level a change started from measures what changed: revenue was 1.4 billion yuan, an increase of 16 percent from 1.2 billion yuan (revenue); capacity reached 6 GW, up from 3 GW (capacity)",
 		func(f *figure) (int, bool) {
 			s := f.s
 			if s.word(f.lo-1) != "from" || len(s.figs) == 0 {
@@ -132,12 +132,15 @@ var metricRules = []metricRule{
 				return -1, false // a move: from-side
 			}
 			p := s.figs[len(s.figs)-1]
-			if p.ch.kind == changeNone || len(p.measure) == 0 || p.hi > f.lo || f.q.Unit == "percent" && p.q.Unit == "percent" {
+			// "an increase of 16 percent from ...", or a level and then
+			// "up from" or "down from" another in its unit.
+			upFrom := p.ch.kind == changeNone && p.q.Unit == f.q.Unit && (s.word(f.lo-2) == "up" || s.word(f.lo-2) == "down")
+			if p.ch.kind == changeNone && !upFrom || len(p.measure) == 0 || p.hi > f.lo || f.q.Unit == "percent" && p.q.Unit == "percent" && !upFrom {
 				return -1, false
 			}
 			for i := p.hi; i < f.lo-1; i++ {
-				if s.tag(i) == nlp.VERB || s.word(i) == ";" {
-					return -1, false // only the change's own phrase between
+				if s.tag(i) == nlp.VERB && s.rel(i) != "amod" && s.rel(i) != "acl" || s.word(i) == ";" {
+					return -1, false // only the phrases of the two figures between
 				}
 			}
 			f.cat, f.measure = p.cat, append([]string(nil), p.measure...)
