@@ -444,6 +444,7 @@ func (x *extractor) figure(s *sent, qi int) {
 	}
 	metric := metricName(f.words)
 	if metric == "" {
+		x.drop(f, "no metric: the words of the measured noun's phrase make no name")
 		return
 	}
 	f.trace.Entity, f.trace.Year, f.trace.Period, f.trace.Status = erule, yrule, prule, srule
