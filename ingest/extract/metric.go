@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -835,6 +836,12 @@ func (f *figure) decideMetric() bool {
 	}
 	for _, r := range unitMetricRules {
 		if w, ok := r.match(f); ok {
+			if n := len(w) - len(f.words); n > 0 && slices.Equal(w[n:], f.words) {
+				// Words put in front name the measure: a change after
+				// the level measures the same ("1.6 million TEU, up 25
+				// percent": container throughput growth).
+				f.measure = append(append([]string(nil), w[:n]...), f.measure...)
+			}
 			f.words = w
 			f.trace.Metric += ", " + r.name
 			break

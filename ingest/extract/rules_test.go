@@ -340,6 +340,8 @@ var ruleCases = []ruleCase{
 	{"nearest-noun-before", "In 2020, Jixi steel output, 40 million tonnes, set a record.", "40 million", "metric~steel,output"},
 	{"teu-containers", "Jixi port handled 1.2 million TEU in 2020.", "1.2 million", "metric~container by=metric:verb-nominal,_teu-containers"},
 	{"teu-containers", "Jixi port handled 1.2 million TEU of goods in 2020.", "1.2 million", "metric~goods metric!container"},
+	{"teu-containers", "Jixi port handled 1.2 million TEU in 2020, up 25.4 percent.", "25.4", "metric~container,growth"},
+	{"teu-containers", "Jixi port handled 1.2 million TEU of goods in 2020, up 25.4 percent.", "25.4", "metric~goods,growth metric!container"},
 	{"nearest-noun-before", "Jixi led the region in rice: as early as 2008, it hit a record high of 3 million tonnes.", "3 million", "none"},
 	{"nearest-noun-before", "Jixi led the region in rice: as early as 2008, it hit a record crop of 3 million tonnes.", "3 million", "metric~crop"},
 
