@@ -31,3 +31,24 @@ func TestLabelled(t *testing.T) {
 // regressions a little under the level reached (0.857 when set), not the
 // issue's target of 0.90.
 const labelledFloor = 0.83
+
+// TestFresh scores the ten articles of testdata/fresh, written and
+// labelled from the guidelines by someone who had not seen the
+// extractor's output. Their first-contact F1 was 0.620; rules have been
+// written for them since, so the figure is no longer blind (README.md
+// there). It fails below a floor under the level reached.
+func TestFresh(t *testing.T) {
+	files, _ := filepath.Glob("testdata/fresh/*.txt")
+	if len(files) == 0 {
+		t.Fatal("no fresh articles")
+	}
+	s := scoreArticles(t, files, "testdata/fresh/gold", "")
+	t.Logf("fresh: %s", s)
+	if s.F1 < freshFloor {
+		t.Errorf("F1 %.3f < %.2f on the fresh articles", s.F1, freshFloor)
+	}
+}
+
+// freshFloor is TestFresh's floor: a little under the 0.812 reached when
+// it was set.
+const freshFloor = 0.78
