@@ -677,6 +677,20 @@ var periodRules = []periodRule{
 			}
 			return "", false
 		}},
+	{"perfect-to-date", "a present perfect of passage or handling, dated in the year of publication, totals the year so far (GUIDELINES.md, year-to-date flows): the route has seen 4,000 trains pass through (span); the city has 57 companies (a stock)",
+		func(f *figure) (string, bool) {
+			s := f.s
+			v := f.pred
+			if v < 0 || !throughputVerbs[s.lemma(v)] || !s.hasAux(v, "has", "have") || s.x.pub.IsZero() || s.x.pub.Month() == 12 || f.year != s.x.pub.Year() {
+				return "", false
+			}
+			for _, t := range s.times {
+				if t.kind == timePeriod || t.kind == timeYear {
+					return "", false // a period or year stated: its rules decide
+				}
+			}
+			return "span", true
+		}},
 	{"stock", "a count of things held at a point of the year is the year's: 170 projects had started, the city has 57 companies",
 		func(f *figure) (string, bool) {
 			if f.q.Unit == "count" && f.ch.kind == changeNone && f.isStock() {
@@ -694,6 +708,13 @@ var periodRules = []periodRule{
 			return "", false
 		}},
 	{"whole-year", "no period stated: the whole year", func(f *figure) (string, bool) { return "year", true }},
+}
+
+// throughputVerbs count what passes through or is handled: a flow, not
+// a stock.
+var throughputVerbs = map[string]bool{
+	"see": true, "handle": true, "carry": true, "transport": true, "receive": true, "welcome": true,
+	"attract": true, "ship": true, "export": true, "import": true, "serve": true, "process": true,
 }
 
 // stockVerbs hold a count at a point in time.
