@@ -398,6 +398,7 @@ var ruleCases = []ruleCase{
 	{"sentence-period", "In 2020, 300 trains went through Jixi, and it opened a new station in the first quarter.", "300", "period=Q1"},
 	{"perfect-to-date", "The Jixi rail port has seen 4,000 freight trains pass through, Jixi said on Monday.", "4,000", "period=span year=2021 by=period:perfect-to-date"},
 	{"perfect-to-date", "The Jixi rail port has 4,000 freight wagons, Jixi said on Monday.", "4,000", "period=year"},
+	{"perfect-to-date", "The Jixi rail port has seen 4,000 freight trains pass through since it opened, Jixi said on Monday.", "4,000", "period=year"},
 	{"perfect-to-date", "The Jixi rail port has seen 4,000 freight trains pass through in the first quarter, Jixi said on Monday.", "4,000", "period=Q1"},
 	{"present-state", "In the first half of 2021, Daqing's output grew. Daqing's plant operating rate is 83 percent.", "83", "period=year by=period:present-state"},
 	{"present-state", "In the first half of 2021, Daqing's output grew. Daqing's plant operating rate was 83 percent.", "83", "period=H1"},

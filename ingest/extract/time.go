@@ -689,6 +689,11 @@ var periodRules = []periodRule{
 					return "", false // a period or year stated: its rules decide
 				}
 			}
+			for i := range s.toks {
+				if s.word(i) == "since" {
+					return "", false // "has carried 1 million tonnes since it opened": a total since then
+				}
+			}
 			return "span", true
 		}},
 	{"stock", "a count of things held at a point of the year is the year's: 170 projects had started, the city has 57 companies",
