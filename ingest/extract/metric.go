@@ -315,6 +315,43 @@ var metricRules = []metricRule{
 			}
 			return -1, false
 		}},
+	{"of-them", "a count of part of the set the figure before it counts, with what sets the part apart: it runs 176 routes, 11 of them international (international routes)",
+		func(f *figure) (int, bool) {
+			s := f.s
+			if f.q.Unit != "count" || s.word(f.hi) != "of" || len(s.figs) == 0 {
+				return -1, false
+			}
+			switch s.word(f.hi + 1) {
+			case "them", "these", "those":
+			default:
+				return -1, false
+			}
+			p := s.figs[len(s.figs)-1]
+			if p.q.Unit != "count" || len(p.measure) == 0 || p.hi >= f.lo || s.word(f.lo-1) != "," {
+				return -1, false
+			}
+			for i := p.hi; i < f.lo; i++ {
+				if s.word(i) != "," && s.mentionAt(i) == nil && s.qtok[i] < 0 && s.tag(i) != nlp.NOUN && s.tag(i) != nlp.ADJ {
+					return -1, false // only the first figure's phrase and a comma between
+				}
+			}
+			// The adjectives after "of them", over a copula: "11 of them
+			// international or regional", "11 of them are new".
+			var adjs []string
+			k := f.hi + 2
+			if s.lemma(k) == "be" {
+				k++
+			}
+			for ; k < len(s.toks); k++ {
+				if s.tag(k) == nlp.ADJ {
+					adjs = append(adjs, s.word(k))
+				} else if s.word(k) != "or" && s.word(k) != "and" && s.word(k) != "," || s.tag(k+1) != nlp.ADJ {
+					break
+				}
+			}
+			f.cat, f.measure = p.cat, append(adjs, p.measure...)
+			return -2, true
+		}},
 	{"people-of-measure", "a count of people that the clause's measure reached is that measure: the average daily ridership came to 8,000 people",
 		func(f *figure) (int, bool) {
 			s := f.s

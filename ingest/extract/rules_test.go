@@ -390,6 +390,8 @@ var ruleCases = []ruleCase{
 	{"from-base-year", "In 2020, Jixi's revenue was 1.4 billion yuan, an increase of 16 percent from 1.2 billion yuan in 2019.", "1.2 billion", "year=2019 metric~revenue by=metric:from-base"},
 	{"from-base-year", "In 2020, Jixi's revenue was 1.4 billion yuan, an increase of 16 percent from 1.2 billion yuan in 2019.", "1.4 billion", "year=2020"},
 	{"from-base", "In 2020, Jixi's revenue was 1.4 billion yuan, an increase of 16 percent over the 1.2 billion yuan of 2019.", "1.4 billion", "metric~revenue"},
+	{"of-them", "In 2020, the Jixi airport operated 176 routes, 11 of them international or regional.", "11", "metric~international,regional,routes by=metric:of-them"},
+	{"of-them", "In 2020, the Jixi airport operated 176 routes and 11 of its gates were new.", "11", "metric!routes"},
 	{"from-base", "Jixi had 6.2 gigawatts of solar capacity installed at the end of 2023, up from 2.9 GW in 2021.", "2.9", "metric~solar,capacity year=2021 by=metric:from-base"},
 	{"from-base", "Jixi had 6.2 GW of solar capacity at the end of 2023, and 2.9 GW of wind capacity came from Hegang.", "2.9", "metric~wind metric!solar"},
 	{"from-base", "In 2020, Jixi's revenue was up 16 percent, and its loans grew to 3 billion yuan from 1.2 billion yuan.", "1.2 billion", "metric!revenue"},
