@@ -20,6 +20,14 @@ type entityRule struct {
 }
 
 var entityRules = []entityRule{
+	{"national-average", "the national average a figure is set against is the country's: above the national average of 3 percent",
+		func(f *figure) (*ment, bool) {
+			s := f.s
+			if s.word(f.lo-1) == "of" && s.word(f.lo-2) == "average" && s.word(f.lo-3) == "national" {
+				return &ment{e: resolve.Entity{Name: "China", Level: resolve.Country}, ok: true, first: f.lo - 3, last: f.lo - 2}, true
+			}
+			return nil, false
+		}},
 	{"respectively", "a list of places paired with a list of figures by \"respectively\": Harbin and Daqing had 30 and 40 parks, respectively (not a list inside a relative clause the figures are outside of: the route, which serves Jixi and Hegang, ran 30 and 40 trains, respectively)",
 		func(f *figure) (*ment, bool) {
 			j, n, ok := f.position()

@@ -315,6 +315,22 @@ var metricRules = []metricRule{
 			}
 			return -1, false
 		}},
+	{"average-of", "the national or provincial average a figure is set against measures what that figure measures: grew 9.6 percent, above the national average of 3 percent (the nation's growth)",
+		func(f *figure) (int, bool) {
+			s := f.s
+			if s.word(f.lo-1) != "of" || s.word(f.lo-2) != "average" || len(s.figs) == 0 {
+				return -1, false
+			}
+			if w := s.word(f.lo - 3); w != "national" && w != "provincial" {
+				return -1, false
+			}
+			p := s.figs[len(s.figs)-1]
+			if p.q.Unit != f.q.Unit || len(p.measure) == 0 {
+				return -1, false
+			}
+			f.cat, f.measure = p.cat, append(append([]string(nil), p.measure...), p.suffix...)
+			return -2, true
+		}},
 	{"of-them", "a count of part of the set the figure before it counts, with what sets the part apart: it runs 176 routes, 11 of them international (international routes)",
 		func(f *figure) (int, bool) {
 			s := f.s
